@@ -1,0 +1,50 @@
+package dev.taskwire;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as one step of a pipeline.
+ *
+ * <p>For a class {@code Foo} with {@code @Task} methods, the taskwire annotation processor
+ * generates {@code FooRunner} in the same package; it runs every task as soon as the tasks it
+ * depends on have finished, independent tasks at the same time.
+ *
+ * <pre>{@code
+ * class Pipeline {
+ *   @Task Dataset uploadTrain() { ... }
+ *   @Task CompletableFuture<Dataset> uploadForecast() { ... }          // async: holds no thread
+ *   @Task Model train(@DependsOn("uploadTrain") Dataset train) { ... }
+ *   @Task Predictions predict(@DependsOn("train") Model model,
+ *                             @DependsOn("uploadForecast") Dataset rows) { ... }
+ * }
+ *
+ * PipelineRunner.Results results = new PipelineRunner(new Pipeline()).run();
+ * Predictions predictions = results.predict();
+ * }</pre>
+ *
+ * <p>Rules, each checked at compile time:
+ *
+ * <ul>
+ *   <li>The task's name is the method's name, so task names are unique: no two {@code @Task}
+ *       methods of one class may share a name (overloads).
+ *   <li>A task method may be static or an instance method, must not be private, abstract or
+ *       generic, and must be declared in a top-level or static nested class.
+ *   <li>It may return a value, {@code void}, or a {@code CompletableFuture<T>} /
+ *       {@code CompletionStage<T>}. A task returning a future is <em>async</em>: its result is
+ *       {@code T}, and no thread waits while the future is pending.
+ *   <li>Every parameter carries {@link DependsOn} and receives that task's result.
+ *   <li>The dependencies form no cycle.
+ * </ul>
+ *
+ * <p>A task may declare checked exceptions. If it throws, the run fails with a
+ * {@code dev.taskwire.runtime.PipelineException} that names the task and carries the exception
+ * as its cause; tasks that depend on it never run.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Task {}

@@ -1,0 +1,48 @@
+package dev.taskwire.processor;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** Reports compile errors on the exact element, and remembers whether any were reported. */
+final class Diagnostics {
+  private final Messager messager;
+  private int errors;
+
+  Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  void error(Element element, String message) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+  }
+
+  /**
+   * Puts the caret on {@code annotation}'s {@code value} where it was written, on the annotation
+   * where the value was left to its default.
+   */
+  void error(Element element, AnnotationMirror annotation, String message) {
+    errors++;
+    AnnotationValue value = explicitValue(annotation);
+    if (value != null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+    }
+  }
+
+  boolean hadErrors() {
+    return errors > 0;
+  }
+
+  private static AnnotationValue explicitValue(AnnotationMirror annotation) {
+    return annotation.getElementValues().entrySet().stream()
+        .filter(entry -> entry.getKey().getSimpleName().contentEquals("value"))
+        .map(java.util.Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+}

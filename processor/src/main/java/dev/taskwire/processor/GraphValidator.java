@@ -1,0 +1,125 @@
+package dev.taskwire.processor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Stage two: checks what concerns the graph as a whole. Every {@code @DependsOn} must name a task
+ * other than its own, whose result the parameter's type accepts, and the dependencies must form
+ * no cycle. Errors go on the parameter's {@code @DependsOn}, the caret on its value.
+ */
+final class GraphValidator {
+  private final ResultTypes resultTypes;
+  private final Diagnostics diagnostics;
+
+  GraphValidator(ResultTypes resultTypes, Diagnostics diagnostics) {
+    this.resultTypes = resultTypes;
+    this.diagnostics = diagnostics;
+  }
+
+  void validate(PipelineModel model) {
+    Map<String, Integer> indexByName = new LinkedHashMap<>();
+    for (TaskModel task : model.tasks()) {
+      indexByName.put(task.name(), indexByName.size());
+    }
+    List<List<Integer>> edges = new ArrayList<>();
+    for (TaskModel task : model.tasks()) {
+      List<Integer> prerequisites = new ArrayList<>();
+      for (DependencyModel dependency : task.dependencies()) {
+        Integer upstream = indexByName.get(dependency.taskName());
+        if (upstream == null) {
+          reportUnknown(model, dependency, indexByName.keySet());
+        } else if (upstream == indexByName.get(task.name())) {
+          diagnostics.error(
+              dependency.parameter(), dependency.annotation(), Messages.selfDependency(task.name()));
+        } else {
+          checkType(task, dependency, model.tasks().get(upstream));
+          prerequisites.add(upstream);
+        }
+      }
+      edges.add(prerequisites);
+    }
+    for (List<Integer> cycle : CycleFinder.cycles(edges)) {
+      reportCycle(model, cycle);
+    }
+  }
+
+  private void checkType(TaskModel task, DependencyModel dependency, TaskModel upstream) {
+    String parameter = dependency.parameter().getSimpleName().toString();
+    if (!upstream.hasResult()) {
+      diagnostics.error(
+          dependency.parameter(), dependency.annotation(),
+          Messages.voidDependency(upstream.name(), parameter, task.name()));
+      return;
+    }
+    TypeMirror parameterType = dependency.parameter().asType();
+    if (resultTypes.isAssignable(upstream.result(), parameterType)) {
+      return;
+    }
+    String message =
+        upstream.kind() == TaskModel.Kind.ASYNC && resultTypes.isFutureLike(parameterType)
+            ? Messages.futureParameter(
+                parameter, task.name(), parameterType.toString(), upstream.name(),
+                upstream.result().toString())
+            : Messages.typeMismatch(
+                parameter, task.name(), parameterType.toString(), upstream.name(),
+                upstream.result().toString());
+    diagnostics.error(dependency.parameter(), dependency.annotation(), message);
+  }
+
+  private void reportUnknown(
+      PipelineModel model, DependencyModel dependency, java.util.Collection<String> tasks) {
+    String suggestion =
+        tasks.stream()
+            .filter(name -> isClose(name, dependency.taskName()))
+            .min(Comparator.comparingInt(name -> distance(name, dependency.taskName())))
+            .orElse(null);
+    diagnostics.error(
+        dependency.parameter(), dependency.annotation(),
+        Messages.unknownTask(
+            dependency.taskName(), dependency.fromParameterName(),
+            model.type().getSimpleName().toString(), suggestion, tasks));
+  }
+
+  /** Reported on the {@code @DependsOn} that makes the cycle's first task wait for the second. */
+  private void reportCycle(PipelineModel model, List<Integer> cycle) {
+    TaskModel first = model.tasks().get(cycle.get(0));
+    String second = model.tasks().get(cycle.get(1)).name();
+    DependencyModel edge =
+        first.dependencies().stream()
+            .filter(dependency -> dependency.taskName().equals(second))
+            .findFirst()
+            .orElseThrow();
+    List<String> names = cycle.stream().map(index -> model.tasks().get(index).name()).toList();
+    diagnostics.error(edge.parameter(), edge.annotation(), Messages.cycle(names));
+  }
+
+  private static boolean isClose(String candidate, String typed) {
+    return distance(candidate.toLowerCase(), typed.toLowerCase())
+        <= Math.max(2, typed.length() / 3);
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,151 @@
+package dev.taskwire.processor;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The wording of every compile error, in one place. Each message states the rule, names the
+ * annotation and the value, and says how to fix it.
+ */
+final class Messages {
+  private Messages() {}
+
+  // ---- the class ----
+
+  static String notInClass(String type) {
+    return "@Task methods must be declared in a class, and " + type
+        + " is an interface; move the task into a class";
+  }
+
+  static String innerClass(String type) {
+    return "pipeline class " + type + " is an inner class, so the generated runner could not"
+        + " create calls without an enclosing instance; make it static";
+  }
+
+  static String localClass(String type) {
+    return "pipeline class " + type + " is a local or anonymous class, which the generated"
+        + " runner cannot name; make it a top-level or static nested class";
+  }
+
+  static String privateClass(String type, String runner) {
+    return "pipeline class " + type + " must not be private (nor nested in a private class):"
+        + " the generated " + runner + " in the same package calls it";
+  }
+
+  static String genericClass(String type) {
+    return "pipeline class " + type + " must not declare type parameters: the generated runner"
+        + " needs every task's exact result type";
+  }
+
+  // ---- the method ----
+
+  static String privateTask(String task, String runner) {
+    return "@Task method " + task + " must not be private: the generated " + runner
+        + " calls it; make it package-private or wider";
+  }
+
+  static String abstractTask(String task) {
+    return "@Task method " + task + " is abstract; a task needs a body the runner can call";
+  }
+
+  static String genericTask(String task) {
+    return "@Task method " + task + " must not declare type parameters: the runner needs the"
+        + " task's exact result type";
+  }
+
+  static String rawFuture(String task, String returnType) {
+    return "async task " + task + " returns the raw type " + returnType
+        + "; give its result type, e.g. CompletableFuture<String>";
+  }
+
+  static String inaccessibleResult(String task, String result, String runner) {
+    return "the result type " + result + " of task " + task + " is not visible to the generated "
+        + runner + " in this package; make it public or package-private";
+  }
+
+  static String reservedName(String task, String member) {
+    return "task name \"" + task + "\" clashes with " + member
+        + " of the generated runner; rename the method";
+  }
+
+  static String duplicateTask(String task) {
+    return "two @Task methods are named " + task
+        + "; a task's name is its method name, so overloads are not allowed: rename one";
+  }
+
+  // ---- the parameters ----
+
+  static String missingDependsOn(String parameter, String task, List<String> tasks) {
+    String fix =
+        tasks.contains(parameter)
+            ? "add @DependsOn (the parameter is named like task " + parameter + ")"
+            : "add @DependsOn(\"taskName\") naming one of: " + String.join(", ", tasks);
+    return "parameter " + parameter + " of task " + task + " has no @DependsOn; every task"
+        + " parameter receives another task's result: " + fix;
+  }
+
+  static String dependsOnWithoutTask(String method) {
+    return "@DependsOn is only read on parameters of @Task methods, and " + method
+        + " is not one; add @Task to the method or remove @DependsOn";
+  }
+
+  static String unknownTask(
+      String name, boolean fromParameterName, String pipeline, String suggestion,
+      Collection<String> tasks) {
+    String reference =
+        fromParameterName
+            ? "@DependsOn on parameter " + name + " (an empty value means the parameter's name)"
+            : "@DependsOn(\"" + name + "\")";
+    String hint =
+        suggestion != null
+            ? "did you mean \"" + suggestion + "\"?"
+            : "its tasks are: " + tasks.stream().collect(Collectors.joining(", "));
+    return reference + " names no @Task in " + pipeline + "; " + hint;
+  }
+
+  static String selfDependency(String task) {
+    return "task " + task + " depends on itself through @DependsOn(\"" + task
+        + "\"); a task cannot receive its own result";
+  }
+
+  static String voidDependency(String upstream, String parameter, String task) {
+    return "task " + upstream + " has no result (it returns void or a future of Void), so"
+        + " parameter " + parameter + " of task " + task + " has nothing to receive;"
+        + " return a value from " + upstream + " or remove this dependency";
+  }
+
+  static String futureParameter(
+      String parameter, String task, String parameterType, String upstream, String result) {
+    return "parameter " + parameter + " of task " + task + " is declared as " + parameterType
+        + ", but it receives the result of async task " + upstream + ", not its future;"
+        + " declare it as " + result;
+  }
+
+  static String typeMismatch(
+      String parameter, String task, String parameterType, String upstream, String result) {
+    return "parameter " + parameter + " of task " + task + " has type " + parameterType
+        + ", which cannot accept the result of task " + upstream + " (" + result + ");"
+        + " declare it as " + result + " or a supertype of it";
+  }
+
+  /** {@code cycle} starts and ends with the same task, e.g. [a, b, c, a]. */
+  static String cycle(List<String> cycle) {
+    StringBuilder message =
+        new StringBuilder("dependency cycle: ").append(String.join(" -> ", cycle));
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      message.append("\n    ").append(cycle.get(i)).append(" -> ").append(cycle.get(i + 1));
+    }
+    return message
+        .append("\n  (x -> y: task x has @DependsOn(\"y\")). No task on a cycle can ever start;")
+        .append(" remove one of these dependencies")
+        .toString();
+  }
+
+  static String internalError(String type, Throwable error) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    error.printStackTrace(new java.io.PrintWriter(trace));
+    return "internal error in the taskwire processor while processing " + type
+        + "; please report it with this trace:\n" + trace;
+  }
+}

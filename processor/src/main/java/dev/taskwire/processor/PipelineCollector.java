@@ -1,0 +1,209 @@
+package dev.taskwire.processor;
+
+import static com.google.auto.common.MoreElements.getAnnotationMirror;
+import static com.google.auto.common.MoreElements.isAnnotationPresent;
+
+import com.google.auto.common.AnnotationMirrors;
+import com.palantir.javapoet.ClassName;
+import dev.taskwire.DependsOn;
+import dev.taskwire.Task;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Stage one: reads a pipeline class's {@code @Task} methods into a {@link PipelineModel},
+ * reporting every problem that concerns one class, method or parameter on its own. Returns empty
+ * once it has reported an error, so that later stages only see well-formed tasks.
+ */
+final class PipelineCollector {
+  /**
+   * Members of the generated {@code Execution} and {@code Results}, and {@code Object}'s
+   * no-argument methods: a task accessor with one of these names would not compile or would
+   * hide them.
+   */
+  private static final List<String> RESERVED =
+      List.of("await", "cancel", "isDone", "getClass", "hashCode", "toString", "notify",
+          "notifyAll", "wait", "clone", "finalize");
+
+  private final Elements elements;
+  private final ResultTypes resultTypes;
+  private final Diagnostics diagnostics;
+
+  PipelineCollector(Elements elements, ResultTypes resultTypes, Diagnostics diagnostics) {
+    this.elements = elements;
+    this.resultTypes = resultTypes;
+    this.diagnostics = diagnostics;
+  }
+
+  Optional<PipelineModel> collect(TypeElement type) {
+    reportStrayDependsOn(type);
+    List<ExecutableElement> methods =
+        ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+            .filter(method -> isAnnotationPresent(method, Task.class))
+            .toList();
+    if (methods.isEmpty()) {
+      return Optional.empty();
+    }
+    ClassName pipeline = ClassName.get(type);
+    ClassName runner = PipelineModel.runnerName(pipeline);
+    if (!checkClass(type, methods, runner)) {
+      return Optional.empty();
+    }
+    List<String> names = methods.stream().map(m -> m.getSimpleName().toString()).toList();
+    List<TaskModel> tasks = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ExecutableElement method : methods) {
+      String name = method.getSimpleName().toString();
+      if (!seen.add(name)) {
+        diagnostics.error(method, Messages.duplicateTask(name));
+      }
+      collectTask(type, method, runner, names).ifPresent(tasks::add);
+    }
+    return diagnostics.hadErrors()
+        ? Optional.empty()
+        : Optional.of(new PipelineModel(type, pipeline, runner, List.copyOf(tasks)));
+  }
+
+  /** A class-level problem is reported once, on the class, and stops the collection. */
+  private boolean checkClass(TypeElement type, List<ExecutableElement> methods, ClassName runner) {
+    String name = type.getQualifiedName().toString();
+    if (type.getKind() == ElementKind.INTERFACE) {
+      methods.forEach(method -> diagnostics.error(method, Messages.notInClass(name)));
+      return false;
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      diagnostics.error(type, Messages.localClass(type.getSimpleName().toString()));
+      return false;
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      diagnostics.error(type, Messages.innerClass(name));
+      return false;
+    }
+    for (Element enclosing = type;
+        enclosing.getKind() != ElementKind.PACKAGE;
+        enclosing = enclosing.getEnclosingElement()) {
+      if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.error(type, Messages.privateClass(name, runner.simpleName()));
+        return false;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      diagnostics.error(type, Messages.genericClass(name));
+      return false;
+    }
+    return true;
+  }
+
+  private Optional<TaskModel> collectTask(
+      TypeElement type, ExecutableElement method, ClassName runner, List<String> taskNames) {
+    String name = method.getSimpleName().toString();
+    boolean valid = true;
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      diagnostics.error(method, Messages.privateTask(name, runner.simpleName()));
+      valid = false;
+    }
+    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+      diagnostics.error(method, Messages.abstractTask(name));
+      valid = false;
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      diagnostics.error(method, Messages.genericTask(name));
+      valid = false;
+    }
+    if (RESERVED.contains(name)) {
+      diagnostics.error(method, Messages.reservedName(name, reservedMember(name)));
+      valid = false;
+    }
+    TypeMirror returnType = method.getReturnType();
+    TaskModel.Kind kind;
+    TypeMirror result;
+    if (returnType.getKind() == TypeKind.VOID) {
+      kind = TaskModel.Kind.VOID;
+      result = null;
+    } else if (resultTypes.isCompletionStage(returnType)) {
+      kind = TaskModel.Kind.ASYNC;
+      Optional<TypeMirror> async = resultTypes.asyncResult(returnType);
+      if (async.isEmpty()) {
+        diagnostics.error(method, Messages.rawFuture(name, returnType.toString()));
+        return Optional.empty();
+      }
+      result = resultTypes.isVoidClass(async.get()) ? null : async.get();
+    } else {
+      kind = TaskModel.Kind.VALUE;
+      result = returnType;
+    }
+    if (result != null && !resultTypes.isVisibleFrom(result, elements.getPackageOf(type))) {
+      diagnostics.error(
+          method, Messages.inaccessibleResult(name, result.toString(), runner.simpleName()));
+      valid = false;
+    }
+    List<DependencyModel> dependencies = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      Optional<AnnotationMirror> dependsOn = getAnnotationMirror(parameter, DependsOn.class).toJavaUtil();
+      String parameterName = parameter.getSimpleName().toString();
+      if (dependsOn.isEmpty()) {
+        diagnostics.error(parameter, Messages.missingDependsOn(parameterName, name, taskNames));
+        valid = false;
+        continue;
+      }
+      String value =
+          AnnotationMirrors.getAnnotationValue(dependsOn.get(), "value").getValue().toString();
+      boolean fromParameterName = value.isEmpty();
+      dependencies.add(
+          new DependencyModel(
+              parameter, dependsOn.get(), fromParameterName ? parameterName : value,
+              fromParameterName));
+    }
+    return valid
+        ? Optional.of(new TaskModel(method, name, kind, result, List.copyOf(dependencies)))
+        : Optional.empty();
+  }
+
+  private void reportStrayDependsOn(TypeElement type) {
+    List<ExecutableElement> executables = new ArrayList<>();
+    executables.addAll(ElementFilter.methodsIn(type.getEnclosedElements()));
+    executables.addAll(ElementFilter.constructorsIn(type.getEnclosedElements()));
+    for (ExecutableElement executable : executables) {
+      if (isAnnotationPresent(executable, Task.class)) {
+        continue;
+      }
+      for (VariableElement parameter : executable.getParameters()) {
+        getAnnotationMirror(parameter, DependsOn.class)
+            .toJavaUtil()
+            .ifPresent(
+                annotation ->
+                    diagnostics.error(
+                        parameter, annotation,
+                        Messages.dependsOnWithoutTask(executable.getSimpleName().toString())));
+      }
+    }
+  }
+
+  private static String reservedMember(String name) {
+    switch (name) {
+      case "await":
+      case "cancel":
+      case "isDone":
+        return "Execution." + name + "()";
+      default:
+        return "Object." + name + "()";
+    }
+  }
+}

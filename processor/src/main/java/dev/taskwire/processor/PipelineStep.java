@@ -1,0 +1,75 @@
+package dev.taskwire.processor;
+
+import com.google.auto.common.BasicAnnotationProcessor.Step;
+import com.google.auto.common.MoreElements;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
+import dev.taskwire.DependsOn;
+import dev.taskwire.Task;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Handles every class that has {@code @Task} methods or {@code @DependsOn} parameters: collect,
+ * validate, then write its runner only if the class raised no error. auto-common has already
+ * deferred classes whose types are not complete yet (a type another processor has yet to
+ * generate), so each class here is whole. One class's problem never stops another's runner, and
+ * an unexpected exception becomes an error on that class, never a crash of javac.
+ */
+final class PipelineStep implements Step {
+  private final ProcessingEnvironment env;
+
+  PipelineStep(ProcessingEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Set<String> annotations() {
+    return ImmutableSet.of(Task.class.getCanonicalName(), DependsOn.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<? extends Element> process(ImmutableSetMultimap<String, Element> elements) {
+    Map<String, TypeElement> classes = new LinkedHashMap<>();
+    for (Element element : elements.values()) {
+      TypeElement type = MoreElements.asType(enclosingType(element));
+      classes.putIfAbsent(type.getQualifiedName().toString(), type);
+    }
+    classes.values().forEach(this::processClass);
+    return ImmutableSet.of();
+  }
+
+  private void processClass(TypeElement type) {
+    Diagnostics diagnostics = new Diagnostics(env.getMessager());
+    try {
+      ResultTypes resultTypes = new ResultTypes(env.getTypeUtils(), env.getElementUtils());
+      Optional<PipelineModel> model =
+          new PipelineCollector(env.getElementUtils(), resultTypes, diagnostics).collect(type);
+      if (model.isEmpty()) {
+        return;
+      }
+      new GraphValidator(resultTypes, diagnostics).validate(model.get());
+      if (!diagnostics.hadErrors()) {
+        new RunnerWriter(
+                env.getFiler(), env.getElementUtils(), env.getTypeUtils(), env.getSourceVersion())
+            .write(model.get());
+      }
+    } catch (Throwable unexpected) {
+      diagnostics.error(type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
+    }
+  }
+
+  /** The class that declares a task method, or the method of a {@code @DependsOn} parameter. */
+  private static Element enclosingType(Element element) {
+    Element current = element;
+    while (!MoreElements.isType(current)) {
+      current = current.getEnclosingElement();
+    }
+    return current;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.taskwire.processor;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Questions about types that the collector and the validator ask. */
+final class ResultTypes {
+  private final Types types;
+  private final Elements elements;
+  private final TypeMirror completionStage;
+  private final TypeMirror future;
+
+  ResultTypes(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+    this.completionStage = erasure(CompletionStage.class);
+    this.future = erasure(Future.class);
+  }
+
+  /** Whether a task returning {@code type} is async: a {@code CompletionStage} of some kind. */
+  boolean isCompletionStage(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && types.isAssignable(types.erasure(type), completionStage);
+  }
+
+  /** Whether {@code type} is a future of some kind, the mistake of declaring one as a parameter. */
+  boolean isFutureLike(TypeMirror type) {
+    return isCompletionStage(type)
+        || (type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), future));
+  }
+
+  /**
+   * {@code T} of a {@code CompletionStage<T>} (or of any subtype, such as
+   * {@code CompletableFuture<T>}); {@code ? extends X} gives X, {@code ?} gives Object. Empty for
+   * a raw type.
+   */
+  Optional<TypeMirror> asyncResult(TypeMirror type) {
+    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
+    while (!pending.isEmpty()) {
+      TypeMirror candidate = pending.removeFirst();
+      if (types.isSameType(types.erasure(candidate), completionStage)) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) candidate).getTypeArguments();
+        if (arguments.isEmpty()) {
+          return Optional.empty();
+        }
+        TypeMirror argument = arguments.get(0);
+        if (argument instanceof WildcardType wildcard) {
+          return Optional.of(
+              wildcard.getExtendsBound() != null
+                  ? wildcard.getExtendsBound()
+                  : elements.getTypeElement("java.lang.Object").asType());
+        }
+        return Optional.of(argument);
+      }
+      pending.addAll(types.directSupertypes(candidate));
+    }
+    return Optional.empty();
+  }
+
+  boolean isVoidClass(TypeMirror type) {
+    return types.isSameType(type, elements.getTypeElement("java.lang.Void").asType());
+  }
+
+  boolean isAssignable(TypeMirror from, TypeMirror to) {
+    return types.isAssignable(from, to);
+  }
+
+  /** Whether code in package {@code packageName} can name {@code type}, its arguments included. */
+  boolean isVisibleFrom(TypeMirror type, PackageElement packageName) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return isVisibleFrom(((ArrayType) type).getComponentType(), packageName);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() == null
+                || isVisibleFrom(wildcard.getExtendsBound(), packageName))
+            && (wildcard.getSuperBound() == null
+                || isVisibleFrom(wildcard.getSuperBound(), packageName));
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        return isVisibleFrom((TypeElement) declared.asElement(), packageName)
+            && declared.getTypeArguments().stream()
+                .allMatch(argument -> isVisibleFrom(argument, packageName));
+      default:
+        return true;
+    }
+  }
+
+  private boolean isVisibleFrom(TypeElement type, PackageElement packageName) {
+    boolean samePackage = elements.getPackageOf(type).equals(packageName);
+    for (Element element = type;
+        element.getKind() != ElementKind.PACKAGE;
+        element = element.getEnclosingElement()) {
+      if (element.getModifiers().contains(Modifier.PRIVATE)) {
+        return false;
+      }
+      if (!samePackage && !element.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private TypeMirror erasure(Class<?> type) {
+    return types.erasure(elements.getTypeElement(type.getCanonicalName()).asType());
+  }
+}

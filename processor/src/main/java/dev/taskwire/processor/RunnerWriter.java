@@ -1,0 +1,442 @@
+package dev.taskwire.processor;
+
+import com.google.auto.common.GeneratedAnnotations;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.annotation.processing.Filer;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Stage three: writes {@code FooRunner}. The graph is data (a {@code TaskGraph} built once) and
+ * each task gets one small typed call, so all policy stays in the runtime and the file stays
+ * short enough to read. Large pipelines are split into methods of {@link #CHUNK} tasks each,
+ * far below the JVM's 64 KB limit per method.
+ */
+final class RunnerWriter {
+  static final int CHUNK = 100;
+  private static final int MAX_TASKS_IN_JAVADOC = 40;
+
+  private static final String RUNTIME = "dev.taskwire.runtime";
+  private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
+  private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
+  private static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
+  private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
+  private static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
+
+  private final Filer filer;
+  private final Elements elements;
+  private final Types types;
+  private final SourceVersion sourceVersion;
+
+  RunnerWriter(Filer filer, Elements elements, Types types, SourceVersion sourceVersion) {
+    this.filer = filer;
+    this.elements = elements;
+    this.types = types;
+    this.sourceVersion = sourceVersion;
+  }
+
+  void write(PipelineModel model) throws IOException {
+    javaFile(model).writeTo(filer);
+  }
+
+  JavaFile javaFile(PipelineModel model) {
+    ClassName runner = model.runner();
+    ClassName results = runner.nestedClass("Results");
+    ClassName execution = runner.nestedClass("Execution");
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(runner)
+            .addOriginatingElement(model.type())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(classJavadoc(model))
+            .addField(graphField(model))
+            .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(RUN_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc(
+                        "Creates a runner for {@code pipeline} with {@link $T#defaults()}.\n",
+                        RUN_OPTIONS)
+                    .addParameter(model.pipeline(), "pipeline")
+                    .addStatement("this(pipeline, $T.defaults())", RUN_OPTIONS)
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Creates a runner for {@code pipeline} that runs with {@code options}.\n")
+                    .addParameter(model.pipeline(), "pipeline")
+                    .addParameter(RUN_OPTIONS, "options")
+                    .addStatement(
+                        "this.pipeline = $T.requireNonNull(pipeline, $S)", Objects.class, "pipeline")
+                    .addStatement(
+                        "this.options = $T.requireNonNull(options, $S)", Objects.class, "options")
+                    .build())
+            .addMethod(runMethod(results))
+            .addMethod(startMethod(execution));
+    generatedAnnotation().ifPresent(type::addAnnotation);
+    if (model.tasks().size() > CHUNK) {
+      type.addMethod(graphMethod(model));
+      for (int from = 0; from < model.tasks().size(); from += CHUNK) {
+        type.addMethod(addTasksMethod(model, from));
+      }
+    }
+    type.addMethods(invokeMethods(model));
+    type.addType(resultsType(model, results));
+    type.addType(executionType(model, execution, results));
+    return JavaFile.builder(runner.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  // ---- the graph ----
+
+  private FieldSpec graphField(PipelineModel model) {
+    CodeBlock initializer;
+    if (model.tasks().size() > CHUNK) {
+      initializer = CodeBlock.of("graph()");
+    } else {
+      CodeBlock.Builder chain =
+          CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
+      for (TaskModel task : model.tasks()) {
+        chain.add("\n.task($L)", taskArguments(task));
+      }
+      initializer = chain.add("\n.build()$<$<").build();
+    }
+    return FieldSpec.builder(TASK_GRAPH, "GRAPH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "The dependency graph of {@link $T}, for tools: its tasks in declaration order,\n"
+                + "the kind of each and what each one depends on. Every run shares it.\n",
+            model.pipeline())
+        .initializer(initializer)
+        .build();
+  }
+
+  private MethodSpec graphMethod(PipelineModel model) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("graph")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(TASK_GRAPH)
+            .addStatement("$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH,
+                canonicalName(model));
+    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
+      method.addStatement("$N(graph)", chunkName("addTasks", model, from));
+    }
+    return method.addStatement("return graph.build()").build();
+  }
+
+  private MethodSpec addTasksMethod(PipelineModel model, int from) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(chunkName("addTasks", model, from))
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(TASK_GRAPH.nestedClass("Builder"), "graph");
+    for (TaskModel task : chunk(model, from)) {
+      method.addStatement("graph.task($L)", taskArguments(task));
+    }
+    return method.build();
+  }
+
+  private static CodeBlock taskArguments(TaskModel task) {
+    CodeBlock.Builder arguments =
+        CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
+    for (DependencyModel dependency : task.dependencies()) {
+      arguments.add(", $S", dependency.taskName());
+    }
+    return arguments.build();
+  }
+
+  // ---- running ----
+
+  private MethodSpec runMethod(ClassName results) {
+    return MethodSpec.methodBuilder("run")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(results)
+        .addJavadoc(
+            "Runs every task and waits until all have finished. Each task starts as soon as the"
+                + " tasks it\ndepends on have finished; independent tasks run at the same time.\n"
+                + "\n@return the result of every task that returns one"
+                + "\n@throws $T if a task failed: it names the first failed task and carries"
+                + "\n    its exception as the cause; tasks that depend on a failed task do not run"
+                + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
+            PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+        .addStatement("return start().await()")
+        .build();
+  }
+
+  private MethodSpec startMethod(ClassName execution) {
+    return MethodSpec.methodBuilder("start")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(execution)
+        .addJavadoc(
+            "Starts every task and returns at once, without waiting for any to finish.\n")
+        .addStatement(
+            "return new $T($T.start(GRAPH, this::invoke, options))", execution, PIPELINE_RUN)
+        .build();
+  }
+
+  private List<MethodSpec> invokeMethods(PipelineModel model) {
+    TypeName thrown = thrownType(model.tasks());
+    MethodSpec.Builder invoke = invokeSignature("invoke", thrown)
+        .addJavadoc("Calls task number {@code task} with the results of the tasks it depends on.\n");
+    if (model.tasks().size() <= CHUNK) {
+      invoke.addCode(taskSwitch(model, 0));
+      return List.of(invoke.build());
+    }
+    CodeBlock.Builder dispatch = CodeBlock.builder().add("return switch (task / $L) {\n$>", CHUNK);
+    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
+      dispatch.add("case $L -> $N(task, run);\n", from / CHUNK, chunkName("invoke", model, from));
+    }
+    dispatch.add("default -> throw new $T($S + task);\n$<};\n",
+        IllegalArgumentException.class, "no task number ");
+    List<MethodSpec> methods = new java.util.ArrayList<>();
+    methods.add(invoke.addCode(dispatch.build()).build());
+    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
+      methods.add(
+          invokeSignature(chunkName("invoke", model, from), thrown)
+              .addCode(taskSwitch(model, from))
+              .build());
+    }
+    return methods;
+  }
+
+  private static MethodSpec.Builder invokeSignature(String name, TypeName thrown) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE)
+            .returns(Object.class)
+            .addParameter(int.class, "task")
+            .addParameter(PIPELINE_RUN, "run");
+    if (thrown != null) {
+      method.addException(thrown);
+    }
+    return method;
+  }
+
+  private CodeBlock taskSwitch(PipelineModel model, int from) {
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
+    List<TaskModel> tasks = chunk(model, from);
+    for (int offset = 0; offset < tasks.size(); offset++) {
+      TaskModel task = tasks.get(offset);
+      CodeBlock call = call(model, task);
+      if (task.kind() == TaskModel.Kind.VOID) {
+        code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", from + offset, call);
+      } else {
+        code.add("case $L -> $L;\n", from + offset, call);
+      }
+    }
+    return code
+        .add("default -> throw new $T($S + task);\n$<};\n",
+            IllegalArgumentException.class, "no task number ")
+        .build();
+  }
+
+  /** {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. */
+  private CodeBlock call(PipelineModel model, TaskModel task) {
+    CodeBlock.Builder call =
+        task.isStatic()
+            ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
+            : CodeBlock.builder().add("pipeline.$N(", task.name());
+    List<String> names = model.tasks().stream().map(TaskModel::name).toList();
+    for (int i = 0; i < task.dependencies().size(); i++) {
+      DependencyModel dependency = task.dependencies().get(i);
+      int upstream = names.indexOf(dependency.taskName());
+      TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
+      call.add(i == 0 ? "" : ", ").add("run.<$T>value($L)", witness, upstream);
+    }
+    return call.add(")").build();
+  }
+
+  /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */
+  private TypeName thrownType(List<TaskModel> tasks) {
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    boolean checked = false;
+    for (TaskModel task : tasks) {
+      for (TypeMirror thrown : task.method().getThrownTypes()) {
+        if (!types.isSubtype(thrown, exception) && !types.isSubtype(thrown, error)) {
+          return TypeName.get(Throwable.class);
+        }
+        checked |= !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
+      }
+    }
+    return checked ? TypeName.get(Exception.class) : null;
+  }
+
+  // ---- Results and Execution ----
+
+  private TypeSpec resultsType(PipelineModel model, ClassName results) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(results)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                "The results of a finished run of {@link $T}: one accessor per task that"
+                    + " returns a value.\n", model.pipeline())
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(runConstructor());
+    for (int index = 0; index < model.tasks().size(); index++) {
+      TaskModel task = model.tasks().get(index);
+      if (!task.hasResult()) {
+        continue;
+      }
+      TypeName result = TypeName.get(task.result());
+      type.addMethod(
+          MethodSpec.methodBuilder(task.name())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(result)
+              .addJavadoc("The result of {@link $L}.\n", methodLink(model, task))
+              .addStatement(
+                  result.isPrimitive() ? "return run.<$T>value($L)" : "return run.value($L)",
+                  result.isPrimitive() ? new Object[] {result.box(), index} : new Object[] {index})
+              .build());
+    }
+    return type.build();
+  }
+
+  private TypeSpec executionType(PipelineModel model, ClassName execution, ClassName results) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(execution)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                "A run of {@link $T} in progress, returned by {@link #start()}: a future per task,"
+                    + "\n{@link #await()} for all results, and {@link #cancel()}.\n",
+                model.pipeline())
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(runConstructor());
+    for (int index = 0; index < model.tasks().size(); index++) {
+      TaskModel task = model.tasks().get(index);
+      TypeName value =
+          task.hasResult() ? TypeName.get(task.result()).box() : ClassName.get(Void.class);
+      type.addMethod(
+          MethodSpec.methodBuilder(task.name())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), value))
+              .addJavadoc(
+                  "A future of the result of {@link $L}.\n\n<p>It completes exceptionally if"
+                      + " the task fails, or if the run ends without running it.\nEach call"
+                      + " returns a new copy: completing or cancelling it affects nothing else.\n",
+                  methodLink(model, task))
+              .addStatement("return run.future($L)", index)
+              .build());
+    }
+    return type
+        .addMethod(
+            MethodSpec.methodBuilder("await")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(results)
+                .addJavadoc(
+                    "Waits until the run has finished and no task code of it is running any"
+                        + " more.\n\n@throws $T if a task failed"
+                        + "\n@throws $T if the run was cancelled, or the waiting thread was"
+                        + "\n    interrupted (which cancels the run)\n",
+                    PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+                .addStatement("run.await()")
+                .addStatement("return new $T(run)", results)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("cancel")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addJavadoc(
+                    "Stops the run: no task starts any more, running tasks are interrupted and"
+                        + " pending futures\ncancelled. Idempotent and safe from any thread,"
+                        + " a task of this run included.\n\n@return whether this call stopped"
+                        + " the run (false if it had already ended)\n")
+                .addStatement("return run.cancel()")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("isDone")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addJavadoc("Whether the run has ended, successfully or not.\n")
+                .addStatement("return run.isDone()")
+                .build())
+        .build();
+  }
+
+  private static MethodSpec runConstructor() {
+    return MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(PIPELINE_RUN, "run")
+        .addStatement("this.run = run")
+        .build();
+  }
+
+  // ---- documentation ----
+
+  private CodeBlock classJavadoc(PipelineModel model) {
+    CodeBlock.Builder doc =
+        CodeBlock.builder()
+            .add("Runs the tasks of {@link $T}: each task starts as soon as the tasks it depends"
+                + " on have\nfinished, and independent tasks run at the same time.\n\n",
+                model.pipeline())
+            .add("<pre>{@code\n");
+    List<TaskModel> tasks = model.tasks();
+    for (TaskModel task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
+      doc.add("$L", task.name());
+      if (task.kind() == TaskModel.Kind.ASYNC) {
+        doc.add(" (async)");
+      }
+      if (!task.dependencies().isEmpty()) {
+        doc.add(" <- $L", String.join(", ",
+            task.dependencies().stream().map(DependencyModel::taskName).distinct().toList()));
+      }
+      doc.add("\n");
+    }
+    if (tasks.size() > MAX_TASKS_IN_JAVADOC) {
+      doc.add("... and $L more tasks\n", tasks.size() - MAX_TASKS_IN_JAVADOC);
+    }
+    return doc
+        .add("}</pre>\n\n")
+        .add("<p>Generated by taskwire from {@link $T}; do not edit.\n", model.pipeline())
+        .build();
+  }
+
+  /** {@code Pipeline#train(Dataset) train}, with erased parameter types as javadoc needs. */
+  private CodeBlock methodLink(PipelineModel model, TaskModel task) {
+    CodeBlock.Builder link = CodeBlock.builder().add("$T#$N(", model.pipeline(), task.name());
+    List<? extends VariableElement> parameters = task.method().getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      link.add(i == 0 ? "$T" : ", $T", TypeName.get(types.erasure(parameters.get(i).asType())));
+    }
+    return link.add(") $N", task.name()).build();
+  }
+
+  private java.util.Optional<AnnotationSpec> generatedAnnotation() {
+    return GeneratedAnnotations.generatedAnnotation(elements, sourceVersion)
+        .map(
+            generated ->
+                AnnotationSpec.builder(ClassName.get(generated))
+                    .addMember("value", "$S", TaskProcessor.class.getCanonicalName())
+                    .build());
+  }
+
+  private static List<TaskModel> chunk(PipelineModel model, int from) {
+    return model.tasks().subList(from, Math.min(from + CHUNK, model.tasks().size()));
+  }
+
+  private static String chunkName(String prefix, PipelineModel model, int from) {
+    int to = Math.min(from + CHUNK, model.tasks().size()) - 1;
+    return prefix + from + "To" + to;
+  }
+
+  private static String canonicalName(PipelineModel model) {
+    return model.type().getQualifiedName().toString();
+  }
+}

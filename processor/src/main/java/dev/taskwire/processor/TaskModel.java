@@ -1,0 +1,35 @@
+package dev.taskwire.processor;
+
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One {@code @Task} method as the runner sees it.
+ *
+ * @param result what dependents receive: the return type, or {@code T} of an async task's
+ *     future; null when there is nothing to receive (a void task, or an async {@code Void})
+ */
+record TaskModel(
+    ExecutableElement method,
+    String name,
+    Kind kind,
+    TypeMirror result,
+    List<DependencyModel> dependencies) {
+
+  /** Mirrors {@code dev.taskwire.runtime.TaskKind}, which the processor does not depend on. */
+  enum Kind {
+    VALUE,
+    VOID,
+    ASYNC
+  }
+
+  boolean isStatic() {
+    return method.getModifiers().contains(Modifier.STATIC);
+  }
+
+  boolean hasResult() {
+    return result != null;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.taskwire.processor;
+
+import com.google.auto.common.BasicAnnotationProcessor;
+import com.google.auto.service.AutoService;
+import java.util.List;
+import javax.annotation.processing.Processor;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The taskwire annotation processor: for each class with {@code @Task} methods, checks the
+ * dependency graph and generates {@code FooRunner}.
+ *
+ * <p>The stages, each its own class: {@link PipelineCollector} (class, methods, parameters) ->
+ * {@link PipelineModel} -> {@link GraphValidator} (names, types, cycles) -> {@link RunnerWriter}.
+ * auto-common's {@link BasicAnnotationProcessor} defers a class to a later round while a type it
+ * uses does not exist yet. The processor never claims the annotations.
+ */
+@AutoService(Processor.class)
+public final class TaskProcessor extends BasicAnnotationProcessor {
+  @Override
+  protected Iterable<? extends Step> steps() {
+    return List.of(new PipelineStep(processingEnv));
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.taskwire.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * How a pipeline runs. Immutable: every setting returns a changed copy, so one instance can be
+ * shared by any number of runs and threads.
+ *
+ * <pre>{@code
+ * RunOptions options = RunOptions.defaults().executor(myPool);
+ * }</pre>
+ */
+public final class RunOptions {
+  private static final RunOptions DEFAULTS = new RunOptions(null);
+
+  private final Executor executor;
+
+  private RunOptions(Executor executor) {
+    this.executor = executor;
+  }
+
+  /**
+   * The default options: sync tasks run on a shared executor that never starves when tasks
+   * block. On Java 21 and later it starts one virtual thread per task; on Java 17 it is a cached
+   * pool of daemon threads that end after a few idle seconds. Either way it keeps no JVM alive.
+   */
+  public static RunOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a copy whose sync tasks, and the calls that start async tasks, run on
+   * {@code executor}. The run never shuts the executor down. An executor that runs fewer tasks
+   * at once than the pipeline could only limits parallelism; it cannot deadlock a run, because
+   * no task ever waits for another on a thread.
+   */
+  public RunOptions executor(Executor executor) {
+    return new RunOptions(Objects.requireNonNull(executor, "executor"));
+  }
+
+  /** The executor sync tasks run on: the one set with {@link #executor(Executor)}, or the default. */
+  public Executor executor() {
+    return executor != null ? executor : DefaultExecutor.get();
+  }
+
+  @Override
+  public String toString() {
+    return "RunOptions{executor=" + (executor != null ? executor : "default") + "}";
+  }
+}

@@ -1,0 +1,224 @@
+package dev.taskwire.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The static dependency graph of one pipeline class: its tasks in declaration order, the kind of
+ * each, and which tasks each one depends on. Generated runners build it once, in a static
+ * initializer, and every run of that pipeline shares it. Immutable and thread-safe.
+ *
+ * <p>Tasks are addressed by index (their position in declaration order) or by name.
+ */
+public final class TaskGraph {
+  private final String pipeline;
+  private final String[] names;
+  private final TaskKind[] kinds;
+  private final int[][] dependencies;
+  private final int[][] dependents;
+  private final int[] prerequisiteCounts;
+  private final int[] sources;
+  private final Map<String, Integer> indexByName;
+
+  private TaskGraph(
+      String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
+      Map<String, Integer> indexByName) {
+    this.pipeline = pipeline;
+    this.names = names;
+    this.kinds = kinds;
+    this.dependencies = dependencies;
+    this.indexByName = indexByName;
+    this.prerequisiteCounts = new int[names.length];
+    int[] dependentCounts = new int[names.length];
+    for (int task = 0; task < names.length; task++) {
+      prerequisiteCounts[task] = dependencies[task].length;
+      for (int prerequisite : dependencies[task]) {
+        dependentCounts[prerequisite]++;
+      }
+    }
+    this.dependents = new int[names.length][];
+    for (int task = 0; task < names.length; task++) {
+      dependents[task] = new int[dependentCounts[task]];
+      dependentCounts[task] = 0;
+    }
+    for (int task = 0; task < names.length; task++) {
+      for (int prerequisite : dependencies[task]) {
+        dependents[prerequisite][dependentCounts[prerequisite]++] = task;
+      }
+    }
+    this.sources =
+        java.util.stream.IntStream.range(0, names.length)
+            .filter(task -> prerequisiteCounts[task] == 0)
+            .toArray();
+    requireAcyclic();
+  }
+
+  /** Starts a graph for the pipeline class with the given (binary or canonical) name. */
+  public static Builder builder(String pipeline) {
+    return new Builder(pipeline);
+  }
+
+  /** The name of the pipeline class this graph was generated from. */
+  public String pipeline() {
+    return pipeline;
+  }
+
+  /** The number of tasks. */
+  public int size() {
+    return names.length;
+  }
+
+  /** The name of task {@code task}. */
+  public String name(int task) {
+    return names[task];
+  }
+
+  /** What task {@code task} returns. */
+  public TaskKind kind(int task) {
+    return kinds[task];
+  }
+
+  /** The names of all tasks in declaration order. */
+  public List<String> taskNames() {
+    return List.of(names);
+  }
+
+  /** The index of the task called {@code name}, or -1 if there is none. */
+  public int indexOf(String name) {
+    Integer index = indexByName.get(name);
+    return index != null ? index : -1;
+  }
+
+  /** The names of the tasks that task {@code name} depends on, in the order first declared. */
+  public List<String> dependencies(String name) {
+    int task = indexOf(name);
+    if (task < 0) {
+      throw new IllegalArgumentException("no task named '" + name + "' in " + pipeline);
+    }
+    List<String> result = new ArrayList<>(dependencies[task].length);
+    for (int prerequisite : dependencies[task]) {
+      result.add(names[prerequisite]);
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** Every edge as {@code [task, prerequisite]} name pairs, in declaration order. */
+  public List<List<String>> edges() {
+    List<List<String>> edges = new ArrayList<>();
+    for (int task = 0; task < names.length; task++) {
+      for (int prerequisite : dependencies[task]) {
+        edges.add(List.of(names[task], names[prerequisite]));
+      }
+    }
+    return Collections.unmodifiableList(edges);
+  }
+
+  // The arrays below are shared, never copied, on the scheduler's hot path; callers in this
+  // package must not modify them.
+
+  int[] dependentsOf(int task) {
+    return dependents[task];
+  }
+
+  int[] prerequisiteCounts() {
+    return prerequisiteCounts;
+  }
+
+  int[] sources() {
+    return sources;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(pipeline).append(" {");
+    for (int task = 0; task < names.length; task++) {
+      text.append(task == 0 ? " " : ", ").append(names[task]);
+      if (dependencies[task].length > 0) {
+        text.append(" <- ").append(dependencies(names[task]));
+      }
+    }
+    return text.append(" }").toString();
+  }
+
+  /** Generated code is checked at compile time; this guards hand-built graphs. */
+  private void requireAcyclic() {
+    int[] waiting = prerequisiteCounts.clone();
+    int[] queue = Arrays.copyOf(sources, names.length);
+    int head = 0;
+    int tail = sources.length;
+    while (head < tail) {
+      for (int dependent : dependents[queue[head++]]) {
+        if (--waiting[dependent] == 0) {
+          queue[tail++] = dependent;
+        }
+      }
+    }
+    if (tail != names.length) {
+      List<String> stuck = new ArrayList<>();
+      for (int task = 0; task < names.length; task++) {
+        if (waiting[task] > 0) {
+          stuck.add(names[task]);
+        }
+      }
+      throw new IllegalArgumentException("dependency cycle among tasks " + stuck + " of " + pipeline);
+    }
+  }
+
+  /** Collects tasks in declaration order; dependencies may name tasks declared later. */
+  public static final class Builder {
+    private final String pipeline;
+    private final List<String> names = new ArrayList<>();
+    private final List<TaskKind> kinds = new ArrayList<>();
+    private final List<String[]> dependencyNames = new ArrayList<>();
+
+    private Builder(String pipeline) {
+      this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    /** Adds a task that depends on the tasks named {@code dependencies}. */
+    public Builder task(String name, TaskKind kind, String... dependencies) {
+      names.add(Objects.requireNonNull(name, "name"));
+      kinds.add(Objects.requireNonNull(kind, "kind"));
+      dependencyNames.add(dependencies.clone());
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if two tasks share a name, a dependency names no task,
+     *     or the dependencies form a cycle
+     */
+    public TaskGraph build() {
+      Map<String, Integer> indexByName = new HashMap<>();
+      for (int task = 0; task < names.size(); task++) {
+        if (indexByName.putIfAbsent(names.get(task), task) != null) {
+          throw new IllegalArgumentException(
+              "two tasks named '" + names.get(task) + "' in " + pipeline);
+        }
+      }
+      int[][] dependencies = new int[names.size()][];
+      for (int task = 0; task < names.size(); task++) {
+        Set<Integer> distinct = new LinkedHashSet<>();
+        for (String dependency : dependencyNames.get(task)) {
+          Integer prerequisite = indexByName.get(dependency);
+          if (prerequisite == null) {
+            throw new IllegalArgumentException(
+                "task '" + names.get(task) + "' depends on '" + dependency
+                    + "', which is not a task of " + pipeline);
+          }
+          distinct.add(prerequisite);
+        }
+        dependencies[task] = distinct.stream().mapToInt(Integer::intValue).toArray();
+      }
+      return new TaskGraph(
+          pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
+          Map.copyOf(indexByName));
+    }
+  }
+}
