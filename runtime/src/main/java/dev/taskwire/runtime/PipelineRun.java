@@ -216,7 +216,17 @@ public final class PipelineRun {
     }
     // Either this check or the finishing thread's publish() sees the other's write.
     complete(task, future);
-    return (CompletableFuture<T>) future.copy();
+    // Not future.copy(): that would wrap a cancellation, so the copy would not report isCancelled.
+    CompletableFuture<T> copy = new CompletableFuture<>();
+    future.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            copy.complete((T) value);
+          } else {
+            copy.completeExceptionally(failure);
+          }
+        });
+    return copy;
   }
 
   // ---- scheduling -------------------------------------------------------------------------
@@ -272,10 +282,11 @@ public final class PipelineRun {
       return finish(task, null, new NullPointerException(
           "async task '" + graph.name(task) + "' returned null instead of a CompletionStage"));
     }
-    if (stage instanceof CompletableFuture<?> future && future.isDone()) {
+    // Only a plain CompletableFuture: subclasses such as minimal stages may refuse isDone().
+    if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
       Object value;
       try {
-        value = future.join();
+        value = ((CompletableFuture<?>) stage).join();
       } catch (Throwable failure) {
         return finish(task, null, unwrap(failure));
       }
@@ -285,13 +296,17 @@ public final class PipelineRun {
     if (phase != ACTIVE) {
       cancelStage(task);
     }
-    stage.whenComplete(
-        (value, failure) -> {
-          int next = finish(task, value, failure == null ? null : unwrap(failure));
-          if (next >= 0) {
-            submit(next); // never run user code on the thread that completed the stage
-          }
-        });
+    try {
+      stage.whenComplete(
+          (value, failure) -> {
+            int next = finish(task, value, failure == null ? null : unwrap(failure));
+            if (next >= 0) {
+              submit(next); // never run user code on the thread that completed the stage
+            }
+          });
+    } catch (Throwable broken) {
+      return finish(task, null, broken); // a stage implementation that refuses callbacks
+    }
     return -1;
   }
 

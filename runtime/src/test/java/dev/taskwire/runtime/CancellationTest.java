@@ -1,0 +1,156 @@
+package dev.taskwire.runtime;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class CancellationTest {
+  @RepeatedTest(10)
+  void cancelInterruptsSyncTasksCancelsFuturesAndStartsNothingNew() throws Exception {
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    AtomicBoolean syncExited = new AtomicBoolean();
+    AtomicBoolean dependentRan = new AtomicBoolean();
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    PipelineRun run =
+        new TestPipeline()
+            .value("blocking", r -> {
+              bothStarted.countDown();
+              try {
+                new CountDownLatch(1).await();
+              } finally {
+                syncExited.set(true);
+              }
+              return 1;
+            })
+            .async("remote", r -> {
+              bothStarted.countDown();
+              return reply;
+            })
+            .value("after", r -> dependentRan.getAndSet(true), "blocking", "remote")
+            .start();
+    assertTrue(bothStarted.await(10, SECONDS));
+    assertTrue(run.cancel());
+    assertFalse(run.cancel(), "cancel is idempotent");
+    assertThrows(CancellationException.class, run::await);
+    assertTrue(run.isDone());
+    assertTrue(syncExited.get(), "no task code runs after await returns");
+    assertTrue(reply.isCancelled(), "the async task's future was cancelled");
+    assertFalse(dependentRan.get());
+  }
+
+  @Test
+  void cancelAfterTheRunFinishedDoesNothing() {
+    PipelineRun run = new TestPipeline().value("a", r -> 1).start();
+    run.await();
+    assertFalse(run.cancel());
+    run.await();
+    assertEquals(1, run.<Integer>value(0));
+  }
+
+  @RepeatedTest(10)
+  void aTaskCanCancelItsOwnRun() {
+    AtomicBoolean laterRan = new AtomicBoolean();
+    PipelineRun run =
+        new TestPipeline()
+            .value("quit", r -> r.cancel())
+            .value("later", r -> laterRan.getAndSet(true), "quit")
+            .start();
+    assertThrows(CancellationException.class, run::await);
+    assertFalse(laterRan.get());
+  }
+
+  @Test
+  void anInterruptFromCancelDoesNotLeakIntoTheNextTaskOnThatThread() throws Exception {
+    ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch started = new CountDownLatch(1);
+      PipelineRun first =
+          new TestPipeline()
+              .value("ignoresInterrupts", r -> {
+                started.countDown();
+                long end = System.nanoTime() + SECONDS.toNanos(1);
+                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
+                  Thread.onSpinWait();
+                }
+                return 1; // returns normally, leaving the interrupt flag set
+              })
+              .start(RunOptions.defaults().executor(oneThread));
+      assertTrue(started.await(10, SECONDS));
+      first.cancel();
+      assertThrows(CancellationException.class, first::await);
+      Future<Boolean> next = oneThread.submit(() -> Thread.currentThread().isInterrupted());
+      assertFalse(next.get(10, SECONDS));
+    } finally {
+      oneThread.shutdownNow();
+    }
+  }
+
+  @Test
+  void interruptingTheWaitingThreadCancelsTheRun() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicBoolean taskInterrupted = new AtomicBoolean();
+    PipelineRun run =
+        new TestPipeline()
+            .value("long", r -> {
+              started.countDown();
+              try {
+                new CountDownLatch(1).await();
+              } catch (InterruptedException e) {
+                taskInterrupted.set(true);
+                throw e;
+              }
+              return 1;
+            })
+            .start();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread waiter = new Thread(() -> {
+      try {
+        run.await();
+      } catch (Throwable t) {
+        thrown.set(t);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    assertTrue(started.await(10, SECONDS));
+    waiter.start();
+    waiter.interrupt();
+    waiter.join(10_000);
+    assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
+    assertTrue(stillInterrupted.get());
+    assertTrue(taskInterrupted.get());
+    assertTrue(run.isDone());
+  }
+
+  @Test
+  void futuresOfTasksThatDidNotRunAreCancelled() {
+    CountDownLatch never = new CountDownLatch(1);
+    PipelineRun run =
+        new TestPipeline()
+            .value("wait", r -> {
+              never.await();
+              return 1;
+            })
+            .value("after", r -> 2, "wait")
+            .start();
+    CompletableFuture<Integer> after = run.future(1);
+    run.cancel();
+    assertThrows(CancellationException.class, run::await);
+    assertTrue(after.isCancelled());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.taskwire.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskGraphTest {
+  private final TaskGraph diamond =
+      TaskGraph.builder("test.Diamond")
+          .task("top", TaskKind.VALUE)
+          .task("left", TaskKind.ASYNC, "top")
+          .task("right", TaskKind.VALUE, "top")
+          .task("bottom", TaskKind.VOID, "left", "right")
+          .build();
+
+  @Test
+  void exposesTasksKindsAndEdgesInDeclarationOrder() {
+    assertEquals("test.Diamond", diamond.pipeline());
+    assertEquals(List.of("top", "left", "right", "bottom"), diamond.taskNames());
+    assertEquals(TaskKind.ASYNC, diamond.kind(1));
+    assertEquals(List.of("left", "right"), diamond.dependencies("bottom"));
+    assertEquals(
+        List.of(List.of("left", "top"), List.of("right", "top"), List.of("bottom", "left"),
+            List.of("bottom", "right")),
+        diamond.edges());
+    assertEquals(3, diamond.indexOf("bottom"));
+    assertEquals(-1, diamond.indexOf("missing"));
+    assertEquals(
+        "test.Diamond { top, left <- [top], right <- [top], bottom <- [left, right] }",
+        diamond.toString());
+  }
+
+  @Test
+  void dependenciesMayNameTasksDeclaredLater() {
+    TaskGraph graph =
+        TaskGraph.builder("test.Late").task("b", TaskKind.VALUE, "a").task("a", TaskKind.VALUE)
+            .build();
+    assertEquals(List.of("a"), graph.dependencies("b"));
+  }
+
+  @Test
+  void rejectsACycle() {
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TaskGraph.builder("test.Cycle")
+                .task("a", TaskKind.VALUE, "b")
+                .task("b", TaskKind.VALUE, "a")
+                .task("c", TaskKind.VALUE)
+                .build());
+    assertEquals("dependency cycle among tasks [a, b] of test.Cycle", thrown.getMessage());
+  }
+
+  @Test
+  void rejectsASelfDependencyDuplicateNamesAndUnknownTasks() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TaskGraph.builder("p").task("a", TaskKind.VALUE, "a").build());
+    IllegalArgumentException duplicate =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TaskGraph.builder("p").task("a", TaskKind.VALUE).task("a", TaskKind.VOID).build());
+    assertTrue(duplicate.getMessage().contains("two tasks named 'a'"));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TaskGraph.builder("p").task("a", TaskKind.VALUE, "nope").build());
+    assertTrue(unknown.getMessage().contains("depends on 'nope'"));
+  }
+
+  @Test
+  void unknownTaskNameInAQueryIsAClearError() {
+    IllegalArgumentException thrown =
+        assertThrows(IllegalArgumentException.class, () -> diamond.dependencies("nope"));
+    assertEquals("no task named 'nope' in test.Diamond", thrown.getMessage());
+  }
+}

@@ -1,0 +1,39 @@
+package dev.taskwire.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a graph and its task bodies by hand, as a generated runner would, for scheduler tests. */
+final class TestPipeline {
+  /** One task's code; it reads its prerequisites' results from the run, as generated code does. */
+  @FunctionalInterface
+  interface Body {
+    Object call(PipelineRun run) throws Throwable;
+  }
+
+  private final TaskGraph.Builder graph = TaskGraph.builder("test.Pipeline");
+  private final List<Body> bodies = new ArrayList<>();
+
+  TestPipeline task(String name, TaskKind kind, Body body, String... dependencies) {
+    graph.task(name, kind, dependencies);
+    bodies.add(body);
+    return this;
+  }
+
+  TestPipeline value(String name, Body body, String... dependencies) {
+    return task(name, TaskKind.VALUE, body, dependencies);
+  }
+
+  TestPipeline async(String name, Body body, String... dependencies) {
+    return task(name, TaskKind.ASYNC, body, dependencies);
+  }
+
+  PipelineRun start(RunOptions options) {
+    List<Body> calls = List.copyOf(bodies);
+    return PipelineRun.start(graph.build(), (task, run) -> calls.get(task).call(run), options);
+  }
+
+  PipelineRun start() {
+    return start(RunOptions.defaults());
+  }
+}
