@@ -32,7 +32,7 @@ final class GraphValidator {
       for (DependencyModel dependency : task.dependencies()) {
         Integer upstream = indexByName.get(dependency.taskName());
         if (upstream == null) {
-          reportUnknown(model, dependency, indexByName.keySet());
+          reportUnknown(model, task, dependency, indexByName.keySet());
         } else if (upstream == indexByName.get(task.name())) {
           diagnostics.error(
               dependency.parameter(), dependency.annotation(), Messages.selfDependency(task.name()));
@@ -71,11 +71,13 @@ final class GraphValidator {
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
   }
 
+  /** Suggests the closest other task: a task's own name would only lead to a self-dependency. */
   private void reportUnknown(
-      PipelineModel model, DependencyModel dependency, java.util.Collection<String> tasks) {
+      PipelineModel model, TaskModel task, DependencyModel dependency,
+      java.util.Collection<String> tasks) {
     String suggestion =
         tasks.stream()
-            .filter(name -> isClose(name, dependency.taskName()))
+            .filter(name -> !name.equals(task.name()) && isClose(name, dependency.taskName()))
             .min(Comparator.comparingInt(name -> distance(name, dependency.taskName())))
             .orElse(null);
     diagnostics.error(

@@ -19,13 +19,8 @@ final class Messages {
   }
 
   static String innerClass(String type) {
-    return "pipeline class " + type + " is an inner class, so the generated runner could not"
-        + " create calls without an enclosing instance; make it static";
-  }
-
-  static String localClass(String type) {
-    return "pipeline class " + type + " is a local or anonymous class, which the generated"
-        + " runner cannot name; make it a top-level or static nested class";
+    return "pipeline class " + type + " is an inner class, but pipelines must be top-level or"
+        + " static nested classes; make it static";
   }
 
   static String privateClass(String type, String runner) {
@@ -36,6 +31,12 @@ final class Messages {
   static String genericClass(String type) {
     return "pipeline class " + type + " must not declare type parameters: the generated runner"
         + " needs every task's exact result type";
+  }
+
+  static String runnerNameTaken(String runner, String type) {
+    return "cannot generate " + runner + " for pipeline class " + type + ": a class of that name"
+        + " is already part of this compilation (written by hand, or the runner of another"
+        + " pipeline); rename that class or " + type;
   }
 
   // ---- the method ----
@@ -77,10 +78,13 @@ final class Messages {
   // ---- the parameters ----
 
   static String missingDependsOn(String parameter, String task, List<String> tasks) {
+    List<String> others = tasks.stream().filter(name -> !name.equals(task)).toList();
     String fix =
-        tasks.contains(parameter)
+        others.contains(parameter)
             ? "add @DependsOn (the parameter is named like task " + parameter + ")"
-            : "add @DependsOn(\"taskName\") naming one of: " + String.join(", ", tasks);
+            : others.isEmpty()
+                ? "the pipeline has no other task, so remove the parameter"
+                : "add @DependsOn(\"taskName\") naming one of: " + String.join(", ", others);
     return "parameter " + parameter + " of task " + task + " has no @DependsOn; every task"
         + " parameter receives another task's result: " + fix;
   }

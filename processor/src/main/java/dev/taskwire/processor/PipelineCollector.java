@@ -86,11 +86,6 @@ final class PipelineCollector {
       methods.forEach(method -> diagnostics.error(method, Messages.notInClass(name)));
       return false;
     }
-    if (type.getNestingKind() == NestingKind.LOCAL
-        || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      diagnostics.error(type, Messages.localClass(type.getSimpleName().toString()));
-      return false;
-    }
     if (type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)) {
       diagnostics.error(type, Messages.innerClass(name));

@@ -4,12 +4,14 @@ import com.google.auto.common.BasicAnnotationProcessor.Step;
 import com.google.auto.common.MoreElements;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
+import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -59,6 +61,13 @@ final class PipelineStep implements Step {
                 env.getFiler(), env.getElementUtils(), env.getTypeUtils(), env.getSourceVersion())
             .write(model.get());
       }
+    } catch (FilerException taken) {
+      // javac refuses a runner whose name a class in this compilation already has.
+      diagnostics.error(
+          type,
+          Messages.runnerNameTaken(
+              PipelineModel.runnerName(ClassName.get(type)).canonicalName(),
+              type.getQualifiedName().toString()));
     } catch (Throwable unexpected) {
       diagnostics.error(type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
     }

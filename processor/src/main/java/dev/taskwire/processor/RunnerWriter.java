@@ -286,7 +286,7 @@ final class RunnerWriter {
         TypeSpec.classBuilder(results)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "The results of a finished run of {@link $T}: one accessor per task that"
+                "The results of a finished run of {@link $T}:\none accessor per task that"
                     + " returns a value.\n", model.pipeline())
             .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
@@ -314,9 +314,9 @@ final class RunnerWriter {
         TypeSpec.classBuilder(execution)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "A run of {@link $T} in progress, returned by {@link #start()}: a future per task,"
-                    + "\n{@link #await()} for all results, and {@link #cancel()}.\n",
-                model.pipeline())
+                "A run of {@link $T} in progress, returned by {@link $T#start()}: a future per"
+                    + "\ntask, {@link #await()} for all results, and {@link #cancel()}.\n",
+                model.pipeline(), model.runner())
             .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (int index = 0; index < model.tasks().size(); index++) {
@@ -328,10 +328,14 @@ final class RunnerWriter {
               .addModifiers(Modifier.PUBLIC)
               .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), value))
               .addJavadoc(
-                  "A future of the result of {@link $L}.\n\n<p>It completes exceptionally if"
-                      + " the task fails, or if the run ends without running it.\nEach call"
-                      + " returns a new copy: completing or cancelling it affects nothing else.\n",
+                  task.hasResult()
+                      ? "A future of the result of {@link $L}.\n"
+                      : "A future that completes when {@link $L} has run.\n",
                   methodLink(model, task))
+              .addJavadoc(
+                  "\n<p>It completes exceptionally if the task fails, or if the run ends without"
+                      + " running it.\nEach call returns a new copy: completing or cancelling it"
+                      + " affects nothing else.\n")
               .addStatement("return run.future($L)", index)
               .build());
     }
@@ -383,8 +387,8 @@ final class RunnerWriter {
   private CodeBlock classJavadoc(PipelineModel model) {
     CodeBlock.Builder doc =
         CodeBlock.builder()
-            .add("Runs the tasks of {@link $T}: each task starts as soon as the tasks it depends"
-                + " on have\nfinished, and independent tasks run at the same time.\n\n",
+            .add("Runs the tasks of {@link $T}.\n\n<p>Each task starts as soon as the tasks it"
+                + " depends on have finished, and\nindependent tasks run at the same time.\n\n",
                 model.pipeline())
             .add("<pre>{@code\n");
     List<TaskModel> tasks = model.tasks();

@@ -330,7 +330,7 @@ public final class PipelineRun {
     boolean causedByStop =
         phase != ACTIVE
             && (error instanceof CancellationException || error instanceof InterruptedException);
-    values[task] = error;
+    values[task] = causedByStop ? cancellation(task, error) : error;
     if (!status.compareAndSet(task, RUNNING, causedByStop ? CANCELLED : FAILED)) {
       return -1;
     }
@@ -438,7 +438,7 @@ public final class PipelineRun {
   private void cancelStage(int task) {
     if (inFlight.get(task) instanceof CompletionStage<?> stage
         && status.compareAndSet(task, RUNNING, CANCELLED)) {
-      values[task] = new CancellationException("task '" + graph.name(task) + "' was cancelled");
+      values[task] = cancellation(task, null);
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
@@ -523,6 +523,15 @@ public final class PipelineRun {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private CancellationException cancellation(int task, Throwable cause) {
+    CancellationException cancelled =
+        new CancellationException("task '" + graph.name(task) + "' was cancelled");
+    if (cause != null && cause != cancelled) {
+      cancelled.initCause(cause);
+    }
+    return cancelled;
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -1,0 +1,8 @@
+package test;
+
+import dev.taskwire.Task;
+
+class GenericTask {
+  @Task
+  <T> T anything() { return null; }
+}

@@ -1,0 +1,10 @@
+package test;
+
+import dev.taskwire.Task;
+
+class MissingDependsOnOnlyTask {
+  @Task String train(
+      String train) {
+    return train;
+  }
+}

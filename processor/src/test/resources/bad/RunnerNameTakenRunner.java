@@ -1,0 +1,4 @@
+package test;
+
+/** Written by hand, with the name the processor would give RunnerNameTaken's runner. */
+class RunnerNameTakenRunner {}

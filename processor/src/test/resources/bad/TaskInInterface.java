@@ -1,0 +1,8 @@
+package test;
+
+import dev.taskwire.Task;
+
+interface TaskInInterface {
+  @Task
+  default String load() { return "rows"; }
+}

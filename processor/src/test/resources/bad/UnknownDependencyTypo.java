@@ -1,0 +1,15 @@
+package test;
+
+import dev.taskwire.DependsOn;
+import dev.taskwire.Task;
+
+class UnknownDependencyTypo {
+  @Task String load() { return "rows"; }
+
+  @Task String train(@DependsOn("load") String rows) { return rows; }
+
+  @Task String predict(
+      @DependsOn("trian") String model) {
+    return model;
+  }
+}

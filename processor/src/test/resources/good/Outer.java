@@ -1,0 +1,12 @@
+package test;
+
+import dev.taskwire.DependsOn;
+import dev.taskwire.Task;
+
+class Outer {
+  static class Foo {
+    @Task String hello() { return "hello"; }
+
+    @Task int length(@DependsOn("hello") String hello) { return hello.length(); }
+  }
+}
