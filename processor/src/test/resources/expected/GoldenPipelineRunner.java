@@ -60,7 +60,9 @@ public final class GoldenPipelineRunner {
 
   /**
    * Runs every task and waits until all have finished. Each task starts as soon as the tasks it
-   * depends on have finished; independent tasks run at the same time.
+   * depends on have finished; independent tasks run at the same time. While it waits, the
+   * calling thread runs ready tasks itself; call {@code start().await()} to run every task
+   * on the executor instead.
    *
    * @return the result of every task that returns one
    * @throws PipelineException if a task failed: it names the first failed task and carries
@@ -68,7 +70,7 @@ public final class GoldenPipelineRunner {
    * @throws CancellationException if the calling thread is interrupted, which cancels the run
    */
   public Results run() {
-    return start().await();
+    return new Results(PipelineRun.run(GRAPH, this::invoke, options));
   }
 
   /**

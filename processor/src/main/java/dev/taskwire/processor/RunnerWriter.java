@@ -169,13 +169,15 @@ final class RunnerWriter {
         .returns(results)
         .addJavadoc(
             "Runs every task and waits until all have finished. Each task starts as soon as the"
-                + " tasks it\ndepends on have finished; independent tasks run at the same time.\n"
+                + " tasks it\ndepends on have finished; independent tasks run at the same time."
+                + " While it waits, the\ncalling thread runs ready tasks itself; call"
+                + " {@code start().await()} to run every task\non the executor instead.\n"
                 + "\n@return the result of every task that returns one"
                 + "\n@throws $T if a task failed: it names the first failed task and carries"
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-        .addStatement("return start().await()")
+        .addStatement("return new $T($T.run(GRAPH, this::invoke, options))", results, PIPELINE_RUN)
         .build();
   }
 

@@ -2,19 +2,14 @@ package dev.taskwire.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run of a pipeline: the scheduler. Generated runners start it and read results from it;
@@ -24,25 +19,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * Each task has a counter of prerequisites that have not yet succeeded. The thread that brings a
  * counter to zero makes that task ready; the task then runs exactly once. A thread that finishes
- * a task continues with one newly ready dependent itself and hands the others to the executor,
- * so a chain runs without hand-offs while independent tasks run in parallel. An async task's
- * method runs on the executor, then no thread waits: its stage's completion releases its
- * dependents, which are handed to the executor.
+ * a task continues with one newly ready dependent itself; further ready tasks go on a stack of
+ * the run, and a helper is handed to the executor to take them, so independent tasks run in
+ * parallel. {@link #run} lends the calling thread to the run: it takes ready tasks from the stack
+ * itself instead of parking, so small graphs run without any hand-off between threads. An async
+ * task's method runs like a sync task, then no thread waits: the completion of its stage makes
+ * its dependents ready, which then run on the run's threads, never on the thread that completed
+ * the stage.
  *
  * <h2>Failure and cancellation</h2>
  *
  * On the first failure (fail-fast) or on {@link #cancel()}, the run stops: no task starts any
- * more, running sync tasks are interrupted and pending async stages are cancelled. The run is
- * <em>settled</em> once no task code of it is running, and only then does {@link #await()}
- * return or throw: after {@code await()} no thread runs task code for this run. A sync task that
- * ignores interrupts therefore delays {@code await()} until it returns.
+ * more, running sync tasks are interrupted and pending async stages are cancelled (a stage's
+ * outcome after that is disregarded). The run is <em>settled</em> once no task code of it is
+ * running, and only then does {@link #await()} return or throw: after it, no thread runs task
+ * code for this run. A sync task that ignores interrupts therefore delays {@code await()}.
  *
  * <h2>Memory visibility</h2>
  *
  * Actions of a task happen-before the start of every task that depends on it, and actions of
- * every task happen-before {@link #await()} returns or throws and before a future from
- * {@link #future(int)} completes. A task therefore sees everything its prerequisites did, with no
- * extra synchronization in user code.
+ * every task happen-before {@link #await()} (or {@link #run}) returns or throws and before a
+ * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
+ * did, with no extra synchronization in user code.
  */
 public final class PipelineRun {
   // A task's status: a positive count of prerequisites that have not succeeded yet, 0 once it is
@@ -58,17 +56,27 @@ public final class PipelineRun {
   private static final int FAILING = 2;
   private static final int CANCELLING = 3;
 
-  /** Marks an in-flight slot whose thread is being interrupted (see {@link #interrupt}). */
-  private static final Object INTERRUPTING = new Object();
+  /** The ready stack's end marker. */
+  private static final int EMPTY = -1;
 
+  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+  private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle PHASE;
+  private static final VarHandle ACTIVE_TASKS;
+  private static final VarHandle READY_HEAD;
+  private static final VarHandle PENDING_HELPERS;
   private static final VarHandle FUTURES;
+  private static final VarHandle FAILURES;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PHASE = lookup.findVarHandle(PipelineRun.class, "phase", int.class);
-      FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", AtomicReferenceArray.class);
+      ACTIVE_TASKS = lookup.findVarHandle(PipelineRun.class, "activeTasks", int.class);
+      READY_HEAD = lookup.findVarHandle(PipelineRun.class, "readyHead", int.class);
+      PENDING_HELPERS = lookup.findVarHandle(PipelineRun.class, "pendingHelpers", int.class);
+      FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", RequestedFutures.class);
+      FAILURES = lookup.findVarHandle(PipelineRun.class, "failures", Failures.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -77,42 +85,71 @@ public final class PipelineRun {
   private final TaskGraph graph;
   private final TaskInvoker invoker;
   private final Executor executor;
-  private final AtomicIntegerArray status;
+  /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
+  private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
   private final Object[] values;
   /** The thread running a sync task, or the pending stage of an async task, for stopping. */
-  private final AtomicReferenceArray<Object> inFlight;
-  /** Tasks handed to the executor or running; the run settles when it drops to zero. */
-  private final AtomicInteger active = new AtomicInteger();
-  private final CountDownLatch settledLatch = new CountDownLatch(1);
+  private final Object[] inFlight;
+  /** Links of the ready stack: the task below each one. Published by the CAS on readyHead. */
+  private final int[] belowInStack;
 
+  private volatile int readyHead = EMPTY;
+  /** Tasks that are ready or running; the run settles when it drops to zero. */
+  private volatile int activeTasks;
+  /** Helpers handed to the executor that have not started yet. */
+  private volatile int pendingHelpers;
   private volatile int phase = ACTIVE;
+  /** Set once no task will start or end any more, before requested futures are completed. */
+  private volatile boolean ended;
+  /** Set after that, so that await() returns only once every requested future is complete. */
   private volatile boolean settled;
-  /** Futures a user asked for, created on first request so that runs without them pay nothing. */
-  private volatile AtomicReferenceArray<CompletableFuture<Object>> futures;
-  /** Every failure by task name, first first. Guarded by {@code this}. */
-  private Map<String, Throwable> failures;
+  /** The thread in {@link #run} while it parks for work, so that new work can wake it. */
+  private volatile Thread parkedCaller;
+  private volatile RequestedFutures futures;
+  /** The thread in {@link #run}, if any; only ever compared with the current thread. */
+  private Thread caller;
+  /** Set by the caller of {@link #run} when a task it ran was interrupted from outside. */
+  private boolean callerInterrupted;
+  /** Created on first use; a benign race at worst creates two equal helpers. */
+  private Runnable helper;
+  /** Created on the first failure. */
+  private volatile Failures failures;
 
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, Executor executor) {
     this.graph = graph;
     this.invoker = invoker;
     this.executor = executor;
-    this.status = new AtomicIntegerArray(graph.prerequisiteCounts());
-    this.values = new Object[graph.size()];
-    this.inFlight = new AtomicReferenceArray<>(graph.size());
+    int size = graph.size();
+    this.status = graph.prerequisiteCounts().clone();
+    this.values = new Object[size];
+    this.inFlight = new Object[size];
+    this.belowInStack = new int[size];
   }
 
-  /** Starts running every task of {@code graph} and returns at once. */
+  /**
+   * Runs every task of {@code graph} and returns once the run has settled. The calling thread
+   * runs ready tasks itself while it waits, so it also counts as one of the run's threads.
+   *
+   * @throws PipelineException if a task failed
+   * @throws CancellationException if the run was cancelled, or the calling thread was interrupted
+   *     (which cancels the run; the interrupt status stays set)
+   */
+  public static PipelineRun run(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
+    PipelineRun run = new PipelineRun(graph, invoker, options.executor());
+    run.caller = Thread.currentThread();
+    if (run.pushSources()) {
+      run.workUntilSettled();
+    }
+    run.throwIfUnsuccessful();
+    return run;
+  }
+
+  /** Starts running every task of {@code graph} on the executor and returns at once. */
   public static PipelineRun start(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
     PipelineRun run = new PipelineRun(graph, invoker, options.executor());
-    int[] sources = graph.sources();
-    if (sources.length == 0) {
-      run.settle();
-      return run;
-    }
-    run.active.set(sources.length);
-    for (int source : sources) {
-      run.submit(source);
+    if (run.pushSources()) {
+      run.signalHelper();
     }
     return run;
   }
@@ -131,28 +168,23 @@ public final class PipelineRun {
    *     status set)
    */
   public void await() {
-    try {
-      settledLatch.await();
-    } catch (InterruptedException interrupted) {
-      cancel();
-      awaitUninterruptibly();
-      Thread.currentThread().interrupt();
-      CancellationException cancelled =
-          new CancellationException("interrupted while waiting for " + graph.pipeline());
-      cancelled.initCause(interrupted);
-      throw cancelled;
+    if (!settled) {
+      boolean interrupted = false;
+      synchronized (this) {
+        while (!settled) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+            cancel();
+          }
+        }
+      }
+      if (interrupted) {
+        throw interruptedWhileWaiting();
+      }
     }
-    switch (phase) {
-      case FAILING:
-        throw new PipelineException(graph.pipeline(), failures());
-      case CANCELLING:
-        CancellationException cancelled =
-            new CancellationException("run of " + graph.pipeline() + " was cancelled");
-        failures().values().forEach(cancelled::addSuppressed);
-        throw cancelled;
-      default:
-        return;
-    }
+    throwIfUnsuccessful();
   }
 
   /** Whether the run has settled: every task finished, or the run stopped and nothing runs. */
@@ -180,7 +212,7 @@ public final class PipelineRun {
    */
   @SuppressWarnings("unchecked")
   public <T> T value(int task) {
-    if (status.get(task) != SUCCEEDED) {
+    if ((int) INTS.getVolatile(status, task) != SUCCEEDED) {
       throw new IllegalStateException(
           "task '" + graph.name(task) + "' of " + graph.pipeline() + " has no result: "
               + describe(task));
@@ -194,71 +226,156 @@ public final class PipelineRun {
    * if a task failed, with a {@link CancellationException} if it was cancelled). Each call
    * returns a new copy: completing or cancelling it affects neither the run nor other callers.
    */
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> future(int task) {
-    AtomicReferenceArray<CompletableFuture<Object>> all = futures;
-    if (all == null) {
-      AtomicReferenceArray<CompletableFuture<Object>> created =
-          new AtomicReferenceArray<>(graph.size());
-      all = (AtomicReferenceArray<CompletableFuture<Object>>)
-          FUTURES.compareAndExchange(this, null, created);
-      if (all == null) {
-        all = created;
+    RequestedFutures requested = futures;
+    if (requested == null) {
+      RequestedFutures created = new RequestedFutures(this, graph.size());
+      requested = (RequestedFutures) FUTURES.compareAndExchange(this, null, created);
+      if (requested == null) {
+        requested = created;
       }
     }
-    CompletableFuture<Object> future = all.get(task);
-    if (future == null) {
-      CompletableFuture<Object> created = new CompletableFuture<>();
-      future = all.compareAndExchange(task, null, created);
-      if (future == null) {
-        future = created;
-      }
-    }
-    // Either this check or the finishing thread's publish() sees the other's write.
-    complete(task, future);
-    // Not future.copy(): that would wrap a cancellation, so the copy would not report isCancelled.
-    CompletableFuture<T> copy = new CompletableFuture<>();
-    future.whenComplete(
-        (value, failure) -> {
-          if (failure == null) {
-            copy.complete((T) value);
-          } else {
-            copy.completeExceptionally(failure);
-          }
-        });
-    return copy;
+    return requested.copyOf(task);
   }
 
-  // ---- scheduling -------------------------------------------------------------------------
+  // ---- the ready stack and the threads that take from it ----------------------------------
 
-  private void submit(int task) {
-    try {
-      executor.execute(() -> runFrom(task));
-    } catch (RejectedExecutionException rejected) {
-      if (status.compareAndSet(task, 0, RUNNING)) {
-        finish(task, null, rejected);
+  /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
+  private boolean pushSources() {
+    int[] sources = graph.sources();
+    if (sources.length == 0) {
+      settle();
+      return false;
+    }
+    activeTasks = sources.length;
+    for (int source : sources) {
+      push(source);
+    }
+    return true;
+  }
+
+  /** Each task is pushed at most once per run, so popping cannot suffer from ABA. */
+  private void push(int task) {
+    int head;
+    do {
+      head = readyHead;
+      belowInStack[task] = head;
+    } while (!READY_HEAD.compareAndSet(this, head, task));
+  }
+
+  private int pop() {
+    int head;
+    do {
+      head = readyHead;
+      if (head == EMPTY) {
+        return EMPTY;
+      }
+    } while (!READY_HEAD.compareAndSet(this, head, belowInStack[head]));
+    return head;
+  }
+
+  /** After a push: wake the parked caller of {@link #run} if there is one, else a helper. */
+  private void wakeWorker() {
+    Thread caller = parkedCaller;
+    if (caller != null) {
+      LockSupport.unpark(caller);
+    } else {
+      signalHelper();
+    }
+  }
+
+  /**
+   * Hands a helper to the executor unless one is already waiting to start. A helper that starts
+   * and still sees work signals the next, so threads join as long as work remains, without a
+   * submission per task.
+   */
+  private void signalHelper() {
+    if (pendingHelpers == 0 && PENDING_HELPERS.compareAndSet(this, 0, 1)) {
+      Runnable help = helper;
+      if (help == null) {
+        helper = help = this::help;
+      }
+      try {
+        executor.execute(help);
+      } catch (RuntimeException | Error rejected) {
+        pendingHelpers = 0;
+        failReadyTasks(rejected);
       }
     }
   }
+
+  private void help() {
+    PENDING_HELPERS.getAndAdd(this, -1);
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      if (readyHead != EMPTY) {
+        signalHelper();
+      }
+      runFrom(task);
+    }
+  }
+
+  /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
+  private void workUntilSettled() {
+    boolean interrupted = false;
+    while (!settled) {
+      if (Thread.interrupted()) {
+        interrupted = true;
+        cancel();
+      }
+      int task = pop();
+      if (task != EMPTY) {
+        if (readyHead != EMPTY) {
+          signalHelper();
+        }
+        runFrom(task);
+        continue;
+      }
+      parkedCaller = Thread.currentThread();
+      // A push after this check sees parkedCaller and unparks us.
+      if (readyHead == EMPTY && !settled) {
+        LockSupport.park(this);
+      }
+      parkedCaller = null;
+    }
+    if (interrupted || callerInterrupted) {
+      throw interruptedWhileWaiting();
+    }
+  }
+
+  /**
+   * The executor refused a helper: the tasks on the stack cannot run. The first fails with the
+   * refusal as its cause, which stops the run; the rest then leave without running.
+   */
+  private void failReadyTasks(Throwable rejected) {
+    int first = pop();
+    if (first != EMPTY) {
+      INTS.setVolatile(status, first, RUNNING);
+      finish(first, null, rejected);
+      for (int task = pop(); task != EMPTY; task = pop()) {
+        runFrom(task);
+      }
+    }
+  }
+
+  // ---- running tasks -----------------------------------------------------------------------
 
   /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
   private void runFrom(int task) {
-    for (int next = task; next >= 0; ) {
+    for (int next = task; next != EMPTY; ) {
       next = execute(next);
     }
   }
 
-  /** Runs one task on this thread; returns a ready dependent to run next, or -1. */
+  /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
   private int execute(int task) {
-    if (phase != ACTIVE || !status.compareAndSet(task, 0, RUNNING)) {
-      leave();
-      return -1;
+    if (phase != ACTIVE || !INTS.compareAndSet(status, task, 0, RUNNING)) {
+      return leave();
     }
     Thread thread = Thread.currentThread();
-    inFlight.set(task, thread);
+    OBJECTS.setVolatile(inFlight, task, thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
     if (phase != ACTIVE) {
-      release(task, thread);
+      Interrupts.release(inFlight, task, thread);
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     Object returned;
@@ -269,7 +386,7 @@ public final class PipelineRun {
       returned = null;
       error = thrown;
     }
-    release(task, thread);
+    Interrupts.release(inFlight, task, thread);
     if (error == null && graph.kind(task) == TaskKind.ASYNC) {
       return awaitStage(task, returned);
     }
@@ -292,7 +409,7 @@ public final class PipelineRun {
       }
       return finish(task, value, null);
     }
-    inFlight.set(task, stage);
+    OBJECTS.setVolatile(inFlight, task, stage);
     if (phase != ACTIVE) {
       cancelStage(task);
     }
@@ -300,39 +417,46 @@ public final class PipelineRun {
       stage.whenComplete(
           (value, failure) -> {
             int next = finish(task, value, failure == null ? null : unwrap(failure));
-            if (next >= 0) {
-              submit(next); // never run user code on the thread that completed the stage
+            if (next != EMPTY) {
+              push(next); // never run user code on the thread that completed the stage
+              wakeWorker();
             }
           });
     } catch (Throwable broken) {
       return finish(task, null, broken); // a stage implementation that refuses callbacks
     }
-    return -1;
+    return EMPTY;
   }
 
   /**
    * Records how {@code task} ended and releases its dependents. Returns one ready dependent for
-   * the calling thread to run next (it inherits this task's place in {@link #active}), or -1.
+   * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   private int finish(int task, Object value, Throwable error) {
     if (error == null) {
       values[task] = value;
-      if (!status.compareAndSet(task, RUNNING, SUCCEEDED)) {
-        return -1; // an async task cancelled by stop(), which already left
+      if (!INTS.compareAndSet(status, task, RUNNING, SUCCEEDED)) {
+        return EMPTY; // an async task cancelled by stop(), which already left
       }
       if (graph.kind(task) == TaskKind.ASYNC) {
-        inFlight.set(task, null);
+        OBJECTS.setVolatile(inFlight, task, null);
       }
       publish(task);
       return phase == ACTIVE ? releaseDependents(task) : leave();
+    }
+    if (error instanceof InterruptedException && caller == Thread.currentThread()
+        && phase == ACTIVE) {
+      // Someone interrupted the thread in run() while it ran this task: that cancels the run.
+      callerInterrupted = true;
+      cancel();
     }
     // Once the run is stopping, interruptions and cancellations are our own doing, not failures.
     boolean causedByStop =
         phase != ACTIVE
             && (error instanceof CancellationException || error instanceof InterruptedException);
     values[task] = causedByStop ? cancellation(task, error) : error;
-    if (!status.compareAndSet(task, RUNNING, causedByStop ? CANCELLED : FAILED)) {
-      return -1;
+    if (!INTS.compareAndSet(status, task, RUNNING, causedByStop ? CANCELLED : FAILED)) {
+      return EMPTY;
     }
     if (!causedByStop) {
       recordFailure(task, error);
@@ -342,57 +466,89 @@ public final class PipelineRun {
   }
 
   private int releaseDependents(int task) {
-    int next = -1;
+    int next = EMPTY;
+    boolean pushed = false;
     for (int dependent : graph.dependentsOf(task)) {
-      if (status.decrementAndGet(dependent) == 0) {
-        if (next < 0) {
+      if ((int) INTS.getAndAdd(status, dependent, -1) == 1) {
+        if (next == EMPTY) {
           next = dependent;
         } else {
-          active.incrementAndGet();
-          submit(dependent);
+          ACTIVE_TASKS.getAndAdd(this, 1);
+          push(dependent);
+          pushed = true;
         }
       }
     }
-    return next >= 0 ? next : leave();
+    if (pushed) {
+      wakeWorker();
+    }
+    return next != EMPTY ? next : leave();
   }
 
-  /** A task left the run; the last one settles it. Always returns -1, for tail calls. */
+  /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
   private int leave() {
-    if (active.decrementAndGet() == 0) {
+    if ((int) ACTIVE_TASKS.getAndAdd(this, -1) == 1) {
       settle();
     }
-    return -1;
+    return EMPTY;
   }
 
   private void settle() {
     PHASE.compareAndSet(this, ACTIVE, SUCCEEDED_RUN);
-    settled = true;
-    AtomicReferenceArray<CompletableFuture<Object>> all = futures;
-    if (all != null) {
-      for (int task = 0; task < graph.size(); task++) {
-        CompletableFuture<Object> future = all.get(task);
-        if (future != null) {
-          complete(task, future);
-        }
-      }
+    ended = true;
+    // A future requested from now on sees 'ended' and completes itself.
+    RequestedFutures requested = futures;
+    if (requested != null) {
+      requested.publishAll();
     }
-    settledLatch.countDown();
+    settled = true;
+    Thread caller = parkedCaller;
+    if (caller != null) {
+      LockSupport.unpark(caller);
+    }
+    synchronized (this) {
+      notifyAll();
+    }
   }
 
   // ---- failure and stopping ---------------------------------------------------------------
 
   private void recordFailure(int task, Throwable error) {
-    synchronized (this) {
-      if (failures == null) {
-        failures = new LinkedHashMap<>();
+    Failures recorded = failures;
+    if (recorded == null) {
+      Failures created = new Failures();
+      recorded = (Failures) FAILURES.compareAndExchange(this, null, created);
+      if (recorded == null) {
+        recorded = created;
       }
-      failures.put(graph.name(task), error);
     }
+    recorded.add(graph.name(task), error);
     stop(FAILING);
   }
 
-  private synchronized Map<String, Throwable> failures() {
-    return failures == null ? Map.of() : new LinkedHashMap<>(failures);
+  private Map<String, Throwable> failures() {
+    Failures recorded = failures;
+    return recorded == null ? Map.of() : recorded.snapshot();
+  }
+
+  private void throwIfUnsuccessful() {
+    switch (phase) {
+      case FAILING:
+        throw new PipelineException(graph.pipeline(), failures());
+      case CANCELLING:
+        CancellationException cancelled =
+            new CancellationException("run of " + graph.pipeline() + " was cancelled");
+        failures().values().forEach(cancelled::addSuppressed);
+        throw cancelled;
+      default:
+        return;
+    }
+  }
+
+  /** Called once the run has settled, with the thread's interrupt status to be restored. */
+  private CancellationException interruptedWhileWaiting() {
+    Thread.currentThread().interrupt();
+    return new CancellationException("interrupted while waiting for " + graph.pipeline());
   }
 
   private boolean stop(int newPhase) {
@@ -400,9 +556,9 @@ public final class PipelineRun {
       return false;
     }
     for (int task = 0; task < graph.size(); task++) {
-      Object running = inFlight.get(task);
+      Object running = OBJECTS.getVolatile(inFlight, task);
       if (running instanceof Thread thread) {
-        interrupt(task, thread);
+        Interrupts.interrupt(inFlight, task, thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
       }
@@ -410,41 +566,17 @@ public final class PipelineRun {
     return true;
   }
 
-  /**
-   * Interrupts the thread running {@code task}, unless the task finishes first. The slot holds
-   * {@link #INTERRUPTING} meanwhile, so that {@link #release} can wait and then clear the
-   * interrupt: it must never leak into the next task a pool thread runs.
-   */
-  private void interrupt(int task, Thread thread) {
-    if (inFlight.compareAndSet(task, thread, INTERRUPTING)) {
-      try {
-        thread.interrupt();
-      } finally {
-        inFlight.set(task, null);
-      }
-    }
-  }
-
-  private void release(int task, Thread thread) {
-    if (!inFlight.compareAndSet(task, thread, null)) {
-      while (inFlight.get(task) == INTERRUPTING) {
-        Thread.onSpinWait();
-      }
-      Thread.interrupted();
-    }
-  }
-
   /** Gives up on a pending async task: it counts as cancelled and its late completion is ignored. */
   private void cancelStage(int task) {
-    if (inFlight.get(task) instanceof CompletionStage<?> stage
-        && status.compareAndSet(task, RUNNING, CANCELLED)) {
+    if (OBJECTS.getVolatile(inFlight, task) instanceof CompletionStage<?> stage
+        && INTS.compareAndSet(status, task, RUNNING, CANCELLED)) {
       values[task] = cancellation(task, null);
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
         // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
       }
-      inFlight.set(task, null);
+      OBJECTS.setVolatile(inFlight, task, null);
       publish(task);
       leave();
     }
@@ -452,19 +584,16 @@ public final class PipelineRun {
 
   // ---- futures and descriptions -----------------------------------------------------------
 
-  /** Completes the future a user asked for, if any, after {@code task} ended. */
   private void publish(int task) {
-    AtomicReferenceArray<CompletableFuture<Object>> all = futures;
-    if (all != null) {
-      CompletableFuture<Object> future = all.get(task);
-      if (future != null) {
-        complete(task, future);
-      }
+    RequestedFutures requested = futures;
+    if (requested != null) {
+      requested.publish(task);
     }
   }
 
-  private void complete(int task, CompletableFuture<Object> future) {
-    switch (status.get(task)) {
+  /** Completes {@code future} with how task {@code task} ended, if it has ended. */
+  void completeIfEnded(int task, CompletableFuture<Object> future) {
+    switch ((int) INTS.getVolatile(status, task)) {
       case SUCCEEDED:
         future.complete(values[task]);
         break;
@@ -473,7 +602,7 @@ public final class PipelineRun {
         future.completeExceptionally((Throwable) values[task]);
         break;
       default:
-        if (settled) {
+        if (ended) {
           future.completeExceptionally(
               phase == FAILING
                   ? new PipelineException(graph.pipeline(), failures())
@@ -485,8 +614,7 @@ public final class PipelineRun {
 
   /** Why a task has no result, in words for an exception message. */
   private String describe(int task) {
-    int state = status.get(task);
-    switch (state) {
+    switch ((int) INTS.getVolatile(status, task)) {
       case RUNNING:
         return "it is still running";
       case FAILED:
@@ -506,29 +634,15 @@ public final class PipelineRun {
     }
   }
 
-  private synchronized String firstFailedTask() {
-    return failures == null ? "?" : failures.keySet().iterator().next();
-  }
-
-  private void awaitUninterruptibly() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        settledLatch.await();
-        break;
-      } catch (InterruptedException again) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+  private String firstFailedTask() {
+    Failures recorded = failures;
+    return recorded == null ? "?" : recorded.first();
   }
 
   private CancellationException cancellation(int task, Throwable cause) {
     CancellationException cancelled =
         new CancellationException("task '" + graph.name(task) + "' was cancelled");
-    if (cause != null && cause != cancelled) {
+    if (cause != null) {
       cancelled.initCause(cause);
     }
     return cancelled;

@@ -137,6 +137,33 @@ class CancellationTest {
     assertTrue(run.isDone());
   }
 
+  @RepeatedTest(5)
+  void interruptingTheThreadInRunCancelsTheRunWhicheverThreadRunsTheTask() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        new TestPipeline()
+            .value("long", r -> {
+              started.countDown();
+              new CountDownLatch(1).await();
+              return 1;
+            })
+            .run();
+      } catch (Throwable t) {
+        thrown.set(t);
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    assertTrue(started.await(10, SECONDS));
+    caller.interrupt();
+    caller.join(10_000);
+    assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
+    assertTrue(stillInterrupted.get());
+  }
+
   @Test
   void futuresOfTasksThatDidNotRunAreCancelled() {
     CountDownLatch never = new CountDownLatch(1);

@@ -107,12 +107,21 @@ class RandomGraphStressTest {
           pipeline.value("t" + task, r -> runSync(index, r, delays[index]), dependencyNames);
         }
       }
+      // Cancelling needs start(); otherwise half the runs use run(), where this thread helps.
       boolean cancelDuringRun = random.nextInt(8) == 0;
-      PipelineRun run = pipeline.start(RunOptions.defaults().executor(pool));
-      boolean cancelled = cancelDuringRun && cancelSoon(run);
+      boolean blocking = !cancelDuringRun && random.nextBoolean();
+      RunOptions options = RunOptions.defaults().executor(pool);
+      PipelineRun run = null;
+      boolean cancelled = false;
       Throwable outcome = null;
       try {
-        run.await();
+        if (blocking) {
+          run = pipeline.run(options);
+        } else {
+          run = pipeline.start(options);
+          cancelled = cancelDuringRun && cancelSoon(run);
+          run.await();
+        }
       } catch (PipelineException | CancellationException thrown) {
         outcome = thrown;
       }

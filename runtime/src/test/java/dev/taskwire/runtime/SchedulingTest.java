@@ -3,6 +3,7 @@ package dev.taskwire.runtime;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -30,6 +31,33 @@ class SchedulingTest {
             .value("b", r -> bothRunning.await(10, SECONDS))
             .start();
     run.await();
+  }
+
+  @RepeatedTest(20)
+  void runStillRunsIndependentTasksAtTheSameTime() throws Exception {
+    CyclicBarrier bothRunning = new CyclicBarrier(2);
+    new TestPipeline()
+        .value("a", r -> bothRunning.await(10, SECONDS))
+        .value("b", r -> bothRunning.await(10, SECONDS))
+        .run();
+  }
+
+  @Test
+  void runLendsTheCallingThreadToTheRunInsteadOfHandingOff() {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .value("a", r -> Thread.currentThread())
+              .value("b", r -> Thread.currentThread(), "a")
+              .value("c", r -> Thread.currentThread(), "b")
+              .run(RunOptions.defaults().executor(pool));
+      for (int task = 0; task < 3; task++) {
+        assertSame(Thread.currentThread(), run.value(task));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @RepeatedTest(20)

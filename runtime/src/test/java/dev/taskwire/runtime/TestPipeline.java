@@ -29,8 +29,21 @@ final class TestPipeline {
   }
 
   PipelineRun start(RunOptions options) {
+    return PipelineRun.start(graph.build(), invoker(), options);
+  }
+
+  /** Like the generated {@code run()}: blocks, and the calling thread runs tasks too. */
+  PipelineRun run(RunOptions options) {
+    return PipelineRun.run(graph.build(), invoker(), options);
+  }
+
+  PipelineRun run() {
+    return run(RunOptions.defaults());
+  }
+
+  private TaskInvoker invoker() {
     List<Body> calls = List.copyOf(bodies);
-    return PipelineRun.start(graph.build(), (task, run) -> calls.get(task).call(run), options);
+    return (task, run) -> calls.get(task).call(run);
   }
 
   PipelineRun start() {
