@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * One run of a pipeline: the scheduler. Generated runners start it and read results from it;
@@ -46,9 +47,11 @@ public final class PipelineRun {
   // A task's status: a positive count of prerequisites that have not succeeded yet, 0 once it is
   // ready, then one of these. Tasks that never ran keep a count >= 0.
   private static final int RUNNING = -1;
-  private static final int SUCCEEDED = -2;
-  private static final int FAILED = -3;
-  private static final int CANCELLED = -4;
+  /** Briefly, while the finishing thread stores the outcome; claimed by CAS from RUNNING. */
+  private static final int COMPLETING = -2;
+  private static final int SUCCEEDED = -3;
+  private static final int FAILED = -4;
+  private static final int CANCELLED = -5;
 
   // The run's phase: ACTIVE moves once, to exactly one of the other three.
   private static final int ACTIVE = 0;
@@ -85,6 +88,8 @@ public final class PipelineRun {
   private final TaskGraph graph;
   private final TaskInvoker invoker;
   private final Executor executor;
+  /** Null when no listener is registered, the common case. */
+  private final Listeners listeners;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
   private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
@@ -116,10 +121,11 @@ public final class PipelineRun {
   /** Created on the first failure. */
   private volatile Failures failures;
 
-  private PipelineRun(TaskGraph graph, TaskInvoker invoker, Executor executor) {
+  private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
     this.graph = graph;
     this.invoker = invoker;
-    this.executor = executor;
+    this.executor = options.executor();
+    this.listeners = options.listeners();
     int size = graph.size();
     this.status = graph.prerequisiteCounts().clone();
     this.values = new Object[size];
@@ -136,7 +142,7 @@ public final class PipelineRun {
    *     (which cancels the run; the interrupt status stays set)
    */
   public static PipelineRun run(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    PipelineRun run = new PipelineRun(graph, invoker, options.executor());
+    PipelineRun run = new PipelineRun(graph, invoker, options);
     run.caller = Thread.currentThread();
     if (run.pushSources()) {
       run.workUntilSettled();
@@ -147,7 +153,7 @@ public final class PipelineRun {
 
   /** Starts running every task of {@code graph} on the executor and returns at once. */
   public static PipelineRun start(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    PipelineRun run = new PipelineRun(graph, invoker, options.executor());
+    PipelineRun run = new PipelineRun(graph, invoker, options);
     if (run.pushSources()) {
       run.signalHelper();
     }
@@ -242,6 +248,10 @@ public final class PipelineRun {
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
   private boolean pushSources() {
+    if (listeners != null) {
+      listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
+          System.nanoTime(), null));
+    }
     int[] sources = graph.sources();
     if (sources.length == 0) {
       settle();
@@ -249,6 +259,7 @@ public final class PipelineRun {
     }
     activeTasks = sources.length;
     for (int source : sources) {
+      taskEvent(TaskListener::taskScheduled, source, null);
       push(source);
     }
     return true;
@@ -378,6 +389,7 @@ public final class PipelineRun {
       Interrupts.release(inFlight, task, thread);
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
+    taskEvent(TaskListener::taskStarted, task, null);
     Object returned;
     Throwable error = null;
     try {
@@ -433,14 +445,17 @@ public final class PipelineRun {
    * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   private int finish(int task, Object value, Throwable error) {
+    // Claim the task first: stop() may have cancelled a pending async task, which then left.
+    if (!INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
+      return EMPTY;
+    }
     if (error == null) {
       values[task] = value;
-      if (!INTS.compareAndSet(status, task, RUNNING, SUCCEEDED)) {
-        return EMPTY; // an async task cancelled by stop(), which already left
-      }
+      INTS.setVolatile(status, task, SUCCEEDED);
       if (graph.kind(task) == TaskKind.ASYNC) {
         OBJECTS.setVolatile(inFlight, task, null);
       }
+      taskEvent(TaskListener::taskSucceeded, task, null);
       publish(task);
       return phase == ACTIVE ? releaseDependents(task) : leave();
     }
@@ -455,9 +470,9 @@ public final class PipelineRun {
         phase != ACTIVE
             && (error instanceof CancellationException || error instanceof InterruptedException);
     values[task] = causedByStop ? cancellation(task, error) : error;
-    if (!INTS.compareAndSet(status, task, RUNNING, causedByStop ? CANCELLED : FAILED)) {
-      return EMPTY;
-    }
+    INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
+    taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
+        (Throwable) values[task]);
     if (!causedByStop) {
       recordFailure(task, error);
     }
@@ -470,6 +485,7 @@ public final class PipelineRun {
     boolean pushed = false;
     for (int dependent : graph.dependentsOf(task)) {
       if ((int) INTS.getAndAdd(status, dependent, -1) == 1) {
+        taskEvent(TaskListener::taskScheduled, dependent, null);
         if (next == EMPTY) {
           next = dependent;
         } else {
@@ -500,6 +516,9 @@ public final class PipelineRun {
     RequestedFutures requested = futures;
     if (requested != null) {
       requested.publishAll();
+    }
+    if (listeners != null) {
+      reportEnd();
     }
     settled = true;
     Thread caller = parkedCaller;
@@ -532,17 +551,44 @@ public final class PipelineRun {
   }
 
   private void throwIfUnsuccessful() {
+    RuntimeException failure = failure();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** What await() throws, created anew for each caller so its stack trace is the caller's. */
+  private RuntimeException failure() {
     switch (phase) {
       case FAILING:
-        throw new PipelineException(graph.pipeline(), failures());
+        return new PipelineException(graph.pipeline(), failures());
       case CANCELLING:
         CancellationException cancelled =
             new CancellationException("run of " + graph.pipeline() + " was cancelled");
         failures().values().forEach(cancelled::addSuppressed);
-        throw cancelled;
+        return cancelled;
       default:
-        return;
+        return null;
     }
+  }
+
+  // ---- listeners ---------------------------------------------------------------------------
+
+  private void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
+    if (listeners != null) {
+      listeners.fire(method, new TaskEvent(graph.pipeline(), graph.name(task), task, 1,
+          Thread.currentThread(), System.nanoTime(), error));
+    }
+  }
+
+  private void reportEnd() {
+    for (int task = 0; task < graph.size(); task++) {
+      if ((int) INTS.getVolatile(status, task) >= 0) {
+        taskEvent(TaskListener::taskSkipped, task, null);
+      }
+    }
+    listeners.fire(TaskListener::runFinished,
+        new RunEvent(graph.pipeline(), graph, System.nanoTime(), failure()));
   }
 
   /** Called once the run has settled, with the thread's interrupt status to be restored. */
@@ -569,14 +615,16 @@ public final class PipelineRun {
   /** Gives up on a pending async task: it counts as cancelled and its late completion is ignored. */
   private void cancelStage(int task) {
     if (OBJECTS.getVolatile(inFlight, task) instanceof CompletionStage<?> stage
-        && INTS.compareAndSet(status, task, RUNNING, CANCELLED)) {
+        && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
       values[task] = cancellation(task, null);
+      INTS.setVolatile(status, task, CANCELLED);
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
         // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
       }
       OBJECTS.setVolatile(inFlight, task, null);
+      taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
       publish(task);
       leave();
     }
@@ -616,6 +664,7 @@ public final class PipelineRun {
   private String describe(int task) {
     switch ((int) INTS.getVolatile(status, task)) {
       case RUNNING:
+      case COMPLETING:
         return "it is still running";
       case FAILED:
         return "it failed with " + values[task];

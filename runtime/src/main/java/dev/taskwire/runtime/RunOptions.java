@@ -12,12 +12,14 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class RunOptions {
-  private static final RunOptions DEFAULTS = new RunOptions(null);
+  private static final RunOptions DEFAULTS = new RunOptions(null, null);
 
   private final Executor executor;
+  private final Listeners listeners;
 
-  private RunOptions(Executor executor) {
+  private RunOptions(Executor executor, Listeners listeners) {
     this.executor = executor;
+    this.listeners = listeners;
   }
 
   /**
@@ -36,7 +38,17 @@ public final class RunOptions {
    * no task ever waits for another on a thread.
    */
   public RunOptions executor(Executor executor) {
-    return new RunOptions(Objects.requireNonNull(executor, "executor"));
+    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners);
+  }
+
+  /**
+   * Returns a copy that also reports to {@code listener}; listeners are called in the order they
+   * were added. With none, the scheduler pays one null check per event.
+   */
+  public RunOptions listener(TaskListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return new RunOptions(
+        executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener));
   }
 
   /** The executor sync tasks run on: the one set with {@link #executor(Executor)}, or the default. */
@@ -44,8 +56,14 @@ public final class RunOptions {
     return executor != null ? executor : DefaultExecutor.get();
   }
 
+  /** The listeners, or null when there are none. */
+  Listeners listeners() {
+    return listeners;
+  }
+
   @Override
   public String toString() {
-    return "RunOptions{executor=" + (executor != null ? executor : "default") + "}";
+    return "RunOptions{executor=" + (executor != null ? executor : "default")
+        + (listeners != null ? ", listeners=" + listeners.size() : "") + "}";
   }
 }
