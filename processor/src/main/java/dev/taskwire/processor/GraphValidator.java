@@ -2,9 +2,7 @@ package dev.taskwire.processor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -22,18 +20,15 @@ final class GraphValidator {
   }
 
   void validate(PipelineModel model) {
-    Map<String, Integer> indexByName = new LinkedHashMap<>();
-    for (TaskModel task : model.tasks()) {
-      indexByName.put(task.name(), indexByName.size());
-    }
+    List<String> names = model.tasks().stream().map(TaskModel::name).toList();
     List<List<Integer>> edges = new ArrayList<>();
     for (TaskModel task : model.tasks()) {
       List<Integer> prerequisites = new ArrayList<>();
       for (DependencyModel dependency : task.dependencies()) {
-        Integer upstream = indexByName.get(dependency.taskName());
+        Integer upstream = model.indexOf(dependency.taskName());
         if (upstream == null) {
-          reportUnknown(model, task, dependency, indexByName.keySet());
-        } else if (upstream == indexByName.get(task.name())) {
+          reportUnknown(model, task, dependency, names);
+        } else if (upstream.equals(model.indexOf(task.name()))) {
           diagnostics.error(
               dependency.parameter(), dependency.annotation(), Messages.selfDependency(task.name()));
         } else {

@@ -76,7 +76,7 @@ final class PipelineCollector {
     }
     return diagnostics.hadErrors()
         ? Optional.empty()
-        : Optional.of(new PipelineModel(type, pipeline, runner, List.copyOf(tasks)));
+        : Optional.of(PipelineModel.of(type, pipeline, runner, tasks));
   }
 
   /** A class-level problem is reported once, on the class, and stops the collection. */

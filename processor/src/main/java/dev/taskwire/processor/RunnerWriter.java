@@ -254,10 +254,9 @@ final class RunnerWriter {
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("pipeline.$N(", task.name());
-    List<String> names = model.tasks().stream().map(TaskModel::name).toList();
     for (int i = 0; i < task.dependencies().size(); i++) {
       DependencyModel dependency = task.dependencies().get(i);
-      int upstream = names.indexOf(dependency.taskName());
+      int upstream = model.indexOf(dependency.taskName());
       TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
       call.add(i == 0 ? "" : ", ").add("run.<$T>value($L)", witness, upstream);
     }
