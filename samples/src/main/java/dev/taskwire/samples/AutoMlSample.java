@@ -1,27 +1,47 @@
 package dev.taskwire.samples;
 
-import dev.taskwire.runtime.PipelineException;
+import java.io.PrintStream;
 
-/** Runs {@link Pipeline} against a simulated service and shows that the uploads overlapped. */
+/**
+ * The flagship sample: starts an embedded AutoML service, runs {@link Pipeline} against it with
+ * the generated {@code PipelineRunner}, and shows what taskwire did: a live log of every task,
+ * a timeline where the two uploads overlap, the best model and a few predictions, and the time
+ * against the same steps one after another. See {@link SampleArgs#USAGE} for the other modes:
+ * many customers at once, and the service failing in several ways.
+ *
+ * <pre>
+ * mvn -q -pl samples -am -DskipTests package exec:java
+ * mvn -q -pl samples exec:java -Dexec.args="--customers 200"
+ * mvn -q -pl samples exec:java -Dexec.args="--fail train"
+ * </pre>
+ */
 public final class AutoMlSample {
   private AutoMlSample() {}
 
-  public static void main(String[] args) {
-    SimulatedService service = new SimulatedService(300);
-    long start = System.nanoTime();
-    try {
-      PipelineRunner.Results results = new PipelineRunner(new Pipeline(service)).run();
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      Model model = results.train();
-      System.out.printf("model %s: y = %.3f * x + %.3f%n", model.id(), model.slope(),
-          model.intercept());
-      System.out.println("predictions: " + results.predict());
-      System.out.printf(
-          "took %d ms for 4 steps of ~300 ms each: the two uploads ran at the same time%n",
-          millis);
-    } catch (PipelineException e) {
-      System.err.println("task " + e.failedTask() + " failed: " + e.getCause());
-      System.exit(1);
+  /** Exits with 1 if the pipeline failed and 2 for bad flags; otherwise just returns. */
+  public static void main(String[] args) throws Exception {
+    int exitCode = run(args, System.out, System.err);
+    if (exitCode != 0) {
+      System.exit(exitCode);
     }
+  }
+
+  /** Runs the sample and returns its exit code; every thread it started has ended by then. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    SampleArgs parsed;
+    try {
+      parsed = SampleArgs.parse(args);
+    } catch (IllegalArgumentException badFlags) {
+      err.println(badFlags.getMessage());
+      err.println(SampleArgs.USAGE);
+      return 2;
+    }
+    if (parsed.help()) {
+      out.println(SampleArgs.USAGE);
+      return 0;
+    }
+    return parsed.customers() > 0
+        ? CustomersDemo.run(parsed, out)
+        : SinglePipelineDemo.run(parsed, out);
   }
 }

@@ -2,39 +2,74 @@ package dev.taskwire.samples;
 
 import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
-import java.util.List;
+import dev.taskwire.samples.automl.client.AutoMlClient;
+import dev.taskwire.samples.automl.client.DatasetRef;
+import dev.taskwire.samples.automl.client.Experiment;
+import dev.taskwire.samples.automl.client.ModelScore;
+import dev.taskwire.samples.automl.client.PredictionRef;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The motivating pipeline: upload the training set and the forecast set at the same time, train
- * once both are up, then predict. Four methods, no concurrent code: the generated
- * {@code PipelineRunner} runs the uploads in parallel and holds no thread while they wait.
+ * The AutoML workflow as seven plain methods, and no concurrent code. The generated
+ * {@code PipelineRunner} runs it as a graph:
+ *
+ * <pre>
+ * uploadTrain ──> train ──> bestModel ──┐
+ * uploadForecast ───────────────────────┴──> predict ──> downloadPredictions ──> summarize
+ * </pre>
+ *
+ * Both uploads start at once; training starts the moment the training set is stored, while the
+ * forecast set may still be uploading; prediction waits for both the best model and the forecast
+ * set. The remote steps return the client's futures, so while the service works no thread waits.
  */
 public class Pipeline {
-  private final SimulatedService service;
+  private final AutoMlClient client;
+  private final PipelineInput input;
 
-  public Pipeline(SimulatedService service) {
-    this.service = service;
+  public Pipeline(AutoMlClient client, PipelineInput input) {
+    this.client = client;
+    this.input = input;
   }
 
   @Task
-  CompletableFuture<Dataset> uploadTrain() {
-    return service.upload(SimulatedService.rows(2_000, true, 1));
+  CompletableFuture<DatasetRef> uploadTrain() {
+    return client.upload(input.trainName(), input.trainCsv());
   }
 
   @Task
-  CompletableFuture<Dataset> uploadForecast() {
-    return service.upload(SimulatedService.rows(5, false, 2));
+  CompletableFuture<DatasetRef> uploadForecast() {
+    return client.upload(input.forecastName(), input.forecastCsv());
   }
 
   @Task
-  CompletableFuture<Model> train(
-      @DependsOn("uploadTrain") Dataset train, @DependsOn("uploadForecast") Dataset forecast) {
-    return service.train(train);
+  CompletableFuture<Experiment> train(@DependsOn("uploadTrain") DatasetRef train) {
+    return client.train(train.id(), input.target());
+  }
+
+  /** The model whose algorithm had the lowest cross-validated error. */
+  @Task
+  ModelScore bestModel(@DependsOn("train") Experiment experiment) {
+    return experiment.models().stream()
+        .min(Comparator.comparingDouble(ModelScore::rmse))
+        .orElseThrow(() -> new IllegalStateException(
+            "experiment " + experiment.id() + " returned no models"));
   }
 
   @Task
-  List<Double> predict(@DependsOn("train") Model model, @DependsOn Dataset uploadForecast) {
-    return uploadForecast.rows().stream().map(row -> model.predict(row[0])).toList();
+  CompletableFuture<PredictionRef> predict(
+      @DependsOn("bestModel") ModelScore model, @DependsOn("uploadForecast") DatasetRef forecast) {
+    return client.predict(model.id(), forecast.id());
+  }
+
+  @Task
+  CompletableFuture<Predictions> downloadPredictions(@DependsOn("predict") PredictionRef result) {
+    return client.downloadCsv(result.datasetId())
+        .thenApply(csv -> Predictions.parse(csv, result.column()));
+  }
+
+  @Task
+  PredictionSummary summarize(@DependsOn("downloadPredictions") Predictions predictions) {
+    return PredictionSummary.of(predictions.values());
   }
 }

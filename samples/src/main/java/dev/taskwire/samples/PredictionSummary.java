@@ -1,0 +1,20 @@
+package dev.taskwire.samples;
+
+import java.util.Arrays;
+
+/** A plain-Java digest of the predictions: how many, and how they are spread. */
+public record PredictionSummary(int count, double mean, double min, double median, double max) {
+  public static PredictionSummary of(double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("no predictions to summarize");
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    double median =
+        sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    return new PredictionSummary(
+        sorted.length, Arrays.stream(sorted).average().orElseThrow(), sorted[0], median,
+        sorted[sorted.length - 1]);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.taskwire.samples.automl.ml;
+
+import java.util.Arrays;
+
+/**
+ * Ordinary least squares with an intercept: solves the normal equations (X'X) b = X'y by Gaussian
+ * elimination with partial pivoting. Exact for the few well-conditioned features a sample has.
+ */
+public final class LinearRegression implements Algorithm {
+  @Override
+  public String name() {
+    return "linear_regression";
+  }
+
+  @Override
+  public Fitted fit(double[][] features, double[] targets) {
+    int width = features[0].length + 1; // column 0 is the intercept
+    double[][] gram = new double[width][width];
+    double[] moment = new double[width];
+    double[] row = new double[width];
+    for (int i = 0; i < features.length; i++) {
+      row[0] = 1;
+      System.arraycopy(features[i], 0, row, 1, width - 1);
+      for (int a = 0; a < width; a++) {
+        moment[a] += row[a] * targets[i];
+        for (int b = 0; b < width; b++) {
+          gram[a][b] += row[a] * row[b];
+        }
+      }
+    }
+    double[] solution = solve(gram, moment);
+    return new Fitted(solution[0], Arrays.copyOfRange(solution, 1, width));
+  }
+
+  /** A fitted line (hyperplane): {@code intercept + sum(coefficients[j] * x[j])}. */
+  public record Fitted(double intercept, double[] coefficients) implements Regressor {
+    @Override
+    public double predict(double[] features) {
+      double sum = intercept;
+      for (int j = 0; j < coefficients.length; j++) {
+        sum += coefficients[j] * features[j];
+      }
+      return sum;
+    }
+  }
+
+  private static double[] solve(double[][] matrix, double[] vector) {
+    int n = vector.length;
+    double[][] a = new double[n][];
+    for (int i = 0; i < n; i++) {
+      a[i] = Arrays.copyOf(matrix[i], n + 1);
+      a[i][n] = vector[i];
+    }
+    for (int column = 0; column < n; column++) {
+      int pivot = column;
+      for (int r = column + 1; r < n; r++) {
+        if (Math.abs(a[r][column]) > Math.abs(a[pivot][column])) {
+          pivot = r;
+        }
+      }
+      if (Math.abs(a[pivot][column]) < 1e-12) {
+        throw new IllegalArgumentException(
+            "the features are linearly dependent: a linear model has no unique fit");
+      }
+      double[] swap = a[column];
+      a[column] = a[pivot];
+      a[pivot] = swap;
+      for (int r = column + 1; r < n; r++) {
+        double factor = a[r][column] / a[column][column];
+        for (int c = column; c <= n; c++) {
+          a[r][c] -= factor * a[column][c];
+        }
+      }
+    }
+    double[] solution = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double sum = a[r][n];
+      for (int c = r + 1; c < n; c++) {
+        sum -= a[r][c] * solution[c];
+      }
+      solution[r] = sum / a[r][r];
+    }
+    return solution;
+  }
+}

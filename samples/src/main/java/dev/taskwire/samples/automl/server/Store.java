@@ -1,0 +1,35 @@
+package dev.taskwire.samples.automl.server;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/** Things the service keeps by id ({@code ds-1}, {@code model-2}, ...); ids are never reused. */
+final class Store<T> {
+  private final String prefix;
+  private final Map<String, T> items = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  Store(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** Stores the item {@code create} builds for a fresh id, and returns it. */
+  T add(Function<String, T> create) {
+    String id = prefix + "-" + ids.incrementAndGet();
+    T item = create.apply(id);
+    items.put(id, item);
+    return item;
+  }
+
+  /** @throws ApiException 404 naming the missing id */
+  T get(String id, String what) {
+    return find(id).orElseThrow(() -> new ApiException(404, "no " + what + " '" + id + "'"));
+  }
+
+  Optional<T> find(String id) {
+    return Optional.ofNullable(items.get(id));
+  }
+}
