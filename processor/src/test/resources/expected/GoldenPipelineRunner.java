@@ -4,6 +4,7 @@ import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.PipelineRun;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.TaskInvoker;
 import dev.taskwire.runtime.TaskKind;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,8 @@ public final class GoldenPipelineRunner {
 
   private final RunOptions options;
 
+  private final TaskInvoker invoker = this::invoke;
+
   /**
    * Creates a runner for {@code pipeline} with {@link RunOptions#defaults()}.
    */
@@ -70,14 +73,14 @@ public final class GoldenPipelineRunner {
    * @throws CancellationException if the calling thread is interrupted, which cancels the run
    */
   public Results run() {
-    return new Results(PipelineRun.run(GRAPH, this::invoke, options));
+    return new Results(PipelineRun.run(GRAPH, invoker, options));
   }
 
   /**
    * Starts every task and returns at once, without waiting for any to finish.
    */
   public Execution start() {
-    return new Execution(PipelineRun.start(GRAPH, this::invoke, options));
+    return new Execution(PipelineRun.start(GRAPH, invoker, options));
   }
 
   /**

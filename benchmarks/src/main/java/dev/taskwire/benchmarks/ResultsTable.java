@@ -178,6 +178,34 @@ public final class ResultsTable {
       }
     }
 
+    Map<String, Map<String, Map<String, Score>>> listener =
+        scores.getOrDefault("ListenerBenchmark", Map.of());
+    if (!listener.isEmpty()) {
+      md.append("\n## The listener hook (random DAG, `run()`)\n\n");
+      md.append("With no listener registered each event costs one null check; registering one"
+          + " builds an event object per event and calls it.\n\n");
+      md.append("| pool threads | listeners | time per run (µs) | bytes per run | time / no listener"
+          + " |\n|---:|---|---:|---:|---:|\n");
+      Map<String, String> rows = new LinkedHashMap<>();
+      rows.put("noListener", "none");
+      rows.put("noOpListener", "one that does nothing");
+      rows.put("countingListener", "one counting started and succeeded events");
+      for (Map.Entry<String, Map<String, Map<String, Score>>> byThreads : listener.entrySet()) {
+        Map<String, Score> none = byThreads.getValue().get("noListener");
+        for (Map.Entry<String, String> row : rows.entrySet()) {
+          Map<String, Score> metrics = byThreads.getValue().get(row.getKey());
+          if (metrics == null) {
+            continue;
+          }
+          md.append("| ").append(byThreads.getKey()).append(" | ").append(row.getValue())
+              .append(" | ").append(withError(metrics.get("time"), 1))
+              .append(" | ").append(withError(metrics.get("gc.alloc.rate.norm"), 0))
+              .append(" | ").append(none == null ? "–" : ratio(metrics.get("time"), none.get("time")))
+              .append(" |\n");
+        }
+      }
+    }
+
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
       md.append("`java -cp benchmarks/target/benchmarks.jar"

@@ -37,6 +37,7 @@ final class RunnerWriter {
   private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
   private static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
   private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
+  private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
   private static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
@@ -67,6 +68,10 @@ final class RunnerWriter {
             .addField(graphField(model))
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
             .addField(RUN_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(TASK_INVOKER, "invoker", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("this::invoke")
+                    .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
@@ -177,7 +182,7 @@ final class RunnerWriter {
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-        .addStatement("return new $T($T.run(GRAPH, this::invoke, options))", results, PIPELINE_RUN)
+        .addStatement("return new $T($T.run(GRAPH, invoker, options))", results, PIPELINE_RUN)
         .build();
   }
 
@@ -188,7 +193,7 @@ final class RunnerWriter {
         .addJavadoc(
             "Starts every task and returns at once, without waiting for any to finish.\n")
         .addStatement(
-            "return new $T($T.start(GRAPH, this::invoke, options))", execution, PIPELINE_RUN)
+            "return new $T($T.start(GRAPH, invoker, options))", execution, PIPELINE_RUN)
         .build();
   }
 

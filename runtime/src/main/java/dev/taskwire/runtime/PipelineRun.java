@@ -318,11 +318,20 @@ public final class PipelineRun {
   private void help() {
     PENDING_HELPERS.getAndAdd(this, -1);
     for (int task = pop(); task != EMPTY; task = pop()) {
-      if (readyHead != EMPTY) {
-        signalHelper();
-      }
-      runFrom(task);
+      runPopped(task);
     }
+  }
+
+  /**
+   * Runs a task taken from the stack. If more are waiting and this one may take a while (a sync
+   * task), another helper is signalled first so that they run in parallel; calling an async
+   * task's method only starts its work, so this thread gets to the rest soon enough itself.
+   */
+  private void runPopped(int task) {
+    if (readyHead != EMPTY && graph.kind(task) != TaskKind.ASYNC) {
+      signalHelper();
+    }
+    runFrom(task);
   }
 
   /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
@@ -335,10 +344,7 @@ public final class PipelineRun {
       }
       int task = pop();
       if (task != EMPTY) {
-        if (readyHead != EMPTY) {
-          signalHelper();
-        }
-        runFrom(task);
+        runPopped(task);
         continue;
       }
       parkedCaller = Thread.currentThread();
