@@ -323,12 +323,13 @@ public final class PipelineRun {
   }
 
   /**
-   * Runs a task taken from the stack. If more are waiting and this one may take a while (a sync
-   * task), another helper is signalled first so that they run in parallel; calling an async
-   * task's method only starts its work, so this thread gets to the rest soon enough itself.
+   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
+   * that they run in parallel. That holds for async tasks too: their methods should only start
+   * work and return, but one that blocks (say, until another task has started) must not keep
+   * the tasks behind it from running.
    */
   private void runPopped(int task) {
-    if (readyHead != EMPTY && graph.kind(task) != TaskKind.ASYNC) {
+    if (readyHead != EMPTY) {
       signalHelper();
     }
     runFrom(task);

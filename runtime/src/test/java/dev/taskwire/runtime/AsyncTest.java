@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -72,6 +73,30 @@ class AsyncTest {
       completer.join();
       run.await();
       assertEquals("run-pool", run.value(1));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @RepeatedTest(5)
+  void anAsyncMethodThatBlocksUntilAnotherHasStartedDoesNotDeadlock() {
+    // Async methods should return at once, but one that waits for a sibling must not keep the
+    // sibling from being called: each ready task gets a thread of its own to start on.
+    CountDownLatch firstCalled = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .async("first", r -> {
+                firstCalled.countDown();
+                return CompletableFuture.completedFuture(1);
+              })
+              .async("second", r -> {
+                assertTrue(firstCalled.await(10, SECONDS), "first was never called");
+                return CompletableFuture.completedFuture(2);
+              })
+              .start(RunOptions.defaults().executor(pool));
+      run.await();
     } finally {
       pool.shutdownNow();
     }
