@@ -19,6 +19,8 @@ public class PipelineException extends RuntimeException {
 
   private final String failedTask;
   private final Map<String, Throwable> failures;
+  /** The run that failed, for partial results; not serialized. */
+  private transient PipelineRun run;
 
   /**
    * @param failures every failed task's exception by task name, the first failure first; must
@@ -33,6 +35,15 @@ public class PipelineException extends RuntimeException {
     this.failedTask = first;
     this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     failures.values().stream().skip(1).forEach(this::addSuppressed);
+  }
+
+  PipelineException from(PipelineRun run) {
+    this.run = run;
+    return this;
+  }
+
+  PipelineRun run() {
+    return run;
   }
 
   /** The name of the first task that failed. */

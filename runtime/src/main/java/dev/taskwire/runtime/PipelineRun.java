@@ -90,6 +90,7 @@ public final class PipelineRun {
   private final Executor executor;
   /** Null when no listener is registered, the common case. */
   private final Listeners listeners;
+  private final boolean keepGoing;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
   private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
@@ -126,6 +127,7 @@ public final class PipelineRun {
     this.invoker = invoker;
     this.executor = options.executor();
     this.listeners = options.listeners();
+    this.keepGoing = options.failurePolicy() == FailurePolicy.KEEP_GOING;
     int size = graph.size();
     this.status = graph.prerequisiteCounts().clone();
     this.values = new Object[size];
@@ -163,6 +165,21 @@ public final class PipelineRun {
   /** The graph this run executes. */
   public TaskGraph graph() {
     return graph;
+  }
+
+  /**
+   * The run that threw {@code failure}, for reading the results of the tasks that succeeded;
+   * generated runners expose it as {@code partialResults(PipelineException)}.
+   *
+   * @throws IllegalArgumentException if {@code failure} did not come from a run of {@code graph}
+   */
+  public static PipelineRun of(PipelineException failure, TaskGraph graph) {
+    PipelineRun run = failure.run();
+    if (run == null || run.graph != graph) {
+      throw new IllegalArgumentException(
+          "this PipelineException did not come from a run of " + graph.pipeline(), failure);
+    }
+    return run;
   }
 
   /**
@@ -517,7 +534,7 @@ public final class PipelineRun {
   }
 
   private void settle() {
-    PHASE.compareAndSet(this, ACTIVE, SUCCEEDED_RUN);
+    PHASE.compareAndSet(this, ACTIVE, failures != null ? FAILING : SUCCEEDED_RUN);
     ended = true;
     // A future requested from now on sees 'ended' and completes itself.
     RequestedFutures requested = futures;
@@ -549,7 +566,10 @@ public final class PipelineRun {
       }
     }
     recorded.add(graph.name(task), error);
-    stop(FAILING);
+    if (!keepGoing) {
+      stop(FAILING);
+    }
+    // Keeping going: the failed task's dependents never become ready, so they are skipped.
   }
 
   private Map<String, Throwable> failures() {
@@ -568,7 +588,7 @@ public final class PipelineRun {
   private RuntimeException failure() {
     switch (phase) {
       case FAILING:
-        return new PipelineException(graph.pipeline(), failures());
+        return new PipelineException(graph.pipeline(), failures()).from(this);
       case CANCELLING:
         CancellationException cancelled =
             new CancellationException("run of " + graph.pipeline() + " was cancelled");
@@ -660,7 +680,7 @@ public final class PipelineRun {
         if (ended) {
           future.completeExceptionally(
               phase == FAILING
-                  ? new PipelineException(graph.pipeline(), failures())
+                  ? new PipelineException(graph.pipeline(), failures()).from(this)
                   : new CancellationException(
                       "task '" + graph.name(task) + "' did not run: " + describe(task)));
         }
@@ -681,7 +701,7 @@ public final class PipelineRun {
         return "it succeeded";
       default:
         if (phase == FAILING) {
-          return "it did not run because task '" + firstFailedTask() + "' failed";
+          return "it did not run because task '" + graph.name(blockingTask(task)) + "' failed";
         }
         if (phase == CANCELLING) {
           return "it did not run because the run was cancelled";
@@ -690,9 +710,28 @@ public final class PipelineRun {
     }
   }
 
-  private String firstFailedTask() {
-    Failures recorded = failures;
-    return recorded == null ? "?" : recorded.first();
+  /**
+   * The task that kept {@code task} from running: a failed (or cancelled) task it depends on,
+   * directly or through other tasks that did not run; else the run's first failure.
+   */
+  private int blockingTask(int task) {
+    int current = task;
+    while (true) {
+      int notRun = -1;
+      for (int prerequisite : graph.dependenciesOf(current)) {
+        int state = (int) INTS.getVolatile(status, prerequisite);
+        if (state == FAILED || state == CANCELLED) {
+          return prerequisite;
+        }
+        if (state >= 0 && notRun < 0) {
+          notRun = prerequisite;
+        }
+      }
+      if (notRun < 0) {
+        return graph.indexOf(failures.first());
+      }
+      current = notRun;
+    }
   }
 
   private CancellationException cancellation(int task, Throwable cause) {

@@ -12,14 +12,16 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class RunOptions {
-  private static final RunOptions DEFAULTS = new RunOptions(null, null);
+  private static final RunOptions DEFAULTS = new RunOptions(null, null, FailurePolicy.FAIL_FAST);
 
   private final Executor executor;
   private final Listeners listeners;
+  private final FailurePolicy failurePolicy;
 
-  private RunOptions(Executor executor, Listeners listeners) {
+  private RunOptions(Executor executor, Listeners listeners, FailurePolicy failurePolicy) {
     this.executor = executor;
     this.listeners = listeners;
+    this.failurePolicy = failurePolicy;
   }
 
   /**
@@ -38,7 +40,7 @@ public final class RunOptions {
    * no task ever waits for another on a thread.
    */
   public RunOptions executor(Executor executor) {
-    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners);
+    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners, failurePolicy);
   }
 
   /**
@@ -48,7 +50,22 @@ public final class RunOptions {
   public RunOptions listener(TaskListener listener) {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
-        executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener));
+        executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
+        failurePolicy);
+  }
+
+  /**
+   * Returns a copy with the given failure policy: {@link FailurePolicy#FAIL_FAST} (the default)
+   * stops the run at the first failure, {@link FailurePolicy#KEEP_GOING} runs everything that
+   * does not depend on a failed task.
+   */
+  public RunOptions onFailure(FailurePolicy policy) {
+    return new RunOptions(executor, listeners, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The failure policy, {@link FailurePolicy#FAIL_FAST} unless set. */
+  public FailurePolicy failurePolicy() {
+    return failurePolicy;
   }
 
   /** The executor sync tasks run on: the one set with {@link #executor(Executor)}, or the default. */
@@ -64,6 +81,7 @@ public final class RunOptions {
   @Override
   public String toString() {
     return "RunOptions{executor=" + (executor != null ? executor : "default")
+        + ", onFailure=" + failurePolicy
         + (listeners != null ? ", listeners=" + listeners.size() : "") + "}";
   }
 }

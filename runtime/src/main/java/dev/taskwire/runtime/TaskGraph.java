@@ -127,6 +127,10 @@ public final class TaskGraph {
     return dependents[task];
   }
 
+  int[] dependenciesOf(int task) {
+    return dependencies[task];
+  }
+
   int[] prerequisiteCounts() {
     return prerequisiteCounts;
   }

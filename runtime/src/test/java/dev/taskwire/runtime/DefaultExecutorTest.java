@@ -47,6 +47,6 @@ class DefaultExecutorTest {
   @Test
   void defaultOptionsAreShared() {
     assertTrue(RunOptions.defaults() == RunOptions.defaults());
-    assertEquals("RunOptions{executor=default}", RunOptions.defaults().toString());
+    assertEquals("RunOptions{executor=default, onFailure=FAIL_FAST}", RunOptions.defaults().toString());
   }
 }

@@ -80,6 +80,7 @@ class RandomGraphStressTest {
     final AtomicIntegerArray finished;
     final AtomicInteger running = new AtomicInteger();
     final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    TestPipeline pipeline;
 
     Trial(Shape shape, Random random, String label) {
       this.shape = shape;
@@ -95,6 +96,7 @@ class RandomGraphStressTest {
 
     void check() {
       TestPipeline pipeline = new TestPipeline();
+      this.pipeline = pipeline;
       long[] delays = random.longs(shape.size(), 0, 200_000).toArray();
       for (int task = 0; task < shape.size(); task++) {
         int index = task;
@@ -110,7 +112,11 @@ class RandomGraphStressTest {
       // Cancelling needs start(); otherwise half the runs use run(), where this thread helps.
       boolean cancelDuringRun = random.nextInt(8) == 0;
       boolean blocking = !cancelDuringRun && random.nextBoolean();
-      RunOptions options = RunOptions.defaults().executor(pool);
+      boolean keepGoing = !cancelDuringRun && random.nextBoolean();
+      RunOptions options =
+          RunOptions.defaults()
+              .executor(pool)
+              .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
       PipelineRun run = null;
       boolean cancelled = false;
       Throwable outcome = null;
@@ -146,6 +152,9 @@ class RandomGraphStressTest {
         assertTrue(
             failed.stream().anyMatch(task -> ("t" + task).equals(failure.failedTask())),
             label + ": failed task " + failure.failedTask() + " not among " + failed);
+        if (keepGoing) {
+          checkKeptGoing(failure, failed);
+        }
         for (int task : failed) {
           // A sync task is always waited for. A pending async task is given up once the run
           // stops, so its later failure is disregarded by design.
@@ -161,6 +170,20 @@ class RandomGraphStressTest {
       }
       for (int task : failed) {
         assertNoDependentStarted(task);
+      }
+    }
+
+    /** Keeping going, every task clear of the failures ran, and nothing was cancelled. */
+    private void checkKeptGoing(PipelineException failure, List<Integer> failed) {
+      assertEquals(failed.size(), failure.failures().size(), label + ": lost a failure");
+      PipelineRun run = PipelineRun.of(failure, pipeline.graph());
+      for (int task = 0; task < shape.size(); task++) {
+        int index = task;
+        boolean blocked = failed.stream().anyMatch(f -> f == index || dependsOn(index, f));
+        if (!blocked) {
+          assertEquals(1, starts.get(task), label + ": t" + task + " was skipped");
+          assertEquals(expectedValue(task), (long) run.<Long>value(task), label);
+        }
       }
     }
 

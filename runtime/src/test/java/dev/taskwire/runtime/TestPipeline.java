@@ -11,12 +11,14 @@ final class TestPipeline {
     Object call(PipelineRun run) throws Throwable;
   }
 
-  private final TaskGraph.Builder graph = TaskGraph.builder("test.Pipeline");
+  private final TaskGraph.Builder builder = TaskGraph.builder("test.Pipeline");
   private final List<Body> bodies = new ArrayList<>();
+  private TaskGraph graph;
 
   TestPipeline task(String name, TaskKind kind, Body body, String... dependencies) {
-    graph.task(name, kind, dependencies);
+    builder.task(name, kind, dependencies);
     bodies.add(body);
+    graph = null;
     return this;
   }
 
@@ -29,16 +31,24 @@ final class TestPipeline {
   }
 
   PipelineRun start(RunOptions options) {
-    return PipelineRun.start(graph.build(), invoker(), options);
+    return PipelineRun.start(graph(), invoker(), options);
   }
 
   /** Like the generated {@code run()}: blocks, and the calling thread runs tasks too. */
   PipelineRun run(RunOptions options) {
-    return PipelineRun.run(graph.build(), invoker(), options);
+    return PipelineRun.run(graph(), invoker(), options);
   }
 
   PipelineRun run() {
     return run(RunOptions.defaults());
+  }
+
+  /** The graph, built once, so that runs can be matched to it. */
+  TaskGraph graph() {
+    if (graph == null) {
+      graph = builder.build();
+    }
+    return graph;
   }
 
   private TaskInvoker invoker() {
