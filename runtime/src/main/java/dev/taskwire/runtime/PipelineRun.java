@@ -52,6 +52,8 @@ public final class PipelineRun {
   private static final int SUCCEEDED = -3;
   private static final int FAILED = -4;
   private static final int CANCELLED = -5;
+  /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
+  private static final int RETRY_WAIT = -6;
 
   // The run's phase: ACTIVE moves once, to exactly one of the other three.
   private static final int ACTIVE = 0;
@@ -91,6 +93,11 @@ public final class PipelineRun {
   /** Null when no listener is registered, the common case. */
   private final Listeners listeners;
   private final boolean keepGoing;
+  private final long deadlineNanos;
+  /** Null unless some task has a timeout or retries. */
+  private final Attempts attempts;
+  /** The whole run's deadline timer, if RunOptions set one. */
+  private volatile java.util.concurrent.ScheduledFuture<?> deadline;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
   private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
@@ -128,6 +135,8 @@ public final class PipelineRun {
     this.executor = options.executor();
     this.listeners = options.listeners();
     this.keepGoing = options.failurePolicy() == FailurePolicy.KEEP_GOING;
+    this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
+    this.deadlineNanos = options.deadlineNanos();
     int size = graph.size();
     this.status = graph.prerequisiteCounts().clone();
     this.values = new Object[size];
@@ -274,6 +283,9 @@ public final class PipelineRun {
       settle();
       return false;
     }
+    if (deadlineNanos > 0) {
+      deadline = Timer.schedule(this::deadlinePassed, deadlineNanos);
+    }
     activeTasks = sources.length;
     for (int source : sources) {
       taskEvent(TaskListener::taskScheduled, source, null);
@@ -414,6 +426,9 @@ public final class PipelineRun {
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
+    if (attempts != null) {
+      attempts.arm(task, this);
+    }
     Object returned;
     Throwable error = null;
     try {
@@ -423,10 +438,25 @@ public final class PipelineRun {
       error = thrown;
     }
     Interrupts.release(inFlight, task, thread);
+    if (attempts != null && attempts.timedOutNow(task)) {
+      // The timeout interrupted the call: whatever it returned, the attempt failed.
+      cancelQuietly(returned);
+      return finish(task, null, error);
+    }
     if (error == null && graph.kind(task) == TaskKind.ASYNC) {
       return awaitStage(task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  private static void cancelQuietly(Object returned) {
+    if (returned instanceof CompletionStage<?> stage) {
+      try {
+        stage.toCompletableFuture().cancel(true);
+      } catch (UnsupportedOperationException notCancellable) {
+        // nothing more we can do
+      }
+    }
   }
 
   /** Continues inline if the stage is already complete; otherwise waits without a thread. */
@@ -449,14 +479,15 @@ public final class PipelineRun {
     if (phase != ACTIVE) {
       cancelStage(task);
     }
+    int attempt = attempts == null ? 1 : attempts.current(task);
     try {
       stage.whenComplete(
           (value, failure) -> {
-            int next = finish(task, value, failure == null ? null : unwrap(failure));
-            if (next != EMPTY) {
-              push(next); // never run user code on the thread that completed the stage
-              wakeWorker();
+            if (attempts != null && attempts.current(task) != attempt) {
+              return; // the stage of an earlier attempt, which timed out
             }
+            // Never run user code on the thread that completed the stage.
+            pushIfReady(finish(task, value, failure == null ? null : unwrap(failure)));
           });
     } catch (Throwable broken) {
       return finish(task, null, broken); // a stage implementation that refuses callbacks
@@ -464,14 +495,31 @@ public final class PipelineRun {
     return EMPTY;
   }
 
+  private void pushIfReady(int task) {
+    if (task != EMPTY) {
+      push(task);
+      wakeWorker();
+    }
+  }
+
   /**
    * Records how {@code task} ended and releases its dependents. Returns one ready dependent for
    * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   private int finish(int task, Object value, Throwable error) {
+    if (attempts != null) {
+      attempts.disarm(task);
+      error = attempts.failureOf(task, error);
+      if (error != null && phase == ACTIVE && attempts.shouldRetry(task, error)) {
+        return retryLater(task, error);
+      }
+    }
     // Claim the task first: stop() may have cancelled a pending async task, which then left.
     if (!INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
       return EMPTY;
+    }
+    if (error != null && attempts != null) {
+      error = attempts.withEarlierFailures(task, error);
     }
     if (error == null) {
       values[task] = value;
@@ -534,6 +582,10 @@ public final class PipelineRun {
   }
 
   private void settle() {
+    java.util.concurrent.ScheduledFuture<?> timer = deadline;
+    if (timer != null) {
+      timer.cancel(false);
+    }
     PHASE.compareAndSet(this, ACTIVE, failures != null ? FAILING : SUCCEEDED_RUN);
     ended = true;
     // A future requested from now on sees 'ended' and completes itself.
@@ -603,8 +655,9 @@ public final class PipelineRun {
 
   private void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     if (listeners != null) {
-      listeners.fire(method, new TaskEvent(graph.pipeline(), graph.name(task), task, 1,
-          Thread.currentThread(), System.nanoTime(), error));
+      listeners.fire(method, new TaskEvent(graph.pipeline(), graph.name(task), task,
+          attempts == null ? 1 : attempts.current(task), Thread.currentThread(),
+          System.nanoTime(), error));
     }
   }
 
@@ -634,6 +687,8 @@ public final class PipelineRun {
         Interrupts.interrupt(inFlight, task, thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
+      } else if (running instanceof java.util.concurrent.Future) {
+        cancelRetry(task);
       }
     }
     return true;
@@ -654,6 +709,89 @@ public final class PipelineRun {
       taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
       publish(task);
       leave();
+    }
+  }
+
+  // ---- timeouts, retries and the deadline ---------------------------------------------------
+
+  /** Parks a failed attempt on the timer; no thread waits for the retry. */
+  private int retryLater(int task, Throwable error) {
+    if (!INTS.compareAndSet(status, task, RUNNING, RETRY_WAIT)) {
+      return EMPTY;
+    }
+    long delay = attempts.failedAttempt(task, error);
+    taskEvent(TaskListener::taskRetried, task, error);
+    OBJECTS.setVolatile(inFlight, task, Timer.schedule(() -> retryNow(task), delay));
+    // stop() sets the phase, then scans in-flight slots: it either sees the timer or we see it.
+    if (phase != ACTIVE) {
+      cancelRetry(task);
+    }
+    return EMPTY;
+  }
+
+  private void retryNow(int task) {
+    if (INTS.compareAndSet(status, task, RETRY_WAIT, 0)) {
+      OBJECTS.setVolatile(inFlight, task, null);
+      attempts.nextAttempt(task);
+      push(task);
+      wakeWorker();
+    }
+  }
+
+  private void cancelRetry(int task) {
+    if (INTS.compareAndSet(status, task, RETRY_WAIT, COMPLETING)) {
+      if (OBJECTS.getVolatile(inFlight, task) instanceof java.util.concurrent.Future<?> timer) {
+        timer.cancel(false);
+      }
+      OBJECTS.setVolatile(inFlight, task, null);
+      values[task] = cancellation(task, attempts.lastFailure(task));
+      INTS.setVolatile(status, task, CANCELLED);
+      taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
+      publish(task);
+      leave();
+    }
+  }
+
+  /** On the timer thread: attempt {@code attempt} of {@code task} ran out of time. */
+  void timeOut(int task, int attempt) {
+    if (attempts.current(task) != attempt || (int) INTS.getVolatile(status, task) != RUNNING) {
+      return;
+    }
+    attempts.markTimedOut(task, attempt);
+    Object running = OBJECTS.getVolatile(inFlight, task);
+    if (running instanceof Thread thread) {
+      Interrupts.interrupt(inFlight, task, thread); // its own thread then reports the timeout
+    } else if (running instanceof CompletionStage<?>) {
+      OBJECTS.setVolatile(inFlight, task, null);
+      cancelQuietly(running);
+      pushIfReady(finish(task, null, null));
+    }
+  }
+
+  /** On the timer thread: the run's deadline passed. The first unfinished task takes the blame. */
+  private void deadlinePassed() {
+    if (phase != ACTIVE) {
+      return;
+    }
+    int blamed = -1;
+    for (int task = 0; task < graph.size() && blamed < 0; task++) {
+      int state = (int) INTS.getVolatile(status, task);
+      if (state == RUNNING || state == RETRY_WAIT || state == COMPLETING) {
+        blamed = task;
+      }
+    }
+    for (int task = 0; task < graph.size() && blamed < 0; task++) {
+      if ((int) INTS.getVolatile(status, task) >= 0) {
+        blamed = task; // ready or waiting: nothing was running at that instant
+      }
+    }
+    if (blamed >= 0) {
+      recordFailure(blamed, new java.util.concurrent.TimeoutException(
+          "run of " + graph.pipeline() + " passed its deadline of "
+              + java.time.Duration.ofNanos(deadlineNanos).toString().substring(2)
+                  .toLowerCase(java.util.Locale.ROOT)
+              + " while task '" + graph.name(blamed) + "' was unfinished"));
+      stop(FAILING);
     }
   }
 
@@ -693,6 +831,8 @@ public final class PipelineRun {
       case RUNNING:
       case COMPLETING:
         return "it is still running";
+      case RETRY_WAIT:
+        return "it is waiting to be retried";
       case FAILED:
         return "it failed with " + values[task];
       case CANCELLED:

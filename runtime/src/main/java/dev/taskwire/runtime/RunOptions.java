@@ -12,16 +12,20 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class RunOptions {
-  private static final RunOptions DEFAULTS = new RunOptions(null, null, FailurePolicy.FAIL_FAST);
+  private static final RunOptions DEFAULTS =
+      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0);
 
   private final Executor executor;
   private final Listeners listeners;
   private final FailurePolicy failurePolicy;
+  private final long deadlineNanos;
 
-  private RunOptions(Executor executor, Listeners listeners, FailurePolicy failurePolicy) {
+  private RunOptions(
+      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
+    this.deadlineNanos = deadlineNanos;
   }
 
   /**
@@ -40,7 +44,8 @@ public final class RunOptions {
    * no task ever waits for another on a thread.
    */
   public RunOptions executor(Executor executor) {
-    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners, failurePolicy);
+    return new RunOptions(
+        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos);
   }
 
   /**
@@ -51,7 +56,7 @@ public final class RunOptions {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
         executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy);
+        failurePolicy, deadlineNanos);
   }
 
   /**
@@ -60,7 +65,25 @@ public final class RunOptions {
    * does not depend on a failed task.
    */
   public RunOptions onFailure(FailurePolicy policy) {
-    return new RunOptions(executor, listeners, Objects.requireNonNull(policy, "policy"));
+    return new RunOptions(
+        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos);
+  }
+
+  /**
+   * Returns a copy whose runs must finish within {@code deadline} of their start. When it
+   * passes, the run stops as on a failure (even when keeping going): it fails with a
+   * {@code TimeoutException} charged to the first task still unfinished.
+   */
+  public RunOptions deadline(java.time.Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive: " + deadline);
+    }
+    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos());
+  }
+
+  /** The run deadline in nanoseconds, or 0 for none. */
+  long deadlineNanos() {
+    return deadlineNanos;
   }
 
   /** The failure policy, {@link FailurePolicy#FAIL_FAST} unless set. */

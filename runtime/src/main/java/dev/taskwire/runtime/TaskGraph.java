@@ -26,15 +26,19 @@ public final class TaskGraph {
   private final int[] prerequisiteCounts;
   private final int[] sources;
   private final Map<String, Integer> indexByName;
+  private final TaskPolicy[] policies;
+  private final boolean hasPolicies;
 
   private TaskGraph(
       String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
-      Map<String, Integer> indexByName) {
+      Map<String, Integer> indexByName, TaskPolicy[] policies) {
     this.pipeline = pipeline;
     this.names = names;
     this.kinds = kinds;
     this.dependencies = dependencies;
     this.indexByName = indexByName;
+    this.policies = policies;
+    this.hasPolicies = java.util.Arrays.stream(policies).anyMatch(policy -> !policy.isNone());
     this.prerequisiteCounts = new int[names.length];
     int[] dependentCounts = new int[names.length];
     for (int task = 0; task < names.length; task++) {
@@ -83,6 +87,16 @@ public final class TaskGraph {
   /** What task {@code task} returns. */
   public TaskKind kind(int task) {
     return kinds[task];
+  }
+
+  /** Task {@code task}'s timeout and retries. */
+  public TaskPolicy policy(int task) {
+    return policies[task];
+  }
+
+  /** Whether any task has a timeout or retries; runs without skip that bookkeeping. */
+  boolean hasPolicies() {
+    return hasPolicies;
   }
 
   /** The names of all tasks in declaration order. */
@@ -181,6 +195,7 @@ public final class TaskGraph {
     private final List<String> names = new ArrayList<>();
     private final List<TaskKind> kinds = new ArrayList<>();
     private final List<String[]> dependencyNames = new ArrayList<>();
+    private final List<TaskPolicy> policies = new ArrayList<>();
 
     private Builder(String pipeline) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -191,6 +206,16 @@ public final class TaskGraph {
       names.add(Objects.requireNonNull(name, "name"));
       kinds.add(Objects.requireNonNull(kind, "kind"));
       dependencyNames.add(dependencies.clone());
+      policies.add(TaskPolicy.none());
+      return this;
+    }
+
+    /** Gives the task added last a timeout or retries. */
+    public Builder with(TaskPolicy policy) {
+      if (names.isEmpty()) {
+        throw new IllegalStateException("add a task before its policy");
+      }
+      policies.set(policies.size() - 1, Objects.requireNonNull(policy, "policy"));
       return this;
     }
 
@@ -222,7 +247,7 @@ public final class TaskGraph {
       }
       return new TaskGraph(
           pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
-          Map.copyOf(indexByName));
+          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]));
     }
   }
 }

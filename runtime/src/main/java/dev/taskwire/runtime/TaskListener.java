@@ -32,6 +32,12 @@ public interface TaskListener {
   /** The task threw, or its future completed exceptionally; see {@link TaskEvent#error()}. */
   default void taskFailed(TaskEvent event) {}
 
+  /**
+   * An attempt failed and the task will be retried after a backoff; {@link TaskEvent#error()} is
+   * that attempt's failure and {@link TaskEvent#attempt()} its number.
+   */
+  default void taskRetried(TaskEvent event) {}
+
   /** The task was stopped by the run's cancellation or fail-fast stop after it started. */
   default void taskCancelled(TaskEvent event) {}
 

@@ -22,6 +22,13 @@ final class TestPipeline {
     return this;
   }
 
+  /** Gives the task added last a timeout or retries. */
+  TestPipeline policy(TaskPolicy policy) {
+    builder.with(policy);
+    graph = null;
+    return this;
+  }
+
   TestPipeline value(String name, Body body, String... dependencies) {
     return task(name, TaskKind.VALUE, body, dependencies);
   }

@@ -1,0 +1,124 @@
+package dev.taskwire.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How long one attempt of a task may take and how often it is retried. Immutable; generated
+ * runners build one from a task's {@code @Task(timeout = ..., retries = ...)} attributes.
+ *
+ * <p>A retry waits {@code backoff * 2^(n-1)} before attempt {@code n + 1}, capped at
+ * {@code maxBackoff}, with jitter: the wait is drawn uniformly from its upper half. No thread
+ * waits meanwhile. Only exceptions of the {@code retryOn} types are retried (by default every
+ * {@link Exception}); an {@link Error}, a cancellation or an interruption never is, and nothing
+ * is retried once the run is stopping.
+ */
+public final class TaskPolicy {
+  private static final TaskPolicy NONE =
+      new TaskPolicy(0, 0, Duration.ofMillis(100).toNanos(), Duration.ofSeconds(30).toNanos(),
+          List.of(Exception.class));
+
+  private final long timeoutNanos;
+  private final int retries;
+  private final long backoffNanos;
+  private final long maxBackoffNanos;
+  private final List<Class<? extends Throwable>> retryOn;
+
+  private TaskPolicy(
+      long timeoutNanos, int retries, long backoffNanos, long maxBackoffNanos,
+      List<Class<? extends Throwable>> retryOn) {
+    this.timeoutNanos = timeoutNanos;
+    this.retries = retries;
+    this.backoffNanos = backoffNanos;
+    this.maxBackoffNanos = maxBackoffNanos;
+    this.retryOn = retryOn;
+  }
+
+  /** No timeout and no retries. */
+  public static TaskPolicy none() {
+    return NONE;
+  }
+
+  /** A copy where each attempt fails with a {@code TimeoutException} after {@code timeout}. */
+  public TaskPolicy timeout(Duration timeout) {
+    requirePositive(timeout, "timeout");
+    return new TaskPolicy(timeout.toNanos(), retries, backoffNanos, maxBackoffNanos, retryOn);
+  }
+
+  /** A copy that retries a failed attempt up to {@code retries} times. */
+  public TaskPolicy retries(int retries) {
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must not be negative: " + retries);
+    }
+    return new TaskPolicy(timeoutNanos, retries, backoffNanos, maxBackoffNanos, retryOn);
+  }
+
+  /** A copy whose first retry waits about {@code initial}, doubling up to {@code max}. */
+  public TaskPolicy backoff(Duration initial, Duration max) {
+    requirePositive(initial, "backoff");
+    requirePositive(max, "maxBackoff");
+    if (max.compareTo(initial) < 0) {
+      throw new IllegalArgumentException("maxBackoff " + max + " is below backoff " + initial);
+    }
+    return new TaskPolicy(timeoutNanos, retries, initial.toNanos(), max.toNanos(), retryOn);
+  }
+
+  /** A copy that retries only failures of these types (and their subtypes). */
+  @SafeVarargs
+  public final TaskPolicy retryOn(Class<? extends Throwable>... types) {
+    for (Class<? extends Throwable> type : types) {
+      if (Error.class.isAssignableFrom(Objects.requireNonNull(type, "type"))) {
+        throw new IllegalArgumentException("an Error is never retried: " + type.getName());
+      }
+    }
+    return new TaskPolicy(timeoutNanos, retries, backoffNanos, maxBackoffNanos, List.of(types));
+  }
+
+  /** The timeout of one attempt in nanoseconds, or 0 for none. */
+  public long timeoutNanos() {
+    return timeoutNanos;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  boolean isNone() {
+    return timeoutNanos == 0 && retries == 0;
+  }
+
+  /** Whether attempt {@code attempt} (1 for the first), failing with {@code error}, is retried. */
+  boolean retries(int attempt, Throwable error) {
+    if (attempt > retries || error instanceof Error
+        || error instanceof java.util.concurrent.CancellationException
+        || error instanceof InterruptedException) {
+      return false;
+    }
+    return retryOn.stream().anyMatch(type -> type.isInstance(error));
+  }
+
+  /** The wait before attempt {@code attempt + 1}, jittered into its upper half. */
+  long backoffNanos(int attempt) {
+    long ceiling = backoffNanos;
+    for (int i = 1; i < attempt && ceiling < maxBackoffNanos; i++) {
+      ceiling *= 2;
+    }
+    ceiling = Math.min(ceiling, maxBackoffNanos);
+    return ceiling / 2
+        + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1);
+  }
+
+  @Override
+  public String toString() {
+    return "TaskPolicy{timeout=" + Duration.ofNanos(timeoutNanos) + ", retries=" + retries
+        + ", backoff=" + Duration.ofNanos(backoffNanos) + ".." + Duration.ofNanos(maxBackoffNanos)
+        + ", retryOn=" + retryOn + "}";
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    if (Objects.requireNonNull(duration, name).isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + duration);
+    }
+  }
+}
