@@ -479,6 +479,12 @@ public final class PipelineRun {
     if (phase != ACTIVE) {
       cancelStage(task);
     }
+    // timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
+    if (attempts != null && attempts.timedOutNow(task)
+        && OBJECTS.compareAndSet(inFlight, task, stage, null)) {
+      cancelQuietly(stage);
+      return finish(task, null, null);
+    }
     int attempt = attempts == null ? 1 : attempts.current(task);
     try {
       stage.whenComplete(
@@ -687,7 +693,7 @@ public final class PipelineRun {
         Interrupts.interrupt(inFlight, task, thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
-      } else if (running instanceof java.util.concurrent.Future) {
+      } else if (running instanceof RetryWait) {
         cancelRetry(task);
       }
     }
@@ -714,6 +720,11 @@ public final class PipelineRun {
 
   // ---- timeouts, retries and the deadline ---------------------------------------------------
 
+  /** The in-flight slot of a task waiting for its retry; published before the timer can fire. */
+  private static final class RetryWait {
+    volatile java.util.concurrent.Future<?> timer;
+  }
+
   /** Parks a failed attempt on the timer; no thread waits for the retry. */
   private int retryLater(int task, Throwable error) {
     if (!INTS.compareAndSet(status, task, RUNNING, RETRY_WAIT)) {
@@ -721,17 +732,19 @@ public final class PipelineRun {
     }
     long delay = attempts.failedAttempt(task, error);
     taskEvent(TaskListener::taskRetried, task, error);
-    OBJECTS.setVolatile(inFlight, task, Timer.schedule(() -> retryNow(task), delay));
-    // stop() sets the phase, then scans in-flight slots: it either sees the timer or we see it.
+    RetryWait wait = new RetryWait();
+    OBJECTS.setVolatile(inFlight, task, wait);
+    wait.timer = Timer.schedule(() -> retryNow(task, wait), delay);
+    // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
     if (phase != ACTIVE) {
       cancelRetry(task);
     }
     return EMPTY;
   }
 
-  private void retryNow(int task) {
+  private void retryNow(int task, RetryWait wait) {
     if (INTS.compareAndSet(status, task, RETRY_WAIT, 0)) {
-      OBJECTS.setVolatile(inFlight, task, null);
+      OBJECTS.compareAndSet(inFlight, task, wait, null);
       attempts.nextAttempt(task);
       push(task);
       wakeWorker();
@@ -740,8 +753,8 @@ public final class PipelineRun {
 
   private void cancelRetry(int task) {
     if (INTS.compareAndSet(status, task, RETRY_WAIT, COMPLETING)) {
-      if (OBJECTS.getVolatile(inFlight, task) instanceof java.util.concurrent.Future<?> timer) {
-        timer.cancel(false);
+      if (OBJECTS.getVolatile(inFlight, task) instanceof RetryWait wait && wait.timer != null) {
+        wait.timer.cancel(false);
       }
       OBJECTS.setVolatile(inFlight, task, null);
       values[task] = cancellation(task, attempts.lastFailure(task));
@@ -761,8 +774,8 @@ public final class PipelineRun {
     Object running = OBJECTS.getVolatile(inFlight, task);
     if (running instanceof Thread thread) {
       Interrupts.interrupt(inFlight, task, thread); // its own thread then reports the timeout
-    } else if (running instanceof CompletionStage<?>) {
-      OBJECTS.setVolatile(inFlight, task, null);
+    } else if (running instanceof CompletionStage<?>
+        && OBJECTS.compareAndSet(inFlight, task, running, null)) {
       cancelQuietly(running);
       pushIfReady(finish(task, null, null));
     }
