@@ -1,9 +1,16 @@
 package dev.taskwire.processor;
 
+import com.google.auto.common.MoreElements;
+import dev.taskwire.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Stage two: checks what concerns the graph as a whole. Every {@code @DependsOn} must name a task
@@ -66,20 +73,64 @@ final class GraphValidator {
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
   }
 
-  /** Suggests the closest other task: a task's own name would only lead to a self-dependency. */
+  /**
+   * Says why the name is not a task when it is that of a plain method of the class or of a
+   * superclass's task; otherwise suggests the closest other task (a task's own name would only
+   * lead to a self-dependency).
+   */
   private void reportUnknown(
       PipelineModel model, TaskModel task, DependencyModel dependency,
       java.util.Collection<String> tasks) {
-    String suggestion =
-        tasks.stream()
-            .filter(name -> !name.equals(task.name()) && isClose(name, dependency.taskName()))
-            .min(Comparator.comparingInt(name -> distance(name, dependency.taskName())))
-            .orElse(null);
-    diagnostics.error(
-        dependency.parameter(), dependency.annotation(),
-        Messages.unknownTask(
-            dependency.taskName(), dependency.fromParameterName(),
-            model.type().getSimpleName().toString(), suggestion, tasks));
+    String name = dependency.taskName();
+    boolean fromParameterName = dependency.fromParameterName();
+    String pipeline = model.type().getSimpleName().toString();
+    Optional<TypeElement> superclass = superclassWithTask(model.type(), name);
+    String message;
+    if (declaresMethod(model.type(), name)) {
+      message = Messages.unknownTaskIsPlainMethod(name, fromParameterName, pipeline);
+    } else if (superclass.isPresent()) {
+      message =
+          Messages.unknownTaskIsInherited(
+              name, fromParameterName, pipeline, superclass.get().getSimpleName().toString());
+    } else {
+      message =
+          Messages.unknownTask(
+              name, fromParameterName, pipeline, closestTask(name, task, tasks), tasks);
+    }
+    diagnostics.error(dependency.parameter(), dependency.annotation(), message);
+  }
+
+  /** The other task whose name is closest to {@code name}, or null if none is close. */
+  private static String closestTask(
+      String name, TaskModel task, java.util.Collection<String> tasks) {
+    return tasks.stream()
+        .filter(other -> !other.equals(task.name()) && isClose(other, name))
+        .min(Comparator.comparingInt(other -> distance(other, name)))
+        .orElse(null);
+  }
+
+  private static boolean declaresMethod(TypeElement type, String name) {
+    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .anyMatch(method -> method.getSimpleName().contentEquals(name));
+  }
+
+  /** The nearest superclass that declares a {@code @Task} method called {@code name}. */
+  private static Optional<TypeElement> superclassWithTask(TypeElement type, String name) {
+    for (TypeMirror superclass = type.getSuperclass();
+        superclass.getKind() == TypeKind.DECLARED;
+        superclass = ((TypeElement) ((DeclaredType) superclass).asElement()).getSuperclass()) {
+      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+      boolean hasTask =
+          ElementFilter.methodsIn(element.getEnclosedElements()).stream()
+              .anyMatch(
+                  method ->
+                      method.getSimpleName().contentEquals(name)
+                          && MoreElements.isAnnotationPresent(method, Task.class));
+      if (hasTask) {
+        return Optional.of(element);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Reported on the {@code @DependsOn} that makes the cycle's first task wait for the second. */

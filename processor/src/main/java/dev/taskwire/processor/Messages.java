@@ -33,6 +33,12 @@ final class Messages {
         + " needs every task's exact result type";
   }
 
+  static String hiddenByRunnerMember(String type, String runner, String member) {
+    return "the generated " + runner + " cannot refer to " + type + ", which is in the unnamed"
+        + " package: inside " + runner + " the name " + member + " means its own nested class "
+        + runner + "." + member + "; move " + type + " into a package or rename it";
+  }
+
   static String runnerNameTaken(String runner, String type) {
     return "cannot generate " + runner + " for pipeline class " + type + ": a class of that name"
         + " is already part of this compilation (written by hand, or the runner of another"
@@ -94,18 +100,46 @@ final class Messages {
         + " is not one; add @Task to the method or remove @DependsOn";
   }
 
+  static String dependsOnInConstructor(String type, boolean record) {
+    return "@DependsOn is only read on parameters of @Task methods, and this is a parameter of "
+        + (record
+            ? "the canonical constructor of record " + type
+                + " (a record component's annotations land on it)"
+            : "a constructor of " + type)
+        + "; remove @DependsOn";
+  }
+
   static String unknownTask(
       String name, boolean fromParameterName, String pipeline, String suggestion,
       Collection<String> tasks) {
-    String reference =
-        fromParameterName
-            ? "@DependsOn on parameter " + name + " (an empty value means the parameter's name)"
-            : "@DependsOn(\"" + name + "\")";
     String hint =
         suggestion != null
             ? "did you mean \"" + suggestion + "\"?"
             : "its tasks are: " + tasks.stream().collect(Collectors.joining(", "));
-    return reference + " names no @Task in " + pipeline + "; " + hint;
+    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+        + hint;
+  }
+
+  /** The name is that of a method of the pipeline class that is not a task. */
+  static String unknownTaskIsPlainMethod(String name, boolean fromParameterName, String pipeline) {
+    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+        + name + " is a method of " + pipeline + " without @Task: add @Task to it";
+  }
+
+  /** The name is that of a task of a superclass, which is a pipeline of its own. */
+  static String unknownTaskIsInherited(
+      String name, boolean fromParameterName, String pipeline, String superclass) {
+    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+        + name + " is a @Task of its superclass " + superclass + ", but inherited tasks are not"
+        + " part of " + pipeline + "'s pipeline (" + superclass + " is a pipeline of its own):"
+        + " declare a @Task method " + name + " in " + pipeline + " (it may call "
+        + superclass + "'s)";
+  }
+
+  private static String dependsOnReference(String name, boolean fromParameterName) {
+    return fromParameterName
+        ? "@DependsOn on parameter " + name + " (an empty value means the parameter's name)"
+        : "@DependsOn(\"" + name + "\")";
   }
 
   static String selfDependency(String task) {

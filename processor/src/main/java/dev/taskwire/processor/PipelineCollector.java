@@ -18,6 +18,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -39,6 +40,9 @@ final class PipelineCollector {
   private static final List<String> RESERVED =
       List.of("await", "cancel", "isDone", "getClass", "hashCode", "toString", "notify",
           "notifyAll", "wait", "clone", "finalize");
+
+  /** The runner's nested classes. */
+  private static final List<String> RUNNER_MEMBER_TYPES = List.of("Results", "Execution");
 
   private final Elements elements;
   private final ResultTypes resultTypes;
@@ -82,7 +86,7 @@ final class PipelineCollector {
   /** A class-level problem is reported once, on the class, and stops the collection. */
   private boolean checkClass(TypeElement type, List<ExecutableElement> methods, ClassName runner) {
     String name = type.getQualifiedName().toString();
-    if (type.getKind() == ElementKind.INTERFACE) {
+    if (type.getKind().isInterface()) { // an annotation interface too
       methods.forEach(method -> diagnostics.error(method, Messages.notInClass(name)));
       return false;
     }
@@ -103,7 +107,44 @@ final class PipelineCollector {
       diagnostics.error(type, Messages.genericClass(name));
       return false;
     }
+    Optional<String> hidden = hiddenByRunner(type);
+    if (hidden.isPresent()) {
+      diagnostics.error(
+          type, Messages.hiddenByRunnerMember(name, runner.simpleName(), hidden.get()));
+      return false;
+    }
     return true;
+  }
+
+  /**
+   * The runner's nested classes hide a class of the unnamed package that shares their name, and
+   * such a class has no qualified name to fall back on: the name, if {@code type} or the class
+   * it is nested in is one.
+   */
+  private static Optional<String> hiddenByRunner(TypeElement type) {
+    Element outermost = type;
+    while (outermost.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+      outermost = outermost.getEnclosingElement();
+    }
+    String name = outermost.getSimpleName().toString();
+    return ((PackageElement) outermost.getEnclosingElement()).isUnnamed()
+            && RUNNER_MEMBER_TYPES.contains(name)
+        ? Optional.of(name)
+        : Optional.empty();
+  }
+
+  /** The first class named in {@code type} that the runner's nested classes hide. */
+  private static Optional<TypeElement> hiddenByRunner(TypeMirror type) {
+    List<TypeElement> hidden = new ArrayList<>();
+    ResultTypes.forEachDeclaredType(
+        type,
+        declared -> {
+          TypeElement element = (TypeElement) declared.asElement();
+          if (hiddenByRunner(element).isPresent()) {
+            hidden.add(element);
+          }
+        });
+    return hidden.stream().findFirst();
   }
 
   private Optional<TaskModel> collectTask(
@@ -148,6 +189,16 @@ final class PipelineCollector {
       diagnostics.error(
           method, Messages.inaccessibleResult(name, result.toString(), runner.simpleName()));
       valid = false;
+    } else if (result != null) {
+      Optional<TypeElement> hidden = hiddenByRunner(result);
+      if (hidden.isPresent()) {
+        diagnostics.error(
+            method,
+            Messages.hiddenByRunnerMember(
+                hidden.get().getQualifiedName().toString(), runner.simpleName(),
+                hiddenByRunner(hidden.get()).orElseThrow()));
+        valid = false;
+      }
     }
     List<DependencyModel> dependencies = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
@@ -186,7 +237,12 @@ final class PipelineCollector {
                 annotation ->
                     diagnostics.error(
                         parameter, annotation,
-                        Messages.dependsOnWithoutTask(executable.getSimpleName().toString())));
+                        executable.getKind() == ElementKind.CONSTRUCTOR
+                            ? Messages.dependsOnInConstructor(
+                                type.getQualifiedName().toString(),
+                                type.getKind() == ElementKind.RECORD)
+                            : Messages.dependsOnWithoutTask(
+                                executable.getSimpleName().toString())));
       }
     }
   }

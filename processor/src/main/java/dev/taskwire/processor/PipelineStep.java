@@ -2,8 +2,10 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.BasicAnnotationProcessor.Step;
 import com.google.auto.common.MoreElements;
+import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
+import com.google.common.collect.ListMultimap;
 import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
@@ -20,8 +22,10 @@ import javax.lang.model.element.TypeElement;
  * Handles every class that has {@code @Task} methods or {@code @DependsOn} parameters: collect,
  * validate, then write its runner only if the class raised no error. auto-common has already
  * deferred classes whose types are not complete yet (a type another processor has yet to
- * generate), so each class here is whole. One class's problem never stops another's runner, and
- * an unexpected exception becomes an error on that class, never a crash of javac.
+ * generate), so each class here is whole. This step defers in the same way a class where a
+ * {@code @Task} or {@code @DependsOn} itself did not resolve ({@link UnresolvedAnnotations}).
+ * One class's problem never stops another's runner, and an unexpected exception becomes an error
+ * on that class, never a crash of javac.
  */
 final class PipelineStep implements Step {
   private final ProcessingEnvironment env;
@@ -38,22 +42,36 @@ final class PipelineStep implements Step {
   @Override
   public Set<? extends Element> process(ImmutableSetMultimap<String, Element> elements) {
     Map<String, TypeElement> classes = new LinkedHashMap<>();
+    ListMultimap<String, Element> elementsByClass = ArrayListMultimap.create();
     for (Element element : elements.values()) {
       TypeElement type = MoreElements.asType(enclosingType(element));
-      classes.putIfAbsent(type.getQualifiedName().toString(), type);
+      String name = type.getQualifiedName().toString();
+      classes.putIfAbsent(name, type);
+      elementsByClass.put(name, element);
     }
-    classes.values().forEach(this::processClass);
-    return ImmutableSet.of();
+    UnresolvedAnnotations unresolved = UnresolvedAnnotations.of(env);
+    ImmutableSet.Builder<Element> deferred = ImmutableSet.builder();
+    for (TypeElement type : classes.values()) {
+      if (!processClass(type, unresolved)) {
+        deferred.addAll(elementsByClass.get(type.getQualifiedName().toString()));
+      }
+    }
+    return deferred.build();
   }
 
-  private void processClass(TypeElement type) {
+  /** Returns false to defer {@code type} to the next round. */
+  private boolean processClass(TypeElement type, UnresolvedAnnotations unresolved) {
     Diagnostics diagnostics = new Diagnostics(env.getMessager());
     try {
+      if (unresolved.in(type)) {
+        // javac reports the name it cannot find; a later round may generate it.
+        return false;
+      }
       ResultTypes resultTypes = new ResultTypes(env.getTypeUtils(), env.getElementUtils());
       Optional<PipelineModel> model =
           new PipelineCollector(env.getElementUtils(), resultTypes, diagnostics).collect(type);
       if (model.isEmpty()) {
-        return;
+        return true;
       }
       new GraphValidator(resultTypes, diagnostics).validate(model.get());
       if (!diagnostics.hadErrors()) {
@@ -71,6 +89,7 @@ final class PipelineStep implements Step {
     } catch (Throwable unexpected) {
       diagnostics.error(type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
     }
+    return true;
   }
 
   /** The class that declares a task method, or the method of a {@code @DependsOn} parameter. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -99,6 +100,31 @@ final class ResultTypes {
                 .allMatch(argument -> isVisibleFrom(argument, packageName));
       default:
         return true;
+    }
+  }
+
+  /**
+   * Calls {@code action} for every class or interface type that naming {@code type} in source
+   * mentions: {@code type} itself, its type arguments, array components and wildcard bounds.
+   */
+  static void forEachDeclaredType(TypeMirror type, Consumer<DeclaredType> action) {
+    switch (type.getKind()) {
+      case ARRAY -> forEachDeclaredType(((ArrayType) type).getComponentType(), action);
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          forEachDeclaredType(wildcard.getExtendsBound(), action);
+        }
+        if (wildcard.getSuperBound() != null) {
+          forEachDeclaredType(wildcard.getSuperBound(), action);
+        }
+      }
+      case DECLARED -> {
+        DeclaredType declared = (DeclaredType) type;
+        action.accept(declared);
+        declared.getTypeArguments().forEach(argument -> forEachDeclaredType(argument, action));
+      }
+      default -> {}
     }
   }
 

@@ -95,6 +95,13 @@ final class RunnerWriter {
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution));
     generatedAnnotation().ifPresent(type::addAnnotation);
+    List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
+    if (!suppressed.isEmpty()) {
+      AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
+      suppressed.forEach(warning -> suppress.addMember("value", "$S", warning));
+      type.addAnnotation(suppress.build());
+    }
+    type.alwaysQualify(RunnerLint.shadowedJavaLangNames(model, elements));
     if (model.tasks().size() > CHUNK) {
       type.addMethod(graphMethod(model));
       for (int from = 0; from < model.tasks().size(); from += CHUNK) {

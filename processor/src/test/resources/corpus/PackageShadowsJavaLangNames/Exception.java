@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.Exception from this package. */
+class Exception {}

@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.IllegalArgumentException from this package. */
+class IllegalArgumentException {}

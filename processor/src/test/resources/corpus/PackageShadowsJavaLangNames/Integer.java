@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.Integer from this package. */
+class Integer {}

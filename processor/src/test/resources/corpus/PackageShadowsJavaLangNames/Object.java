@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.Object from this package. */
+class Object {}

@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.String from this package. */
+class String {}

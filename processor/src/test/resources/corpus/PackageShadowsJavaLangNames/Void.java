@@ -1,0 +1,4 @@
+package corpus;
+
+/** Hides java.lang.Void from this package. */
+class Void {}

@@ -1,0 +1,4 @@
+package corpus;
+
+/** Named like dev.taskwire.runtime.RunOptions, which the runner imports. */
+class RunOptions {}

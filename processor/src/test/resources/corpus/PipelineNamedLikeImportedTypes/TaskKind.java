@@ -1,0 +1,4 @@
+package corpus;
+
+/** Named like dev.taskwire.runtime.TaskKind, which the runner imports. */
+class TaskKind {}
