@@ -1,11 +1,15 @@
 package test;
 
+import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.PipelineRun;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskInvoker;
 import dev.taskwire.runtime.TaskKind;
+import dev.taskwire.runtime.TaskPolicy;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -35,7 +39,14 @@ public final class GoldenPipelineRunner {
    */
   public static final TaskGraph GRAPH = TaskGraph.builder("test.GoldenPipeline")
       .task("fetch", TaskKind.ASYNC)
+          .with(TaskPolicy.none()
+              .timeout(Duration.ofSeconds(30))
+              .retries(2)
+              .backoff(Duration.ofMillis(250), Duration.ofMinutes(2))
+              .retryOn(IOException.class))
       .task("limit", TaskKind.VALUE)
+          .with(TaskPolicy.none()
+              .timeout(Duration.ofMillis(1500)))
       .task("join", TaskKind.VALUE, "fetch", "limit")
       .task("log", TaskKind.VOID, "join")
       .build();
@@ -81,6 +92,17 @@ public final class GoldenPipelineRunner {
    */
   public Execution start() {
     return new Execution(PipelineRun.start(GRAPH, invoker, options));
+  }
+
+  /**
+   * The results of a run that failed, for the tasks that succeeded: useful with
+   * {@link FailurePolicy#KEEP_GOING}, which runs every task that does not depend on a failure.
+   * An accessor of a task that did not succeed throws {@link IllegalStateException} saying why.
+   *
+   * @throws IllegalArgumentException if {@code failure} did not come from a run of this pipeline
+   */
+  public static Results partialResults(PipelineException failure) {
+    return new Results(PipelineRun.of(failure, GRAPH));
   }
 
   /**

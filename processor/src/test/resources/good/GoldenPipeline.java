@@ -8,11 +8,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** One task of each kind: the expected runner is in expected/GoldenPipelineRunner.java. */
 class GoldenPipeline {
-  @Task CompletableFuture<List<String>> fetch() {
+  @Task(timeout = "30s", retries = 2, backoff = "250ms", maxBackoff = "2m",
+      retryOn = IOException.class)
+  CompletableFuture<List<String>> fetch() {
     return CompletableFuture.completedFuture(List.of("a", "bb"));
   }
 
-  @Task static int limit() { return 10; }
+  @Task(timeout = "1500ms") static int limit() { return 10; }
 
   @Task String join(@DependsOn("fetch") List<String> lines, @DependsOn int limit)
       throws IOException {

@@ -40,6 +40,9 @@ import java.lang.annotation.Target;
  *   <li>The dependencies form no cycle.
  * </ul>
  *
+ * <p>{@code @Task(timeout = "30s", retries = 3)} bounds each attempt and retries failed ones
+ * with exponential backoff and jitter; no thread waits during a backoff.
+ *
  * <p>A task may declare checked exceptions. If it throws, the run fails with a
  * {@code dev.taskwire.runtime.PipelineException} that names the task and carries the exception
  * as its cause; tasks that depend on it never run.
@@ -47,4 +50,29 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Task {}
+public @interface Task {
+  /**
+   * How long one attempt may take, e.g. {@code "30s"}, {@code "500ms"}, {@code "2m"},
+   * {@code "1h"} or ISO-8601 {@code "PT1M30S"}; empty (the default) for no limit. An attempt
+   * that runs out of time fails with a {@code TimeoutException} naming the task and the limit: a
+   * sync task is interrupted (so it must respond to interrupts to end early), an async task's
+   * future is cancelled. Checked at compile time.
+   */
+  String timeout() default "";
+
+  /**
+   * How many times a failed attempt is retried; 0 (the default) for none. Only failures of the
+   * {@link #retryOn()} types are retried, never an {@code Error}, a cancellation, or anything once
+   * the run is stopping. Retried tasks should be idempotent.
+   */
+  int retries() default 0;
+
+  /** The wait before the first retry; it doubles for each further one. Same syntax as timeout. */
+  String backoff() default "100ms";
+
+  /** The longest wait between two attempts. Same syntax as timeout. */
+  String maxBackoff() default "30s";
+
+  /** The failures worth retrying, with their subtypes; by default every exception. */
+  Class<? extends Exception>[] retryOn() default {Exception.class};
+}

@@ -25,8 +25,13 @@ final class Diagnostics {
    * where the value was left to its default.
    */
   void error(Element element, AnnotationMirror annotation, String message) {
+    error(element, annotation, "value", message);
+  }
+
+  /** Puts the caret on the annotation's {@code member} where it was written. */
+  void error(Element element, AnnotationMirror annotation, String member, String message) {
     errors++;
-    AnnotationValue value = explicitValue(annotation);
+    AnnotationValue value = explicitValue(annotation, member);
     if (value != null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
     } else {
@@ -38,9 +43,9 @@ final class Diagnostics {
     return errors > 0;
   }
 
-  private static AnnotationValue explicitValue(AnnotationMirror annotation) {
+  private static AnnotationValue explicitValue(AnnotationMirror annotation, String member) {
     return annotation.getElementValues().entrySet().stream()
-        .filter(entry -> entry.getKey().getSimpleName().contentEquals("value"))
+        .filter(entry -> entry.getKey().getSimpleName().contentEquals(member))
         .map(java.util.Map.Entry::getValue)
         .findFirst()
         .orElse(null);

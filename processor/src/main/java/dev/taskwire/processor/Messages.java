@@ -71,6 +71,25 @@ final class Messages {
         + runner + " in this package; make it public or package-private";
   }
 
+  static String badDuration(String task, String member, String text) {
+    return "@Task(" + member + " = \"" + text + "\") of task " + task + " is not a duration;"
+        + " write a whole number and a unit (ns, us, ms, s, m, h, d) such as \"30s\" or"
+        + " \"500ms\", or ISO-8601 such as \"PT1M30S\"";
+  }
+
+  static String nonPositiveDuration(String task, String member, String text) {
+    return "@Task(" + member + " = \"" + text + "\") of task " + task + " must be positive";
+  }
+
+  static String badRetries(String task, int retries, int max) {
+    return "@Task(retries = " + retries + ") of task " + task + " must be between 0 and " + max;
+  }
+
+  static String backoffOrder(String task, String backoff, String maxBackoff) {
+    return "@Task(maxBackoff = \"" + maxBackoff + "\") of task " + task
+        + " is shorter than its backoff \"" + backoff + "\"; the wait only grows up to it";
+  }
+
   static String reservedName(String task, String member) {
     return "task name \"" + task + "\" clashes with " + member
         + " of the generated runner; rename the method";

@@ -217,8 +217,10 @@ final class PipelineCollector {
               parameter, dependsOn.get(), fromParameterName ? parameterName : value,
               fromParameterName));
     }
-    return valid
-        ? Optional.of(new TaskModel(method, name, kind, result, List.copyOf(dependencies)))
+    Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
+    return valid && settings.isPresent()
+        ? Optional.of(
+            new TaskModel(method, name, kind, result, List.copyOf(dependencies), settings.get()))
         : Optional.empty();
   }
 

@@ -35,6 +35,7 @@ final class RunnerWriter {
   private static final String RUNTIME = "dev.taskwire.runtime";
   private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
   private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
+  private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
   private static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
   private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
   private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
@@ -93,7 +94,8 @@ final class RunnerWriter {
                         "this.options = $T.requireNonNull(options, $S)", Objects.class, "options")
                     .build())
             .addMethod(runMethod(results))
-            .addMethod(startMethod(execution));
+            .addMethod(startMethod(execution))
+            .addMethod(partialResultsMethod(results));
     generatedAnnotation().ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
     if (!suppressed.isEmpty()) {
@@ -127,7 +129,7 @@ final class RunnerWriter {
       CodeBlock.Builder chain =
           CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
       for (TaskModel task : model.tasks()) {
-        chain.add("\n.task($L)", taskArguments(task));
+        chain.add("\n.task($L", taskArguments(task));
       }
       initializer = chain.add("\n.build()$<$<").build();
     }
@@ -159,18 +161,58 @@ final class RunnerWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addParameter(TASK_GRAPH.nestedClass("Builder"), "graph");
     for (TaskModel task : chunk(model, from)) {
-      method.addStatement("graph.task($L)", taskArguments(task));
+      method.addStatement("graph.task($L", taskArguments(task));
     }
     return method.build();
   }
 
+  /** {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .with(policy)} if it has one. */
   private static CodeBlock taskArguments(TaskModel task) {
     CodeBlock.Builder arguments =
         CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
     for (DependencyModel dependency : task.dependencies()) {
       arguments.add(", $S", dependency.taskName());
     }
+    arguments.add(")");
+    TaskSettings settings = task.settings();
+    if (!settings.isNone()) {
+      // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
+      CodeBlock.Builder policy = CodeBlock.builder().add("$T.none()$>$>", TASK_POLICY);
+      if (settings.timeout() != null) {
+        policy.add("\n.timeout($L)", duration(settings.timeout()));
+      }
+      if (settings.retries() > 0) {
+        policy.add("\n.retries($L)", settings.retries());
+        if (!settings.hasDefaultBackoff()) {
+          policy.add("\n.backoff($L, $L)", duration(settings.backoff()),
+              duration(settings.maxBackoff()));
+        }
+        if (!settings.retryOn().isEmpty()) {
+          policy.add("\n.retryOn(");
+          for (int i = 0; i < settings.retryOn().size(); i++) {
+            policy.add(i == 0 ? "$T.class" : ", $T.class", TypeName.get(settings.retryOn().get(i)));
+          }
+          policy.add(")");
+        }
+      }
+      arguments.add("\n$>$>.with($L)$<$<", policy.add("$<$<").build());
+    }
+    // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
     return arguments.build();
+  }
+
+  /** The simplest {@code Duration} factory call that states {@code duration} exactly. */
+  private static CodeBlock duration(java.time.Duration duration) {
+    long nanos = duration.toNanos();
+    if (nanos % 1_000_000_000L == 0) {
+      long seconds = nanos / 1_000_000_000L;
+      return seconds % 60 == 0
+          ? CodeBlock.of("$T.ofMinutes($L)", java.time.Duration.class, seconds / 60)
+          : CodeBlock.of("$T.ofSeconds($L)", java.time.Duration.class, seconds);
+    }
+    return nanos % 1_000_000L == 0
+        ? CodeBlock.of("$T.ofMillis($L)", java.time.Duration.class, nanos / 1_000_000L)
+        : CodeBlock.of("$T.ofNanos($L)", java.time.Duration.class, nanos);
   }
 
   // ---- running ----
@@ -190,6 +232,23 @@ final class RunnerWriter {
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
         .addStatement("return new $T($T.run(GRAPH, invoker, options))", results, PIPELINE_RUN)
+        .build();
+  }
+
+  private MethodSpec partialResultsMethod(ClassName results) {
+    return MethodSpec.methodBuilder("partialResults")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(results)
+        .addParameter(PIPELINE_EXCEPTION, "failure")
+        .addJavadoc(
+            "The results of a run that failed, for the tasks that succeeded: useful with\n"
+                + "{@link $T#KEEP_GOING}, which runs every task that does not depend on a failure."
+                + "\nAn accessor of a task that did not succeed throws {@link"
+                + " IllegalStateException} saying why.\n"
+                + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
+                + " of this pipeline\n",
+            ClassName.get(RUNTIME, "FailurePolicy"))
+        .addStatement("return new $T($T.of(failure, GRAPH))", results, PIPELINE_RUN)
         .build();
   }
 

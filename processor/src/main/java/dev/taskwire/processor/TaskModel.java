@@ -10,13 +10,15 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param result what dependents receive: the return type, or {@code T} of an async task's
  *     future; null when there is nothing to receive (a void task, or an async {@code Void})
+ * @param settings its timeout and retries
  */
 record TaskModel(
     ExecutableElement method,
     String name,
     Kind kind,
     TypeMirror result,
-    List<DependencyModel> dependencies) {
+    List<DependencyModel> dependencies,
+    TaskSettings settings) {
 
   /** Mirrors {@code dev.taskwire.runtime.TaskKind}, which the processor does not depend on. */
   enum Kind {

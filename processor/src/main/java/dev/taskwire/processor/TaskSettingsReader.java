@@ -1,0 +1,85 @@
+package dev.taskwire.processor;
+
+import static com.google.auto.common.MoreElements.getAnnotationMirror;
+
+import com.google.auto.common.AnnotationMirrors;
+import dev.taskwire.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads and checks a task's {@code @Task} attributes. Each bad attribute is an error with the
+ * caret on that attribute; the result is empty once one was reported.
+ */
+final class TaskSettingsReader {
+  /** More retries than this is a mistake rather than a policy. */
+  static final int MAX_RETRIES = 100;
+
+  private final Diagnostics diagnostics;
+
+  TaskSettingsReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  Optional<TaskSettings> read(ExecutableElement method) {
+    AnnotationMirror task = getAnnotationMirror(method, Task.class).toJavaUtil().orElseThrow();
+    String name = method.getSimpleName().toString();
+    boolean valid = true;
+    Duration timeout = null;
+    String timeoutText = string(task, "timeout");
+    if (!timeoutText.isEmpty()) {
+      timeout = duration(method, task, "timeout", timeoutText, name);
+      valid = timeout != null;
+    }
+    int retries = (Integer) AnnotationMirrors.getAnnotationValue(task, "retries").getValue();
+    if (retries < 0 || retries > MAX_RETRIES) {
+      diagnostics.error(method, task, "retries", Messages.badRetries(name, retries, MAX_RETRIES));
+      valid = false;
+    }
+    Duration backoff = duration(method, task, "backoff", string(task, "backoff"), name);
+    Duration maxBackoff = duration(method, task, "maxBackoff", string(task, "maxBackoff"), name);
+    if (backoff == null || maxBackoff == null) {
+      valid = false;
+    } else if (maxBackoff.compareTo(backoff) < 0) {
+      diagnostics.error(method, task, "maxBackoff",
+          Messages.backoffOrder(name, string(task, "backoff"), string(task, "maxBackoff")));
+      valid = false;
+    }
+    List<TypeMirror> retryOn = new ArrayList<>();
+    if (task.getElementValues().keySet().stream()
+        .anyMatch(member -> member.getSimpleName().contentEquals("retryOn"))) {
+      @SuppressWarnings("unchecked")
+      List<? extends AnnotationValue> types =
+          (List<? extends AnnotationValue>)
+              AnnotationMirrors.getAnnotationValue(task, "retryOn").getValue();
+      types.forEach(type -> retryOn.add((TypeMirror) type.getValue()));
+    }
+    return valid
+        ? Optional.of(new TaskSettings(timeout, retries, backoff, maxBackoff, List.copyOf(retryOn)))
+        : Optional.empty();
+  }
+
+  private Duration duration(
+      ExecutableElement method, AnnotationMirror task, String member, String text, String name) {
+    Optional<Duration> parsed = DurationSyntax.parse(text);
+    if (parsed.isEmpty()) {
+      diagnostics.error(method, task, member, Messages.badDuration(name, member, text));
+      return null;
+    }
+    if (parsed.get().isNegative() || parsed.get().isZero()) {
+      diagnostics.error(method, task, member, Messages.nonPositiveDuration(name, member, text));
+      return null;
+    }
+    return parsed.get();
+  }
+
+  private static String string(AnnotationMirror task, String member) {
+    return (String) AnnotationMirrors.getAnnotationValue(task, member).getValue();
+  }
+}
