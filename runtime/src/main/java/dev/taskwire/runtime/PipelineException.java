@@ -13,6 +13,12 @@ import java.util.Map;
  * stopping, are attached as {@linkplain #getSuppressed() suppressed} exceptions, and
  * {@link #failures()} maps every failed task's name to its exception. Tasks that depend on a
  * failed task never run.
+ *
+ * <p>With {@link FailurePolicy#KEEP_GOING} the run carries on past failures, so this carries
+ * every failure, in the order they happened, and the generated runner's
+ * {@code partialResults(PipelineException)} reads the results of the tasks that succeeded. A
+ * task that timed out fails with a {@link java.util.concurrent.TimeoutException}; a task that was
+ * retried reports its last failure, with the earlier attempts' failures suppressed in it.
  */
 public class PipelineException extends RuntimeException {
   private static final long serialVersionUID = 1L;

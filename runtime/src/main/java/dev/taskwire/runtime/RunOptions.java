@@ -8,8 +8,15 @@ import java.util.concurrent.Executor;
  * shared by any number of runs and threads.
  *
  * <pre>{@code
- * RunOptions options = RunOptions.defaults().executor(myPool);
+ * RunOptions options = RunOptions.defaults()
+ *     .executor(myPool)                          // where sync tasks run
+ *     .onFailure(FailurePolicy.KEEP_GOING)       // run what does not depend on a failure
+ *     .deadline(Duration.ofMinutes(10))          // the whole run's time limit
+ *     .listener(new MyProgressListener());       // events of the run and of every task
  * }</pre>
+ *
+ * <p>Per-task time limits and retries are declared on the task itself, with
+ * {@code @Task(timeout = "30s", retries = 3)}.
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
