@@ -253,6 +253,21 @@ public final class PipelineRun {
   }
 
   /**
+   * How task {@code task} ended, for generated code passing it to a parameter of type
+   * {@link Outcome}; the caller's type witness is safe because the processor checked it.
+   *
+   * @throws IllegalStateException if the task neither succeeded nor failed
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Outcome<T> outcome(int task) {
+    int state = (int) INTS.getVolatile(status, task);
+    if (state == FAILED) {
+      return Outcome.failure((Throwable) values[task]);
+    }
+    return Outcome.success((T) value(task));
+  }
+
+  /**
    * A future of task {@code task}'s result, completed when the task succeeds or fails, or when
    * the run settles without running it (exceptionally: with the run's {@link PipelineException}
    * if a task failed, with a {@link CancellationException} if it was cancelled). Each call
@@ -551,11 +566,15 @@ public final class PipelineRun {
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
     taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
         (Throwable) values[task]);
-    if (!causedByStop) {
+    publish(task);
+    if (causedByStop) {
+      return leave();
+    }
+    // A failure that every dependent takes as an Outcome is handled: the run goes on.
+    if (!graph.failureHandled(task)) {
       recordFailure(task, error);
     }
-    publish(task);
-    return leave();
+    return phase == ACTIVE ? releaseTolerantDependents(task) : leave();
   }
 
   private int releaseDependents(int task) {
@@ -577,6 +596,23 @@ public final class PipelineRun {
       wakeWorker();
     }
     return next != EMPTY ? next : leave();
+  }
+
+  /** After a failure: the dependents that take the failed task's Outcome may now be ready. */
+  private int releaseTolerantDependents(int task) {
+    boolean pushed = false;
+    for (int dependent : graph.tolerantDependentsOf(task)) {
+      if ((int) INTS.getAndAdd(status, dependent, -1) == 1) {
+        taskEvent(TaskListener::taskScheduled, dependent, null);
+        ACTIVE_TASKS.getAndAdd(this, 1);
+        push(dependent);
+        pushed = true;
+      }
+    }
+    if (pushed) {
+      wakeWorker();
+    }
+    return leave();
   }
 
   /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */

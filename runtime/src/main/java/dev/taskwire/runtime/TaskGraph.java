@@ -28,10 +28,14 @@ public final class TaskGraph {
   private final Map<String, Integer> indexByName;
   private final TaskPolicy[] policies;
   private final boolean hasPolicies;
+  /** Per task, the dependents that take its Outcome and so run even when it fails. */
+  private final int[][] tolerantDependents;
+  /** Per task, whether every dependent takes its Outcome: then its failure is handled. */
+  private final boolean[] failureHandled;
 
   private TaskGraph(
       String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
-      Map<String, Integer> indexByName, TaskPolicy[] policies) {
+      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure) {
     this.pipeline = pipeline;
     this.names = names;
     this.kinds = kinds;
@@ -62,6 +66,36 @@ public final class TaskGraph {
             .filter(task -> prerequisiteCounts[task] == 0)
             .toArray();
     requireAcyclic();
+    this.tolerantDependents = new int[names.length][];
+    this.failureHandled = new boolean[names.length];
+    for (int task = 0; task < names.length; task++) {
+      int upstream = task;
+      tolerantDependents[task] =
+          java.util.Arrays.stream(dependents[task])
+              .filter(dependent -> accepts(acceptsFailure, dependencies, dependent, upstream))
+              .toArray();
+      failureHandled[task] =
+          dependents[task].length > 0 && tolerantDependents[task].length == dependents[task].length;
+    }
+  }
+
+  private static boolean accepts(
+      boolean[][] acceptsFailure, int[][] dependencies, int dependent, int upstream) {
+    int[] prerequisites = dependencies[dependent];
+    for (int i = 0; i < prerequisites.length; i++) {
+      if (prerequisites[i] == upstream) {
+        return acceptsFailure[dependent][i];
+      }
+    }
+    return false;
+  }
+
+  int[] tolerantDependentsOf(int task) {
+    return tolerantDependents[task];
+  }
+
+  boolean failureHandled(int task) {
+    return failureHandled[task];
   }
 
   /** Starts a graph for the pipeline class with the given (binary or canonical) name. */
@@ -196,6 +230,7 @@ public final class TaskGraph {
     private final List<TaskKind> kinds = new ArrayList<>();
     private final List<String[]> dependencyNames = new ArrayList<>();
     private final List<TaskPolicy> policies = new ArrayList<>();
+    private final List<Set<String>> acceptingFailure = new ArrayList<>();
 
     private Builder(String pipeline) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -207,6 +242,19 @@ public final class TaskGraph {
       kinds.add(Objects.requireNonNull(kind, "kind"));
       dependencyNames.add(dependencies.clone());
       policies.add(TaskPolicy.none());
+      acceptingFailure.add(Set.of());
+      return this;
+    }
+
+    /**
+     * Lets the task added last run when any of {@code dependencies} fails, too: it receives
+     * their {@link Outcome} rather than their value.
+     */
+    public Builder acceptingFailureOf(String... dependencies) {
+      if (names.isEmpty()) {
+        throw new IllegalStateException("add a task before what it accepts");
+      }
+      acceptingFailure.set(acceptingFailure.size() - 1, Set.of(dependencies));
       return this;
     }
 
@@ -232,6 +280,7 @@ public final class TaskGraph {
         }
       }
       int[][] dependencies = new int[names.size()][];
+      boolean[][] acceptsFailure = new boolean[names.size()][];
       for (int task = 0; task < names.size(); task++) {
         Set<Integer> distinct = new LinkedHashSet<>();
         for (String dependency : dependencyNames.get(task)) {
@@ -244,10 +293,22 @@ public final class TaskGraph {
           distinct.add(prerequisite);
         }
         dependencies[task] = distinct.stream().mapToInt(Integer::intValue).toArray();
+        acceptsFailure[task] = new boolean[dependencies[task].length];
+        for (int i = 0; i < dependencies[task].length; i++) {
+          acceptsFailure[task][i] =
+              acceptingFailure.get(task).contains(names.get(dependencies[task][i]));
+        }
+        for (String accepted : acceptingFailure.get(task)) {
+          if (!List.of(dependencyNames.get(task)).contains(accepted)) {
+            throw new IllegalArgumentException(
+                "task '" + names.get(task) + "' accepts the failure of '" + accepted
+                    + "', which it does not depend on");
+          }
+        }
       }
       return new TaskGraph(
           pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
-          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]));
+          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure);
     }
   }
 }

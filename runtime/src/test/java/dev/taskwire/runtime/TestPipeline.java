@@ -22,6 +22,13 @@ final class TestPipeline {
     return this;
   }
 
+  /** Lets the task added last run on the failure of these dependencies too. */
+  TestPipeline acceptingFailureOf(String... dependencies) {
+    builder.acceptingFailureOf(dependencies);
+    graph = null;
+    return this;
+  }
+
   /** Gives the task added last a timeout or retries. */
   TestPipeline policy(TaskPolicy policy) {
     builder.with(policy);
