@@ -59,7 +59,7 @@ final class GraphValidator {
       return;
     }
     TypeMirror parameterType = dependency.parameter().asType();
-    if (resultTypes.isAssignable(upstream.result(), parameterType)) {
+    if (resultTypes.isAssignable(upstream.result(), dependency.received())) {
       return;
     }
     String message =

@@ -161,6 +161,11 @@ final class Messages {
         : "@DependsOn(\"" + name + "\")";
   }
 
+  static String rawOutcome(String parameter, String task) {
+    return "parameter " + parameter + " of task " + task + " is a raw Outcome; give the type of"
+        + " the result it receives, e.g. Outcome<Model>";
+  }
+
   static String selfDependency(String task) {
     return "task " + task + " depends on itself through @DependsOn(\"" + task
         + "\"); a task cannot receive its own result";

@@ -212,10 +212,21 @@ final class PipelineCollector {
       String value =
           AnnotationMirrors.getAnnotationValue(dependsOn.get(), "value").getValue().toString();
       boolean fromParameterName = value.isEmpty();
+      TypeMirror received = parameter.asType();
+      boolean outcome = resultTypes.isOutcome(received);
+      if (outcome) {
+        Optional<TypeMirror> argument = resultTypes.outcomeArgument(received);
+        if (argument.isEmpty()) {
+          diagnostics.error(parameter, Messages.rawOutcome(parameterName, name));
+          valid = false;
+          continue;
+        }
+        received = argument.get();
+      }
       dependencies.add(
           new DependencyModel(
               parameter, dependsOn.get(), fromParameterName ? parameterName : value,
-              fromParameterName));
+              fromParameterName, received, outcome));
     }
     Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
     return valid && settings.isPresent()

@@ -22,6 +22,8 @@ import javax.lang.model.util.Types;
 
 /** Questions about types that the collector and the validator ask. */
 final class ResultTypes {
+  private static final String OUTCOME = "dev.taskwire.runtime.Outcome";
+
   private final Types types;
   private final Elements elements;
   private final TypeMirror completionStage;
@@ -72,6 +74,28 @@ final class ResultTypes {
       pending.addAll(types.directSupertypes(candidate));
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code type} is {@code dev.taskwire.runtime.Outcome}, raw or not. */
+  boolean isOutcome(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+            .contentEquals(OUTCOME);
+  }
+
+  /** {@code T} of {@code Outcome<T>}: {@code ? extends X} gives X, {@code ?} Object. */
+  Optional<TypeMirror> outcomeArgument(TypeMirror type) {
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    if (arguments.isEmpty()) {
+      return Optional.empty();
+    }
+    TypeMirror argument = arguments.get(0);
+    if (argument instanceof WildcardType wildcard) {
+      return Optional.of(wildcard.getExtendsBound() != null
+          ? wildcard.getExtendsBound()
+          : elements.getTypeElement("java.lang.Object").asType());
+    }
+    return Optional.of(argument);
   }
 
   boolean isVoidClass(TypeMirror type) {

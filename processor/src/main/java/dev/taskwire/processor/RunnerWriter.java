@@ -174,6 +174,13 @@ final class RunnerWriter {
       arguments.add(", $S", dependency.taskName());
     }
     arguments.add(")");
+    List<String> accepted =
+        task.dependencies().stream().filter(DependencyModel::outcome)
+            .map(DependencyModel::taskName).distinct().toList();
+    if (!accepted.isEmpty()) {
+      arguments.add("\n$>$>.acceptingFailureOf($L)$<$<",
+          accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
+    }
     TaskSettings settings = task.settings();
     if (!settings.isNone()) {
       // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
@@ -319,7 +326,10 @@ final class RunnerWriter {
         .build();
   }
 
-  /** {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. */
+  /**
+   * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
+   * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
+   */
   private CodeBlock call(PipelineModel model, TaskModel task) {
     CodeBlock.Builder call =
         task.isStatic()
@@ -328,8 +338,13 @@ final class RunnerWriter {
     for (int i = 0; i < task.dependencies().size(); i++) {
       DependencyModel dependency = task.dependencies().get(i);
       int upstream = model.indexOf(dependency.taskName());
-      TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
-      call.add(i == 0 ? "" : ", ").add("run.<$T>value($L)", witness, upstream);
+      call.add(i == 0 ? "" : ", ");
+      if (dependency.outcome()) {
+        call.add("run.<$T>outcome($L)", TypeName.get(dependency.received()).box(), upstream);
+      } else {
+        TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
+        call.add("run.<$T>value($L)", witness, upstream);
+      }
     }
     return call.add(")").build();
   }
