@@ -33,11 +33,17 @@ public class PipelineException extends RuntimeException {
    *     not be empty
    */
   public PipelineException(String pipeline, Map<String, Throwable> failures) {
-    this(pipeline, failures, firstKey(failures));
+    this(pipeline, failures, 1);
   }
 
-  private PipelineException(String pipeline, Map<String, Throwable> failures, String first) {
-    super(message(pipeline, first, failures), failures.get(first));
+  /** @param attempts how many attempts the first failed task made (more than 1 if retried) */
+  PipelineException(String pipeline, Map<String, Throwable> failures, int attempts) {
+    this(pipeline, failures, firstKey(failures), attempts);
+  }
+
+  private PipelineException(
+      String pipeline, Map<String, Throwable> failures, String first, int attempts) {
+    super(message(pipeline, first, failures, attempts), failures.get(first));
     this.failedTask = first;
     this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     failures.values().stream().skip(1).forEach(this::addSuppressed);
@@ -69,10 +75,12 @@ public class PipelineException extends RuntimeException {
     return failures.keySet().iterator().next();
   }
 
-  private static String message(String pipeline, String first, Map<String, Throwable> failures) {
+  private static String message(
+      String pipeline, String first, Map<String, Throwable> failures, int attempts) {
     StringBuilder message =
         new StringBuilder("task '").append(first).append("' of ").append(pipeline)
-            .append(" failed: ").append(failures.get(first));
+            .append(attempts > 1 ? " failed after " + attempts + " attempts: " : " failed: ")
+            .append(failures.get(first));
     if (failures.size() > 1) {
       message.append(" (").append(failures.size() - 1).append(" more failed: ")
           .append(String.join(", ", failures.keySet().stream().skip(1).toList()))

@@ -682,7 +682,10 @@ public final class PipelineRun {
   private RuntimeException failure() {
     switch (phase) {
       case FAILING:
-        return new PipelineException(graph.pipeline(), failures()).from(this);
+        Map<String, Throwable> failed = failures();
+        int tries =
+            attempts == null ? 1 : attempts.current(graph.indexOf(failed.keySet().iterator().next()));
+        return new PipelineException(graph.pipeline(), failed, tries).from(this);
       case CANCELLING:
         CancellationException cancelled =
             new CancellationException("run of " + graph.pipeline() + " was cancelled");

@@ -104,6 +104,8 @@ class TimeoutAndRetryTest {
         QUICK_RETRIES.retries(2));
     PipelineException thrown = assertThrows(PipelineException.class, pipeline::run);
     assertEquals("failure 3", thrown.getCause().getMessage());
+    assertTrue(thrown.getMessage().startsWith("task 'broken' of test.Pipeline failed after 3"
+        + " attempts: java.io.IOException: failure 3"), thrown.getMessage());
     assertEquals(
         List.of("failure 1", "failure 2"),
         java.util.Arrays.stream(thrown.getCause().getSuppressed())
