@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random DAGs whose tasks have random retries and timeouts, and whose every attempt is decided
+ * Random DAGs (most small, some of hundreds of tasks) whose tasks have random retries and timeouts, and whose every attempt is decided
  * in advance: it succeeds, fails, or hangs until its timeout. Runs fail fast or keep going, and
  * some are cancelled at a random moment. Every run checks that no attempt started before its
  * prerequisites succeeded, that no task was attempted more often than its policy allows, that
@@ -72,11 +72,13 @@ class RandomPolicyStressTest {
     final AtomicInteger running = new AtomicInteger();
     final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     final TestPipeline pipeline = new TestPipeline();
+    long[] expected;
+    java.util.BitSet[] ancestors;
 
     Trial(Random shape, Random random, String label) {
       this.label = label;
       this.random = random;
-      this.size = 1 + shape.nextInt(25);
+      this.size = 1 + shape.nextInt(shape.nextInt(6) == 0 ? 300 : 25); // some of hundreds
       this.dependencies = new int[size][];
       this.async = new boolean[size];
       this.timed = new boolean[size];
@@ -236,12 +238,18 @@ class RandomPolicyStressTest {
       return value;
     }
 
+    /** Memoized: paths through a DAG of hundreds of tasks are too many to walk each time. */
     private long expectedValue(int task) {
-      long value = task;
-      for (int prerequisite : dependencies[task]) {
-        value += expectedValue(prerequisite);
+      if (expected == null) {
+        expected = new long[size];
+        for (int t = 0; t < size; t++) { // dependencies come first, so index order suffices
+          expected[t] = t;
+          for (int prerequisite : dependencies[t]) {
+            expected[t] += expected[prerequisite];
+          }
+        }
       }
-      return value;
+      return expected[task];
     }
 
     private int firstGood(int task) {
@@ -254,12 +262,23 @@ class RandomPolicyStressTest {
       if (firstGood(task) >= attempts[task].length || timed[task]) {
         return true;
       }
-      for (int prerequisite : dependencies[task]) {
-        if (blockedByFailure(prerequisite)) {
-          return true;
+      return ancestors(task).stream()
+          .anyMatch(a -> firstGood(a) >= attempts[a].length || timed[a]);
+    }
+
+    /** Every task this one depends on, directly or not. */
+    private java.util.BitSet ancestors(int task) {
+      if (ancestors == null) {
+        ancestors = new java.util.BitSet[size];
+        for (int t = 0; t < size; t++) {
+          ancestors[t] = new java.util.BitSet(size);
+          for (int prerequisite : dependencies[t]) {
+            ancestors[t].set(prerequisite);
+            ancestors[t].or(ancestors[prerequisite]);
+          }
         }
       }
-      return false;
+      return ancestors[task];
     }
 
     private void assertNoDependentStarted(int failedTask) {
@@ -271,12 +290,7 @@ class RandomPolicyStressTest {
     }
 
     private boolean dependsOn(int task, int upstream) {
-      for (int prerequisite : dependencies[task]) {
-        if (prerequisite == upstream || dependsOn(prerequisite, upstream)) {
-          return true;
-        }
-      }
-      return false;
+      return ancestors(task).get(upstream);
     }
   }
 }
