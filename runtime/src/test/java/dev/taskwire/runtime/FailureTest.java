@@ -116,6 +116,21 @@ class FailureTest {
   }
 
   @Test
+  void anExecutorThatThrowsSomethingElseFailsTheRunToo() {
+    IllegalStateException broken = new IllegalStateException("executor bug");
+    PipelineRun run =
+        new TestPipeline()
+            .value("a", r -> 1)
+            .value("b", r -> 2)
+            .start(RunOptions.defaults().executor(task -> {
+              throw broken;
+            }));
+    PipelineException thrown = assertThrows(PipelineException.class, run::await);
+    assertSame(broken, thrown.getCause());
+    assertTrue(run.isDone());
+  }
+
+  @Test
   void anErrorThrownByATaskIsReportedToo() {
     AssertionError error = new AssertionError("bad state");
     PipelineRun run = new TestPipeline().value("check", r -> {
