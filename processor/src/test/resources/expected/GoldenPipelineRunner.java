@@ -106,6 +106,21 @@ public final class GoldenPipelineRunner {
   }
 
   /**
+   * The graph as a Mermaid flowchart; the build also wrote it beside this class, as
+   * {@code GoldenPipelineRunner.mmd}.
+   */
+  public static String toMermaid() {
+    return GRAPH.toMermaid();
+  }
+
+  /**
+   * The graph in Graphviz DOT.
+   */
+  public static String toDot() {
+    return GRAPH.toDot();
+  }
+
+  /**
    * Calls task number {@code task} with the results of the tasks it depends on.
    */
   private Object invoke(int task, PipelineRun run) throws Exception {

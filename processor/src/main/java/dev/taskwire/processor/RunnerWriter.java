@@ -55,6 +55,27 @@ final class RunnerWriter {
 
   void write(PipelineModel model) throws IOException {
     javaFile(model).writeTo(filer);
+    writeGraphPicture(model);
+  }
+
+  /**
+   * Writes {@code FooRunner.mmd} beside the runner's class: the graph is known at compile time,
+   * so a build can publish its picture without running anything.
+   */
+  private void writeGraphPicture(PipelineModel model) throws IOException {
+    dev.taskwire.runtime.TaskGraph.Builder graph =
+        dev.taskwire.runtime.TaskGraph.builder(canonicalName(model));
+    for (TaskModel task : model.tasks()) {
+      graph.task(task.name(), dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
+          task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
+    }
+    javax.tools.FileObject resource =
+        filer.createResource(
+            javax.tools.StandardLocation.CLASS_OUTPUT, model.runner().packageName(),
+            model.runner().simpleName() + ".mmd", model.type());
+    try (java.io.Writer writer = resource.openWriter()) {
+      writer.write(graph.build().toMermaid());
+    }
   }
 
   JavaFile javaFile(PipelineModel model) {
@@ -95,7 +116,11 @@ final class RunnerWriter {
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
-            .addMethod(partialResultsMethod(results));
+            .addMethod(partialResultsMethod(results))
+            .addMethod(drawingMethod("toMermaid",
+                "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
+                    + "{@code $T.mmd}.\n", runner))
+            .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
     generatedAnnotation().ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
     if (!suppressed.isEmpty()) {
@@ -239,6 +264,15 @@ final class RunnerWriter {
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
         .addStatement("return new $T($T.run(GRAPH, invoker, options))", results, PIPELINE_RUN)
+        .build();
+  }
+
+  private static MethodSpec drawingMethod(String name, String javadoc, ClassName runner) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(String.class)
+        .addJavadoc(javadoc, runner == null ? new Object[0] : new Object[] {runner})
+        .addStatement("return GRAPH.$N()", name)
         .build();
   }
 

@@ -187,6 +187,45 @@ public final class TaskGraph {
     return sources;
   }
 
+  /**
+   * The graph as a Mermaid flowchart, for a README or any Mermaid viewer: one node per task
+   * (async tasks drawn round and marked), an arrow from each task to the tasks that need it.
+   */
+  public String toMermaid() {
+    StringBuilder text = new StringBuilder("flowchart LR\n");
+    for (int task = 0; task < names.length; task++) {
+      text.append("  t").append(task)
+          .append(kinds[task] == TaskKind.ASYNC
+              ? "([\"" + names[task] + " (async)\"])"
+              : "[\"" + names[task] + "\"]")
+          .append('\n');
+    }
+    for (int task = 0; task < names.length; task++) {
+      for (int prerequisite : dependencies[task]) {
+        text.append("  t").append(prerequisite).append(" --> t").append(task).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /** The graph in Graphviz DOT, for {@code dot -Tsvg}: async tasks are dashed. */
+  public String toDot() {
+    StringBuilder text =
+        new StringBuilder("digraph \"").append(pipeline).append("\" {\n  rankdir=LR;\n");
+    text.append("  node [shape=box, style=rounded];\n");
+    for (int task = 0; task < names.length; task++) {
+      text.append("  t").append(task).append(" [label=\"").append(names[task])
+          .append(kinds[task] == TaskKind.ASYNC ? " (async)\", style=\"rounded,dashed\"" : "\"")
+          .append("];\n");
+    }
+    for (int task = 0; task < names.length; task++) {
+      for (int prerequisite : dependencies[task]) {
+        text.append("  t").append(prerequisite).append(" -> t").append(task).append(";\n");
+      }
+    }
+    return text.append("}\n").toString();
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(pipeline).append(" {");

@@ -34,6 +34,35 @@ class TaskGraphTest {
   }
 
   @Test
+  void drawsItselfAsMermaidAndDot() {
+    assertEquals(
+        "flowchart LR\n"
+            + "  t0[\"top\"]\n"
+            + "  t1([\"left (async)\"])\n"
+            + "  t2[\"right\"]\n"
+            + "  t3[\"bottom\"]\n"
+            + "  t0 --> t1\n"
+            + "  t0 --> t2\n"
+            + "  t1 --> t3\n"
+            + "  t2 --> t3\n",
+        diamond.toMermaid());
+    assertEquals(
+        "digraph \"test.Diamond\" {\n"
+            + "  rankdir=LR;\n"
+            + "  node [shape=box, style=rounded];\n"
+            + "  t0 [label=\"top\"];\n"
+            + "  t1 [label=\"left (async)\", style=\"rounded,dashed\"];\n"
+            + "  t2 [label=\"right\"];\n"
+            + "  t3 [label=\"bottom\"];\n"
+            + "  t0 -> t1;\n"
+            + "  t0 -> t2;\n"
+            + "  t1 -> t3;\n"
+            + "  t2 -> t3;\n"
+            + "}\n",
+        diamond.toDot());
+  }
+
+  @Test
   void dependenciesMayNameTasksDeclaredLater() {
     TaskGraph graph =
         TaskGraph.builder("test.Late").task("b", TaskKind.VALUE, "a").task("a", TaskKind.VALUE)

@@ -62,14 +62,15 @@ class ManyPipelinesTest {
       for (PipelineRunner.Execution run : runs) {
         assertEquals("linear_regression", run.await().bestModel().algorithm());
       }
-      int peak = threads.getPeakThreadCount();
 
       assertEquals(2 * PIPELINES, server.peakOpenJobs(JobKind.UPLOAD));
       assertTrue(peakWhileAllWaited - before <= MAX_NEW_THREADS,
           "with every upload waiting, live threads went from " + before + " to "
               + peakWhileAllWaited + ": " + LiveThreads.byPool());
-      assertTrue(peak - before <= MAX_NEW_THREADS,
-          "live threads went from " + before + " to " + peak + ": " + LiveThreads.byPool());
+      // Not bounded after the release: then 240 responses arrive at once, and Java 17's
+      // HttpClient starts a short-lived thread per response where the common pool has
+      // parallelism 1 (2 cores), which says nothing about the pipelines. Their own threads are
+      // bounded below, and the waiting above.
       long pipelineThreads = Thread.getAllStackTraces().keySet().stream()
           .filter(thread -> thread.getName().startsWith("taskwire-sample-pipeline-"))
           .count();
