@@ -1,0 +1,135 @@
+package dev.taskwire.runtime;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A progress reporter: register it with {@link RunOptions#listener(TaskListener)}. On a terminal
+ * it keeps one line up to date: a bar, tasks done of all, the tasks running now and the time
+ * since the run started. Elsewhere (CI, a log file, a pipe) it prints one plain line per event
+ * instead, with no control characters. Either way the run's end is reported on a line of its
+ * own, whether the run succeeded, failed or was cancelled, so no half-drawn bar is left behind.
+ *
+ * <p>One instance follows one run at a time.
+ */
+public final class ConsoleProgress implements TaskListener {
+  private static final int BAR_WIDTH = 20;
+
+  private final PrintStream out;
+  private final boolean terminal;
+  private final Set<String> running = new TreeSet<>();
+  private long startNanos;
+  private int total;
+  private int ended;
+  private int lastLineLength;
+
+  private ConsoleProgress(PrintStream out, boolean terminal) {
+    this.out = out;
+    this.terminal = terminal;
+  }
+
+  /** Reports to standard error, redrawing one line only if it is a terminal. */
+  public static ConsoleProgress toStandardError() {
+    return new ConsoleProgress(System.err, System.console() != null);
+  }
+
+  /** Reports to {@code out}; {@code terminal} chooses the redrawn line over one line per event. */
+  public static ConsoleProgress to(PrintStream out, boolean terminal) {
+    return new ConsoleProgress(out, terminal);
+  }
+
+  @Override
+  public synchronized void runStarted(RunEvent event) {
+    startNanos = event.nanoTime();
+    total = event.graph().size();
+    ended = 0;
+    running.clear();
+    lastLineLength = 0;
+    if (!terminal) {
+      out.println("run of " + event.pipeline() + ": " + total + " tasks");
+    }
+  }
+
+  @Override
+  public synchronized void taskStarted(TaskEvent event) {
+    running.add(event.task());
+    report(event, event.attempt() > 1 ? "started (attempt " + event.attempt() + ")" : "started");
+  }
+
+  @Override
+  public synchronized void taskSucceeded(TaskEvent event) {
+    ended(event, "succeeded");
+  }
+
+  @Override
+  public synchronized void taskFailed(TaskEvent event) {
+    ended(event, "FAILED: " + event.error());
+  }
+
+  @Override
+  public synchronized void taskCancelled(TaskEvent event) {
+    ended(event, "cancelled");
+  }
+
+  @Override
+  public synchronized void taskSkipped(TaskEvent event) {
+    ended(event, "skipped");
+  }
+
+  @Override
+  public synchronized void taskRetried(TaskEvent event) {
+    running.remove(event.task());
+    report(event, "will retry after: " + event.error());
+  }
+
+  @Override
+  public synchronized void runFinished(RunEvent event) {
+    String outcome =
+        event.failure() == null
+            ? "succeeded"
+            : event.failure() instanceof PipelineException failure
+                ? "FAILED at task " + failure.failedTask()
+                : "cancelled";
+    String summary =
+        "run of " + event.pipeline() + " " + outcome + ": " + ended + "/" + total + " tasks in "
+            + seconds(event.nanoTime());
+    if (terminal) {
+      redraw(summary);
+      out.println();
+    } else {
+      out.println(summary);
+    }
+    out.flush();
+  }
+
+  private void ended(TaskEvent event, String what) {
+    running.remove(event.task());
+    ended++;
+    report(event, what);
+  }
+
+  private void report(TaskEvent event, String what) {
+    if (terminal) {
+      int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * ended / total;
+      redraw("[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + ended + "/"
+          + total + "  " + seconds(event.nanoTime())
+          + (running.isEmpty() ? "" : "  running: " + String.join(", ", running)));
+    } else {
+      out.println(String.format(Locale.ROOT, "%9s  %-20s %s", seconds(event.nanoTime()),
+          event.task(), what));
+    }
+  }
+
+  /** Rewrites the current line: back to its start, the text, then blanks over what was longer. */
+  private void redraw(String line) {
+    out.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())));
+    lastLineLength = line.length();
+    out.flush();
+  }
+
+  private String seconds(long nanoTime) {
+    return String.format(Locale.ROOT, "%.3f s", (nanoTime - startNanos) / 1e9);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.taskwire.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class ConsoleProgressTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+  private String output() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static TestPipeline twoSteps() {
+    return new TestPipeline().value("load", r -> 1).value("train", r -> 2, "load");
+  }
+
+  @Test
+  void withoutATerminalItPrintsOnePlainLinePerEvent() {
+    twoSteps().run(RunOptions.defaults().listener(ConsoleProgress.to(out, false)));
+    List<String> lines = Arrays.asList(output().split("\n"));
+    assertFalse(output().contains("\r"), "no control characters in a log");
+    assertEquals("run of test.Pipeline: 2 tasks", lines.get(0));
+    assertTrue(lines.get(1).matches(" *\\d+\\.\\d{3} s  load +started"), lines.get(1));
+    assertTrue(lines.get(2).endsWith("load                 succeeded"), lines.get(2));
+    assertTrue(lines.get(3).contains("train                started"), lines.get(3));
+    assertTrue(lines.get(5).startsWith("run of test.Pipeline succeeded: 2/2 tasks in "),
+        lines.get(5));
+    assertEquals(6, lines.size());
+  }
+
+  @Test
+  void onATerminalItRedrawsOneLineAndEndsItWithTheOutcome() {
+    twoSteps().run(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
+    String text = output();
+    assertTrue(text.contains("\r[----------"), text);
+    assertTrue(text.contains("[####################] 2/2"), text);
+    assertTrue(text.endsWith("\n"), "the bar is finished with a newline");
+    String lastLine = text.substring(text.lastIndexOf('\r') + 1);
+    assertTrue(lastLine.startsWith("run of test.Pipeline succeeded: 2/2 tasks in "), lastLine);
+    assertEquals(1, text.chars().filter(c -> c == '\n').count(), "one line in all");
+  }
+
+  @Test
+  void aFailureAndTheTasksItSkippedAreReported() {
+    TestPipeline pipeline = new TestPipeline()
+        .value("load", r -> {
+          throw new IOException("disk gone");
+        })
+        .value("train", r -> 2, "load");
+    assertThrows(PipelineException.class,
+        () -> pipeline.run(RunOptions.defaults().listener(ConsoleProgress.to(out, false))));
+    String text = output();
+    assertTrue(text.contains("load                 FAILED: java.io.IOException: disk gone"), text);
+    assertTrue(text.contains("train                skipped"), text);
+    assertTrue(text.contains("run of test.Pipeline FAILED at task load: 2/2 tasks"), text);
+  }
+
+  @Test
+  void aCancelledRunFinishesTheLineToo() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    PipelineRun run = new TestPipeline()
+        .value("wait", r -> {
+          started.countDown();
+          new CountDownLatch(1).await();
+          return 1;
+        })
+        .start(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
+    started.await();
+    run.cancel();
+    assertThrows(CancellationException.class, run::await);
+    String text = output();
+    assertTrue(text.endsWith("\n"), text);
+    assertTrue(text.substring(text.lastIndexOf('\r') + 1)
+        .startsWith("run of test.Pipeline cancelled: 1/1 tasks"), text);
+  }
+}
