@@ -67,12 +67,15 @@ public final class TaskPolicy {
   /** A copy that retries only failures of these types (and their subtypes). */
   @SafeVarargs
   public final TaskPolicy retryOn(Class<? extends Throwable>... types) {
+    List<Class<? extends Throwable>> checked = new java.util.ArrayList<>();
     for (Class<? extends Throwable> type : types) {
       if (Error.class.isAssignableFrom(Objects.requireNonNull(type, "type"))) {
         throw new IllegalArgumentException("an Error is never retried: " + type.getName());
       }
+      checked.add(type);
     }
-    return new TaskPolicy(timeoutNanos, retries, backoffNanos, maxBackoffNanos, List.of(types));
+    return new TaskPolicy(
+        timeoutNanos, retries, backoffNanos, maxBackoffNanos, List.copyOf(checked));
   }
 
   /** The timeout of one attempt in nanoseconds, or 0 for none. */
