@@ -564,15 +564,16 @@ public final class PipelineRun {
             && (error instanceof CancellationException || error instanceof InterruptedException);
     values[task] = causedByStop ? cancellation(task, error) : error;
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
+    // Recorded before anyone hears of it: a listener or a future sees it among the failures.
+    // A failure that every dependent takes as an Outcome is handled: the run goes on.
+    if (!causedByStop && !graph.failureHandled(task)) {
+      recordFailure(task, error);
+    }
     taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
         (Throwable) values[task]);
     publish(task);
     if (causedByStop) {
       return leave();
-    }
-    // A failure that every dependent takes as an Outcome is handled: the run goes on.
-    if (!graph.failureHandled(task)) {
-      recordFailure(task, error);
     }
     return phase == ACTIVE ? releaseTolerantDependents(task) : leave();
   }
