@@ -2,9 +2,9 @@ package dev.taskwire.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 
@@ -62,16 +62,15 @@ final class Attempts {
 
   /** The failure to report for the current attempt: a timeout replaces what the task threw. */
   Throwable failureOf(int task, Throwable error) {
-    if ((int) INTS.getVolatile(timedOut, task) != current(task)) {
+    if (!timedOutNow(task)) {
       return error;
     }
     TimeoutException timeout = new TimeoutException(
         "task '" + graph.name(task) + "' timed out after "
-            + Duration.ofNanos(graph.policy(task).timeoutNanos()).toString().substring(2)
-                .toLowerCase(java.util.Locale.ROOT)
+            + TaskPolicy.describe(graph.policy(task).timeoutNanos())
             + " (attempt " + current(task) + ")");
     if (error != null && !(error instanceof InterruptedException)
-        && !(error instanceof java.util.concurrent.CancellationException)) {
+        && !(error instanceof CancellationException)) {
       timeout.addSuppressed(error);
     }
     return timeout;

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
@@ -97,7 +100,7 @@ public final class PipelineRun {
   /** Null unless some task has a timeout or retries. */
   private final Attempts attempts;
   /** The whole run's deadline timer, if RunOptions set one. */
-  private volatile java.util.concurrent.ScheduledFuture<?> deadline;
+  private volatile ScheduledFuture<?> deadline;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
   private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
@@ -469,7 +472,7 @@ public final class PipelineRun {
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
-        // nothing more we can do
+        // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
       }
     }
   }
@@ -625,7 +628,7 @@ public final class PipelineRun {
   }
 
   private void settle() {
-    java.util.concurrent.ScheduledFuture<?> timer = deadline;
+    ScheduledFuture<?> timer = deadline;
     if (timer != null) {
       timer.cancel(false);
     }
@@ -746,11 +749,7 @@ public final class PipelineRun {
         && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
       values[task] = cancellation(task, null);
       INTS.setVolatile(status, task, CANCELLED);
-      try {
-        stage.toCompletableFuture().cancel(true);
-      } catch (UnsupportedOperationException notCancellable) {
-        // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
-      }
+      cancelQuietly(stage);
       OBJECTS.setVolatile(inFlight, task, null);
       taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
       publish(task);
@@ -762,7 +761,7 @@ public final class PipelineRun {
 
   /** The in-flight slot of a task waiting for its retry; published before the timer can fire. */
   private static final class RetryWait {
-    volatile java.util.concurrent.Future<?> timer;
+    volatile Future<?> timer;
   }
 
   /** Parks a failed attempt on the timer; no thread waits for the retry. */
@@ -839,10 +838,9 @@ public final class PipelineRun {
       }
     }
     if (blamed >= 0) {
-      recordFailure(blamed, new java.util.concurrent.TimeoutException(
+      recordFailure(blamed, new TimeoutException(
           "run of " + graph.pipeline() + " passed its deadline of "
-              + java.time.Duration.ofNanos(deadlineNanos).toString().substring(2)
-                  .toLowerCase(java.util.Locale.ROOT)
+              + TaskPolicy.describe(deadlineNanos)
               + " while task '" + graph.name(blamed) + "' was unfinished"));
       stop(FAILING);
     }

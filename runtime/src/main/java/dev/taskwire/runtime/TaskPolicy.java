@@ -112,6 +112,11 @@ public final class TaskPolicy {
         + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1);
   }
 
+  /** A duration for messages, as people write it: "0.05s", "1m30s". */
+  static String describe(long nanos) {
+    return Duration.ofNanos(nanos).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  }
+
   @Override
   public String toString() {
     return "TaskPolicy{timeout=" + Duration.ofNanos(timeoutNanos) + ", retries=" + retries
