@@ -2,6 +2,12 @@ package dev.taskwire.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +58,7 @@ public final class PipelineRun {
   private static final int RUNNING = -1;
   /** Briefly, while the finishing thread stores the outcome; claimed by CAS from RUNNING. */
   private static final int COMPLETING = -2;
-  private static final int SUCCEEDED = -3;
+  static final int SUCCEEDED = -3;
   private static final int FAILED = -4;
   private static final int CANCELLED = -5;
   /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
@@ -75,6 +81,7 @@ public final class PipelineRun {
   private static final VarHandle PENDING_HELPERS;
   private static final VarHandle FUTURES;
   private static final VarHandle FAILURES;
+  private static final VarHandle NEXT_SOURCE;
 
   static {
     try {
@@ -85,6 +92,7 @@ public final class PipelineRun {
       PENDING_HELPERS = lookup.findVarHandle(PipelineRun.class, "pendingHelpers", int.class);
       FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", RequestedFutures.class);
       FAILURES = lookup.findVarHandle(PipelineRun.class, "failures", Failures.class);
+      NEXT_SOURCE = lookup.findVarHandle(PipelineRun.class, "nextSource", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -109,6 +117,20 @@ public final class PipelineRun {
   private final Object[] inFlight;
   /** Links of the ready stack: the task below each one. Published by the CAS on readyHead. */
   private final int[] belowInStack;
+  /** The tasks ready at the start. */
+  private final int[] sources;
+  /** Per task, whether this run includes it; null when it includes every task. */
+  private final boolean[] included;
+  /** For the elements of a fan-out task: the run that task belongs to; otherwise null. */
+  private final PipelineRun parent;
+  /** For the elements of a fan-out task: that task's index in the parent; otherwise -1. */
+  private final int parentTask;
+  /** For the elements of a fan-out task: how many may be in the run at once; 0 for no limit. */
+  private final int throttle;
+  /** With a throttle: the next source to release when a task leaves. */
+  private volatile int nextSource;
+  /** For the elements of a fan-out task: tells the parent that they have all ended. */
+  private Runnable onSettled;
 
   private volatile int readyHead = EMPTY;
   /** Tasks that are ready or running; the run settles when it drops to zero. */
@@ -132,19 +154,32 @@ public final class PipelineRun {
   /** Created on the first failure. */
   private volatile Failures failures;
 
-  private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
+  private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
+    this(graph, invoker, options.executor(), options.listeners(),
+        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.deadlineNanos(), plan,
+        null, -1, 0);
+  }
+
+  private PipelineRun(
+      TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
+      boolean keepGoing, long deadlineNanos, RunPlan plan, PipelineRun parent, int parentTask,
+      int throttle) {
     this.graph = graph;
     this.invoker = invoker;
-    this.executor = options.executor();
-    this.listeners = options.listeners();
-    this.keepGoing = options.failurePolicy() == FailurePolicy.KEEP_GOING;
+    this.executor = executor;
+    this.listeners = listeners;
+    this.keepGoing = keepGoing;
     this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
-    this.deadlineNanos = options.deadlineNanos();
-    int size = graph.size();
-    this.status = graph.prerequisiteCounts().clone();
-    this.values = new Object[size];
-    this.inFlight = new Object[size];
-    this.belowInStack = new int[size];
+    this.deadlineNanos = deadlineNanos;
+    this.status = plan.status;
+    this.values = plan.values;
+    this.sources = plan.sources;
+    this.included = plan.included;
+    this.inFlight = new Object[graph.size()];
+    this.belowInStack = new int[graph.size()];
+    this.parent = parent;
+    this.parentTask = parentTask;
+    this.throttle = throttle;
   }
 
   /**
@@ -156,22 +191,64 @@ public final class PipelineRun {
    *     (which cancels the run; the interrupt status stays set)
    */
   public static PipelineRun run(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    PipelineRun run = new PipelineRun(graph, invoker, options);
-    run.caller = Thread.currentThread();
-    if (run.pushSources()) {
-      run.workUntilSettled();
-    }
-    run.throwIfUnsuccessful();
-    return run;
+    return new PipelineRun(graph, invoker, options, RunPlan.everything(graph)).runHere();
+  }
+
+  /**
+   * Runs only the tasks {@code targets} (indices in {@code graph}) and the tasks they depend on,
+   * directly or not, as {@link #run(TaskGraph, TaskInvoker, RunOptions)} does; no other task runs.
+   *
+   * @throws IllegalArgumentException if {@code targets} is empty
+   */
+  public static PipelineRun run(
+      TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
+    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets)).runHere();
   }
 
   /** Starts running every task of {@code graph} on the executor and returns at once. */
   public static PipelineRun start(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    PipelineRun run = new PipelineRun(graph, invoker, options);
-    if (run.pushSources()) {
-      run.signalHelper();
+    return new PipelineRun(graph, invoker, options, RunPlan.everything(graph)).startHere();
+  }
+
+  /** Starts only {@code targets} and the tasks they depend on; see {@link #run(TaskGraph, TaskInvoker, RunOptions, int...)}. */
+  public static PipelineRun start(
+      TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
+    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets)).startHere();
+  }
+
+  /**
+   * Runs again what the run that threw {@code failure} left undone: every task that failed, was
+   * cancelled or did not run, and everything downstream of them. Every other task keeps its
+   * result and does not run again. A run of some targets resumes only those targets.
+   *
+   * @throws IllegalArgumentException if {@code failure} did not come from a run of {@code graph}
+   */
+  public static PipelineRun resume(
+      PipelineException failure, TaskGraph graph, TaskInvoker invoker, RunOptions options) {
+    PipelineRun previous = of(failure, graph);
+    int size = graph.size();
+    boolean[] succeeded = new boolean[size];
+    for (int task = 0; task < size; task++) {
+      succeeded[task] = (int) INTS.getVolatile(previous.status, task) == SUCCEEDED;
     }
-    return run;
+    RunPlan plan = RunPlan.resuming(graph, succeeded, previous.values, previous.included);
+    return new PipelineRun(graph, invoker, options, plan).runHere();
+  }
+
+  private PipelineRun runHere() {
+    caller = Thread.currentThread();
+    if (pushSources()) {
+      workUntilSettled();
+    }
+    throwIfUnsuccessful();
+    return this;
+  }
+
+  private PipelineRun startHere() {
+    if (pushSources()) {
+      signalHelper();
+    }
+    return this;
   }
 
   /** The graph this run executes. */
@@ -292,11 +369,10 @@ public final class PipelineRun {
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
   private boolean pushSources() {
-    if (listeners != null) {
+    if (listeners != null && parent == null) {
       listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
           System.nanoTime(), null));
     }
-    int[] sources = graph.sources();
     if (sources.length == 0) {
       settle();
       return false;
@@ -304,10 +380,13 @@ public final class PipelineRun {
     if (deadlineNanos > 0) {
       deadline = Timer.schedule(this::deadlinePassed, deadlineNanos);
     }
-    activeTasks = sources.length;
-    for (int source : sources) {
-      taskEvent(TaskListener::taskScheduled, source, null);
-      push(source);
+    // A throttle holds sources back: each is released when a task leaves, and takes its place.
+    int released = throttle > 0 ? Math.min(throttle, sources.length) : sources.length;
+    activeTasks = released;
+    nextSource = released;
+    for (int i = 0; i < released; i++) {
+      taskEvent(TaskListener::taskScheduled, sources[i], null);
+      push(sources[i]);
     }
     return true;
   }
@@ -444,6 +523,9 @@ public final class PipelineRun {
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
+    if (graph.isFanOut(task)) {
+      return startElements(task, thread);
+    }
     if (attempts != null) {
       attempts.arm(task, this);
     }
@@ -531,7 +613,7 @@ public final class PipelineRun {
    * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   private int finish(int task, Object value, Throwable error) {
-    if (attempts != null) {
+    if (attempts != null && !graph.isFanOut(task)) {
       attempts.disarm(task);
       error = attempts.failureOf(task, error);
       if (error != null && phase == ACTIVE && attempts.shouldRetry(task, error)) {
@@ -621,6 +703,16 @@ public final class PipelineRun {
 
   /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
   private int leave() {
+    if (throttle > 0) {
+      int next = (int) NEXT_SOURCE.getAndAdd(this, 1);
+      if (next < sources.length) {
+        // The released source takes over the leaving task's place among the active ones.
+        taskEvent(TaskListener::taskScheduled, sources[next], null);
+        push(sources[next]);
+        wakeWorker();
+        return EMPTY;
+      }
+    }
     if ((int) ACTIVE_TASKS.getAndAdd(this, -1) == 1) {
       settle();
     }
@@ -650,6 +742,90 @@ public final class PipelineRun {
     synchronized (this) {
       notifyAll();
     }
+    if (onSettled != null) {
+      onSettled.run();
+    }
+  }
+
+  // ---- fan-out tasks -----------------------------------------------------------------------
+
+  /**
+   * Starts the elements of fan-out task {@code task} as a run of their own: one independent task
+   * per element, on this run's executor and listeners, under this run's failure policy and the
+   * task's concurrency limit. The task holds no thread meanwhile; it ends when they all have.
+   */
+  private int startElements(int task, Thread thread) {
+    Object[] elements;
+    try {
+      elements = elementsOf(values[graph.forEachSource(task)], graph.name(graph.forEachSource(task)));
+    } catch (NullPointerException | IllegalArgumentException notAList) {
+      Interrupts.release(inFlight, task, thread);
+      return finish(task, null, notAList);
+    }
+    Interrupts.release(inFlight, task, thread);
+    if (elements.length == 0) {
+      return finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
+    }
+    TaskGraph elementGraph = graph.elementGraph(task, elements.length);
+    PipelineRun run = new PipelineRun(elementGraph,
+        (element, elementRun) -> invoker.invokeEach(task, elements[element], this),
+        executor, listeners, keepGoing, 0, RunPlan.everything(elementGraph), this, task,
+        graph.maxConcurrency(task));
+    run.onSettled = () -> elementsSettled(task, run);
+    OBJECTS.setVolatile(inFlight, task, run);
+    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
+    if (phase != ACTIVE) {
+      run.cancel();
+    }
+    run.startHere();
+    return EMPTY;
+  }
+
+  private static Object[] elementsOf(Object collection, String source) {
+    if (collection == null) {
+      throw new NullPointerException(
+          "task '" + source + "' returned null instead of elements to run for");
+    }
+    if (collection instanceof Collection<?> list) {
+      return list.toArray();
+    }
+    if (collection instanceof Iterable<?> iterable) {
+      List<Object> list = new ArrayList<>();
+      iterable.forEach(list::add);
+      return list.toArray();
+    }
+    if (collection.getClass().isArray()) {
+      Object[] elements = new Object[Array.getLength(collection)];
+      Arrays.setAll(elements, i -> Array.get(collection, i));
+      return elements;
+    }
+    throw new IllegalArgumentException(
+        "task '" + source + "' returned a " + collection.getClass().getName()
+            + ", which is neither an Iterable nor an array");
+  }
+
+  /** On the thread that ended the last element: the fan-out task ends the same way. */
+  private void elementsSettled(int task, PipelineRun elements) {
+    switch (elements.phase) {
+      case SUCCEEDED_RUN:
+        Object result = graph.kind(task) == TaskKind.VOID
+            ? null
+            : Collections.unmodifiableList(Arrays.asList(elements.values));
+        pushIfReady(finish(task, result, null));
+        break;
+      case FAILING:
+        Failures failed = elements.failures;
+        pushIfReady(finish(task, null, failed.snapshot().values().iterator().next()));
+        break;
+      default:
+        pushIfReady(finish(task, null, new CancellationException(
+            "the elements of task '" + graph.name(task) + "' were cancelled")));
+    }
+    OBJECTS.setVolatile(inFlight, task, null);
+  }
+
+  private boolean isIncluded(int task) {
+    return included == null || included[task];
   }
 
   // ---- failure and stopping ---------------------------------------------------------------
@@ -663,7 +839,12 @@ public final class PipelineRun {
         recorded = created;
       }
     }
-    recorded.add(graph.name(task), error);
+    if (OBJECTS.getVolatile(inFlight, task) instanceof PipelineRun elements
+        && elements.failures != null) {
+      recorded.addElements(task, elements.failures);
+    } else {
+      recorded.add(task, graph.name(task), error, attempts == null ? 1 : attempts.current(task));
+    }
     if (!keepGoing) {
       stop(FAILING);
     }
@@ -686,10 +867,8 @@ public final class PipelineRun {
   private RuntimeException failure() {
     switch (phase) {
       case FAILING:
-        Map<String, Throwable> failed = failures();
-        int tries =
-            attempts == null ? 1 : attempts.current(graph.indexOf(failed.keySet().iterator().next()));
-        return new PipelineException(graph.pipeline(), failed, tries).from(this);
+        return new PipelineException(graph.pipeline(), failures(), failures.firstAttempts())
+            .from(this);
       case CANCELLING:
         CancellationException cancelled =
             new CancellationException("run of " + graph.pipeline() + " was cancelled");
@@ -704,15 +883,22 @@ public final class PipelineRun {
 
   private void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     if (listeners != null) {
-      listeners.fire(method, new TaskEvent(graph.pipeline(), graph.name(task), task,
-          attempts == null ? 1 : attempts.current(task), Thread.currentThread(),
-          System.nanoTime(), error));
+      int attempt = attempts == null ? 1 : attempts.current(task);
+      listeners.fire(method, parent == null
+          ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt,
+              Thread.currentThread(), System.nanoTime(), error)
+          : new TaskEvent(graph.pipeline(), graph.name(task), parentTask, attempt,
+              Thread.currentThread(), System.nanoTime(), error, task));
     }
   }
 
+  /** Reports the tasks that did not run, then the run's end; a fan-out's parent reports those. */
   private void reportEnd() {
+    if (parent != null) {
+      return;
+    }
     for (int task = 0; task < graph.size(); task++) {
-      if ((int) INTS.getVolatile(status, task) >= 0) {
+      if ((int) INTS.getVolatile(status, task) >= 0 && isIncluded(task)) {
         taskEvent(TaskListener::taskSkipped, task, null);
       }
     }
@@ -738,6 +924,8 @@ public final class PipelineRun {
         cancelStage(task);
       } else if (running instanceof RetryWait) {
         cancelRetry(task);
+      } else if (running instanceof PipelineRun elements) {
+        elements.cancel(); // the fan-out task ends once its running elements have stopped
       }
     }
     return true;
@@ -833,7 +1021,7 @@ public final class PipelineRun {
       }
     }
     for (int task = 0; task < graph.size() && blamed < 0; task++) {
-      if ((int) INTS.getVolatile(status, task) >= 0) {
+      if ((int) INTS.getVolatile(status, task) >= 0 && isIncluded(task)) {
         blamed = task; // ready or waiting: nothing was running at that instant
       }
     }
@@ -891,6 +1079,9 @@ public final class PipelineRun {
       case SUCCEEDED:
         return "it succeeded";
       default:
+        if (!isIncluded(task)) {
+          return "it was not run: it is neither a target of the run nor a prerequisite of one";
+        }
         if (phase == FAILING) {
           return "it did not run because task '" + graph.name(blockingTask(task)) + "' failed";
         }
@@ -919,7 +1110,7 @@ public final class PipelineRun {
         }
       }
       if (notRun < 0) {
-        return graph.indexOf(failures.first());
+        return failures.firstTask();
       }
       current = notRun;
     }

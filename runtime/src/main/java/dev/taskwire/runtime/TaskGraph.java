@@ -32,11 +32,18 @@ public final class TaskGraph {
   private final int[][] tolerantDependents;
   /** Per task, whether every dependent takes its Outcome: then its failure is handled. */
   private final boolean[] failureHandled;
+  /** Per task, the prerequisite whose elements it runs once for each, or -1. */
+  private final int[] forEachSource;
+  /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
+  private final int[] maxConcurrency;
 
   private TaskGraph(
       String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
-      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure) {
+      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure,
+      int[] forEachSource, int[] maxConcurrency) {
     this.pipeline = pipeline;
+    this.forEachSource = forEachSource;
+    this.maxConcurrency = maxConcurrency;
     this.names = names;
     this.kinds = kinds;
     this.dependencies = dependencies;
@@ -133,6 +140,72 @@ public final class TaskGraph {
     return hasPolicies;
   }
 
+  /**
+   * Whether task {@code task} fans out: it runs once per element of a prerequisite's result,
+   * and its own result is the list of theirs.
+   */
+  public boolean isFanOut(int task) {
+    return forEachSource[task] >= 0;
+  }
+
+  /** The prerequisite a fan-out task runs once per element of, or -1 if it does not fan out. */
+  public int forEachSource(int task) {
+    return forEachSource[task];
+  }
+
+  /** How many elements of fan-out task {@code task} may run at once; 0 means no limit. */
+  public int maxConcurrency(int task) {
+    return maxConcurrency[task];
+  }
+
+  /**
+   * The graph of one fan-out: an independent task per element, named {@code task[i]}, each with
+   * the fan-out task's kind and policy.
+   */
+  TaskGraph elementGraph(int task, int elements) {
+    String[] elementNames = new String[elements];
+    TaskKind[] elementKinds = new TaskKind[elements];
+    TaskPolicy[] elementPolicies = new TaskPolicy[elements];
+    int[][] none = new int[elements][];
+    boolean[][] accepts = new boolean[elements][];
+    Map<String, Integer> byName = new HashMap<>();
+    for (int element = 0; element < elements; element++) {
+      elementNames[element] = names[task] + "[" + element + "]";
+      elementKinds[element] = kinds[task];
+      elementPolicies[element] = policies[task];
+      none[element] = new int[0];
+      accepts[element] = new boolean[0];
+      byName.put(elementNames[element], element);
+    }
+    int[] noFanOut = new int[elements];
+    Arrays.fill(noFanOut, -1);
+    return new TaskGraph(pipeline, elementNames, elementKinds, none, byName, elementPolicies,
+        accepts, noFanOut, new int[elements]);
+  }
+
+  /** Marks {@code targets} and every task they depend on, directly or not. */
+  boolean[] ancestry(int[] targets) {
+    boolean[] included = new boolean[names.length];
+    int[] stack = new int[names.length];
+    int top = 0;
+    for (int target : targets) {
+      Objects.checkIndex(target, names.length);
+      if (!included[target]) {
+        included[target] = true;
+        stack[top++] = target;
+      }
+    }
+    while (top > 0) {
+      for (int prerequisite : dependencies[stack[--top]]) {
+        if (!included[prerequisite]) {
+          included[prerequisite] = true;
+          stack[top++] = prerequisite;
+        }
+      }
+    }
+    return included;
+  }
+
   /** The names of all tasks in declaration order. */
   public List<String> taskNames() {
     return List.of(names);
@@ -196,13 +269,15 @@ public final class TaskGraph {
     for (int task = 0; task < names.length; task++) {
       text.append("  t").append(task)
           .append(kinds[task] == TaskKind.ASYNC
-              ? "([\"" + names[task] + " (async)\"])"
-              : "[\"" + names[task] + "\"]")
+              ? "([\"" + label(task) + " (async)\"])"
+              : "[\"" + label(task) + "\"]")
           .append('\n');
     }
     for (int task = 0; task < names.length; task++) {
       for (int prerequisite : dependencies[task]) {
-        text.append("  t").append(prerequisite).append(" --> t").append(task).append('\n');
+        text.append("  t").append(prerequisite)
+            .append(prerequisite == forEachSource[task] ? " -- each --> t" : " --> t")
+            .append(task).append('\n');
       }
     }
     return text.toString();
@@ -214,16 +289,22 @@ public final class TaskGraph {
         new StringBuilder("digraph \"").append(pipeline).append("\" {\n  rankdir=LR;\n");
     text.append("  node [shape=box, style=rounded];\n");
     for (int task = 0; task < names.length; task++) {
-      text.append("  t").append(task).append(" [label=\"").append(names[task])
+      text.append("  t").append(task).append(" [label=\"").append(label(task))
           .append(kinds[task] == TaskKind.ASYNC ? " (async)\", style=\"rounded,dashed\"" : "\"")
           .append("];\n");
     }
     for (int task = 0; task < names.length; task++) {
       for (int prerequisite : dependencies[task]) {
-        text.append("  t").append(prerequisite).append(" -> t").append(task).append(";\n");
+        text.append("  t").append(prerequisite).append(" -> t").append(task)
+            .append(prerequisite == forEachSource[task] ? " [label=\"each\"];\n" : ";\n");
       }
     }
     return text.append("}\n").toString();
+  }
+
+  /** A task's name in pictures: a fan-out task is drawn as many. */
+  private String label(int task) {
+    return isFanOut(task) ? names[task] + " [each]" : names[task];
   }
 
   @Override
@@ -270,6 +351,8 @@ public final class TaskGraph {
     private final List<String[]> dependencyNames = new ArrayList<>();
     private final List<TaskPolicy> policies = new ArrayList<>();
     private final List<Set<String>> acceptingFailure = new ArrayList<>();
+    private final List<String> forEach = new ArrayList<>();
+    private final List<Integer> maxConcurrency = new ArrayList<>();
 
     private Builder(String pipeline) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -282,6 +365,27 @@ public final class TaskGraph {
       dependencyNames.add(dependencies.clone());
       policies.add(TaskPolicy.none());
       acceptingFailure.add(Set.of());
+      forEach.add(null);
+      maxConcurrency.add(0);
+      return this;
+    }
+
+    /**
+     * Makes the task added last run once per element of {@code dependency}'s result (an
+     * {@link Iterable} or an array), at most {@code maxConcurrency} at a time (0: no limit); its
+     * result is the list of the elements' results, in the elements' order. Its policy applies to
+     * each element on its own.
+     */
+    public Builder forEach(String dependency, int maxConcurrency) {
+      if (names.isEmpty()) {
+        throw new IllegalStateException("add a task before what it runs for each");
+      }
+      if (maxConcurrency < 0) {
+        throw new IllegalArgumentException("maxConcurrency must not be negative: " + maxConcurrency);
+      }
+      int last = names.size() - 1;
+      forEach.set(last, Objects.requireNonNull(dependency, "dependency"));
+      this.maxConcurrency.set(last, maxConcurrency);
       return this;
     }
 
@@ -345,9 +449,20 @@ public final class TaskGraph {
           }
         }
       }
+      int[] forEachSource = new int[names.size()];
+      for (int task = 0; task < names.size(); task++) {
+        String source = forEach.get(task);
+        if (source != null && !List.of(dependencyNames.get(task)).contains(source)) {
+          throw new IllegalArgumentException(
+              "task '" + names.get(task) + "' runs for each element of '" + source
+                  + "', which it does not depend on");
+        }
+        forEachSource[task] = source == null ? -1 : indexByName.get(source);
+      }
       return new TaskGraph(
           pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
-          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure);
+          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure,
+          forEachSource, maxConcurrency.stream().mapToInt(Integer::intValue).toArray());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.taskwire.runtime;
 
+import java.util.Objects;
+
 /**
  * Calls one task method of a pipeline. Generated runners implement it with one small typed call
  * per task; the scheduler decides when and on which thread.
@@ -14,4 +16,31 @@ public interface TaskInvoker {
    * @throws Throwable whatever the task method throws; the run records it as the task's failure
    */
   Object invoke(int task, PipelineRun run) throws Throwable;
+
+  /**
+   * Calls fan-out task {@code task} for one element of the collection it runs for each of,
+   * with its other prerequisites' results read from {@code run}.
+   *
+   * @throws Throwable whatever the task method throws
+   */
+  default Object invokeEach(int task, Object element, PipelineRun run) throws Throwable {
+    throw new UnsupportedOperationException("task " + task + " does not run for each element");
+  }
+
+  /** An invoker for a pipeline with fan-out tasks: {@code tasks} for whole tasks, {@code elements} for elements. */
+  static TaskInvoker withElements(TaskInvoker tasks, ElementInvoker elements) {
+    Objects.requireNonNull(tasks, "tasks");
+    Objects.requireNonNull(elements, "elements");
+    return new TaskInvoker() {
+      @Override
+      public Object invoke(int task, PipelineRun run) throws Throwable {
+        return tasks.invoke(task, run);
+      }
+
+      @Override
+      public Object invokeEach(int task, Object element, PipelineRun run) throws Throwable {
+        return elements.invoke(task, element, run);
+      }
+    };
+  }
 }

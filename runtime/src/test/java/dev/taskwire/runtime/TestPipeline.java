@@ -11,14 +11,33 @@ final class TestPipeline {
     Object call(PipelineRun run) throws Throwable;
   }
 
+  /** One element's call of a fan-out task. */
+  @FunctionalInterface
+  interface ElementBody {
+    Object call(Object element, PipelineRun run) throws Throwable;
+  }
+
   private final TaskGraph.Builder builder = TaskGraph.builder("test.Pipeline");
   private final List<Body> bodies = new ArrayList<>();
+  private final List<ElementBody> elementBodies = new ArrayList<>();
   private TaskGraph graph;
 
   TestPipeline task(String name, TaskKind kind, Body body, String... dependencies) {
     builder.task(name, kind, dependencies);
     bodies.add(body);
+    elementBodies.add(null);
     graph = null;
+    return this;
+  }
+
+  /** A fan-out task: {@code body} runs once per element of {@code source}'s result. */
+  TestPipeline forEach(String name, TaskKind kind, String source, int maxConcurrency,
+      ElementBody body, String... dependencies) {
+    task(name, kind, run -> {
+      throw new AssertionError("a fan-out task is called per element");
+    }, dependencies);
+    builder.forEach(source, maxConcurrency);
+    elementBodies.set(elementBodies.size() - 1, body);
     return this;
   }
 
@@ -57,6 +76,16 @@ final class TestPipeline {
     return run(RunOptions.defaults());
   }
 
+  /** Runs only the named targets and what they depend on. */
+  PipelineRun runOnly(RunOptions options, String... targets) {
+    int[] indices = java.util.Arrays.stream(targets).mapToInt(graph()::indexOf).toArray();
+    return PipelineRun.run(graph(), invoker(), options, indices);
+  }
+
+  PipelineRun resume(PipelineException failure, RunOptions options) {
+    return PipelineRun.resume(failure, graph(), invoker(), options);
+  }
+
   /** The graph, built once, so that runs can be matched to it. */
   TaskGraph graph() {
     if (graph == null) {
@@ -65,9 +94,12 @@ final class TestPipeline {
     return graph;
   }
 
-  private TaskInvoker invoker() {
+  TaskInvoker invoker() {
     List<Body> calls = List.copyOf(bodies);
-    return (task, run) -> calls.get(task).call(run);
+    List<ElementBody> elementCalls = new ArrayList<>(elementBodies);
+    return TaskInvoker.withElements(
+        (task, run) -> calls.get(task).call(run),
+        (task, element, run) -> elementCalls.get(task).call(element, run));
   }
 
   PipelineRun start() {
