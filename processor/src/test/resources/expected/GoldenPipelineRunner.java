@@ -95,6 +95,38 @@ public final class GoldenPipelineRunner {
   }
 
   /**
+   * Runs only the given tasks and the tasks they depend on, directly or not, and waits until
+   * they have finished, as {@link #run()} does. No other task runs; its accessor in
+   * {@code Results} says so.
+   *
+   * @throws PipelineException if a task failed
+   * @throws CancellationException if the calling thread is interrupted, which cancels the run
+   */
+  public Results runOnly(Target target, Target... moreTargets) {
+    return new Results(PipelineRun.run(GRAPH, invoker, options, indices(target, moreTargets)));
+  }
+
+  /**
+   * Starts only the given tasks and the tasks they depend on, and returns at once.
+   */
+  public Execution startOnly(Target target, Target... moreTargets) {
+    return new Execution(PipelineRun.start(GRAPH, invoker, options, indices(target, moreTargets)));
+  }
+
+  /**
+   * Runs again what the run that threw {@code failure} left undone, and waits: every task that
+   * failed, was cancelled or did not run, and every task downstream of one. Each other task
+   * keeps its result from that run and does not run again. A resumed {@link #runOnly}
+   * runs only its own targets.
+   *
+   * @throws PipelineException if a task failed again; it can be resumed in turn
+   * @throws IllegalArgumentException if {@code failure} did not come from a run of this pipeline
+   */
+  public Results resume(PipelineException failure) {
+    return new Results(PipelineRun.resume(failure, GRAPH, invoker, options));
+  }
+
+  /**
    * The results of a run that failed, for the tasks that succeeded: useful with
    * {@link FailurePolicy#KEEP_GOING}, which runs every task that does not depend on a failure.
    * An accessor of a task that did not succeed throws {@link IllegalStateException} saying why.
@@ -134,6 +166,41 @@ public final class GoldenPipelineRunner {
       }
       default -> throw new IllegalArgumentException("no task number " + task);
     };
+  }
+
+  private static int[] indices(Target target, Target[] moreTargets) {
+    int[] indices = new int[moreTargets.length + 1];
+    indices[0] = target.ordinal();
+    for (int i = 0; i < moreTargets.length; i++) {
+      indices[i + 1] = moreTargets[i].ordinal();
+    }
+    return indices;
+  }
+
+  /**
+   * The tasks of {@link GoldenPipeline}, to name the targets of {@code runOnly} and
+   * {@code startOnly}.
+   */
+  public enum Target {
+    /**
+     * Task {@link GoldenPipeline#fetch() fetch}.
+     */
+    fetch,
+
+    /**
+     * Task {@link GoldenPipeline#limit() limit}.
+     */
+    limit,
+
+    /**
+     * Task {@link GoldenPipeline#join(List, int) join}.
+     */
+    join,
+
+    /**
+     * Task {@link GoldenPipeline#log(CharSequence) log}.
+     */
+    log
   }
 
   /**

@@ -36,7 +36,8 @@ import java.lang.annotation.Target;
  *   <li>It may return a value, {@code void}, or a {@code CompletableFuture<T>} /
  *       {@code CompletionStage<T>}. A task returning a future is <em>async</em>: its result is
  *       {@code T}, and no thread waits while the future is pending.
- *   <li>Every parameter carries {@link DependsOn} and receives that task's result.
+ *   <li>Every parameter carries {@link DependsOn} and receives that task's result, or
+ *       {@link ForEach} and receives one element of it per run.
  *   <li>The dependencies form no cycle.
  * </ul>
  *
@@ -75,4 +76,11 @@ public @interface Task {
 
   /** The failures worth retrying, with their subtypes; by default every exception. */
   Class<? extends Exception>[] retryOn() default {Exception.class};
+
+  /**
+   * For a task with a {@link ForEach} parameter: how many of its elements may run at once; 0
+   * (the default) for no limit beyond the executor's. An async element counts until its future
+   * completes, and one waiting for a retry keeps its place.
+   */
+  int maxConcurrency() default 0;
 }

@@ -12,7 +12,8 @@ import javax.lang.model.type.TypeMirror;
  * @param received the type that must accept the upstream result: the parameter's type, or
  *     {@code T} of an {@code Outcome<T>} parameter
  * @param outcome whether the parameter is an {@code Outcome}, so the task also runs on failure
+ * @param each whether the parameter is a {@code @ForEach}: it receives one element per run
  */
 record DependencyModel(
     VariableElement parameter, AnnotationMirror annotation, String taskName,
-    boolean fromParameterName, TypeMirror received, boolean outcome) {}
+    boolean fromParameterName, TypeMirror received, boolean outcome, boolean each) {}

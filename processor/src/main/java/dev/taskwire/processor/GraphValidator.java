@@ -59,6 +59,10 @@ final class GraphValidator {
       return;
     }
     TypeMirror parameterType = dependency.parameter().asType();
+    if (dependency.each()) {
+      checkElementType(task, dependency, upstream);
+      return;
+    }
     if (resultTypes.isAssignable(upstream.result(), dependency.received())) {
       return;
     }
@@ -71,6 +75,22 @@ final class GraphValidator {
                 parameter, task.name(), parameterType.toString(), upstream.name(),
                 upstream.result().toString());
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
+  }
+
+  /** A {@code @ForEach} parameter receives the elements of the upstream result, one per run. */
+  private void checkElementType(TaskModel task, DependencyModel dependency, TaskModel upstream) {
+    String parameter = dependency.parameter().getSimpleName().toString();
+    Optional<TypeMirror> element = resultTypes.elementType(upstream.result());
+    if (element.isEmpty()) {
+      diagnostics.error(dependency.parameter(), dependency.annotation(),
+          Messages.notACollection(
+              parameter, task.name(), upstream.name(), upstream.result().toString()));
+    } else if (!resultTypes.isAssignable(element.get(), dependency.received())) {
+      diagnostics.error(dependency.parameter(), dependency.annotation(),
+          Messages.elementTypeMismatch(
+              parameter, task.name(), dependency.received().toString(), upstream.name(),
+              element.get().toString()));
+    }
   }
 
   /**

@@ -166,6 +166,48 @@ final class Messages {
         + " the result it receives, e.g. Outcome<Model>";
   }
 
+  static String negativeMaxConcurrency(String task, int maxConcurrency) {
+    return "maxConcurrency of task " + task + " is " + maxConcurrency + "; give how many of its"
+        + " elements may run at once, or 0 for no limit";
+  }
+
+  static String maxConcurrencyWithoutForEach(String task) {
+    return "task " + task + " sets maxConcurrency, which limits how many of its elements run at"
+        + " once, but it has no @ForEach parameter; remove maxConcurrency or add @ForEach";
+  }
+
+  static String dependsOnAndForEach(String parameter, String task) {
+    return "parameter " + parameter + " of task " + task + " has both @DependsOn and @ForEach;"
+        + " keep @ForEach to receive one element per run, or @DependsOn to receive the whole"
+        + " result";
+  }
+
+  static String forEachOutcome(String parameter, String task) {
+    return "parameter " + parameter + " of task " + task + " is an Outcome, which @ForEach"
+        + " cannot fill: it receives one element of a result that succeeded; declare it as the"
+        + " element type";
+  }
+
+  static String twoForEach(String task, String first, String second) {
+    return "task " + task + " runs @ForEach over both " + first + " and " + second + "; a task"
+        + " fans out over one collection only (no nested or cross-product fan-outs): add a task"
+        + " that pairs the elements, and run @ForEach over its result";
+  }
+
+  static String notACollection(String parameter, String task, String upstream, String result) {
+    return "parameter " + parameter + " of task " + task + " runs @ForEach over the result of"
+        + " task " + upstream + ", but " + upstream + " returns " + result + ", which is neither"
+        + " an Iterable nor an array; return the elements to run " + task + " for, e.g. List<"
+        + result + ">, or use @DependsOn to receive the result whole";
+  }
+
+  static String elementTypeMismatch(
+      String parameter, String task, String parameterType, String upstream, String element) {
+    return "parameter " + parameter + " of task " + task + " has type " + parameterType
+        + ", which cannot accept the elements of task " + upstream + " (" + element + ");"
+        + " declare it as " + element + " or a supertype of it";
+  }
+
   static String selfDependency(String task) {
     return "task " + task + " depends on itself through @DependsOn(\"" + task
         + "\"); a task cannot receive its own result";

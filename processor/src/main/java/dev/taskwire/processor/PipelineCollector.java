@@ -6,6 +6,7 @@ import static com.google.auto.common.MoreElements.isAnnotationPresent;
 import com.google.auto.common.AnnotationMirrors;
 import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
+import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -202,37 +203,69 @@ final class PipelineCollector {
     }
     List<DependencyModel> dependencies = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
-      Optional<AnnotationMirror> dependsOn = getAnnotationMirror(parameter, DependsOn.class).toJavaUtil();
-      String parameterName = parameter.getSimpleName().toString();
-      if (dependsOn.isEmpty()) {
-        diagnostics.error(parameter, Messages.missingDependsOn(parameterName, name, taskNames));
-        valid = false;
-        continue;
-      }
-      String value =
-          AnnotationMirrors.getAnnotationValue(dependsOn.get(), "value").getValue().toString();
-      boolean fromParameterName = value.isEmpty();
-      TypeMirror received = parameter.asType();
-      boolean outcome = resultTypes.isOutcome(received);
-      if (outcome) {
-        Optional<TypeMirror> argument = resultTypes.outcomeArgument(received);
-        if (argument.isEmpty()) {
-          diagnostics.error(parameter, Messages.rawOutcome(parameterName, name));
-          valid = false;
-          continue;
-        }
-        received = argument.get();
-      }
-      dependencies.add(
-          new DependencyModel(
-              parameter, dependsOn.get(), fromParameterName ? parameterName : value,
-              fromParameterName, received, outcome));
+      Optional<DependencyModel> dependency = collectDependency(parameter, name, taskNames);
+      dependency.ifPresent(dependencies::add);
+      valid &= dependency.isPresent();
+    }
+    List<DependencyModel> forEach = dependencies.stream().filter(DependencyModel::each).toList();
+    if (forEach.size() > 1) {
+      diagnostics.error(forEach.get(1).parameter(), forEach.get(1).annotation(),
+          Messages.twoForEach(name, forEach.get(0).taskName(), forEach.get(1).taskName()));
+      valid = false;
     }
     Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
+    if (settings.isPresent() && settings.get().maxConcurrency() > 0 && forEach.isEmpty()) {
+      diagnostics.error(method, getAnnotationMirror(method, Task.class).get(), "maxConcurrency",
+          Messages.maxConcurrencyWithoutForEach(name));
+      valid = false;
+    }
+    if (result != null && !forEach.isEmpty()) {
+      result = resultTypes.listOf(result); // what dependents receive: every element's result
+    }
     return valid && settings.isPresent()
         ? Optional.of(
             new TaskModel(method, name, kind, result, List.copyOf(dependencies), settings.get()))
         : Optional.empty();
+  }
+
+  /** A parameter's {@code @DependsOn} or {@code @ForEach}; empty once an error is reported. */
+  private Optional<DependencyModel> collectDependency(
+      VariableElement parameter, String task, List<String> taskNames) {
+    Optional<AnnotationMirror> dependsOn =
+        getAnnotationMirror(parameter, DependsOn.class).toJavaUtil();
+    Optional<AnnotationMirror> forEach = getAnnotationMirror(parameter, ForEach.class).toJavaUtil();
+    String parameterName = parameter.getSimpleName().toString();
+    if (dependsOn.isPresent() && forEach.isPresent()) {
+      diagnostics.error(
+          parameter, forEach.get(), Messages.dependsOnAndForEach(parameterName, task));
+      return Optional.empty();
+    }
+    Optional<AnnotationMirror> annotation = forEach.isPresent() ? forEach : dependsOn;
+    if (annotation.isEmpty()) {
+      diagnostics.error(parameter, Messages.missingDependsOn(parameterName, task, taskNames));
+      return Optional.empty();
+    }
+    String value =
+        AnnotationMirrors.getAnnotationValue(annotation.get(), "value").getValue().toString();
+    boolean fromParameterName = value.isEmpty();
+    TypeMirror received = parameter.asType();
+    boolean outcome = resultTypes.isOutcome(received);
+    if (outcome && forEach.isPresent()) {
+      diagnostics.error(parameter, forEach.get(), Messages.forEachOutcome(parameterName, task));
+      return Optional.empty();
+    }
+    if (outcome) {
+      Optional<TypeMirror> argument = resultTypes.outcomeArgument(received);
+      if (argument.isEmpty()) {
+        diagnostics.error(parameter, Messages.rawOutcome(parameterName, task));
+        return Optional.empty();
+      }
+      received = argument.get();
+    }
+    return Optional.of(
+        new DependencyModel(
+            parameter, annotation.get(), fromParameterName ? parameterName : value,
+            fromParameterName, received, outcome, forEach.isPresent()));
   }
 
   private void reportStrayDependsOn(TypeElement type) {
@@ -245,6 +278,7 @@ final class PipelineCollector {
       }
       for (VariableElement parameter : executable.getParameters()) {
         getAnnotationMirror(parameter, DependsOn.class)
+            .or(getAnnotationMirror(parameter, ForEach.class))
             .toJavaUtil()
             .ifPresent(
                 annotation ->

@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSetMultimap;
 import com.google.common.collect.ListMultimap;
 import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
+import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,9 @@ final class PipelineStep implements Step {
 
   @Override
   public Set<String> annotations() {
-    return ImmutableSet.of(Task.class.getCanonicalName(), DependsOn.class.getCanonicalName());
+    return ImmutableSet.of(
+        Task.class.getCanonicalName(), DependsOn.class.getCanonicalName(),
+        ForEach.class.getCanonicalName());
   }
 
   @Override

@@ -28,12 +28,14 @@ final class ResultTypes {
   private final Elements elements;
   private final TypeMirror completionStage;
   private final TypeMirror future;
+  private final TypeMirror iterable;
 
   ResultTypes(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
     this.completionStage = erasure(CompletionStage.class);
     this.future = erasure(Future.class);
+    this.iterable = erasure(Iterable.class);
   }
 
   /** Whether a task returning {@code type} is async: a {@code CompletionStage} of some kind. */
@@ -54,10 +56,44 @@ final class ResultTypes {
    * a raw type.
    */
   Optional<TypeMirror> asyncResult(TypeMirror type) {
+    return typeArgument(type, completionStage);
+  }
+
+  /**
+   * What a {@code @ForEach} over a result of {@code type} receives: the component type of an
+   * array, {@code E} of an {@code Iterable<E>} (or of any subtype, such as {@code List<E>}),
+   * Object for a raw one. Empty if {@code type} is neither.
+   */
+  Optional<TypeMirror> elementType(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return Optional.of(((ArrayType) type).getComponentType());
+    }
+    if (type.getKind() != TypeKind.DECLARED
+        || !types.isAssignable(types.erasure(type), iterable)) {
+      return Optional.empty();
+    }
+    return typeArgument(type, iterable)
+        .or(() -> Optional.of(elements.getTypeElement("java.lang.Object").asType()));
+  }
+
+  /** {@code List<element>}, boxed: the result of a task that runs for each element. */
+  TypeMirror listOf(TypeMirror element) {
+    TypeMirror boxed = element.getKind().isPrimitive()
+        ? types.boxedClass((javax.lang.model.type.PrimitiveType) element).asType()
+        : element;
+    return types.getDeclaredType(elements.getTypeElement("java.util.List"), boxed);
+  }
+
+  /**
+   * The type argument that {@code type} gives the generic {@code supertype} (erased), found by
+   * walking up its supertypes; {@code ? extends X} gives X, {@code ?} gives Object. Empty for a
+   * raw type.
+   */
+  private Optional<TypeMirror> typeArgument(TypeMirror type, TypeMirror supertype) {
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
     while (!pending.isEmpty()) {
       TypeMirror candidate = pending.removeFirst();
-      if (types.isSameType(types.erasure(candidate), completionStage)) {
+      if (types.isSameType(types.erasure(candidate), supertype)) {
         List<? extends TypeMirror> arguments = ((DeclaredType) candidate).getTypeArguments();
         if (arguments.isEmpty()) {
           return Optional.empty();

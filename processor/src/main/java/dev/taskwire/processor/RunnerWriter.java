@@ -2,6 +2,7 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.GeneratedAnnotations;
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -68,6 +69,8 @@ final class RunnerWriter {
     for (TaskModel task : model.tasks()) {
       graph.task(task.name(), dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
           task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
+      task.forEach().ifPresent(each ->
+          graph.forEach(each.taskName(), task.settings().maxConcurrency()));
     }
     javax.tools.FileObject resource =
         filer.createResource(
@@ -92,7 +95,10 @@ final class RunnerWriter {
             .addField(RUN_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(TASK_INVOKER, "invoker", Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("this::invoke")
+                    .initializer(hasFanOut(model)
+                        ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)",
+                            TASK_INVOKER)
+                        : CodeBlock.of("this::invoke"))
                     .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
@@ -116,6 +122,9 @@ final class RunnerWriter {
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
+            .addMethod(runOnlyMethod(runner, results))
+            .addMethod(startOnlyMethod(runner, execution))
+            .addMethod(resumeMethod(results))
             .addMethod(partialResultsMethod(results))
             .addMethod(drawingMethod("toMermaid",
                 "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
@@ -136,6 +145,11 @@ final class RunnerWriter {
       }
     }
     type.addMethods(invokeMethods(model));
+    if (hasFanOut(model)) {
+      type.addMethod(invokeEachMethod(model));
+    }
+    type.addMethod(targetIndicesMethod(runner));
+    type.addType(targetType(model, runner));
     type.addType(resultsType(model, results));
     type.addType(executionType(model, execution, results));
     return JavaFile.builder(runner.packageName(), type.build())
@@ -206,6 +220,8 @@ final class RunnerWriter {
       arguments.add("\n$>$>.acceptingFailureOf($L)$<$<",
           accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
     }
+    task.forEach().ifPresent(each -> arguments.add("\n$>$>.forEach($S, $L)$<$<",
+        each.taskName(), task.settings().maxConcurrency()));
     TaskSettings settings = task.settings();
     if (!settings.isNone()) {
       // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
@@ -264,6 +280,90 @@ final class RunnerWriter {
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
         .addStatement("return new $T($T.run(GRAPH, invoker, options))", results, PIPELINE_RUN)
+        .build();
+  }
+
+  private static MethodSpec runOnlyMethod(ClassName runner, ClassName results) {
+    return MethodSpec.methodBuilder("runOnly")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(results)
+        .addParameter(runner.nestedClass("Target"), "target")
+        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
+        .varargs(true)
+        .addJavadoc(
+            "Runs only the given tasks and the tasks they depend on, directly or not, and waits"
+                + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
+                + " accessor in\n{@code Results} says so.\n"
+                + "\n@throws $T if a task failed\n"
+                + "@throws $T if the calling thread is interrupted, which cancels the run\n",
+            PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+        .addStatement("return new $T($T.run(GRAPH, invoker, options, indices(target, moreTargets)))",
+            results, PIPELINE_RUN)
+        .build();
+  }
+
+  private static MethodSpec startOnlyMethod(ClassName runner, ClassName execution) {
+    return MethodSpec.methodBuilder("startOnly")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(execution)
+        .addParameter(runner.nestedClass("Target"), "target")
+        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
+        .varargs(true)
+        .addJavadoc("Starts only the given tasks and the tasks they depend on, and returns at"
+            + " once.\n")
+        .addStatement(
+            "return new $T($T.start(GRAPH, invoker, options, indices(target, moreTargets)))",
+            execution, PIPELINE_RUN)
+        .build();
+  }
+
+  private static MethodSpec resumeMethod(ClassName results) {
+    return MethodSpec.methodBuilder("resume")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(results)
+        .addParameter(PIPELINE_EXCEPTION, "failure")
+        .addJavadoc(
+            "Runs again what the run that threw {@code failure} left undone, and waits: every"
+                + " task that\nfailed, was cancelled or did not run, and every task downstream of"
+                + " one. Each other task\nkeeps its result from that run and does not run again."
+                + " A resumed {@link #runOnly}\nruns only its own targets.\n"
+                + "\n@throws $T if a task failed again; it can be resumed in turn"
+                + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
+                + " of this pipeline\n",
+            PIPELINE_EXCEPTION)
+        .addStatement("return new $T($T.resume(failure, GRAPH, invoker, options))",
+            results, PIPELINE_RUN)
+        .build();
+  }
+
+  /** One constant per task, named after it, in the graph's order: its ordinal is its index. */
+  private TypeSpec targetType(PipelineModel model, ClassName runner) {
+    TypeSpec.Builder target = TypeSpec.enumBuilder(runner.nestedClass("Target"))
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
+            + "{@code startOnly}.\n", model.pipeline());
+    for (TaskModel task : model.tasks()) {
+      target.addEnumConstant(task.name(),
+          TypeSpec.anonymousClassBuilder("")
+              .addJavadoc("Task {@link $L}.\n", methodLink(model, task))
+              .build());
+    }
+    return target.build();
+  }
+
+  private static MethodSpec targetIndicesMethod(ClassName runner) {
+    ClassName target = runner.nestedClass("Target");
+    return MethodSpec.methodBuilder("indices")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(int[].class)
+        .addParameter(target, "target")
+        .addParameter(ArrayTypeName.of(target), "moreTargets")
+        .addStatement("int[] indices = new int[moreTargets.length + 1]")
+        .addStatement("indices[0] = target.ordinal()")
+        .beginControlFlow("for (int i = 0; i < moreTargets.length; i++)")
+        .addStatement("indices[i + 1] = moreTargets[i].ordinal()")
+        .endControlFlow()
+        .addStatement("return indices")
         .build();
   }
 
@@ -347,17 +447,52 @@ final class RunnerWriter {
     List<TaskModel> tasks = chunk(model, from);
     for (int offset = 0; offset < tasks.size(); offset++) {
       TaskModel task = tasks.get(offset);
-      CodeBlock call = call(model, task);
-      if (task.kind() == TaskModel.Kind.VOID) {
-        code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", from + offset, call);
-      } else {
-        code.add("case $L -> $L;\n", from + offset, call);
+      if (task.forEach().isEmpty()) {
+        addCase(code, from + offset, task, call(model, task));
       }
     }
     return code
         .add("default -> throw new $T($S + task);\n$<};\n",
             IllegalArgumentException.class, "no task number ")
         .build();
+  }
+
+  private static void addCase(CodeBlock.Builder code, int index, TaskModel task, CodeBlock call) {
+    if (task.kind() == TaskModel.Kind.VOID) {
+      code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", index, call);
+    } else {
+      code.add("case $L -> $L;\n", index, call);
+    }
+  }
+
+  private static boolean hasFanOut(PipelineModel model) {
+    return model.tasks().stream().anyMatch(task -> task.forEach().isPresent());
+  }
+
+  /** The calls of the tasks that run for each element, with the element as an argument. */
+  private MethodSpec invokeEachMethod(PipelineModel model) {
+    List<TaskModel> fanOuts =
+        model.tasks().stream().filter(task -> task.forEach().isPresent()).toList();
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
+    for (TaskModel task : fanOuts) {
+      addCase(code, model.indexOf(task.name()), task, call(model, task));
+    }
+    code.add("default -> throw new $T($S + task);\n$<};\n",
+        IllegalArgumentException.class, "no fan-out task number ");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("invokeEach")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Object.class)
+        .addParameter(int.class, "task")
+        .addParameter(Object.class, "element")
+        .addParameter(PIPELINE_RUN, "run")
+        .addJavadoc("Calls task number {@code task} for one {@code element} of the result it runs"
+            + " for each of.\n")
+        .addCode(code.build());
+    TypeName thrown = thrownType(fanOuts);
+    if (thrown != null) {
+      method.addException(thrown);
+    }
+    return method.build();
   }
 
   /**
@@ -375,6 +510,10 @@ final class RunnerWriter {
       call.add(i == 0 ? "" : ", ");
       if (dependency.outcome()) {
         call.add("run.<$T>outcome($L)", TypeName.get(dependency.received()).box(), upstream);
+      } else if (dependency.each()) {
+        TypeMirror element = new ResultTypes(types, elements)
+            .elementType(model.tasks().get(upstream).result()).orElseThrow();
+        call.add("$T.<$T>element(element)", PIPELINE_RUN, TypeName.get(element).box());
       } else {
         TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
         call.add("run.<$T>value($L)", witness, upstream);

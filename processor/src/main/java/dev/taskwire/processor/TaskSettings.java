@@ -12,11 +12,11 @@ import javax.lang.model.type.TypeMirror;
  */
 record TaskSettings(
     Duration timeout, int retries, Duration backoff, Duration maxBackoff,
-    List<TypeMirror> retryOn) {
+    List<TypeMirror> retryOn, int maxConcurrency) {
   static final Duration DEFAULT_BACKOFF = Duration.ofMillis(100);
   static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
   static final TaskSettings NONE =
-      new TaskSettings(null, 0, DEFAULT_BACKOFF, DEFAULT_MAX_BACKOFF, List.of());
+      new TaskSettings(null, 0, DEFAULT_BACKOFF, DEFAULT_MAX_BACKOFF, List.of(), 0);
 
   boolean isNone() {
     return timeout == null && retries == 0;

@@ -51,6 +51,13 @@ final class TaskSettingsReader {
           Messages.backoffOrder(name, string(task, "backoff"), string(task, "maxBackoff")));
       valid = false;
     }
+    int maxConcurrency =
+        (Integer) AnnotationMirrors.getAnnotationValue(task, "maxConcurrency").getValue();
+    if (maxConcurrency < 0) {
+      diagnostics.error(
+          method, task, "maxConcurrency", Messages.negativeMaxConcurrency(name, maxConcurrency));
+      valid = false;
+    }
     List<TypeMirror> retryOn = new ArrayList<>();
     if (task.getElementValues().keySet().stream()
         .anyMatch(member -> member.getSimpleName().contentEquals("retryOn"))) {
@@ -61,7 +68,8 @@ final class TaskSettingsReader {
       types.forEach(type -> retryOn.add((TypeMirror) type.getValue()));
     }
     return valid
-        ? Optional.of(new TaskSettings(timeout, retries, backoff, maxBackoff, List.copyOf(retryOn)))
+        ? Optional.of(new TaskSettings(
+            timeout, retries, backoff, maxBackoff, List.copyOf(retryOn), maxConcurrency))
         : Optional.empty();
   }
 

@@ -9,6 +9,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.taskwire.DependsOn;
+import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -25,6 +26,7 @@ import javax.lang.model.element.TypeElement;
 final class UnresolvedAnnotations {
   private static final String TASK = Task.class.getSimpleName();
   private static final String DEPENDS_ON = DependsOn.class.getSimpleName();
+  private static final String FOR_EACH = ForEach.class.getSimpleName();
 
   private final Trees trees;
 
@@ -60,7 +62,8 @@ final class UnresolvedAnnotations {
       }
       for (VariableTree parameter : method.getParameters()) {
         Element element = trees.getElement(new TreePath(methodPath, parameter));
-        if (unresolved(element, parameter.getModifiers(), DEPENDS_ON)) {
+        if (unresolved(element, parameter.getModifiers(), DEPENDS_ON)
+            || unresolved(element, parameter.getModifiers(), FOR_EACH)) {
           return true;
         }
       }

@@ -333,6 +333,15 @@ public final class PipelineRun {
   }
 
   /**
+   * One element of the collection a fan-out task runs for each of, for generated code; the
+   * caller's type witness is safe because the processor checked it.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T element(Object element) {
+    return (T) element;
+  }
+
+  /**
    * How task {@code task} ended, for generated code passing it to a parameter of type
    * {@link Outcome}; the caller's type witness is safe because the processor checked it.
    *
