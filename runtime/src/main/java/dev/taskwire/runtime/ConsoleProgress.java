@@ -43,7 +43,7 @@ public final class ConsoleProgress implements TaskListener {
   @Override
   public synchronized void runStarted(RunEvent event) {
     startNanos = event.nanoTime();
-    total = event.graph().size();
+    total = event.tasks();
     ended = 0;
     running.clear();
     lastLineLength = 0;
@@ -104,9 +104,12 @@ public final class ConsoleProgress implements TaskListener {
     out.flush();
   }
 
+  /** An element of a fan-out shows while it runs, but only whole tasks count towards the total. */
   private void ended(TaskEvent event, String what) {
     running.remove(event.task());
-    ended++;
+    if (!event.isElement()) {
+      ended++;
+    }
     report(event, what);
   }
 

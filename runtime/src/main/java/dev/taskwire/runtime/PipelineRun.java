@@ -131,6 +131,8 @@ public final class PipelineRun {
   private volatile int nextSource;
   /** For the elements of a fan-out task: tells the parent that they have all ended. */
   private Runnable onSettled;
+  /** For listeners: how many tasks the run set out to run. */
+  private int plannedTasks;
 
   private volatile int readyHead = EMPTY;
   /** Tasks that are ready or running; the run settles when it drops to zero. */
@@ -379,8 +381,9 @@ public final class PipelineRun {
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
   private boolean pushSources() {
     if (listeners != null && parent == null) {
+      plannedTasks = tasksToRun();
       listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
-          System.nanoTime(), null));
+          System.nanoTime(), null, plannedTasks));
     }
     if (sources.length == 0) {
       settle();
@@ -833,6 +836,17 @@ public final class PipelineRun {
     OBJECTS.setVolatile(inFlight, task, null);
   }
 
+  /** The tasks this run includes and does not start out with a result of. */
+  private int tasksToRun() {
+    int count = 0;
+    for (int task = 0; task < graph.size(); task++) {
+      if (isIncluded(task) && (int) INTS.getVolatile(status, task) != SUCCEEDED) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private boolean isIncluded(int task) {
     return included == null || included[task];
   }
@@ -912,7 +926,7 @@ public final class PipelineRun {
       }
     }
     listeners.fire(TaskListener::runFinished,
-        new RunEvent(graph.pipeline(), graph, System.nanoTime(), failure()));
+        new RunEvent(graph.pipeline(), graph, System.nanoTime(), failure(), plannedTasks));
   }
 
   /** Called once the run has settled, with the thread's interrupt status to be restored. */

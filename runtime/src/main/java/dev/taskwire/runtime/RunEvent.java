@@ -8,5 +8,14 @@ package dev.taskwire.runtime;
  * @param nanoTime {@link System#nanoTime()} when it happened
  * @param failure at the end: null if every task succeeded, else the {@link PipelineException}
  *     or {@link java.util.concurrent.CancellationException} that {@code await()} throws
+ * @param tasks how many tasks the run is to run: all of the graph's, or fewer for a run of some
+ *     targets or a resumed run (whose reused results are not run again)
  */
-public record RunEvent(String pipeline, TaskGraph graph, long nanoTime, RuntimeException failure) {}
+public record RunEvent(
+    String pipeline, TaskGraph graph, long nanoTime, RuntimeException failure, int tasks) {
+
+  /** An event of a run of every task of {@code graph}. */
+  public RunEvent(String pipeline, TaskGraph graph, long nanoTime, RuntimeException failure) {
+    this(pipeline, graph, nanoTime, failure, graph.size());
+  }
+}

@@ -44,6 +44,28 @@ class ConsoleProgressTest {
   }
 
   @Test
+  void aRunOfSomeTargetsCountsOnlyTheTasksItRuns() {
+    new TestPipeline().value("load", r -> 1).value("train", r -> 2, "load")
+        .value("other", r -> 3)
+        .runOnly(RunOptions.defaults().listener(ConsoleProgress.to(out, false)), "load");
+    List<String> lines = Arrays.asList(output().split("\n"));
+    assertEquals("run of test.Pipeline: 1 tasks", lines.get(0));
+    assertTrue(lines.get(lines.size() - 1).startsWith("run of test.Pipeline succeeded: 1/1 tasks"),
+        lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void elementsOfAFanOutAreShownButCountAsTheirOneTask() {
+    new TestPipeline().value("grid", r -> List.of(1, 2))
+        .forEach("train", TaskKind.VALUE, "grid", 1, (element, r) -> element, "grid")
+        .run(RunOptions.defaults().listener(ConsoleProgress.to(out, false)));
+    String text = output();
+    assertTrue(text.contains("train[0]             succeeded"), text);
+    assertTrue(text.contains("train[1]             succeeded"), text);
+    assertTrue(text.contains("run of test.Pipeline succeeded: 2/2 tasks in "), text);
+  }
+
+  @Test
   void onATerminalItRedrawsOneLineAndEndsItWithTheOutcome() {
     twoSteps().run(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
     String text = output();
