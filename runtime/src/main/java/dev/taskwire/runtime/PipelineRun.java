@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,6 +108,8 @@ public final class PipelineRun {
   private final long deadlineNanos;
   /** Null unless some task has a timeout or retries. */
   private final Attempts attempts;
+  /** Null unless the options name a result store. */
+  private final StoredResults stored;
   /** The whole run's deadline timer, if RunOptions set one. */
   private volatile ScheduledFuture<?> deadline;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
@@ -159,13 +162,15 @@ public final class PipelineRun {
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
     this(graph, invoker, options.executor(), options.listeners(),
         options.failurePolicy() == FailurePolicy.KEEP_GOING, options.deadlineNanos(), plan,
+        options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
         null, -1, 0);
   }
 
   private PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, long deadlineNanos, RunPlan plan, PipelineRun parent, int parentTask,
-      int throttle) {
+      boolean keepGoing, long deadlineNanos, RunPlan plan, StoredResults stored,
+      PipelineRun parent, int parentTask, int throttle) {
+    this.stored = stored;
     this.graph = graph;
     this.invoker = invoker;
     this.executor = executor;
@@ -535,6 +540,14 @@ public final class PipelineRun {
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
+    if (stored != null) {
+      Object[] inputs = inputsOf(task);
+      Optional<Object> reused = inputs == null ? Optional.empty() : stored.lookUp(task, inputs);
+      if (reused.isPresent()) {
+        Interrupts.release(inFlight, task, thread);
+        return finish(task, reused.get(), null);
+      }
+    }
     if (graph.isFanOut(task)) {
       return startElements(task, thread);
     }
@@ -559,6 +572,19 @@ public final class PipelineRun {
       return awaitStage(task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
+  private Object[] inputsOf(int task) {
+    int[] prerequisites = graph.dependenciesOf(task);
+    Object[] inputs = new Object[prerequisites.length];
+    for (int i = 0; i < prerequisites.length; i++) {
+      if ((int) INTS.getVolatile(status, prerequisites[i]) != SUCCEEDED) {
+        return null; // an Outcome of a failure: run it rather than file it
+      }
+      inputs[i] = values[prerequisites[i]];
+    }
+    return inputs;
   }
 
   private static void cancelQuietly(Object returned) {
@@ -640,6 +666,9 @@ public final class PipelineRun {
       error = attempts.withEarlierFailures(task, error);
     }
     if (error == null) {
+      if (stored != null) {
+        stored.save(task, value);
+      }
       values[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
       if (graph.kind(task) == TaskKind.ASYNC) {
@@ -781,7 +810,7 @@ public final class PipelineRun {
     TaskGraph elementGraph = graph.elementGraph(task, elements.length);
     PipelineRun run = new PipelineRun(elementGraph,
         (element, elementRun) -> invoker.invokeEach(task, elements[element], this),
-        executor, listeners, keepGoing, 0, RunPlan.everything(elementGraph), this, task,
+        executor, listeners, keepGoing, 0, RunPlan.everything(elementGraph), null, this, task,
         graph.maxConcurrency(task));
     run.onSettled = () -> elementsSettled(task, run);
     OBJECTS.setVolatile(inFlight, task, run);

@@ -20,19 +20,22 @@ import java.util.concurrent.Executor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0);
+      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0, null);
 
   private final Executor executor;
   private final Listeners listeners;
   private final FailurePolicy failurePolicy;
   private final long deadlineNanos;
+  private final ResultStore resultStore;
 
   private RunOptions(
-      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos) {
+      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos,
+      ResultStore resultStore) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
     this.deadlineNanos = deadlineNanos;
+    this.resultStore = resultStore;
   }
 
   /**
@@ -52,7 +55,8 @@ public final class RunOptions {
    */
   public RunOptions executor(Executor executor) {
     return new RunOptions(
-        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos);
+        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos,
+        resultStore);
   }
 
   /**
@@ -63,7 +67,7 @@ public final class RunOptions {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
         executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy, deadlineNanos);
+        failurePolicy, deadlineNanos, resultStore);
   }
 
   /**
@@ -73,7 +77,8 @@ public final class RunOptions {
    */
   public RunOptions onFailure(FailurePolicy policy) {
     return new RunOptions(
-        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos);
+        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos,
+        resultStore);
   }
 
   /**
@@ -85,7 +90,22 @@ public final class RunOptions {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
-    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos());
+    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos(), resultStore);
+  }
+
+  /**
+   * Returns a copy whose runs reuse results kept in {@code store} and keep new ones there: a task
+   * whose inputs match a stored result's is not called again, in this process or a later one.
+   * See {@link ResultStore} for what the key covers, and {@link FileResultStore}.
+   */
+  public RunOptions resultStore(ResultStore store) {
+    return new RunOptions(executor, listeners, failurePolicy, deadlineNanos,
+        Objects.requireNonNull(store, "store"));
+  }
+
+  /** The result store, or null when there is none. */
+  ResultStore resultStore() {
+    return resultStore;
   }
 
   /** The run deadline in nanoseconds, or 0 for none. */
@@ -112,6 +132,7 @@ public final class RunOptions {
   public String toString() {
     return "RunOptions{executor=" + (executor != null ? executor : "default")
         + ", onFailure=" + failurePolicy
-        + (listeners != null ? ", listeners=" + listeners.size() : "") + "}";
+        + (listeners != null ? ", listeners=" + listeners.size() : "")
+        + (resultStore != null ? ", resultStore=" + resultStore : "") + "}";
   }
 }
