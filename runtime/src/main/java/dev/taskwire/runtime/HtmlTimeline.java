@@ -47,17 +47,23 @@ final class HtmlTimeline {
 
   private String page() {
     List<TaskSpan> spans = trace.tasks();
-    int height = AXIS_HEIGHT + 6 + spans.size() * ROW_HEIGHT + 8;
+    int height = topOf(spans.size()) + 8;
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
         .append(escape("timeline of " + trace.pipeline())).append("\">\n")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\""
             + " markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L6,3 L0,6 z\""
             + " fill=\"").append(CRITICAL).append("\"/></marker></defs>\n");
+    // Back to front: stripes, then the grid, then the bars, so grid lines never cross a bar.
+    for (int task = 0; task < spans.size(); task += 2) {
+      svg.append("<rect class=\"stripe\" x=\"0\" y=\"").append(topOf(task))
+          .append("\" width=\"").append(WIDTH).append("\" height=\"").append(ROW_HEIGHT)
+          .append("\" fill=\"#f7f8fa\"/>\n");
+    }
+    axis(height);
     for (int task = 0; task < spans.size(); task++) {
       row(task, spans.get(task));
     }
-    axis(height);
     criticalArrows();
     svg.append("</svg>\n");
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -81,8 +87,7 @@ final class HtmlTimeline {
       .note { fill: #667085; }
       .axis { fill: #667085; font-size: 11px; }
       .grid { stroke: #e4e7ec; }
-      .stripe { fill: #f7f8fa; }
-      .row:hover .hover { fill: #e8eefc; }
+      .row:hover .hover { fill: #c9d6f5; fill-opacity: 0.35; }
       .legend { display: flex; gap: 18px; margin-top: 10px; color: #475467; font-size: 13px; }
       .legend span::before { content: ""; display: inline-block; width: 14px; height: 10px;
                              margin-right: 6px; border-radius: 2px; vertical-align: -1px;
@@ -106,14 +111,13 @@ final class HtmlTimeline {
   }
 
   private void row(int task, TaskSpan span) {
-    int top = AXIS_HEIGHT + 6 + task * ROW_HEIGHT;
-    double middle = top + ROW_HEIGHT / 2.0;
+    double middle = middleOf(task);
     boolean onPath = critical.contains(span.task());
     svg.append("<g class=\"row\"><title>").append(escape(tooltip(span))).append("</title>\n");
-    svg.append("  <rect class=\"hover ").append(task % 2 == 0 ? "stripe" : "plain")
-        .append("\" x=\"0\" y=\"").append(top).append("\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(ROW_HEIGHT).append("\" fill=\"")
-        .append(task % 2 == 0 ? "#f7f8fa" : "#ffffff").append("\"/>\n");
+    // Transparent but painted, so the whole row answers the pointer with its tooltip.
+    svg.append("  <rect class=\"hover\" x=\"0\" y=\"").append(topOf(task)).append("\" width=\"")
+        .append(WIDTH).append("\" height=\"").append(ROW_HEIGHT)
+        .append("\" fill=\"transparent\"/>\n");
     svg.append("  <text class=\"name").append(onPath ? " critical" : "").append("\" x=\"12\" y=\"")
         .append(number(middle + 4)).append("\">").append(escape(clip(span.task())))
         .append("</text>\n");
@@ -163,8 +167,8 @@ final class HtmlTimeline {
         .append(Durations.readable(span.durationNanos()))
         .append("\non thread ").append(span.thread());
     if (span.retries() > 0) {
-      text.append("\n").append(span.attempts().size()).append(" attempts; ")
-          .append(span.retries()).append(" failed and were retried");
+      text.append("\n").append(span.attempts().size()).append(" attempts (")
+          .append(span.retries()).append(span.retries() == 1 ? " retry)" : " retries)");
     }
     text.append("\nslack ")
         .append(Durations.readable(critical.slackNanos(span.task()).orElseThrow()))
@@ -245,8 +249,12 @@ final class HtmlTimeline {
     return labelWidth + (double) nanos / totalNanos * (WIDTH - labelWidth - RIGHT_MARGIN);
   }
 
+  private static int topOf(int task) {
+    return AXIS_HEIGHT + 6 + task * ROW_HEIGHT;
+  }
+
   private static double middleOf(int task) {
-    return AXIS_HEIGHT + 6 + task * ROW_HEIGHT + ROW_HEIGHT / 2.0;
+    return topOf(task) + ROW_HEIGHT / 2.0;
   }
 
   private static String color(TaskSpan.Outcome outcome) {
@@ -277,7 +285,10 @@ final class HtmlTimeline {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
-  /** Text for HTML and SVG, in element content and in quoted attributes alike. */
+  /**
+   * Text for HTML and SVG, in element content and in quoted attributes alike. Control characters
+   * other than tab and line breaks are not allowed in either, so they become U+FFFD.
+   */
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -288,7 +299,8 @@ final class HtmlTimeline {
         case '>' -> escaped.append("&gt;");
         case '"' -> escaped.append("&quot;");
         case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
+        case '\t', '\n', '\r' -> escaped.append(c);
+        default -> escaped.append(c < 0x20 ? '\uFFFD' : c);
       }
     }
     return escaped.toString();

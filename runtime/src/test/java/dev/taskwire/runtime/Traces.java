@@ -7,6 +7,19 @@ import java.util.List;
 final class Traces {
   static final long MS = 1_000_000;
 
+  /** A task name with everything JSON and HTML must escape. */
+  static final String ODD = "say \"hi\"\\ \n\t<b>&</b> \u0001\u2028 ünï ☃";
+
+  /** upload retried once, then train; a task with an odd name; one that never started. */
+  static final Trace TRACE = pipeline("ml.Pipeline")
+      .task("upload", TaskSpan.Outcome.SUCCEEDED, List.of(
+          attempt(1, 0, 10, "java.io.IOException: \"flaky\""),
+          attempt(2, 30, 1000, null)))
+      .ran(ODD, 0, 500)
+      .ran("train", 1000, 3000, "upload", ODD)
+      .skipped("publish", "train")
+      .took(3100, TaskSpan.Outcome.FAILED);
+
   private final TaskGraph.Builder graph;
   private final List<TaskSpan> spans = new ArrayList<>();
 
