@@ -2,7 +2,10 @@ package dev.taskwire.runtime;
 
 import java.util.Locale;
 
-/** Durations as people read them in reports: "0 s", "850 µs", "4.2 ms", "35 ms", "4.2 s", "2 min 5 s". */
+/**
+ * Durations as people read them in reports, to about three digits: "0 s", "850 µs", "4.2 ms",
+ * "35 ms", "4.21 s", "42.1 s", "2 min 5 s".
+ */
 final class Durations {
   private Durations() {}
 
@@ -21,6 +24,9 @@ final class Durations {
     }
     if (nanos < 1_000_000_000) {
       return Math.round(nanos / 1e6) + " ms";
+    }
+    if (nanos < 10_000_000_000L) {
+      return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
     if (nanos < 60_000_000_000L) {
       return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);

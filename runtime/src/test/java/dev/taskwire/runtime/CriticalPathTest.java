@@ -31,7 +31,7 @@ class CriticalPathTest {
 
   @Test
   void theReportSaysHowMuchOfTheRunThePathTook() {
-    assertEquals("the run took 4.2 s; 3.8 s of it was upload -> train -> predict",
+    assertEquals("the run took 4.20 s; 3.80 s of it was upload -> train -> predict",
         TRAIN_AND_PREDICT.criticalPath().report());
   }
 
@@ -115,7 +115,8 @@ class CriticalPathTest {
     assertEquals("850 µs", Durations.readable(850_000));
     assertEquals("4.2 ms", Durations.readable(4_200_000));
     assertEquals("35 ms", Durations.readable(35_000_000));
-    assertEquals("4.2 s", Durations.readable(4_213_000_000L));
+    assertEquals("4.21 s", Durations.readable(4_213_000_000L));
+    assertEquals("42.1 s", Durations.readable(42_130_000_000L));
     assertEquals("2 min 5 s", Durations.readable(125_000_000_000L));
   }
 }

@@ -108,13 +108,13 @@ class HtmlTimelineTest {
     List<String> titles = elements("title").stream().map(Element::getTextContent).toList();
     assertTrue(titles.contains("""
         train: succeeded
-        started 1.000 s, ended 3.000 s, took 2.0 s
+        started 1.000 s, ended 3.000 s, took 2.00 s
         on thread worker-1
         slack 0 s (on the critical path)
         depends on upload, %s""".formatted(ODD.replace('\u0001', '\uFFFD'))), titles.toString());
     assertTrue(titles.contains("""
         upload: succeeded
-        started 0.000 s, ended 1.000 s, took 1.0 s
+        started 0.000 s, ended 1.000 s, took 1.00 s
         on thread worker-2
         2 attempts (1 retry)
         slack 0 s (on the critical path)"""), titles.toString());
@@ -134,8 +134,8 @@ class HtmlTimelineTest {
 
   @Test
   void theHeaderSaysHowTheRunEndedAndNamesTheCriticalPath() {
-    assertTrue(HTML.contains("<title>Pipeline run: failed in 3.1 s</title>"), HTML);
-    assertTrue(HTML.contains(">failed</span> 4 tasks in 3.1 s. Critical path, 3.0 s of it:"
+    assertTrue(HTML.contains("<title>Pipeline run: failed in 3.10 s</title>"), HTML);
+    assertTrue(HTML.contains(">failed</span> 4 tasks in 3.10 s. Critical path, 3.00 s of it:"
         + " <b>upload &#8594; train</b>"), HTML);
     assertTrue(HTML.contains("critical path</span>"), "the legend explains the outline");
   }

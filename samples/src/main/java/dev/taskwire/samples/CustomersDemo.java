@@ -57,7 +57,7 @@ final class CustomersDemo {
       List<TaskTimeline> timelines = new ArrayList<>(customers);
       List<PipelineRunner.Execution> runs = new ArrayList<>(customers);
       for (PipelineInput input : inputs) {
-        TaskTimeline timeline = new TaskTimeline(null);
+        TaskTimeline timeline = new TaskTimeline();
         timelines.add(timeline);
         runs.add(new PipelineRunner(new Pipeline(services.client(), input),
             services.runOptions().listener(timeline)).start());

@@ -1,21 +1,28 @@
 package dev.taskwire.samples;
 
+import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.TraceRecorder;
 import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.client.ModelScore;
 import dev.taskwire.samples.automl.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main job: one pipeline against the embedded service, printed as it runs; then the same
- * steps one after another in the same JVM, and both timelines side by side.
+ * The main job: one pipeline against the embedded service, its progress shown as it runs; then
+ * the same steps one after another in the same JVM, and both timelines side by side. The run's
+ * trace is saved for Perfetto and as an HTML timeline, and its critical path printed.
  */
 final class SinglePipelineDemo {
   private static final int CHART_WIDTH = 64;
+  /** Where the trace files go: exec:java sets the samples module's target directory. */
+  private static final Path OUTPUT = Path.of(System.getProperty("taskwire.sample.output", "target"));
 
   private SinglePipelineDemo() {}
 
@@ -42,17 +49,22 @@ final class SinglePipelineDemo {
       services.client().health().join(); // the first connection and class loading, untimed
 
       out.println();
-      out.println(
-          "Running the pipeline (PipelineRunner.start(), then await(); a TaskListener prints):");
-      TaskTimeline timeline = new TaskTimeline(out);
+      out.println("Running the pipeline (PipelineRunner.start(), then await()):");
+      TaskTimeline timeline = new TaskTimeline();
+      TraceRecorder recorder = new TraceRecorder();
+      // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
+      ConsoleProgress progress =
+          ConsoleProgress.to(out, out == System.out && System.console() != null);
       PipelineRunner.Execution execution =
           new PipelineRunner(new Pipeline(services.client(), input),
-              services.runOptions().listener(timeline)).start();
+              services.runOptions().listener(progress).listener(timeline).listener(recorder))
+              .start();
       PipelineRunner.Results results;
       try {
         results = execution.await();
       } catch (PipelineException failed) {
         FailureReport.print(failed, timeline, PipelineRunner.GRAPH, services.server(), out);
+        saveTrace(recorder.trace(), out);
         return 1;
       }
       long pipelineNanos = timeline.lastEnd();
@@ -61,7 +73,7 @@ final class SinglePipelineDemo {
       out.println();
       out.println(
           "Now the same steps one after another (each future joined before the next call)...");
-      TaskTimeline sequential = new TaskTimeline(null);
+      TaskTimeline sequential = new TaskTimeline();
       SequentialSteps.run(new Pipeline(services.client(), input), sequential);
       long sequentialNanos = sequential.lastEnd();
 
@@ -79,8 +91,21 @@ final class SinglePipelineDemo {
           pipelineNanos / 1e9, sequentialNanos / 1e9, (double) sequentialNanos / pipelineNanos));
       out.println("  " + overlapInWords(timeline, "uploadForecast")
           + "; no pipeline thread waited for the service.");
+      saveTrace(recorder.trace(), out);
       return 0;
     }
+  }
+
+  /** Writes the run's trace as Chrome JSON and as an HTML timeline; prints where, and why. */
+  private static void saveTrace(Trace trace, PrintStream out) throws IOException {
+    Path json = OUTPUT.resolve("automl-trace.json").toAbsolutePath().normalize();
+    Path html = OUTPUT.resolve("automl-timeline.html").toAbsolutePath().normalize();
+    trace.writeChromeJson(json);
+    trace.writeHtml(html);
+    out.println();
+    out.println("Critical path: " + trace.criticalPath().report());
+    out.println("  trace:    " + json + " (open it in https://ui.perfetto.dev)");
+    out.println("  timeline: " + html);
   }
 
   private static void printResults(PipelineRunner.Results results, PrintStream out) {

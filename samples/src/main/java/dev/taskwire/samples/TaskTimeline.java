@@ -2,11 +2,9 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * When each task of one run started and ended, and how: a {@link TaskListener} the runner
  * reports to (register it with {@code RunOptions.listener}), or a stopwatch for steps run by hand
- * ({@link #time}). Optionally prints each start and end as it happens. Thread-safe: events come
- * from pool threads and from the HTTP client's threads that complete async tasks.
+ * ({@link #time}), so that both can be drawn on one {@link GanttChart}. Thread-safe: events come
+ * from pool threads and from the HTTP client's threads that complete async tasks. The live log
+ * is {@code ConsoleProgress}'s job, and the runtime's {@code TraceRecorder} keeps the details.
  */
 public final class TaskTimeline implements TaskListener {
   /** How a task that started ended. A task that never started has no span. */
@@ -41,19 +40,13 @@ public final class TaskTimeline implements TaskListener {
   }
 
   private final long origin = System.nanoTime();
-  private final PrintStream log;
   private final Map<String, Span> spans = new LinkedHashMap<>();
-
-  /** @param log where to print each start and end as it happens, or null for silence */
-  public TaskTimeline(PrintStream log) {
-    this.log = log;
-  }
 
   // ---- events from the runner ----------------------------------------------------------------
 
   @Override
   public void taskStarted(TaskEvent event) {
-    started(event.task(), event.nanoTime(), "on " + event.thread().getName());
+    started(event.task(), event.nanoTime());
   }
 
   @Override
@@ -71,16 +64,11 @@ public final class TaskTimeline implements TaskListener {
     ended(event.task(), event.nanoTime(), Outcome.CANCELLED, "stopped while it was waiting");
   }
 
-  @Override
-  public void taskSkipped(TaskEvent event) {
-    print(event.nanoTime() - origin, "skip  ", event.task(), "never started");
-  }
-
   // ---- steps timed by hand ---------------------------------------------------------------------
 
   /** Runs one step on this thread and records it under {@code task}. */
   public <T> T time(String task, Supplier<T> step) {
-    started(task, System.nanoTime(), "");
+    started(task, System.nanoTime());
     T value;
     try {
       value = step.get();
@@ -108,10 +96,8 @@ public final class TaskTimeline implements TaskListener {
     return spans.values().stream().mapToLong(Span::end).max().orElse(0);
   }
 
-  private synchronized void started(String task, long nanoTime, String detail) {
-    long at = nanoTime - origin;
-    spans.put(task, new Span(task, at, -1, null, ""));
-    print(at, "start ", task, detail);
+  private synchronized void started(String task, long nanoTime) {
+    spans.put(task, new Span(task, nanoTime - origin, -1, null, ""));
   }
 
   private synchronized void ended(String task, long nanoTime, Outcome outcome, String detail) {
@@ -119,20 +105,6 @@ public final class TaskTimeline implements TaskListener {
     Span started = spans.get(task);
     long start = started != null ? started.start() : at;
     spans.put(task, new Span(task, start, at, outcome, detail));
-    String verb = switch (outcome) {
-      case SUCCEEDED -> "done  ";
-      case FAILED -> "FAILED";
-      case CANCELLED -> "cancel";
-    };
-    print(at, verb, task,
-        String.format(Locale.ROOT, "%5d ms  %s", (at - start) / 1_000_000, detail));
-  }
-
-  private void print(long at, String verb, String task, String rest) {
-    if (log != null) {
-      log.println(String.format(Locale.ROOT, "  %7.3f s  %s  %-20s %s", at / 1e9, verb, task,
-          rest).stripTrailing());
-    }
   }
 
   private static String message(Throwable error) {
