@@ -2,6 +2,7 @@ package dev.taskwire.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a {@link Trace} in the Chrome Trace Event format (the JSON that Perfetto and
@@ -140,7 +141,7 @@ final class ChromeTrace {
         default -> {
           // Control characters must be escaped; U+2028/9 too, or the JSON is not valid JS.
           if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-            json.append(String.format("\\u%04x", (int) c));
+            json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             json.append(c);
           }

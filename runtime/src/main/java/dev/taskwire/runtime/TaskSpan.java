@@ -46,6 +46,7 @@ public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
       }
     }
 
+    /** How long the attempt took. */
     public long durationNanos() {
       return endNanos - startNanos;
     }

@@ -22,7 +22,8 @@ import java.util.Locale;
 final class SinglePipelineDemo {
   private static final int CHART_WIDTH = 64;
   /** Where the trace files go: exec:java sets the samples module's target directory. */
-  private static final Path OUTPUT = Path.of(System.getProperty("taskwire.sample.output", "target"));
+  private static final Path OUTPUT =
+      Path.of(System.getProperty("taskwire.sample.output", "target"));
 
   private SinglePipelineDemo() {}
 
