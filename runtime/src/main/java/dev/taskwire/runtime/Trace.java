@@ -43,7 +43,8 @@ public final class Trace {
       List<TaskSpan> tasks) {
     Objects.requireNonNull(graph, "graph");
     if (outcome == TaskSpan.Outcome.SKIPPED) {
-      throw new IllegalArgumentException("a run succeeds, fails or is cancelled; it is not skipped");
+      throw new IllegalArgumentException(
+          "a run succeeds, fails or is cancelled; it is not skipped");
     }
     List<String> names = tasks.stream().map(TaskSpan::task).toList();
     if (!names.equals(graph.taskNames())) {

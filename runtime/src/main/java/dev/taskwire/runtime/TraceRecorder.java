@@ -26,7 +26,8 @@ public final class TraceRecorder implements TaskListener {
       String failure) {}
 
   /** The run being recorded. */
-  private record Recording(TaskGraph graph, long startNanos, ConcurrentLinkedQueue<Entry> entries) {}
+  private record Recording(
+      TaskGraph graph, long startNanos, ConcurrentLinkedQueue<Entry> entries) {}
 
   private volatile Recording recording;
   private volatile Trace last;

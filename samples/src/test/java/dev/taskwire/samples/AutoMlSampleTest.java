@@ -38,7 +38,8 @@ class AutoMlSampleTest {
     assertTrue(run.out.matches("(?s).*\\d s  uploadForecast +succeeded\n.*"), run.out);
     // The sample's graph is one chain but for uploadForecast, which finishes long before predict.
     assertTrue(run.out.matches("(?s).*Critical path: the run took [0-9.]+ m?s; [0-9.]+ m?s of it"
-        + " was uploadTrain -> train -> bestModel -> predict -> downloadPredictions -> summarize\n.*"),
+        + " was uploadTrain -> train -> bestModel -> predict -> downloadPredictions -> summarize"
+        + "\n.*"),
         run.out);
     assertOwnThreadsEnd();
   }
@@ -62,7 +63,7 @@ class AutoMlSampleTest {
         html);
   }
 
-  /** The file the sample said it saved, on its line "  trace:    PATH ..." or "  timeline: PATH". */
+  /** The file the sample said it saved, on its line "  trace: PATH ..." or "  timeline: PATH". */
   static Path savedFile(Run run, String what) {
     Matcher line = Pattern.compile("\n  " + what + ": +(\\S+)").matcher(run.out);
     assertTrue(line.find(), "no " + what + " line in\n" + run.out);
