@@ -2,6 +2,7 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.TaskSpan;
 import dev.taskwire.runtime.Trace;
 import dev.taskwire.runtime.TraceRecorder;
 import dev.taskwire.samples.automl.client.ClientConfig;
@@ -51,48 +52,48 @@ final class SinglePipelineDemo {
 
       out.println();
       out.println("Running the pipeline (PipelineRunner.start(), then await()):");
-      TaskTimeline timeline = new TaskTimeline();
       TraceRecorder recorder = new TraceRecorder();
       // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
       ConsoleProgress progress =
           ConsoleProgress.to(out, out == System.out && System.console() != null);
       PipelineRunner.Execution execution =
           new PipelineRunner(new Pipeline(services.client(), input),
-              services.runOptions().listener(progress).listener(timeline).listener(recorder))
+              services.runOptions().listener(progress).listener(recorder))
               .start();
       PipelineRunner.Results results;
       try {
         results = execution.await();
       } catch (PipelineException failed) {
-        FailureReport.print(failed, timeline, PipelineRunner.GRAPH, services.server(), out);
+        FailureReport.print(failed, recorder.trace(), services.server(), out);
         saveTrace(recorder.trace(), out);
         return 1;
       }
-      long pipelineNanos = timeline.lastEnd();
+      Trace trace = recorder.trace();
+      long pipelineNanos = trace.durationNanos();
       printResults(results, out);
 
       out.println();
       out.println(
           "Now the same steps one after another (each future joined before the next call)...");
-      TaskTimeline sequential = new TaskTimeline();
-      SequentialSteps.run(new Pipeline(services.client(), input), sequential);
-      long sequentialNanos = sequential.lastEnd();
+      StepTimer timer = new StepTimer(PipelineRunner.GRAPH);
+      SequentialSteps.run(new Pipeline(services.client(), input), timer);
+      Trace sequential = timer.trace();
+      long sequentialNanos = sequential.durationNanos();
 
       GanttChart chart = new GanttChart(Math.max(pipelineNanos, sequentialNanos), CHART_WIDTH);
-      List<String> tasks = PipelineRunner.GRAPH.taskNames();
       out.println();
       out.println("Timeline (one column = " + chart.millisPerColumn() + " ms):");
       out.println("  with taskwire:");
-      out.print(chart.render(timeline, tasks, "    "));
+      out.print(chart.render(trace, "    "));
       out.println("  one after another:");
-      out.print(chart.render(sequential, tasks, "    "));
+      out.print(chart.render(sequential, "    "));
       out.println();
       out.println(String.format(Locale.ROOT,
           "Total: %.2f s with taskwire, %.2f s one after another: %.2fx as fast.",
           pipelineNanos / 1e9, sequentialNanos / 1e9, (double) sequentialNanos / pipelineNanos));
-      out.println("  " + overlapInWords(timeline, "uploadForecast")
+      out.println("  " + overlapInWords(trace, "uploadForecast")
           + "; no pipeline thread waited for the service.");
-      saveTrace(recorder.trace(), out);
+      saveTrace(trace, out);
       return 0;
     }
   }
@@ -145,13 +146,14 @@ final class SinglePipelineDemo {
         summary.count(), summary.mean(), summary.median(), summary.min(), summary.max()));
   }
 
-  /** Which tasks ran at the same time as {@code task}, read from the timeline. */
-  private static String overlapInWords(TaskTimeline timeline, String task) {
-    TaskTimeline.Span span = timeline.span(task).orElseThrow();
-    List<String> overlapping = timeline.spans().stream()
-        .filter(other -> !other.task().equals(task) && other.ended())
-        .filter(other -> other.start() < span.end() && span.start() < other.end())
-        .map(TaskTimeline.Span::task)
+  /** Which tasks ran at the same time as {@code task}, read from the trace. */
+  private static String overlapInWords(Trace trace, String task) {
+    TaskSpan span = trace.task(task);
+    List<String> overlapping = trace.tasks().stream()
+        .filter(other -> !other.task().equals(task) && other.ran())
+        .filter(other -> other.startNanos() < span.endNanos()
+            && span.startNanos() < other.endNanos())
+        .map(TaskSpan::task)
         .toList();
     return overlapping.isEmpty()
         ? task + " overlapped no other task"
