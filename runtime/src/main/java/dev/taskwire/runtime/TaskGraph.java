@@ -25,6 +25,7 @@ public final class TaskGraph {
   private final int[][] dependents;
   private final int[] prerequisiteCounts;
   private final int[] sources;
+  private final int[] topologicalOrder;
   private final Map<String, Integer> indexByName;
   private final TaskPolicy[] policies;
   private final boolean hasPolicies;
@@ -72,6 +73,7 @@ public final class TaskGraph {
         java.util.stream.IntStream.range(0, names.length)
             .filter(task -> prerequisiteCounts[task] == 0)
             .toArray();
+    this.topologicalOrder = sortTopologically();
     requireAcyclic();
     this.tolerantDependents = new int[names.length][];
     this.failureHandled = new boolean[names.length];
@@ -260,6 +262,11 @@ public final class TaskGraph {
     return sources;
   }
 
+  /** Every task after all of its prerequisites. */
+  int[] topologicalOrder() {
+    return topologicalOrder;
+  }
+
   /**
    * The graph as a Mermaid flowchart, for a README or any Mermaid viewer: one node per task
    * (async tasks drawn round and marked), an arrow from each task to the tasks that need it.
@@ -319,8 +326,11 @@ public final class TaskGraph {
     return text.append(" }").toString();
   }
 
-  /** Generated code is checked at compile time; this guards hand-built graphs. */
-  private void requireAcyclic() {
+  /**
+   * Every task after all of its prerequisites (Kahn's algorithm); shorter than the graph only if
+   * some tasks wait on a cycle.
+   */
+  private int[] sortTopologically() {
     int[] waiting = prerequisiteCounts.clone();
     int[] queue = Arrays.copyOf(sources, names.length);
     int head = 0;
@@ -332,12 +342,15 @@ public final class TaskGraph {
         }
       }
     }
-    if (tail != names.length) {
-      List<String> stuck = new ArrayList<>();
-      for (int task = 0; task < names.length; task++) {
-        if (waiting[task] > 0) {
-          stuck.add(names[task]);
-        }
+    return Arrays.copyOf(queue, tail);
+  }
+
+  /** Generated code is checked at compile time; this guards hand-built graphs. */
+  private void requireAcyclic() {
+    if (topologicalOrder.length != names.length) {
+      List<String> stuck = new ArrayList<>(taskNames());
+      for (int task : topologicalOrder) {
+        stuck.remove(names[task]);
       }
       throw new IllegalArgumentException("dependency cycle among tasks " + stuck + " of " + pipeline);
     }

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 
 /**
  * The flagship sample: starts an embedded AutoML service, runs {@link Pipeline} against it with
- * the generated {@code PipelineRunner}, and shows what taskwire did: a live log of every task,
- * a timeline where the two uploads overlap, the best model and a few predictions, and the time
- * against the same steps one after another. See {@link SampleArgs#USAGE} for the other modes:
+ * the generated {@code PipelineRunner}, and shows what taskwire did: its progress as it runs,
+ * a timeline where the two uploads overlap, the best model and a few predictions, the time
+ * against the same steps one after another, and the run's critical path, with its trace saved
+ * for Perfetto and as an HTML page. See {@link SampleArgs#USAGE} for the other modes:
  * many customers at once, and the service failing in several ways.
  *
  * <pre>

@@ -1,6 +1,7 @@
 package dev.taskwire.samples;
 
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.TraceRecorder;
 import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.server.JobKind;
 import dev.taskwire.samples.automl.server.ServerConfig;
@@ -54,13 +55,13 @@ final class CustomersDemo {
       int threadsBefore = threads.getThreadCount();
       threads.resetPeakThreadCount();
       long start = System.nanoTime();
-      List<TaskTimeline> timelines = new ArrayList<>(customers);
+      List<TraceRecorder> recorders = new ArrayList<>(customers);
       List<PipelineRunner.Execution> runs = new ArrayList<>(customers);
       for (PipelineInput input : inputs) {
-        TaskTimeline timeline = new TaskTimeline(null);
-        timelines.add(timeline);
+        TraceRecorder recorder = new TraceRecorder();
+        recorders.add(recorder);
         runs.add(new PipelineRunner(new Pipeline(services.client(), input),
-            services.runOptions().listener(timeline)).start());
+            services.runOptions().listener(recorder)).start());
       }
       out.println();
       out.println("Started " + customers + " pipelines in "
@@ -79,7 +80,8 @@ final class CustomersDemo {
       int peak = threads.getPeakThreadCount();
       String threadsByPool = LiveThreads.byPool();
 
-      double[] seconds = timelines.stream().mapToDouble(t -> t.lastEnd() / 1e9).sorted().toArray();
+      double[] seconds = recorders.stream()
+          .mapToDouble(recorder -> recorder.trace().durationNanos() / 1e9).sorted().toArray();
       out.println();
       out.println(String.format(Locale.ROOT, "%d of %d pipelines succeeded in %.2f s in all"
           + " (%d remote jobs).", customers - failures.size(), customers, elapsed / 1e9,

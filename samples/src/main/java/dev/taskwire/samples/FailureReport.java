@@ -2,13 +2,14 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.TaskSpan;
+import dev.taskwire.runtime.Trace;
 import dev.taskwire.samples.automl.server.AutoMlServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,9 +20,9 @@ import java.util.Set;
 final class FailureReport {
   private FailureReport() {}
 
-  static void print(
-      PipelineException failure, TaskTimeline timeline, TaskGraph graph, AutoMlServer server,
-      PrintStream out) throws InterruptedException {
+  static void print(PipelineException failure, Trace trace, AutoMlServer server, PrintStream out)
+      throws InterruptedException {
+    TaskGraph graph = trace.graph();
     String failed = failure.failedTask();
     Throwable cause = failure.getCause();
     out.println();
@@ -36,7 +37,7 @@ final class FailureReport {
     Set<String> downstream = dependentsOf(failed, graph);
     for (String task : graph.taskNames()) {
       out.println(String.format(Locale.ROOT, "  %-20s %s", task,
-          fate(task, failed, downstream.contains(task), timeline.span(task))));
+          fate(task, failed, downstream.contains(task), trace.task(task))));
     }
     out.println();
     boolean settled = server.awaitNoOpenJobs(Duration.ofSeconds(2));
@@ -52,35 +53,28 @@ final class FailureReport {
   }
 
   private static String fate(
-      String task, String failed, boolean dependsOnFailed, Optional<TaskTimeline.Span> span) {
+      String task, String failed, boolean dependsOnFailed, TaskSpan span) {
     if (task.equals(failed)) {
-      return span.map(s -> String.format(Locale.ROOT, "FAILED after %d ms", millis(s)))
-          .orElse("FAILED");
+      return span.ran() ? String.format(Locale.ROOT, "FAILED after %d ms", millis(span)) : "FAILED";
     }
     String relation = dependsOnFailed
         ? "it depends on " + failed
         : "it does not depend on " + failed;
-    if (span.isEmpty()) {
+    if (!span.ran()) {
       return dependsOnFailed
           ? "did not run: " + relation
           : "did not run: " + relation + ", but the run stops at the first failure";
     }
-    TaskTimeline.Span s = span.get();
-    if (!s.ended()) {
-      return "still running?!";
-    }
-    switch (s.outcome()) {
-      case SUCCEEDED:
-        return String.format(Locale.ROOT, "succeeded in %d ms, before the failure", millis(s));
-      case CANCELLED:
-        return "cancelled while running (" + relation + "); the client asked the service to"
-            + " stop its job";
-      default:
-        return "failed too: " + s.detail();
-    }
+    return switch (span.outcome()) {
+      case SUCCEEDED ->
+          String.format(Locale.ROOT, "succeeded in %d ms, before the failure", millis(span));
+      case CANCELLED -> "cancelled while running (" + relation + "); the client asked the service"
+          + " to stop its job";
+      default -> "failed too: " + span.attempts().get(span.attempts().size() - 1).failure();
+    };
   }
 
-  private static long millis(TaskTimeline.Span span) {
+  private static long millis(TaskSpan span) {
     return span.durationNanos() / 1_000_000;
   }
 

@@ -1,12 +1,12 @@
 package dev.taskwire.samples;
 
+import dev.taskwire.runtime.TaskSpan;
+import dev.taskwire.runtime.Trace;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
- * Draws timelines as text, one row per task and one column per time slice, so that tasks that
+ * Draws traces as text, one row per task and one column per time slice, so that tasks that
  * ran at the same time are visibly stacked:
  *
  * <pre>
@@ -19,7 +19,7 @@ final class GanttChart {
   private final long nanosPerColumn;
   private final int width;
 
-  /** A chart {@code width} columns wide that fits timelines up to {@code longestNanos}. */
+  /** A chart {@code width} columns wide that fits traces up to {@code longestNanos}. */
   GanttChart(long longestNanos, int width) {
     this.width = width;
     long perColumn = (longestNanos + width - 1) / width;
@@ -31,32 +31,29 @@ final class GanttChart {
     return nanosPerColumn / 1_000_000;
   }
 
-  /** One row per task of {@code tasks}, in that order; tasks that never started stay empty. */
-  String render(TaskTimeline timeline, List<String> tasks, String indent) {
+  /** One row per task of the trace, in the graph's order; tasks that never started stay empty. */
+  String render(Trace trace, String indent) {
     StringBuilder chart = new StringBuilder();
-    for (String task : tasks) {
-      Optional<TaskTimeline.Span> span = timeline.span(task);
+    for (TaskSpan span : trace.tasks()) {
       char[] row = new char[width];
       Arrays.fill(row, ' ');
       String times = "did not run";
-      if (span.isPresent() && span.get().ended()) {
-        TaskTimeline.Span s = span.get();
-        int first = (int) Math.min(width - 1, s.start() / nanosPerColumn);
-        int last = (int) Math.min(width - 1, Math.max(first, (s.end() - 1) / nanosPerColumn));
-        char mark = switch (s.outcome()) {
+      if (span.ran()) {
+        int first = (int) Math.min(width - 1, span.startNanos() / nanosPerColumn);
+        int last =
+            (int) Math.min(width - 1, Math.max(first, (span.endNanos() - 1) / nanosPerColumn));
+        char mark = switch (span.outcome()) {
           case SUCCEEDED -> '#';
           case FAILED -> 'X';
-          case CANCELLED -> '~';
+          default -> '~';
         };
-        for (int column = first; column <= last; column++) {
-          row[column] = mark;
-        }
-        times = String.format(Locale.ROOT, "%.2f-%.2f s%s", s.start() / 1e9, s.end() / 1e9,
-            s.outcome() == TaskTimeline.Outcome.SUCCEEDED ? ""
-                : " " + s.outcome().name().toLowerCase(Locale.ROOT));
+        Arrays.fill(row, first, last + 1, mark);
+        times = String.format(Locale.ROOT, "%.2f-%.2f s%s", span.startNanos() / 1e9,
+            span.endNanos() / 1e9,
+            span.outcome() == TaskSpan.Outcome.SUCCEEDED ? "" : " " + span.outcome().word());
       }
-      chart.append(String.format(Locale.ROOT, "%s%-20s|%s| %s%n", indent, task, new String(row),
-          times));
+      chart.append(String.format(Locale.ROOT, "%s%-20s|%s| %s%n", indent, span.task(),
+          new String(row), times));
     }
     return chart.toString();
   }

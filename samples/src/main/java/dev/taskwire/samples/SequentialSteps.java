@@ -9,15 +9,15 @@ package dev.taskwire.samples;
 final class SequentialSteps {
   private SequentialSteps() {}
 
-  /** Runs every step of {@code pipeline} in declaration order, timing each on {@code timeline}. */
-  static PredictionSummary run(Pipeline pipeline, TaskTimeline timeline) {
-    var train = timeline.time("uploadTrain", () -> pipeline.uploadTrain().join());
-    var forecast = timeline.time("uploadForecast", () -> pipeline.uploadForecast().join());
-    var experiment = timeline.time("train", () -> pipeline.train(train).join());
-    var model = timeline.time("bestModel", () -> pipeline.bestModel(experiment));
-    var prediction = timeline.time("predict", () -> pipeline.predict(model, forecast).join());
+  /** Runs every step of {@code pipeline} in declaration order, timing each on {@code timer}. */
+  static PredictionSummary run(Pipeline pipeline, StepTimer timer) {
+    var train = timer.time("uploadTrain", () -> pipeline.uploadTrain().join());
+    var forecast = timer.time("uploadForecast", () -> pipeline.uploadForecast().join());
+    var experiment = timer.time("train", () -> pipeline.train(train).join());
+    var model = timer.time("bestModel", () -> pipeline.bestModel(experiment));
+    var prediction = timer.time("predict", () -> pipeline.predict(model, forecast).join());
     var predictions =
-        timeline.time("downloadPredictions", () -> pipeline.downloadPredictions(prediction).join());
-    return timeline.time("summarize", () -> pipeline.summarize(predictions));
+        timer.time("downloadPredictions", () -> pipeline.downloadPredictions(prediction).join());
+    return timer.time("summarize", () -> pipeline.summarize(predictions));
   }
 }

@@ -1,21 +1,30 @@
 package dev.taskwire.samples;
 
+import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.TaskSpan;
+import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.TraceRecorder;
 import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.client.ModelScore;
 import dev.taskwire.samples.automl.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The main job: one pipeline against the embedded service, printed as it runs; then the same
- * steps one after another in the same JVM, and both timelines side by side.
+ * The main job: one pipeline against the embedded service, its progress shown as it runs; then
+ * the same steps one after another in the same JVM, and both timelines side by side. The run's
+ * trace is saved for Perfetto and as an HTML timeline, and its critical path printed.
  */
 final class SinglePipelineDemo {
   private static final int CHART_WIDTH = 64;
+  /** Where the trace files go: exec:java sets the samples module's target directory. */
+  private static final Path OUTPUT =
+      Path.of(System.getProperty("taskwire.sample.output", "target"));
 
   private SinglePipelineDemo() {}
 
@@ -42,45 +51,63 @@ final class SinglePipelineDemo {
       services.client().health().join(); // the first connection and class loading, untimed
 
       out.println();
-      out.println(
-          "Running the pipeline (PipelineRunner.start(), then await(); a TaskListener prints):");
-      TaskTimeline timeline = new TaskTimeline(out);
+      out.println("Running the pipeline (PipelineRunner.start(), then await()):");
+      TraceRecorder recorder = new TraceRecorder();
+      // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
+      ConsoleProgress progress =
+          ConsoleProgress.to(out, out == System.out && System.console() != null);
       PipelineRunner.Execution execution =
           new PipelineRunner(new Pipeline(services.client(), input),
-              services.runOptions().listener(timeline)).start();
+              services.runOptions().listener(progress).listener(recorder))
+              .start();
       PipelineRunner.Results results;
       try {
         results = execution.await();
       } catch (PipelineException failed) {
-        FailureReport.print(failed, timeline, PipelineRunner.GRAPH, services.server(), out);
+        FailureReport.print(failed, recorder.trace(), services.server(), out);
+        saveTrace(recorder.trace(), out);
         return 1;
       }
-      long pipelineNanos = timeline.lastEnd();
+      Trace trace = recorder.trace();
+      long pipelineNanos = trace.durationNanos();
       printResults(results, out);
 
       out.println();
       out.println(
           "Now the same steps one after another (each future joined before the next call)...");
-      TaskTimeline sequential = new TaskTimeline(null);
-      SequentialSteps.run(new Pipeline(services.client(), input), sequential);
-      long sequentialNanos = sequential.lastEnd();
+      StepTimer timer = new StepTimer(PipelineRunner.GRAPH);
+      SequentialSteps.run(new Pipeline(services.client(), input), timer);
+      Trace sequential = timer.trace();
+      long sequentialNanos = sequential.durationNanos();
 
       GanttChart chart = new GanttChart(Math.max(pipelineNanos, sequentialNanos), CHART_WIDTH);
-      List<String> tasks = PipelineRunner.GRAPH.taskNames();
       out.println();
       out.println("Timeline (one column = " + chart.millisPerColumn() + " ms):");
       out.println("  with taskwire:");
-      out.print(chart.render(timeline, tasks, "    "));
+      out.print(chart.render(trace, "    "));
       out.println("  one after another:");
-      out.print(chart.render(sequential, tasks, "    "));
+      out.print(chart.render(sequential, "    "));
       out.println();
       out.println(String.format(Locale.ROOT,
           "Total: %.2f s with taskwire, %.2f s one after another: %.2fx as fast.",
           pipelineNanos / 1e9, sequentialNanos / 1e9, (double) sequentialNanos / pipelineNanos));
-      out.println("  " + overlapInWords(timeline, "uploadForecast")
+      out.println("  " + overlapInWords(trace, "uploadForecast")
           + "; no pipeline thread waited for the service.");
+      saveTrace(trace, out);
       return 0;
     }
+  }
+
+  /** Writes the run's trace as Chrome JSON and as an HTML timeline; prints where, and why. */
+  private static void saveTrace(Trace trace, PrintStream out) throws IOException {
+    Path json = OUTPUT.resolve("automl-trace.json").toAbsolutePath().normalize();
+    Path html = OUTPUT.resolve("automl-timeline.html").toAbsolutePath().normalize();
+    trace.writeChromeJson(json);
+    trace.writeHtml(html);
+    out.println();
+    out.println("Critical path: " + trace.criticalPath().report());
+    out.println("  trace:    " + json + " (open it in https://ui.perfetto.dev)");
+    out.println("  timeline: " + html);
   }
 
   private static void printResults(PipelineRunner.Results results, PrintStream out) {
@@ -119,13 +146,14 @@ final class SinglePipelineDemo {
         summary.count(), summary.mean(), summary.median(), summary.min(), summary.max()));
   }
 
-  /** Which tasks ran at the same time as {@code task}, read from the timeline. */
-  private static String overlapInWords(TaskTimeline timeline, String task) {
-    TaskTimeline.Span span = timeline.span(task).orElseThrow();
-    List<String> overlapping = timeline.spans().stream()
-        .filter(other -> !other.task().equals(task) && other.ended())
-        .filter(other -> other.start() < span.end() && span.start() < other.end())
-        .map(TaskTimeline.Span::task)
+  /** Which tasks ran at the same time as {@code task}, read from the trace. */
+  private static String overlapInWords(Trace trace, String task) {
+    TaskSpan span = trace.task(task);
+    List<String> overlapping = trace.tasks().stream()
+        .filter(other -> !other.task().equals(task) && other.ran())
+        .filter(other -> other.startNanos() < span.endNanos()
+            && span.startNanos() < other.endNanos())
+        .map(TaskSpan::task)
         .toList();
     return overlapping.isEmpty()
         ? task + " overlapped no other task"
