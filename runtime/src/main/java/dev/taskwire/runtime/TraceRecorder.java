@@ -94,9 +94,10 @@ public final class TraceRecorder implements TaskListener {
     last = Trace.of(finished.graph(), duration, outcome, spans(finished, duration));
   }
 
+  /** A fan-out's elements are drawn as their task's one bar, from its start to their end. */
   private void add(Kind kind, TaskEvent event, String thread, String failure) {
     Recording current = recording;
-    if (current != null) {
+    if (current != null && !event.isElement()) {
       current.entries().add(new Entry(kind, event.index(), event.attempt(),
           event.nanoTime() - current.startNanos(), thread, failure));
     }

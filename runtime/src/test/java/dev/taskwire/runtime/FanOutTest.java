@@ -314,4 +314,17 @@ class FanOutTest {
         .run(RunOptions.defaults().listener(listener));
     assertEquals(List.of("grid#0/-1", "each[0]#1/0", "each#1/-1"), events);
   }
+
+  @Test
+  void aTraceDrawsAFanOutAsItsOneTask() {
+    TraceRecorder recorder = new TraceRecorder();
+    new TestPipeline()
+        .value("grid", r -> SIX)
+        .forEach("train", TaskKind.VALUE, "grid", 2, (element, r) -> element, "grid")
+        .run(RunOptions.defaults().listener(recorder));
+    Trace trace = recorder.trace();
+    assertEquals(2, trace.tasks().size());
+    assertEquals(TaskSpan.Outcome.SUCCEEDED, trace.task("train").outcome());
+    assertEquals(1, trace.task("train").attempts().size());
+  }
 }
