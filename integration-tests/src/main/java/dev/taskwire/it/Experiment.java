@@ -1,0 +1,80 @@
+package dev.taskwire.it;
+
+import dev.taskwire.DependsOn;
+import dev.taskwire.ForEach;
+import dev.taskwire.Task;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A data scientist's experiment: one training per seed, at most two at a time, keep the best,
+ * then report; and an unrelated task that a partial run leaves out.
+ */
+public class Experiment {
+  /** A trained model's score; Serializable so that result stores can keep it. */
+  public record Score(int seed, double error) implements Serializable {}
+
+  final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger training = new AtomicInteger();
+  final AtomicInteger peakTraining = new AtomicInteger();
+  /** Trainings meet in pairs, so with a limit of two they must overlap. */
+  private volatile CyclicBarrier pairs = new CyclicBarrier(2);
+  /** The seed whose training fails, or 0 for none. */
+  volatile int failingSeed;
+
+  /** A failed run interrupts a waiting training, which breaks the barrier: make a new one. */
+  void mendPairs() {
+    pairs = new CyclicBarrier(2);
+  }
+
+  @Task
+  List<Integer> seeds() {
+    ran.add("seeds");
+    return List.of(1, 2, 3, 4, 5, 6);
+  }
+
+  @Task
+  String data() {
+    ran.add("data");
+    return "rows";
+  }
+
+  @Task(maxConcurrency = 2)
+  Score train(@ForEach("seeds") int seed, @DependsOn("data") String data) throws Exception {
+    peakTraining.accumulateAndGet(training.incrementAndGet(), Math::max);
+    try {
+      ran.add("train " + seed);
+      pairs.await(10, TimeUnit.SECONDS);
+      if (seed == failingSeed) {
+        throw new IllegalStateException("training with seed " + seed + " diverged");
+      }
+      return new Score(seed, Math.abs(seed - 4) + data.length() / 100.0);
+    } finally {
+      training.decrementAndGet();
+    }
+  }
+
+  @Task
+  Score best(@DependsOn("train") List<Score> scores) {
+    ran.add("best");
+    return scores.stream().min(Comparator.comparingDouble(Score::error)).orElseThrow();
+  }
+
+  @Task
+  String report(@DependsOn("best") Score best) {
+    ran.add("report");
+    return "best seed " + best.seed();
+  }
+
+  @Task
+  String unrelated() {
+    ran.add("unrelated");
+    return "x";
+  }
+}
