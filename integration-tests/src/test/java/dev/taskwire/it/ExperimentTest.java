@@ -37,7 +37,7 @@ class ExperimentTest {
     assertTrue(!experiment.ran.contains("report") && !experiment.ran.contains("unrelated"),
         experiment.ran.toString());
     IllegalStateException notRun = assertThrows(IllegalStateException.class, results::report);
-    assertEquals("task 'report' of dev.taskwire.it.Experiment has no result: it was not run: it"
+    assertEquals("task 'report' of dev.taskwire.it.Experiment has no result: it was left out: it"
         + " is neither a target of the run nor a prerequisite of one", notRun.getMessage());
   }
 

@@ -1132,7 +1132,7 @@ public final class PipelineRun {
         return "it succeeded";
       default:
         if (!isIncluded(task)) {
-          return "it was not run: it is neither a target of the run nor a prerequisite of one";
+          return "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
         if (phase == FAILING) {
           return "it did not run because task '" + graph.name(blockingTask(task)) + "' failed";

@@ -35,7 +35,7 @@ class PartialRunTest {
     assertEquals(List.of("upload", "train"), ran);
     assertEquals("model of data", run.value(1));
     IllegalStateException notRun = assertThrows(IllegalStateException.class, () -> run.value(2));
-    assertEquals("task 'predict' of test.Pipeline has no result: it was not run: it is neither "
+    assertEquals("task 'predict' of test.Pipeline has no result: it was left out: it is neither "
         + "a target of the run nor a prerequisite of one", notRun.getMessage());
   }
 
@@ -77,7 +77,7 @@ class PartialRunTest {
     assertEquals("task 'train' of test.Pipeline has no result: it did not run because task "
         + "'upload' failed", assertThrows(IllegalStateException.class, () -> run.value(1))
         .getMessage());
-    assertEquals("task 'predict' of test.Pipeline has no result: it was not run: it is neither "
+    assertEquals("task 'predict' of test.Pipeline has no result: it was left out: it is neither "
         + "a target of the run nor a prerequisite of one",
         assertThrows(IllegalStateException.class, () -> run.value(2)).getMessage());
   }
@@ -90,6 +90,18 @@ class PartialRunTest {
     run.await();
     assertEquals("report of data", run.value(3));
     assertEquals(List.of("upload", "report"), ran);
+  }
+
+  @Test
+  void theFutureOfATaskLeftOutSaysSo() {
+    TestPipeline built = pipeline();
+    PipelineRun run = PipelineRun.start(built.graph(), built.invoker(), RunOptions.defaults(),
+        built.graph().indexOf("upload"));
+    run.await();
+    java.util.concurrent.CompletionException thrown = assertThrows(
+        java.util.concurrent.CompletionException.class, () -> run.future(2).join());
+    assertEquals("task 'predict' did not run: it was left out: it is neither a target of the run"
+        + " nor a prerequisite of one", thrown.getCause().getMessage());
   }
 
   @Test
