@@ -44,7 +44,7 @@ final class Attempts {
     long timeout = graph.policy(task).timeoutNanos();
     if (timeout > 0) {
       int attempt = current(task);
-      timers[task] = Timer.schedule(() -> run.timeOut(task, attempt), timeout);
+      timers[task] = Timer.schedule(() -> TimeLimits.timeOut(run, task, attempt), timeout);
     }
   }
 

@@ -2,23 +2,13 @@ package dev.taskwire.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
@@ -53,33 +43,28 @@ import java.util.function.BiConsumer;
  * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
  * did, with no extra synchronization in user code.
  */
-public final class PipelineRun {
+public final class PipelineRun extends ReadyStack {
   // A task's status: a positive count of prerequisites that have not succeeded yet, 0 once it is
   // ready, then one of these. Tasks that never ran keep a count >= 0.
-  private static final int RUNNING = -1;
+  static final int RUNNING = -1;
   /** Briefly, while the finishing thread stores the outcome; claimed by CAS from RUNNING. */
-  private static final int COMPLETING = -2;
+  static final int COMPLETING = -2;
   static final int SUCCEEDED = -3;
-  private static final int FAILED = -4;
-  private static final int CANCELLED = -5;
+  static final int FAILED = -4;
+  static final int CANCELLED = -5;
   /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
-  private static final int RETRY_WAIT = -6;
+  static final int RETRY_WAIT = -6;
 
   // The run's phase: ACTIVE moves once, to exactly one of the other three.
   private static final int ACTIVE = 0;
-  private static final int SUCCEEDED_RUN = 1;
-  private static final int FAILING = 2;
-  private static final int CANCELLING = 3;
+  static final int SUCCEEDED_RUN = 1;
+  static final int FAILING = 2;
+  static final int CANCELLING = 3;
 
-  /** The ready stack's end marker. */
-  private static final int EMPTY = -1;
-
-  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
-  private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
+  static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+  static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle PHASE;
   private static final VarHandle ACTIVE_TASKS;
-  private static final VarHandle READY_HEAD;
-  private static final VarHandle PENDING_HELPERS;
   private static final VarHandle FUTURES;
   private static final VarHandle FAILURES;
   private static final VarHandle NEXT_SOURCE;
@@ -89,8 +74,6 @@ public final class PipelineRun {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PHASE = lookup.findVarHandle(PipelineRun.class, "phase", int.class);
       ACTIVE_TASKS = lookup.findVarHandle(PipelineRun.class, "activeTasks", int.class);
-      READY_HEAD = lookup.findVarHandle(PipelineRun.class, "readyHead", int.class);
-      PENDING_HELPERS = lookup.findVarHandle(PipelineRun.class, "pendingHelpers", int.class);
       FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", RequestedFutures.class);
       FAILURES = lookup.findVarHandle(PipelineRun.class, "failures", Failures.class);
       NEXT_SOURCE = lookup.findVarHandle(PipelineRun.class, "nextSource", int.class);
@@ -99,15 +82,14 @@ public final class PipelineRun {
     }
   }
 
-  private final TaskGraph graph;
-  private final TaskInvoker invoker;
-  private final Executor executor;
+  final TaskGraph graph;
+  final TaskInvoker invoker;
   /** Null when no listener is registered, the common case. */
-  private final Listeners listeners;
-  private final boolean keepGoing;
-  private final long deadlineNanos;
+  final Listeners listeners;
+  final boolean keepGoing;
+  final long deadlineNanos;
   /** Null unless some task has a timeout or retries. */
-  private final Attempts attempts;
+  final Attempts attempts;
   /** Null unless the options name a result store. */
   private final StoredResults stored;
   /** The whole run's deadline timer, if RunOptions set one. */
@@ -115,11 +97,9 @@ public final class PipelineRun {
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
   private final int[] status;
   /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
-  private final Object[] values;
+  final Object[] values;
   /** The thread running a sync task, or the pending stage of an async task, for stopping. */
-  private final Object[] inFlight;
-  /** Links of the ready stack: the task below each one. Published by the CAS on readyHead. */
-  private final int[] belowInStack;
+  final Object[] inFlight;
   /** The tasks ready at the start. */
   private final int[] sources;
   /** Per task, whether this run includes it; null when it includes every task. */
@@ -133,31 +113,24 @@ public final class PipelineRun {
   /** With a throttle: the next source to release when a task leaves. */
   private volatile int nextSource;
   /** For the elements of a fan-out task: tells the parent that they have all ended. */
-  private Runnable onSettled;
+  Runnable onSettled;
   /** For listeners: how many tasks the run set out to run. */
   private int plannedTasks;
 
-  private volatile int readyHead = EMPTY;
   /** Tasks that are ready or running; the run settles when it drops to zero. */
   private volatile int activeTasks;
-  /** Helpers handed to the executor that have not started yet. */
-  private volatile int pendingHelpers;
   private volatile int phase = ACTIVE;
   /** Set once no task will start or end any more, before requested futures are completed. */
   private volatile boolean ended;
   /** Set after that, so that await() returns only once every requested future is complete. */
   private volatile boolean settled;
-  /** The thread in {@link #run} while it parks for work, so that new work can wake it. */
-  private volatile Thread parkedCaller;
   private volatile RequestedFutures futures;
   /** The thread in {@link #run}, if any; only ever compared with the current thread. */
   private Thread caller;
   /** Set by the caller of {@link #run} when a task it ran was interrupted from outside. */
   private boolean callerInterrupted;
-  /** Created on first use; a benign race at worst creates two equal helpers. */
-  private Runnable helper;
   /** Created on the first failure. */
-  private volatile Failures failures;
+  volatile Failures failures;
 
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
     this(graph, invoker, options.executor(), options.listeners(),
@@ -166,14 +139,14 @@ public final class PipelineRun {
         null, -1, 0);
   }
 
-  private PipelineRun(
+  PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
       boolean keepGoing, long deadlineNanos, RunPlan plan, StoredResults stored,
       PipelineRun parent, int parentTask, int throttle) {
+    super(executor, graph.size());
     this.stored = stored;
     this.graph = graph;
     this.invoker = invoker;
-    this.executor = executor;
     this.listeners = listeners;
     this.keepGoing = keepGoing;
     this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
@@ -183,7 +156,6 @@ public final class PipelineRun {
     this.sources = plan.sources;
     this.included = plan.included;
     this.inFlight = new Object[graph.size()];
-    this.belowInStack = new int[graph.size()];
     this.parent = parent;
     this.parentTask = parentTask;
     this.throttle = throttle;
@@ -251,7 +223,7 @@ public final class PipelineRun {
     return this;
   }
 
-  private PipelineRun startHere() {
+  PipelineRun startHere() {
     if (pushSources()) {
       signalHelper();
     }
@@ -300,7 +272,7 @@ public final class PipelineRun {
         }
       }
       if (interrupted) {
-        throw interruptedWhileWaiting();
+        throw RunMessages.interruptedWhileWaiting(this);
       }
     }
     throwIfUnsuccessful();
@@ -334,7 +306,7 @@ public final class PipelineRun {
     if ((int) INTS.getVolatile(status, task) != SUCCEEDED) {
       throw new IllegalStateException(
           "task '" + graph.name(task) + "' of " + graph.pipeline() + " has no result: "
-              + describe(task));
+              + RunMessages.describe(this, task));
     }
     return (T) values[task];
   }
@@ -381,7 +353,8 @@ public final class PipelineRun {
     return requested.copyOf(task);
   }
 
-  // ---- the ready stack and the threads that take from it ----------------------------------
+
+  // ---- the caller of run() and the ready stack --------------------------------------------
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
   private boolean pushSources() {
@@ -395,7 +368,7 @@ public final class PipelineRun {
       return false;
     }
     if (deadlineNanos > 0) {
-      deadline = Timer.schedule(this::deadlinePassed, deadlineNanos);
+      deadline = TimeLimits.startDeadline(this);
     }
     // A throttle holds sources back: each is released when a task leaves, and takes its place.
     int released = throttle > 0 ? Math.min(throttle, sources.length) : sources.length;
@@ -406,76 +379,6 @@ public final class PipelineRun {
       push(sources[i]);
     }
     return true;
-  }
-
-  /** Each task is pushed at most once per run, so popping cannot suffer from ABA. */
-  private void push(int task) {
-    int head;
-    do {
-      head = readyHead;
-      belowInStack[task] = head;
-    } while (!READY_HEAD.compareAndSet(this, head, task));
-  }
-
-  private int pop() {
-    int head;
-    do {
-      head = readyHead;
-      if (head == EMPTY) {
-        return EMPTY;
-      }
-    } while (!READY_HEAD.compareAndSet(this, head, belowInStack[head]));
-    return head;
-  }
-
-  /** After a push: wake the parked caller of {@link #run} if there is one, else a helper. */
-  private void wakeWorker() {
-    Thread caller = parkedCaller;
-    if (caller != null) {
-      LockSupport.unpark(caller);
-    } else {
-      signalHelper();
-    }
-  }
-
-  /**
-   * Hands a helper to the executor unless one is already waiting to start. A helper that starts
-   * and still sees work signals the next, so threads join as long as work remains, without a
-   * submission per task.
-   */
-  private void signalHelper() {
-    if (pendingHelpers == 0 && PENDING_HELPERS.compareAndSet(this, 0, 1)) {
-      Runnable help = helper;
-      if (help == null) {
-        helper = help = this::help;
-      }
-      try {
-        executor.execute(help);
-      } catch (RuntimeException | Error rejected) {
-        pendingHelpers = 0;
-        failReadyTasks(rejected);
-      }
-    }
-  }
-
-  private void help() {
-    PENDING_HELPERS.getAndAdd(this, -1);
-    for (int task = pop(); task != EMPTY; task = pop()) {
-      runPopped(task);
-    }
-  }
-
-  /**
-   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
-   * that they run in parallel. That holds for async tasks too: their methods should only start
-   * work and return, but one that blocks (say, until another task has started) must not keep
-   * the tasks behind it from running.
-   */
-  private void runPopped(int task) {
-    if (readyHead != EMPTY) {
-      signalHelper();
-    }
-    runFrom(task);
   }
 
   /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
@@ -493,13 +396,13 @@ public final class PipelineRun {
       }
       parkedCaller = Thread.currentThread();
       // A push after this check sees parkedCaller and unparks us.
-      if (readyHead == EMPTY && !settled) {
+      if (!hasReady() && !settled) {
         LockSupport.park(this);
       }
       parkedCaller = null;
     }
     if (interrupted || callerInterrupted) {
-      throw interruptedWhileWaiting();
+      throw RunMessages.interruptedWhileWaiting(this);
     }
   }
 
@@ -507,7 +410,8 @@ public final class PipelineRun {
    * The executor refused a helper: the tasks on the stack cannot run. The first fails with the
    * refusal as its cause, which stops the run; the rest then leave without running.
    */
-  private void failReadyTasks(Throwable rejected) {
+  @Override
+  void failReadyTasks(Throwable rejected) {
     int first = pop();
     if (first != EMPTY) {
       INTS.setVolatile(status, first, RUNNING);
@@ -518,10 +422,28 @@ public final class PipelineRun {
     }
   }
 
+  // ---- status -------------------------------------------------------------------------------
+
+  int status(int task) {
+    return (int) INTS.getVolatile(status, task);
+  }
+
+  boolean casStatus(int task, int expected, int next) {
+    return INTS.compareAndSet(status, task, expected, next);
+  }
+
+  int phase() {
+    return phase;
+  }
+
+  boolean isActive() {
+    return phase == ACTIVE;
+  }
+
   // ---- running tasks -----------------------------------------------------------------------
 
-  /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
-  private void runFrom(int task) {
+  @Override
+  void runFrom(int task) {
     for (int next = task; next != EMPTY; ) {
       next = execute(next);
     }
@@ -549,7 +471,7 @@ public final class PipelineRun {
       }
     }
     if (graph.isFanOut(task)) {
-      return startElements(task, thread);
+      return FanOut.startElements(this, task, thread);
     }
     if (attempts != null) {
       attempts.arm(task, this);
@@ -587,7 +509,7 @@ public final class PipelineRun {
     return inputs;
   }
 
-  private static void cancelQuietly(Object returned) {
+  static void cancelQuietly(Object returned) {
     if (returned instanceof CompletionStage<?> stage) {
       try {
         stage.toCompletableFuture().cancel(true);
@@ -609,7 +531,7 @@ public final class PipelineRun {
       try {
         value = ((CompletableFuture<?>) stage).join();
       } catch (Throwable failure) {
-        return finish(task, null, unwrap(failure));
+        return finish(task, null, RunMessages.unwrap(failure));
       }
       return finish(task, value, null);
     }
@@ -631,7 +553,7 @@ public final class PipelineRun {
               return; // the stage of an earlier attempt, which timed out
             }
             // Never run user code on the thread that completed the stage.
-            pushIfReady(finish(task, value, failure == null ? null : unwrap(failure)));
+            pushIfReady(finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
           });
     } catch (Throwable broken) {
       return finish(task, null, broken); // a stage implementation that refuses callbacks
@@ -639,7 +561,7 @@ public final class PipelineRun {
     return EMPTY;
   }
 
-  private void pushIfReady(int task) {
+  void pushIfReady(int task) {
     if (task != EMPTY) {
       push(task);
       wakeWorker();
@@ -650,12 +572,12 @@ public final class PipelineRun {
    * Records how {@code task} ended and releases its dependents. Returns one ready dependent for
    * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
-  private int finish(int task, Object value, Throwable error) {
+  int finish(int task, Object value, Throwable error) {
     if (attempts != null && !graph.isFanOut(task)) {
       attempts.disarm(task);
       error = attempts.failureOf(task, error);
       if (error != null && phase == ACTIVE && attempts.shouldRetry(task, error)) {
-        return retryLater(task, error);
+        return TimeLimits.retryLater(this, task, error);
       }
     }
     // Claim the task first: stop() may have cancelled a pending async task, which then left.
@@ -688,7 +610,7 @@ public final class PipelineRun {
     boolean causedByStop =
         phase != ACTIVE
             && (error instanceof CancellationException || error instanceof InterruptedException);
-    values[task] = causedByStop ? cancellation(task, error) : error;
+    values[task] = causedByStop ? RunMessages.cancellation(graph, task, error) : error;
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
     // Recorded before anyone hears of it: a listener or a future sees it among the failures.
     // A failure that every dependent takes as an Outcome is handled: the run goes on.
@@ -788,84 +710,6 @@ public final class PipelineRun {
     }
   }
 
-  // ---- fan-out tasks -----------------------------------------------------------------------
-
-  /**
-   * Starts the elements of fan-out task {@code task} as a run of their own: one independent task
-   * per element, on this run's executor and listeners, under this run's failure policy and the
-   * task's concurrency limit. The task holds no thread meanwhile; it ends when they all have.
-   */
-  private int startElements(int task, Thread thread) {
-    Object[] elements;
-    try {
-      elements = elementsOf(values[graph.forEachSource(task)], graph.name(graph.forEachSource(task)));
-    } catch (NullPointerException | IllegalArgumentException notAList) {
-      Interrupts.release(inFlight, task, thread);
-      return finish(task, null, notAList);
-    }
-    Interrupts.release(inFlight, task, thread);
-    if (elements.length == 0) {
-      return finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
-    }
-    TaskGraph elementGraph = graph.elementGraph(task, elements.length);
-    PipelineRun run = new PipelineRun(elementGraph,
-        (element, elementRun) -> invoker.invokeEach(task, elements[element], this),
-        executor, listeners, keepGoing, 0, RunPlan.everything(elementGraph), null, this, task,
-        graph.maxConcurrency(task));
-    run.onSettled = () -> elementsSettled(task, run);
-    OBJECTS.setVolatile(inFlight, task, run);
-    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
-    if (phase != ACTIVE) {
-      run.cancel();
-    }
-    run.startHere();
-    return EMPTY;
-  }
-
-  private static Object[] elementsOf(Object collection, String source) {
-    if (collection == null) {
-      throw new NullPointerException(
-          "task '" + source + "' returned null instead of elements to run for");
-    }
-    if (collection instanceof Collection<?> list) {
-      return list.toArray();
-    }
-    if (collection instanceof Iterable<?> iterable) {
-      List<Object> list = new ArrayList<>();
-      iterable.forEach(list::add);
-      return list.toArray();
-    }
-    if (collection.getClass().isArray()) {
-      Object[] elements = new Object[Array.getLength(collection)];
-      Arrays.setAll(elements, i -> Array.get(collection, i));
-      return elements;
-    }
-    throw new IllegalArgumentException(
-        "task '" + source + "' returned a " + collection.getClass().getName()
-            + ", which is neither an Iterable nor an array");
-  }
-
-  /** On the thread that ended the last element: the fan-out task ends the same way. */
-  private void elementsSettled(int task, PipelineRun elements) {
-    switch (elements.phase) {
-      case SUCCEEDED_RUN:
-        Object result = graph.kind(task) == TaskKind.VOID
-            ? null
-            : Collections.unmodifiableList(Arrays.asList(elements.values));
-        pushIfReady(finish(task, result, null));
-        break;
-      case FAILING:
-        Failures failed = elements.failures;
-        pushIfReady(finish(task, null, failed.snapshot().values().iterator().next()));
-        break;
-      default:
-        pushIfReady(finish(task, null, new CancellationException(
-            "the elements of task '" + graph.name(task) + "' were cancelled")));
-    }
-    OBJECTS.setVolatile(inFlight, task, null);
-  }
-
-  /** The tasks this run includes and does not start out with a result of. */
   private int tasksToRun() {
     int count = 0;
     for (int task = 0; task < graph.size(); task++) {
@@ -876,13 +720,13 @@ public final class PipelineRun {
     return count;
   }
 
-  private boolean isIncluded(int task) {
+  boolean isIncluded(int task) {
     return included == null || included[task];
   }
 
   // ---- failure and stopping ---------------------------------------------------------------
 
-  private void recordFailure(int task, Throwable error) {
+  void recordFailure(int task, Throwable error) {
     Failures recorded = failures;
     if (recorded == null) {
       Failures created = new Failures();
@@ -903,7 +747,7 @@ public final class PipelineRun {
     // Keeping going: the failed task's dependents never become ready, so they are skipped.
   }
 
-  private Map<String, Throwable> failures() {
+  Map<String, Throwable> failures() {
     Failures recorded = failures;
     return recorded == null ? Map.of() : recorded.snapshot();
   }
@@ -915,25 +759,13 @@ public final class PipelineRun {
     }
   }
 
-  /** What await() throws, created anew for each caller so its stack trace is the caller's. */
   private RuntimeException failure() {
-    switch (phase) {
-      case FAILING:
-        return new PipelineException(graph.pipeline(), failures(), failures.firstAttempts())
-            .from(this);
-      case CANCELLING:
-        CancellationException cancelled =
-            new CancellationException("run of " + graph.pipeline() + " was cancelled");
-        failures().values().forEach(cancelled::addSuppressed);
-        return cancelled;
-      default:
-        return null;
-    }
+    return phase == ACTIVE || phase == SUCCEEDED_RUN ? null : RunMessages.failure(this);
   }
 
   // ---- listeners ---------------------------------------------------------------------------
 
-  private void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
+  void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     if (listeners != null) {
       int attempt = attempts == null ? 1 : attempts.current(task);
       listeners.fire(method, parent == null
@@ -958,13 +790,7 @@ public final class PipelineRun {
         new RunEvent(graph.pipeline(), graph, System.nanoTime(), failure(), plannedTasks));
   }
 
-  /** Called once the run has settled, with the thread's interrupt status to be restored. */
-  private CancellationException interruptedWhileWaiting() {
-    Thread.currentThread().interrupt();
-    return new CancellationException("interrupted while waiting for " + graph.pipeline());
-  }
-
-  private boolean stop(int newPhase) {
+  boolean stop(int newPhase) {
     if (!PHASE.compareAndSet(this, ACTIVE, newPhase)) {
       return false;
     }
@@ -974,8 +800,8 @@ public final class PipelineRun {
         Interrupts.interrupt(inFlight, task, thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
-      } else if (running instanceof RetryWait) {
-        cancelRetry(task);
+      } else if (running instanceof TimeLimits.RetryWait) {
+        TimeLimits.cancelRetry(this, task);
       } else if (running instanceof PipelineRun elements) {
         elements.cancel(); // the fan-out task ends once its running elements have stopped
       }
@@ -987,7 +813,7 @@ public final class PipelineRun {
   private void cancelStage(int task) {
     if (OBJECTS.getVolatile(inFlight, task) instanceof CompletionStage<?> stage
         && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
-      values[task] = cancellation(task, null);
+      values[task] = RunMessages.cancellation(graph, task, null);
       INTS.setVolatile(status, task, CANCELLED);
       cancelQuietly(stage);
       OBJECTS.setVolatile(inFlight, task, null);
@@ -997,96 +823,15 @@ public final class PipelineRun {
     }
   }
 
-  // ---- timeouts, retries and the deadline ---------------------------------------------------
-
-  /** The in-flight slot of a task waiting for its retry; published before the timer can fire. */
-  private static final class RetryWait {
-    volatile Future<?> timer;
+  /** Ends a task that waited for its retry as cancelled; its value is already the exception. */
+  void endCancelled(int task) {
+    INTS.setVolatile(status, task, CANCELLED);
+    taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
+    publish(task);
+    leave();
   }
 
-  /** Parks a failed attempt on the timer; no thread waits for the retry. */
-  private int retryLater(int task, Throwable error) {
-    if (!INTS.compareAndSet(status, task, RUNNING, RETRY_WAIT)) {
-      return EMPTY;
-    }
-    long delay = attempts.failedAttempt(task, error);
-    taskEvent(TaskListener::taskRetried, task, error);
-    RetryWait wait = new RetryWait();
-    OBJECTS.setVolatile(inFlight, task, wait);
-    wait.timer = Timer.schedule(() -> retryNow(task, wait), delay);
-    // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
-    if (phase != ACTIVE) {
-      cancelRetry(task);
-    }
-    return EMPTY;
-  }
-
-  private void retryNow(int task, RetryWait wait) {
-    if (INTS.compareAndSet(status, task, RETRY_WAIT, 0)) {
-      OBJECTS.compareAndSet(inFlight, task, wait, null);
-      attempts.nextAttempt(task);
-      push(task);
-      wakeWorker();
-    }
-  }
-
-  private void cancelRetry(int task) {
-    if (INTS.compareAndSet(status, task, RETRY_WAIT, COMPLETING)) {
-      if (OBJECTS.getVolatile(inFlight, task) instanceof RetryWait wait && wait.timer != null) {
-        wait.timer.cancel(false);
-      }
-      OBJECTS.setVolatile(inFlight, task, null);
-      values[task] = cancellation(task, attempts.lastFailure(task));
-      INTS.setVolatile(status, task, CANCELLED);
-      taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
-      publish(task);
-      leave();
-    }
-  }
-
-  /** On the timer thread: attempt {@code attempt} of {@code task} ran out of time. */
-  void timeOut(int task, int attempt) {
-    if (attempts.current(task) != attempt || (int) INTS.getVolatile(status, task) != RUNNING) {
-      return;
-    }
-    attempts.markTimedOut(task, attempt);
-    Object running = OBJECTS.getVolatile(inFlight, task);
-    if (running instanceof Thread thread) {
-      Interrupts.interrupt(inFlight, task, thread); // its own thread then reports the timeout
-    } else if (running instanceof CompletionStage<?>
-        && OBJECTS.compareAndSet(inFlight, task, running, null)) {
-      cancelQuietly(running);
-      pushIfReady(finish(task, null, null));
-    }
-  }
-
-  /** On the timer thread: the run's deadline passed. The first unfinished task takes the blame. */
-  private void deadlinePassed() {
-    if (phase != ACTIVE) {
-      return;
-    }
-    int blamed = -1;
-    for (int task = 0; task < graph.size() && blamed < 0; task++) {
-      int state = (int) INTS.getVolatile(status, task);
-      if (state == RUNNING || state == RETRY_WAIT || state == COMPLETING) {
-        blamed = task;
-      }
-    }
-    for (int task = 0; task < graph.size() && blamed < 0; task++) {
-      if ((int) INTS.getVolatile(status, task) >= 0 && isIncluded(task)) {
-        blamed = task; // ready or waiting: nothing was running at that instant
-      }
-    }
-    if (blamed >= 0) {
-      recordFailure(blamed, new TimeoutException(
-          "run of " + graph.pipeline() + " passed its deadline of "
-              + TaskPolicy.describe(deadlineNanos)
-              + " while task '" + graph.name(blamed) + "' was unfinished"));
-      stop(FAILING);
-    }
-  }
-
-  // ---- futures and descriptions -----------------------------------------------------------
+  // ---- requested futures -------------------------------------------------------------------
 
   private void publish(int task) {
     RequestedFutures requested = futures;
@@ -1107,82 +852,9 @@ public final class PipelineRun {
         break;
       default:
         if (ended) {
-          future.completeExceptionally(
-              phase == FAILING
-                  ? new PipelineException(graph.pipeline(), failures()).from(this)
-                  : new CancellationException(
-                      "task '" + graph.name(task) + "' did not run: " + describe(task)));
+          future.completeExceptionally(RunMessages.didNotRun(this, task));
         }
     }
   }
 
-  /** Why a task has no result, in words for an exception message. */
-  private String describe(int task) {
-    switch ((int) INTS.getVolatile(status, task)) {
-      case RUNNING:
-      case COMPLETING:
-        return "it is still running";
-      case RETRY_WAIT:
-        return "it is waiting to be retried";
-      case FAILED:
-        return "it failed with " + values[task];
-      case CANCELLED:
-        return "it was cancelled";
-      case SUCCEEDED:
-        return "it succeeded";
-      default:
-        if (!isIncluded(task)) {
-          return "it was left out: it is neither a target of the run nor a prerequisite of one";
-        }
-        if (phase == FAILING) {
-          return "it did not run because task '" + graph.name(blockingTask(task)) + "' failed";
-        }
-        if (phase == CANCELLING) {
-          return "it did not run because the run was cancelled";
-        }
-        return "it has not run yet";
-    }
-  }
-
-  /**
-   * The task that kept {@code task} from running: a failed (or cancelled) task it depends on,
-   * directly or through other tasks that did not run; else the run's first failure.
-   */
-  private int blockingTask(int task) {
-    int current = task;
-    while (true) {
-      int notRun = -1;
-      for (int prerequisite : graph.dependenciesOf(current)) {
-        int state = (int) INTS.getVolatile(status, prerequisite);
-        if (state == FAILED || state == CANCELLED) {
-          return prerequisite;
-        }
-        if (state >= 0 && notRun < 0) {
-          notRun = prerequisite;
-        }
-      }
-      if (notRun < 0) {
-        return failures.firstTask();
-      }
-      current = notRun;
-    }
-  }
-
-  private CancellationException cancellation(int task, Throwable cause) {
-    CancellationException cancelled =
-        new CancellationException("task '" + graph.name(task) + "' was cancelled");
-    if (cause != null) {
-      cancelled.initCause(cause);
-    }
-    return cancelled;
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
 }

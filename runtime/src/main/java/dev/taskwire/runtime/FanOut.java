@@ -1,0 +1,94 @@
+package dev.taskwire.runtime;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Fan-out tasks: a task that runs once per element of a collection runs its elements as a run of
+ * their own (one independent task per element) on its parent's executor and listeners, under the
+ * parent's failure policy and the task's concurrency limit. The task holds no thread meanwhile;
+ * it ends, in the parent, when its elements have all ended.
+ */
+final class FanOut {
+  private FanOut() {}
+
+  /** Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next task. */
+  static int startElements(PipelineRun run, int task, Thread thread) {
+    TaskGraph graph = run.graph;
+    Object[] elements;
+    try {
+      int source = graph.forEachSource(task);
+      elements = elementsOf(run.values[source], graph.name(source));
+    } catch (NullPointerException | IllegalArgumentException notAList) {
+      Interrupts.release(run.inFlight, task, thread);
+      return run.finish(task, null, notAList);
+    }
+    Interrupts.release(run.inFlight, task, thread);
+    if (elements.length == 0) {
+      return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
+    }
+    TaskGraph elementGraph = graph.elementGraph(task, elements.length);
+    TaskInvoker invoker = run.invoker;
+    PipelineRun elementRun = new PipelineRun(elementGraph,
+        (element, ignored) -> invoker.invokeEach(task, elements[element], run),
+        run.executor, run.listeners, run.keepGoing, 0, RunPlan.everything(elementGraph), null,
+        run, task, graph.maxConcurrency(task));
+    elementRun.onSettled = () -> elementsSettled(run, task, elementRun);
+    PipelineRun.OBJECTS.setVolatile(run.inFlight, task, elementRun);
+    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
+    if (!run.isActive()) {
+      elementRun.cancel();
+    }
+    elementRun.startHere();
+    return ReadyStack.EMPTY;
+  }
+
+  static Object[] elementsOf(Object collection, String source) {
+    if (collection == null) {
+      throw new NullPointerException(
+          "task '" + source + "' returned null instead of elements to run for");
+    }
+    if (collection instanceof Collection<?> list) {
+      return list.toArray();
+    }
+    if (collection instanceof Iterable<?> iterable) {
+      List<Object> list = new ArrayList<>();
+      iterable.forEach(list::add);
+      return list.toArray();
+    }
+    if (collection.getClass().isArray()) {
+      Object[] elements = new Object[Array.getLength(collection)];
+      Arrays.setAll(elements, i -> Array.get(collection, i));
+      return elements;
+    }
+    throw new IllegalArgumentException(
+        "task '" + source + "' returned a " + collection.getClass().getName()
+            + ", which is neither an Iterable nor an array");
+  }
+
+  /** On the thread that ended the last element: the fan-out task ends the same way. */
+  private static void elementsSettled(PipelineRun run, int task, PipelineRun elements) {
+    TaskGraph graph = run.graph;
+    switch (elements.phase()) {
+      case PipelineRun.SUCCEEDED_RUN:
+        Object result = graph.kind(task) == TaskKind.VOID
+            ? null
+            : Collections.unmodifiableList(Arrays.asList(elements.values));
+        run.pushIfReady(run.finish(task, result, null));
+        break;
+      case PipelineRun.FAILING:
+        Failures failed = elements.failures;
+        run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
+        break;
+      default:
+        run.pushIfReady(run.finish(task, null, new CancellationException(
+            "the elements of task '" + graph.name(task) + "' were cancelled")));
+    }
+    PipelineRun.OBJECTS.setVolatile(run.inFlight, task, null);
+  }
+}

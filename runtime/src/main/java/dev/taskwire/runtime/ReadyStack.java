@@ -1,0 +1,127 @@
+package dev.taskwire.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it.
+ * A task made ready is pushed, and a helper is handed to the executor to take it. A helper that
+ * starts and still sees work signals the next, so threads join as long as work remains, without
+ * a submission per task. The caller of {@code run()} takes from the stack too (it parks in
+ * {@link PipelineRun#workUntilSettled} and a push wakes it). Package-private: a superclass
+ * rather than a field, so that a run is still one object.
+ *
+ * <p>Each task is pushed at most once per run (a retry pushes it again only after it was popped),
+ * so popping cannot suffer from ABA. A push happens-before the pop that takes the task: the
+ * link is published by the CAS on the head.
+ */
+abstract class ReadyStack {
+  /** The ready stack's end marker. */
+  static final int EMPTY = -1;
+
+  private static final VarHandle READY_HEAD;
+  private static final VarHandle PENDING_HELPERS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", int.class);
+      PENDING_HELPERS = lookup.findVarHandle(ReadyStack.class, "pendingHelpers", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Executor executor;
+  /** Links of the ready stack: the task below each one. Published by the CAS on readyHead. */
+  private final int[] belowInStack;
+  private volatile int readyHead = EMPTY;
+  /** Helpers handed to the executor that have not started yet. */
+  private volatile int pendingHelpers;
+  /** The thread in {@code run()} while it parks for work, so that new work can wake it. */
+  volatile Thread parkedCaller;
+  /** Created on first use; a benign race at worst creates two equal helpers. */
+  private Runnable helper;
+
+  ReadyStack(Executor executor, int size) {
+    this.executor = executor;
+    this.belowInStack = new int[size];
+  }
+
+  /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
+  abstract void runFrom(int task);
+
+  /** The executor refused a helper: the tasks on the stack cannot run. */
+  abstract void failReadyTasks(Throwable rejected);
+
+  final void push(int task) {
+    int head;
+    do {
+      head = readyHead;
+      belowInStack[task] = head;
+    } while (!READY_HEAD.compareAndSet(this, head, task));
+  }
+
+  final int pop() {
+    int head;
+    do {
+      head = readyHead;
+      if (head == EMPTY) {
+        return EMPTY;
+      }
+    } while (!READY_HEAD.compareAndSet(this, head, belowInStack[head]));
+    return head;
+  }
+
+  final boolean hasReady() {
+    return readyHead != EMPTY;
+  }
+
+  /** After a push: wake the parked caller of {@code run()} if there is one, else a helper. */
+  final void wakeWorker() {
+    Thread caller = parkedCaller;
+    if (caller != null) {
+      LockSupport.unpark(caller);
+    } else {
+      signalHelper();
+    }
+  }
+
+  /** Hands a helper to the executor unless one is already waiting to start. */
+  final void signalHelper() {
+    if (pendingHelpers == 0 && PENDING_HELPERS.compareAndSet(this, 0, 1)) {
+      Runnable help = helper;
+      if (help == null) {
+        helper = help = this::help;
+      }
+      try {
+        executor.execute(help);
+      } catch (RuntimeException | Error rejected) {
+        pendingHelpers = 0;
+        failReadyTasks(rejected);
+      }
+    }
+  }
+
+  private void help() {
+    PENDING_HELPERS.getAndAdd(this, -1);
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      runPopped(task);
+    }
+  }
+
+  /**
+   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
+   * that they run in parallel. That holds for async tasks too: their methods should only start
+   * work and return, but one that blocks (say, until another task has started) must not keep
+   * the tasks behind it from running.
+   */
+  final void runPopped(int task) {
+    if (readyHead != EMPTY) {
+      signalHelper();
+    }
+    runFrom(task);
+  }
+}
