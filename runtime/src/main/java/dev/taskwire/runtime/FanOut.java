@@ -1,5 +1,7 @@
 package dev.taskwire.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +19,56 @@ import java.util.concurrent.CancellationException;
 final class FanOut {
   private FanOut() {}
 
+  /** What an element run knows of the fan-out task it belongs to; plain runs have none. */
+  static final class Owner {
+    private static final VarHandle NEXT_SOURCE;
+
+    static {
+      try {
+        NEXT_SOURCE =
+            MethodHandles.lookup().findVarHandle(Owner.class, "nextSource", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    /** The run the fan-out task belongs to. */
+    final PipelineRun run;
+    /** The fan-out task's index in that run. */
+    final int task;
+    /** How many elements may be in the run at once; 0 for no limit. */
+    final int throttle;
+    /** With a throttle: the next source to release when a task leaves. */
+    volatile int nextSource;
+
+    Owner(PipelineRun run, int task, int throttle) {
+      this.run = run;
+      this.task = task;
+      this.throttle = throttle;
+    }
+
+    int releaseNext() {
+      return (int) NEXT_SOURCE.getAndAdd(this, 1);
+    }
+
+    /** On the thread that ended the last element. */
+    void elementsSettled(PipelineRun elements) {
+      FanOut.elementsSettled(run, task, elements);
+    }
+  }
+
   /** Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next task. */
   static int startElements(PipelineRun run, int task, Thread thread) {
     TaskGraph graph = run.graph;
     Object[] elements;
     try {
       int source = graph.forEachSource(task);
-      elements = elementsOf(run.values[source], graph.name(source));
+      elements = elementsOf(run.slots[source], graph.name(source));
     } catch (NullPointerException | IllegalArgumentException notAList) {
-      Interrupts.release(run.inFlight, task, thread);
+      Interrupts.release(run.slots, run.flight(task), thread);
       return run.finish(task, null, notAList);
     }
-    Interrupts.release(run.inFlight, task, thread);
+    Interrupts.release(run.slots, run.flight(task), thread);
     if (elements.length == 0) {
       return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
     }
@@ -36,15 +76,14 @@ final class FanOut {
     TaskInvoker invoker = run.invoker;
     PipelineRun elementRun = new PipelineRun(elementGraph,
         (element, ignored) -> invoker.invokeEach(task, elements[element], run),
-        run.executor, run.listeners, run.keepGoing, 0, RunPlan.everything(elementGraph), null,
-        run, task, graph.maxConcurrency(task));
-    elementRun.onSettled = () -> elementsSettled(run, task, elementRun);
-    PipelineRun.OBJECTS.setVolatile(run.inFlight, task, elementRun);
+        run.executor, run.listeners, run.keepGoing, null, null,
+        new Owner(run, task, graph.maxConcurrency(task)));
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {
       elementRun.cancel();
     }
-    elementRun.startHere();
+    elementRun.startHere(0);
     return ReadyStack.EMPTY;
   }
 
@@ -78,7 +117,8 @@ final class FanOut {
       case PipelineRun.SUCCEEDED_RUN:
         Object result = graph.kind(task) == TaskKind.VOID
             ? null
-            : Collections.unmodifiableList(Arrays.asList(elements.values));
+            : Collections.unmodifiableList(
+                Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
         run.pushIfReady(run.finish(task, result, null));
         break;
       case PipelineRun.FAILING:
@@ -89,6 +129,6 @@ final class FanOut {
         run.pushIfReady(run.finish(task, null, new CancellationException(
             "the elements of task '" + graph.name(task) + "' were cancelled")));
     }
-    PipelineRun.OBJECTS.setVolatile(run.inFlight, task, null);
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
   }
 }

@@ -67,7 +67,6 @@ public final class PipelineRun extends ReadyStack {
   private static final VarHandle ACTIVE_TASKS;
   private static final VarHandle FUTURES;
   private static final VarHandle FAILURES;
-  private static final VarHandle NEXT_SOURCE;
 
   static {
     try {
@@ -76,7 +75,6 @@ public final class PipelineRun extends ReadyStack {
       ACTIVE_TASKS = lookup.findVarHandle(PipelineRun.class, "activeTasks", int.class);
       FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", RequestedFutures.class);
       FAILURES = lookup.findVarHandle(PipelineRun.class, "failures", Failures.class);
-      NEXT_SOURCE = lookup.findVarHandle(PipelineRun.class, "nextSource", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -87,33 +85,23 @@ public final class PipelineRun extends ReadyStack {
   /** Null when no listener is registered, the common case. */
   final Listeners listeners;
   final boolean keepGoing;
-  final long deadlineNanos;
   /** Null unless some task has a timeout or retries. */
   final Attempts attempts;
   /** Null unless the options name a result store. */
   private final StoredResults stored;
   /** The whole run's deadline timer, if RunOptions set one. */
   private volatile ScheduledFuture<?> deadline;
-  /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
-  private final int[] status;
-  /** A task's value once SUCCEEDED, its exception once FAILED or CANCELLED. */
-  final Object[] values;
-  /** The thread running a sync task, or the pending stage of an async task, for stopping. */
-  final Object[] inFlight;
-  /** The tasks ready at the start. */
-  private final int[] sources;
-  /** Per task, whether this run includes it; null when it includes every task. */
-  private final boolean[] included;
-  /** For the elements of a fan-out task: the run that task belongs to; otherwise null. */
-  private final PipelineRun parent;
-  /** For the elements of a fan-out task: that task's index in the parent; otherwise -1. */
-  private final int parentTask;
-  /** For the elements of a fan-out task: how many may be in the run at once; 0 for no limit. */
-  private final int throttle;
-  /** With a throttle: the next source to release when a task leaves. */
-  private volatile int nextSource;
-  /** For the elements of a fan-out task: tells the parent that they have all ended. */
-  Runnable onSettled;
+  /**
+   * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
+   * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
+   * slots[flight(task)]} holds what is in flight for it, for stopping: the thread running a sync
+   * task, the pending stage of an async task, a retry's wait or a fan-out's element run.
+   */
+  final Object[] slots;
+  /** Which tasks the run starts with and leaves out; null for a run of every task. */
+  private final RunPlan plan;
+  /** For the elements of a fan-out task: the task they belong to; otherwise null. */
+  final FanOut.Owner owner;
   /** For listeners: how many tasks the run set out to run. */
   private int plannedTasks;
 
@@ -132,33 +120,28 @@ public final class PipelineRun extends ReadyStack {
   /** Created on the first failure. */
   volatile Failures failures;
 
+  /** A run of {@code plan}, or of every task if it is null. */
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
     this(graph, invoker, options.executor(), options.listeners(),
-        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.deadlineNanos(), plan,
+        options.failurePolicy() == FailurePolicy.KEEP_GOING, plan,
         options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
-        null, -1, 0);
+        null);
   }
 
   PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, long deadlineNanos, RunPlan plan, StoredResults stored,
-      PipelineRun parent, int parentTask, int throttle) {
-    super(executor, graph.size());
+      boolean keepGoing, RunPlan plan, StoredResults stored, FanOut.Owner owner) {
+    // A run of every task copies nothing but the prerequisite counts.
+    super(executor, plan == null ? graph.prerequisiteCounts().clone() : plan.status);
     this.stored = stored;
     this.graph = graph;
     this.invoker = invoker;
     this.listeners = listeners;
     this.keepGoing = keepGoing;
     this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
-    this.deadlineNanos = deadlineNanos;
-    this.status = plan.status;
-    this.values = plan.values;
-    this.sources = plan.sources;
-    this.included = plan.included;
-    this.inFlight = new Object[graph.size()];
-    this.parent = parent;
-    this.parentTask = parentTask;
-    this.throttle = throttle;
+    this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
+    this.plan = plan;
+    this.owner = owner;
   }
 
   /**
@@ -170,7 +153,7 @@ public final class PipelineRun extends ReadyStack {
    *     (which cancels the run; the interrupt status stays set)
    */
   public static PipelineRun run(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    return new PipelineRun(graph, invoker, options, RunPlan.everything(graph)).runHere();
+    return new PipelineRun(graph, invoker, options, null).runHere(options.deadlineNanos());
   }
 
   /**
@@ -181,18 +164,20 @@ public final class PipelineRun extends ReadyStack {
    */
   public static PipelineRun run(
       TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
-    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets)).runHere();
+    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets))
+        .runHere(options.deadlineNanos());
   }
 
   /** Starts running every task of {@code graph} on the executor and returns at once. */
   public static PipelineRun start(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    return new PipelineRun(graph, invoker, options, RunPlan.everything(graph)).startHere();
+    return new PipelineRun(graph, invoker, options, null).startHere(options.deadlineNanos());
   }
 
   /** Starts only {@code targets} and the tasks they depend on; see {@link #run(TaskGraph, TaskInvoker, RunOptions, int...)}. */
   public static PipelineRun start(
       TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
-    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets)).startHere();
+    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets))
+        .startHere(options.deadlineNanos());
   }
 
   /**
@@ -210,21 +195,22 @@ public final class PipelineRun extends ReadyStack {
     for (int task = 0; task < size; task++) {
       succeeded[task] = (int) INTS.getVolatile(previous.status, task) == SUCCEEDED;
     }
-    RunPlan plan = RunPlan.resuming(graph, succeeded, previous.values, previous.included);
-    return new PipelineRun(graph, invoker, options, plan).runHere();
+    RunPlan plan = RunPlan.resuming(graph, succeeded, previous.slots,
+        previous.plan == null ? null : previous.plan.included);
+    return new PipelineRun(graph, invoker, options, plan).runHere(options.deadlineNanos());
   }
 
-  private PipelineRun runHere() {
+  private PipelineRun runHere(long deadlineNanos) {
     caller = Thread.currentThread();
-    if (pushSources()) {
+    if (pushSources(deadlineNanos)) {
       workUntilSettled();
     }
     throwIfUnsuccessful();
     return this;
   }
 
-  PipelineRun startHere() {
-    if (pushSources()) {
+  PipelineRun startHere(long deadlineNanos) {
+    if (pushSources(deadlineNanos)) {
       signalHelper();
     }
     return this;
@@ -308,7 +294,7 @@ public final class PipelineRun extends ReadyStack {
           "task '" + graph.name(task) + "' of " + graph.pipeline() + " has no result: "
               + RunMessages.describe(this, task));
     }
-    return (T) values[task];
+    return (T) slots[task];
   }
 
   /**
@@ -330,7 +316,7 @@ public final class PipelineRun extends ReadyStack {
   public <T> Outcome<T> outcome(int task) {
     int state = (int) INTS.getVolatile(status, task);
     if (state == FAILED) {
-      return Outcome.failure((Throwable) values[task]);
+      return Outcome.failure((Throwable) slots[task]);
     }
     return Outcome.success((T) value(task));
   }
@@ -357,8 +343,9 @@ public final class PipelineRun extends ReadyStack {
   // ---- the caller of run() and the ready stack --------------------------------------------
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
-  private boolean pushSources() {
-    if (listeners != null && parent == null) {
+  private boolean pushSources(long deadlineNanos) {
+    int[] sources = sources();
+    if (listeners != null && owner == null) {
       plannedTasks = tasksToRun();
       listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
           System.nanoTime(), null, plannedTasks));
@@ -368,12 +355,15 @@ public final class PipelineRun extends ReadyStack {
       return false;
     }
     if (deadlineNanos > 0) {
-      deadline = TimeLimits.startDeadline(this);
+      deadline = TimeLimits.startDeadline(this, deadlineNanos);
     }
     // A throttle holds sources back: each is released when a task leaves, and takes its place.
+    int throttle = owner == null ? 0 : owner.throttle;
     int released = throttle > 0 ? Math.min(throttle, sources.length) : sources.length;
     activeTasks = released;
-    nextSource = released;
+    if (owner != null) {
+      owner.nextSource = released;
+    }
     for (int i = 0; i < released; i++) {
       taskEvent(TaskListener::taskScheduled, sources[i], null);
       push(sources[i]);
@@ -424,6 +414,16 @@ public final class PipelineRun extends ReadyStack {
 
   // ---- status -------------------------------------------------------------------------------
 
+  /** The index of task {@code task}'s in-flight slot in {@link #slots}. */
+  int flight(int task) {
+    return (slots.length >> 1) + task;
+  }
+
+  /** The tasks ready at the start. */
+  private int[] sources() {
+    return plan == null ? graph.sources() : plan.sources;
+  }
+
   int status(int task) {
     return (int) INTS.getVolatile(status, task);
   }
@@ -451,14 +451,16 @@ public final class PipelineRun extends ReadyStack {
 
   /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
   private int execute(int task) {
-    if (phase != ACTIVE || !INTS.compareAndSet(status, task, 0, RUNNING)) {
+    // 0, or the stack link a pop left behind: either way, ready (see ReadyStack).
+    int ready = (int) INTS.getVolatile(status, task);
+    if (phase != ACTIVE || ready < 0 || !INTS.compareAndSet(status, task, ready, RUNNING)) {
       return leave();
     }
     Thread thread = Thread.currentThread();
-    OBJECTS.setVolatile(inFlight, task, thread);
+    OBJECTS.setVolatile(slots, flight(task), thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
     if (phase != ACTIVE) {
-      Interrupts.release(inFlight, task, thread);
+      Interrupts.release(slots, flight(task), thread);
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
@@ -466,7 +468,7 @@ public final class PipelineRun extends ReadyStack {
       Object[] inputs = inputsOf(task);
       Optional<Object> reused = inputs == null ? Optional.empty() : stored.lookUp(task, inputs);
       if (reused.isPresent()) {
-        Interrupts.release(inFlight, task, thread);
+        Interrupts.release(slots, flight(task), thread);
         return finish(task, reused.get(), null);
       }
     }
@@ -484,7 +486,7 @@ public final class PipelineRun extends ReadyStack {
       returned = null;
       error = thrown;
     }
-    Interrupts.release(inFlight, task, thread);
+    Interrupts.release(slots, flight(task), thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
       cancelQuietly(returned);
@@ -504,7 +506,7 @@ public final class PipelineRun extends ReadyStack {
       if ((int) INTS.getVolatile(status, prerequisites[i]) != SUCCEEDED) {
         return null; // an Outcome of a failure: run it rather than file it
       }
-      inputs[i] = values[prerequisites[i]];
+      inputs[i] = slots[prerequisites[i]];
     }
     return inputs;
   }
@@ -535,13 +537,13 @@ public final class PipelineRun extends ReadyStack {
       }
       return finish(task, value, null);
     }
-    OBJECTS.setVolatile(inFlight, task, stage);
+    OBJECTS.setVolatile(slots, flight(task), stage);
     if (phase != ACTIVE) {
       cancelStage(task);
     }
     // timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
     if (attempts != null && attempts.timedOutNow(task)
-        && OBJECTS.compareAndSet(inFlight, task, stage, null)) {
+        && OBJECTS.compareAndSet(slots, flight(task), stage, null)) {
       cancelQuietly(stage);
       return finish(task, null, null);
     }
@@ -591,10 +593,10 @@ public final class PipelineRun extends ReadyStack {
       if (stored != null) {
         stored.save(task, value);
       }
-      values[task] = value;
+      slots[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
       if (graph.kind(task) == TaskKind.ASYNC) {
-        OBJECTS.setVolatile(inFlight, task, null);
+        OBJECTS.setVolatile(slots, flight(task), null);
       }
       taskEvent(TaskListener::taskSucceeded, task, null);
       publish(task);
@@ -610,7 +612,7 @@ public final class PipelineRun extends ReadyStack {
     boolean causedByStop =
         phase != ACTIVE
             && (error instanceof CancellationException || error instanceof InterruptedException);
-    values[task] = causedByStop ? RunMessages.cancellation(graph, task, error) : error;
+    slots[task] = causedByStop ? RunMessages.cancellation(graph, task, error) : error;
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
     // Recorded before anyone hears of it: a listener or a future sees it among the failures.
     // A failure that every dependent takes as an Outcome is handled: the run goes on.
@@ -618,7 +620,7 @@ public final class PipelineRun extends ReadyStack {
       recordFailure(task, error);
     }
     taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
-        (Throwable) values[task]);
+        (Throwable) slots[task]);
     publish(task);
     if (causedByStop) {
       return leave();
@@ -666,8 +668,9 @@ public final class PipelineRun extends ReadyStack {
 
   /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
   private int leave() {
-    if (throttle > 0) {
-      int next = (int) NEXT_SOURCE.getAndAdd(this, 1);
+    if (owner != null && owner.throttle > 0) {
+      int[] sources = sources();
+      int next = owner.releaseNext();
       if (next < sources.length) {
         // The released source takes over the leaving task's place among the active ones.
         taskEvent(TaskListener::taskScheduled, sources[next], null);
@@ -705,8 +708,8 @@ public final class PipelineRun extends ReadyStack {
     synchronized (this) {
       notifyAll();
     }
-    if (onSettled != null) {
-      onSettled.run();
+    if (owner != null) {
+      owner.elementsSettled(this);
     }
   }
 
@@ -721,7 +724,7 @@ public final class PipelineRun extends ReadyStack {
   }
 
   boolean isIncluded(int task) {
-    return included == null || included[task];
+    return plan == null || plan.included == null || plan.included[task];
   }
 
   // ---- failure and stopping ---------------------------------------------------------------
@@ -735,7 +738,7 @@ public final class PipelineRun extends ReadyStack {
         recorded = created;
       }
     }
-    if (OBJECTS.getVolatile(inFlight, task) instanceof PipelineRun elements
+    if (OBJECTS.getVolatile(slots, flight(task)) instanceof PipelineRun elements
         && elements.failures != null) {
       recorded.addElements(task, elements.failures);
     } else {
@@ -768,17 +771,17 @@ public final class PipelineRun extends ReadyStack {
   void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     if (listeners != null) {
       int attempt = attempts == null ? 1 : attempts.current(task);
-      listeners.fire(method, parent == null
+      listeners.fire(method, owner == null
           ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt,
               Thread.currentThread(), System.nanoTime(), error)
-          : new TaskEvent(graph.pipeline(), graph.name(task), parentTask, attempt,
+          : new TaskEvent(graph.pipeline(), graph.name(task), owner.task, attempt,
               Thread.currentThread(), System.nanoTime(), error, task));
     }
   }
 
   /** Reports the tasks that did not run, then the run's end; a fan-out's parent reports those. */
   private void reportEnd() {
-    if (parent != null) {
+    if (owner != null) {
       return;
     }
     for (int task = 0; task < graph.size(); task++) {
@@ -795,9 +798,9 @@ public final class PipelineRun extends ReadyStack {
       return false;
     }
     for (int task = 0; task < graph.size(); task++) {
-      Object running = OBJECTS.getVolatile(inFlight, task);
+      Object running = OBJECTS.getVolatile(slots, flight(task));
       if (running instanceof Thread thread) {
-        Interrupts.interrupt(inFlight, task, thread);
+        Interrupts.interrupt(slots, flight(task), thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
       } else if (running instanceof TimeLimits.RetryWait) {
@@ -811,13 +814,13 @@ public final class PipelineRun extends ReadyStack {
 
   /** Gives up on a pending async task: it counts as cancelled and its late completion is ignored. */
   private void cancelStage(int task) {
-    if (OBJECTS.getVolatile(inFlight, task) instanceof CompletionStage<?> stage
+    if (OBJECTS.getVolatile(slots, flight(task)) instanceof CompletionStage<?> stage
         && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
-      values[task] = RunMessages.cancellation(graph, task, null);
+      slots[task] = RunMessages.cancellation(graph, task, null);
       INTS.setVolatile(status, task, CANCELLED);
       cancelQuietly(stage);
-      OBJECTS.setVolatile(inFlight, task, null);
-      taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
+      OBJECTS.setVolatile(slots, flight(task), null);
+      taskEvent(TaskListener::taskCancelled, task, (Throwable) slots[task]);
       publish(task);
       leave();
     }
@@ -826,7 +829,7 @@ public final class PipelineRun extends ReadyStack {
   /** Ends a task that waited for its retry as cancelled; its value is already the exception. */
   void endCancelled(int task) {
     INTS.setVolatile(status, task, CANCELLED);
-    taskEvent(TaskListener::taskCancelled, task, (Throwable) values[task]);
+    taskEvent(TaskListener::taskCancelled, task, (Throwable) slots[task]);
     publish(task);
     leave();
   }
@@ -844,11 +847,11 @@ public final class PipelineRun extends ReadyStack {
   void completeIfEnded(int task, CompletableFuture<Object> future) {
     switch ((int) INTS.getVolatile(status, task)) {
       case SUCCEEDED:
-        future.complete(values[task]);
+        future.complete(slots[task]);
         break;
       case FAILED:
       case CANCELLED:
-        future.completeExceptionally((Throwable) values[task]);
+        future.completeExceptionally((Throwable) slots[task]);
         break;
       default:
         if (ended) {

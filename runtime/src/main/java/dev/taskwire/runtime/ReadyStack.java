@@ -13,9 +13,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@link PipelineRun#workUntilSettled} and a push wakes it). Package-private: a superclass
  * rather than a field, so that a run is still one object.
  *
- * <p>Each task is pushed at most once per run (a retry pushes it again only after it was popped),
- * so popping cannot suffer from ABA. A push happens-before the pop that takes the task: the
- * link is published by the CAS on the head.
+ * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
+ * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
+ * the link to the task below in it instead, as a positive number ({@code below + 2}), which
+ * still reads as "not started" to everything that looks at statuses. The task's run CASes that
+ * value to RUNNING. Each task is pushed at most once per run (a retry pushes it again only after
+ * it was popped), so popping cannot suffer from ABA. A push happens-before the pop that takes the
+ * task: the link is published by the CAS on the head.
  */
 abstract class ReadyStack {
   /** The ready stack's end marker. */
@@ -35,8 +39,11 @@ abstract class ReadyStack {
   }
 
   final Executor executor;
-  /** Links of the ready stack: the task below each one. Published by the CAS on readyHead. */
-  private final int[] belowInStack;
+  /**
+   * Per task, its status (see PipelineRun: a count of prerequisites, then RUNNING and so on),
+   * or, while it is on the stack, the link to the task below it plus 2.
+   */
+  final int[] status;
   private volatile int readyHead = EMPTY;
   /** Helpers handed to the executor that have not started yet. */
   private volatile int pendingHelpers;
@@ -45,9 +52,9 @@ abstract class ReadyStack {
   /** Created on first use; a benign race at worst creates two equal helpers. */
   private Runnable helper;
 
-  ReadyStack(Executor executor, int size) {
+  ReadyStack(Executor executor, int[] status) {
     this.executor = executor;
-    this.belowInStack = new int[size];
+    this.status = status;
   }
 
   /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
@@ -60,7 +67,7 @@ abstract class ReadyStack {
     int head;
     do {
       head = readyHead;
-      belowInStack[task] = head;
+      status[task] = head + 2;
     } while (!READY_HEAD.compareAndSet(this, head, task));
   }
 
@@ -71,7 +78,7 @@ abstract class ReadyStack {
       if (head == EMPTY) {
         return EMPTY;
       }
-    } while (!READY_HEAD.compareAndSet(this, head, belowInStack[head]));
+    } while (!READY_HEAD.compareAndSet(this, head, status[head] - 2));
     return head;
   }
 

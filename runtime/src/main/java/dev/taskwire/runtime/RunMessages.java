@@ -51,7 +51,7 @@ final class RunMessages {
       case PipelineRun.RETRY_WAIT:
         return "it is waiting to be retried";
       case PipelineRun.FAILED:
-        return "it failed with " + run.values[task];
+        return "it failed with " + run.slots[task];
       case PipelineRun.CANCELLED:
         return "it was cancelled";
       case PipelineRun.SUCCEEDED:

@@ -2,7 +2,8 @@ package dev.taskwire.runtime;
 
 /**
  * Which tasks a run starts with and which it leaves out: every task (the common case), only some
- * targets and their prerequisites, or what a failed run left undone. Computed once per run.
+ * targets and their prerequisites, or what a failed run left undone. Computed once per run;
+ * a run of every task needs none.
  */
 final class RunPlan {
   /**
@@ -17,19 +18,14 @@ final class RunPlan {
   final int[] sources;
   /** Per task, whether the run includes it; null when it includes every task. */
   final boolean[] included;
-  /** The results a resumed run starts with. */
-  final Object[] values;
+  /** The run's slots (see PipelineRun), with the results a resumed run starts with. */
+  final Object[] slots;
 
-  private RunPlan(int[] status, int[] sources, boolean[] included, Object[] values) {
+  private RunPlan(int[] status, int[] sources, boolean[] included, Object[] slots) {
     this.status = status;
     this.sources = sources;
     this.included = included;
-    this.values = values;
-  }
-
-  static RunPlan everything(TaskGraph graph) {
-    return new RunPlan(
-        graph.prerequisiteCounts().clone(), graph.sources(), null, new Object[graph.size()]);
+    this.slots = slots;
   }
 
   /** Only {@code targets} and the tasks they depend on, directly or not. */
@@ -44,7 +40,7 @@ final class RunPlan {
         status[task] = LEFT_OUT;
       }
     }
-    return new RunPlan(status, sourcesOf(status), included, new Object[status.length]);
+    return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length]);
   }
 
   /**
@@ -72,13 +68,13 @@ final class RunPlan {
       }
     }
     int[] status = new int[size];
-    Object[] values = new Object[size];
+    Object[] slots = new Object[2 * size];
     for (int task = 0; task < size; task++) {
       if (included != null && !included[task]) {
         status[task] = LEFT_OUT;
       } else if (kept[task]) {
         status[task] = PipelineRun.SUCCEEDED;
-        values[task] = results[task];
+        slots[task] = results[task];
       } else {
         int waiting = 0;
         for (int prerequisite : graph.dependenciesOf(task)) {
@@ -89,7 +85,7 @@ final class RunPlan {
         status[task] = waiting;
       }
     }
-    return new RunPlan(status, sourcesOf(status), included, values);
+    return new RunPlan(status, sourcesOf(status), included, slots);
   }
 
   private static int[] sourcesOf(int[] status) {
