@@ -211,9 +211,37 @@ public final class PipelineRun extends ReadyStack {
 
   PipelineRun startHere(long deadlineNanos) {
     if (pushSources(deadlineNanos)) {
-      signalHelper();
+      if (owner == null) {
+        callAsyncSourcesHere();
+      }
+      if (hasReady()) {
+        signalHelper();
+      }
     }
     return this;
+  }
+
+  /**
+   * In {@link #start}: the caller calls the async methods on top of the stack itself, as
+   * hand-written code starts its calls, instead of handing each to the executor; such a method
+   * should only start work and return. Before each call, if more tasks are ready, a helper is
+   * signalled, so that a method that blocks (say, until a sibling has started) cannot keep the
+   * others from running. What becomes ready meanwhile goes on the stack: start() runs no sync
+   * task on the caller's thread.
+   */
+  private void callAsyncSourcesHere() {
+    for (int task = peek(); task != EMPTY && isCalledHere(task); task = peek()) {
+      if (popIf(task)) {
+        if (hasReady()) {
+          signalHelper();
+        }
+        pushIfReady(execute(task));
+      }
+    }
+  }
+
+  private boolean isCalledHere(int task) {
+    return graph.kind(task) == TaskKind.ASYNC && !graph.isFanOut(task);
   }
 
   /** The graph this run executes. */

@@ -82,6 +82,16 @@ abstract class ReadyStack {
     return head;
   }
 
+  /** The task on top of the stack, or EMPTY; another thread may take it at any moment. */
+  final int peek() {
+    return readyHead;
+  }
+
+  /** Takes {@code top} off the stack if it is still on top; false if another thread took it. */
+  final boolean popIf(int top) {
+    return READY_HEAD.compareAndSet(this, top, status[top] - 2);
+  }
+
   final boolean hasReady() {
     return readyHead != EMPTY;
   }
