@@ -61,6 +61,9 @@ public final class PipelineRun extends ReadyStack {
   static final int FAILING = 2;
   static final int CANCELLING = 3;
 
+  /** Up to this many tasks, pending stages share one callback (see watchesStages()). */
+  private static final int WATCHED_TASKS = 32;
+
   static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
   static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle PHASE;
@@ -575,6 +578,11 @@ public final class PipelineRun extends ReadyStack {
       cancelQuietly(stage);
       return finish(task, null, null);
     }
+    if (watchesStages() && stage.getClass() == CompletableFuture.class) {
+      // The run's helper is every stage's callback: no callback object per task.
+      ((CompletableFuture<?>) stage).whenComplete(helper());
+      return EMPTY;
+    }
     int attempt = attempts == null ? 1 : attempts.current(task);
     try {
       stage.whenComplete(
@@ -589,6 +597,42 @@ public final class PipelineRun extends ReadyStack {
       return finish(task, null, broken); // a stage implementation that refuses callbacks
     }
     return EMPTY;
+  }
+
+  /**
+   * Whether pending plain CompletableFutures share the run's one callback, which then looks for
+   * the stages that are done among the in-flight slots: in small runs without attempts, where
+   * that scan costs less than a callback object per task.
+   */
+  private boolean watchesStages() {
+    return attempts == null && slots.length <= 2 * WATCHED_TASKS;
+  }
+
+  /**
+   * The shared callback of {@link #watchesStages}: finishes every task whose stage is done. The
+   * CAS on the in-flight slot takes each stage once; cancelStage() and finish() still decide
+   * between a late completion and a cancellation through the task's status.
+   */
+  @Override
+  void stagesCompleted() {
+    int size = slots.length >> 1;
+    for (int task = 0; task < size; task++) {
+      if (OBJECTS.getVolatile(slots, size + task) instanceof CompletableFuture<?> stage
+          && stage.getClass() == CompletableFuture.class
+          && stage.isDone()
+          && OBJECTS.compareAndSet(slots, size + task, stage, null)) {
+        Object value;
+        Throwable failure = null;
+        try {
+          value = stage.join();
+        } catch (Throwable thrown) {
+          value = null;
+          failure = RunMessages.unwrap(thrown);
+        }
+        // Never run user code on the thread that completed the stage.
+        pushIfReady(finish(task, value, failure));
+      }
+    }
   }
 
   void pushIfReady(int task) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 /**
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it.
@@ -50,7 +51,7 @@ abstract class ReadyStack {
   /** The thread in {@code run()} while it parks for work, so that new work can wake it. */
   volatile Thread parkedCaller;
   /** Created on first use; a benign race at worst creates two equal helpers. */
-  private Runnable helper;
+  private Helper helper;
 
   ReadyStack(Executor executor, int[] status) {
     this.executor = executor;
@@ -62,6 +63,33 @@ abstract class ReadyStack {
 
   /** The executor refused a helper: the tasks on the stack cannot run. */
   abstract void failReadyTasks(Throwable rejected);
+
+  /** On the thread that completed a stage registered with {@link #helper()}. */
+  abstract void stagesCompleted();
+
+  /**
+   * The run's one helper object, so that a run allocates one however many hand-offs and stages
+   * it has: the Runnable handed to the executor, and the callback of pending stages.
+   */
+  final Helper helper() {
+    Helper help = helper;
+    if (help == null) {
+      helper = help = new Helper();
+    }
+    return help;
+  }
+
+  final class Helper implements Runnable, BiConsumer<Object, Object> {
+    @Override
+    public void run() {
+      help();
+    }
+
+    @Override
+    public void accept(Object value, Object failure) {
+      stagesCompleted();
+    }
+  }
 
   final void push(int task) {
     int head;
@@ -109,12 +137,8 @@ abstract class ReadyStack {
   /** Hands a helper to the executor unless one is already waiting to start. */
   final void signalHelper() {
     if (pendingHelpers == 0 && PENDING_HELPERS.compareAndSet(this, 0, 1)) {
-      Runnable help = helper;
-      if (help == null) {
-        helper = help = this::help;
-      }
       try {
-        executor.execute(help);
+        executor.execute(helper());
       } catch (RuntimeException | Error rejected) {
         pendingHelpers = 0;
         failReadyTasks(rejected);
