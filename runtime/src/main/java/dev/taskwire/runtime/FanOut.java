@@ -76,8 +76,8 @@ final class FanOut {
     TaskInvoker invoker = run.invoker;
     PipelineRun elementRun = new PipelineRun(elementGraph,
         (element, ignored) -> invoker.invokeEach(task, elements[element], run),
-        run.executor, run.listeners, run.keepGoing, null, null,
-        new Owner(run, task, graph.maxConcurrency(task)));
+        run.executor, run.listeners(), run.keepGoing, null, null,
+        new Owner(run, task, graph.maxConcurrency(task)), false);
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {

@@ -85,15 +85,9 @@ public final class PipelineRun extends ReadyStack {
 
   final TaskGraph graph;
   final TaskInvoker invoker;
-  /** Null when no listener is registered, the common case. */
-  final Listeners listeners;
   final boolean keepGoing;
   /** Null unless some task has a timeout or retries. */
   final Attempts attempts;
-  /** Null unless the options name a result store. */
-  private final StoredResults stored;
-  /** The whole run's deadline timer, if RunOptions set one. */
-  private volatile ScheduledFuture<?> deadline;
   /**
    * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
    * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
@@ -101,12 +95,34 @@ public final class PipelineRun extends ReadyStack {
    * task, the pending stage of an async task, a retry's wait or a fan-out's element run.
    */
   final Object[] slots;
-  /** Which tasks the run starts with and leaves out; null for a run of every task. */
-  private final RunPlan plan;
-  /** For the elements of a fan-out task: the task they belong to; otherwise null. */
-  final FanOut.Owner owner;
-  /** For listeners: how many tasks the run set out to run. */
-  private int plannedTasks;
+  /** What only some runs need; null in the common case, so that a run stays small. */
+  private final Extras extras;
+
+  /**
+   * The parts of a run that only some runs have: listeners, a result store, a deadline, a plan
+   * of some tasks, a fan-out task that owns the run.
+   */
+  private static final class Extras {
+    /** Null when no listener is registered. */
+    final Listeners listeners;
+    /** Null unless the options name a result store. */
+    final StoredResults stored;
+    /** Which tasks the run starts with and leaves out; null for a run of every task. */
+    final RunPlan plan;
+    /** For the elements of a fan-out task: the task they belong to; otherwise null. */
+    final FanOut.Owner owner;
+    /** The whole run's deadline timer, if RunOptions set one. */
+    volatile ScheduledFuture<?> deadline;
+    /** For listeners: how many tasks the run set out to run. */
+    int plannedTasks;
+
+    Extras(Listeners listeners, StoredResults stored, RunPlan plan, FanOut.Owner owner) {
+      this.listeners = listeners;
+      this.stored = stored;
+      this.plan = plan;
+      this.owner = owner;
+    }
+  }
 
   /** Tasks that are ready or running; the run settles when it drops to zero. */
   private volatile int activeTasks;
@@ -128,23 +144,22 @@ public final class PipelineRun extends ReadyStack {
     this(graph, invoker, options.executor(), options.listeners(),
         options.failurePolicy() == FailurePolicy.KEEP_GOING, plan,
         options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
-        null);
+        null, options.deadlineNanos() > 0);
   }
 
   PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, RunPlan plan, StoredResults stored, FanOut.Owner owner) {
+      boolean keepGoing, RunPlan plan, StoredResults stored, FanOut.Owner owner,
+      boolean hasDeadline) {
     // A run of every task copies nothing but the prerequisite counts.
     super(executor, plan == null ? graph.prerequisiteCounts().clone() : plan.status);
-    this.stored = stored;
     this.graph = graph;
     this.invoker = invoker;
-    this.listeners = listeners;
     this.keepGoing = keepGoing;
     this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
     this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
-    this.plan = plan;
-    this.owner = owner;
+    boolean plain = listeners == null && stored == null && plan == null && owner == null;
+    this.extras = plain && !hasDeadline ? null : new Extras(listeners, stored, plan, owner);
   }
 
   /**
@@ -199,7 +214,7 @@ public final class PipelineRun extends ReadyStack {
       succeeded[task] = (int) INTS.getVolatile(previous.status, task) == SUCCEEDED;
     }
     RunPlan plan = RunPlan.resuming(graph, succeeded, previous.slots,
-        previous.plan == null ? null : previous.plan.included);
+        previous.plan() == null ? null : previous.plan().included);
     return new PipelineRun(graph, invoker, options, plan).runHere(options.deadlineNanos());
   }
 
@@ -214,7 +229,7 @@ public final class PipelineRun extends ReadyStack {
 
   PipelineRun startHere(long deadlineNanos) {
     if (pushSources(deadlineNanos)) {
-      if (owner == null) {
+      if (owner() == null) {
         callAsyncSourcesHere();
       }
       if (hasReady()) {
@@ -376,17 +391,19 @@ public final class PipelineRun extends ReadyStack {
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
   private boolean pushSources(long deadlineNanos) {
     int[] sources = sources();
+    Listeners listeners = listeners();
+    FanOut.Owner owner = owner();
     if (listeners != null && owner == null) {
-      plannedTasks = tasksToRun();
+      extras.plannedTasks = tasksToRun();
       listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
-          System.nanoTime(), null, plannedTasks));
+          System.nanoTime(), null, extras.plannedTasks));
     }
     if (sources.length == 0) {
       settle();
       return false;
     }
     if (deadlineNanos > 0) {
-      deadline = TimeLimits.startDeadline(this, deadlineNanos);
+      extras.deadline = TimeLimits.startDeadline(this, deadlineNanos);
     }
     // A throttle holds sources back: each is released when a task leaves, and takes its place.
     int throttle = owner == null ? 0 : owner.throttle;
@@ -452,7 +469,28 @@ public final class PipelineRun extends ReadyStack {
 
   /** The tasks ready at the start. */
   private int[] sources() {
+    RunPlan plan = plan();
     return plan == null ? graph.sources() : plan.sources;
+  }
+
+  Listeners listeners() {
+    Extras more = extras;
+    return more == null ? null : more.listeners;
+  }
+
+  FanOut.Owner owner() {
+    Extras more = extras;
+    return more == null ? null : more.owner;
+  }
+
+  private RunPlan plan() {
+    Extras more = extras;
+    return more == null ? null : more.plan;
+  }
+
+  private StoredResults stored() {
+    Extras more = extras;
+    return more == null ? null : more.stored;
   }
 
   int status(int task) {
@@ -495,6 +533,7 @@ public final class PipelineRun extends ReadyStack {
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
+    StoredResults stored = stored();
     if (stored != null) {
       Object[] inputs = inputsOf(task);
       Optional<Object> reused = inputs == null ? Optional.empty() : stored.lookUp(task, inputs);
@@ -662,6 +701,7 @@ public final class PipelineRun extends ReadyStack {
       error = attempts.withEarlierFailures(task, error);
     }
     if (error == null) {
+      StoredResults stored = stored();
       if (stored != null) {
         stored.save(task, value);
       }
@@ -740,6 +780,7 @@ public final class PipelineRun extends ReadyStack {
 
   /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
   private int leave() {
+    FanOut.Owner owner = owner();
     if (owner != null && owner.throttle > 0) {
       int[] sources = sources();
       int next = owner.releaseNext();
@@ -758,7 +799,7 @@ public final class PipelineRun extends ReadyStack {
   }
 
   private void settle() {
-    ScheduledFuture<?> timer = deadline;
+    ScheduledFuture<?> timer = extras == null ? null : extras.deadline;
     if (timer != null) {
       timer.cancel(false);
     }
@@ -769,7 +810,7 @@ public final class PipelineRun extends ReadyStack {
     if (requested != null) {
       requested.publishAll();
     }
-    if (listeners != null) {
+    if (listeners() != null) {
       reportEnd();
     }
     settled = true;
@@ -780,6 +821,7 @@ public final class PipelineRun extends ReadyStack {
     synchronized (this) {
       notifyAll();
     }
+    FanOut.Owner owner = owner();
     if (owner != null) {
       owner.elementsSettled(this);
     }
@@ -796,6 +838,7 @@ public final class PipelineRun extends ReadyStack {
   }
 
   boolean isIncluded(int task) {
+    RunPlan plan = plan();
     return plan == null || plan.included == null || plan.included[task];
   }
 
@@ -841,7 +884,9 @@ public final class PipelineRun extends ReadyStack {
   // ---- listeners ---------------------------------------------------------------------------
 
   void taskEvent(BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
+    Listeners listeners = listeners();
     if (listeners != null) {
+      FanOut.Owner owner = owner();
       int attempt = attempts == null ? 1 : attempts.current(task);
       listeners.fire(method, owner == null
           ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt,
@@ -853,7 +898,7 @@ public final class PipelineRun extends ReadyStack {
 
   /** Reports the tasks that did not run, then the run's end; a fan-out's parent reports those. */
   private void reportEnd() {
-    if (owner != null) {
+    if (owner() != null) {
       return;
     }
     for (int task = 0; task < graph.size(); task++) {
@@ -861,8 +906,8 @@ public final class PipelineRun extends ReadyStack {
         taskEvent(TaskListener::taskSkipped, task, null);
       }
     }
-    listeners.fire(TaskListener::runFinished,
-        new RunEvent(graph.pipeline(), graph, System.nanoTime(), failure(), plannedTasks));
+    listeners().fire(TaskListener::runFinished, new RunEvent(
+        graph.pipeline(), graph, System.nanoTime(), failure(), extras.plannedTasks));
   }
 
   boolean stop(int newPhase) {
