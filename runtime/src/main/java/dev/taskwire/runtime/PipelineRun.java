@@ -26,7 +26,16 @@ import java.util.function.BiConsumer;
  * itself instead of parking, so small graphs run without any hand-off between threads. An async
  * task's method runs like a sync task, then no thread waits: the completion of its stage makes
  * its dependents ready, which then run on the run's threads, never on the thread that completed
- * the stage.
+ * the stage. {@link #start} calls the async methods that are ready at the start on the calling
+ * thread, as hand-written code starts its calls, and leaves every sync task to the executor.
+ *
+ * <h2>Allocation</h2>
+ *
+ * A run of every task with no listener, result store or deadline allocates this object, one
+ * int array (each task's status, which also links the ready stack) and one Object array (each
+ * task's value and what it has in flight); the graph is shared, never copied. A helper object
+ * is created the first time the run hands work to the executor or waits for a stage. Everything
+ * only some runs need lives in a {@link RunExtras}.
  *
  * <h2>Failure and cancellation</h2>
  *
@@ -45,7 +54,8 @@ import java.util.function.BiConsumer;
  */
 public final class PipelineRun extends ReadyStack {
   // A task's status: a positive count of prerequisites that have not succeeded yet, 0 once it is
-  // ready, then one of these. Tasks that never ran keep a count >= 0.
+  // ready (or, while it is on the ready stack, a positive link: see ReadyStack), then one of
+  // these. Tasks that never ran keep a value >= 0.
   static final int RUNNING = -1;
   /** Briefly, while the finishing thread stores the outcome; claimed by CAS from RUNNING. */
   static final int COMPLETING = -2;
@@ -96,33 +106,7 @@ public final class PipelineRun extends ReadyStack {
    */
   final Object[] slots;
   /** What only some runs need; null in the common case, so that a run stays small. */
-  private final Extras extras;
-
-  /**
-   * The parts of a run that only some runs have: listeners, a result store, a deadline, a plan
-   * of some tasks, a fan-out task that owns the run.
-   */
-  private static final class Extras {
-    /** Null when no listener is registered. */
-    final Listeners listeners;
-    /** Null unless the options name a result store. */
-    final StoredResults stored;
-    /** Which tasks the run starts with and leaves out; null for a run of every task. */
-    final RunPlan plan;
-    /** For the elements of a fan-out task: the task they belong to; otherwise null. */
-    final FanOut.Owner owner;
-    /** The whole run's deadline timer, if RunOptions set one. */
-    volatile ScheduledFuture<?> deadline;
-    /** For listeners: how many tasks the run set out to run. */
-    int plannedTasks;
-
-    Extras(Listeners listeners, StoredResults stored, RunPlan plan, FanOut.Owner owner) {
-      this.listeners = listeners;
-      this.stored = stored;
-      this.plan = plan;
-      this.owner = owner;
-    }
-  }
+  private final RunExtras extras;
 
   /** Tasks that are ready or running; the run settles when it drops to zero. */
   private volatile int activeTasks;
@@ -159,7 +143,7 @@ public final class PipelineRun extends ReadyStack {
     this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
     this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
     boolean plain = listeners == null && stored == null && plan == null && owner == null;
-    this.extras = plain && !hasDeadline ? null : new Extras(listeners, stored, plan, owner);
+    this.extras = plain && !hasDeadline ? null : new RunExtras(listeners, stored, plan, owner);
   }
 
   /**
@@ -474,22 +458,22 @@ public final class PipelineRun extends ReadyStack {
   }
 
   Listeners listeners() {
-    Extras more = extras;
+    RunExtras more = extras;
     return more == null ? null : more.listeners;
   }
 
   FanOut.Owner owner() {
-    Extras more = extras;
+    RunExtras more = extras;
     return more == null ? null : more.owner;
   }
 
   private RunPlan plan() {
-    Extras more = extras;
+    RunExtras more = extras;
     return more == null ? null : more.plan;
   }
 
   private StoredResults stored() {
-    Extras more = extras;
+    RunExtras more = extras;
     return more == null ? null : more.stored;
   }
 

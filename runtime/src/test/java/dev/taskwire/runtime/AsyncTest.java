@@ -78,6 +78,73 @@ class AsyncTest {
     }
   }
 
+  @Test
+  void startCallsAsyncSourcesOnTheCallersThreadAndEverythingElseOnTheExecutor() {
+    // As hand-written code starts its calls: no hand-off before an async source is called.
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-pool"));
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .value("local", r -> Thread.currentThread().getName())
+              .async("fetch", r -> CompletableFuture.completedFuture(
+                  Thread.currentThread().getName()))
+              .value("use", r -> Thread.currentThread().getName(), "fetch")
+              .start(RunOptions.defaults().executor(pool));
+      run.await();
+      assertEquals("run-pool", run.value(0), "a sync source runs on the executor");
+      assertEquals(Thread.currentThread().getName(), run.value(1));
+      assertEquals("run-pool", run.value(2), "a dependent of a completed stage too");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @RepeatedTest(5)
+  void manyStagesOfASmallRunCompletingTogetherEachFinishTheirTaskOnce() throws Exception {
+    // Small runs share one callback among their stages; it must take each stage exactly once.
+    int calls = 24;
+    List<CompletableFuture<Integer>> replies = new CopyOnWriteArrayList<>();
+    TestPipeline pipeline = new TestPipeline();
+    String[] names = new String[calls];
+    for (int i = 0; i < calls; i++) {
+      names[i] = "call" + i;
+      pipeline.async(names[i], r -> {
+        CompletableFuture<Integer> reply = new CompletableFuture<>();
+        replies.add(reply);
+        return reply;
+      });
+    }
+    pipeline.value("sum", r -> {
+      int sum = 0;
+      for (int i = 0; i < calls; i++) {
+        sum += r.<Integer>value(i);
+      }
+      return sum;
+    }, names);
+    ExecutorService completers = Executors.newFixedThreadPool(4);
+    try {
+      PipelineRun run = pipeline.start();
+      CountDownLatch go = new CountDownLatch(1);
+      for (int i = 0; i < calls; i++) {
+        CompletableFuture<Integer> reply = replies.get(i);
+        int value = i + 1;
+        completers.execute(() -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          reply.complete(value);
+        });
+      }
+      go.countDown();
+      run.await();
+      assertEquals(calls * (calls + 1) / 2, run.<Integer>value(calls));
+    } finally {
+      completers.shutdownNow();
+    }
+  }
+
   @RepeatedTest(5)
   void anAsyncMethodThatBlocksUntilAnotherHasStartedDoesNotDeadlock() {
     // Async methods should return at once, but one that waits for a sibling must not keep the
