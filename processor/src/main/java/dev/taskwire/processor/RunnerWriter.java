@@ -284,12 +284,7 @@ final class RunnerWriter {
   }
 
   private static MethodSpec runOnlyMethod(ClassName runner, ClassName results) {
-    return MethodSpec.methodBuilder("runOnly")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(results)
-        .addParameter(runner.nestedClass("Target"), "target")
-        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
-        .varargs(true)
+    return targetsMethod("runOnly", "run", runner, results)
         .addJavadoc(
             "Runs only the given tasks and the tasks they depend on, directly or not, and waits"
                 + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
@@ -297,24 +292,28 @@ final class RunnerWriter {
                 + "\n@throws $T if a task failed\n"
                 + "@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-        .addStatement("return new $T($T.run(GRAPH, invoker, options, indices(target, moreTargets)))",
-            results, PIPELINE_RUN)
         .build();
   }
 
   private static MethodSpec startOnlyMethod(ClassName runner, ClassName execution) {
-    return MethodSpec.methodBuilder("startOnly")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(execution)
-        .addParameter(runner.nestedClass("Target"), "target")
-        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
-        .varargs(true)
+    return targetsMethod("startOnly", "start", runner, execution)
         .addJavadoc("Starts only the given tasks and the tasks they depend on, and returns at"
             + " once.\n")
-        .addStatement(
-            "return new $T($T.start(GRAPH, invoker, options, indices(target, moreTargets)))",
-            execution, PIPELINE_RUN)
         .build();
+  }
+
+  /** {@code X runOnly(Target target, Target... moreTargets)}, calling {@code PipelineRun.run}. */
+  private static MethodSpec.Builder targetsMethod(
+      String name, String runMethod, ClassName runner, ClassName returned) {
+    ClassName target = runner.nestedClass("Target");
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returned)
+        .addParameter(target, "target")
+        .addParameter(ArrayTypeName.of(target), "moreTargets")
+        .varargs(true)
+        .addStatement("return new $T($T.$N(GRAPH, invoker, options, indices(target, moreTargets)))",
+            returned, PIPELINE_RUN, runMethod);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
