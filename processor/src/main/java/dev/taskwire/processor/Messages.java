@@ -129,36 +129,39 @@ final class Messages {
   }
 
   static String unknownTask(
-      String name, boolean fromParameterName, String pipeline, String suggestion,
-      Collection<String> tasks) {
+      String annotation, String name, boolean fromParameterName, String pipeline,
+      String suggestion, Collection<String> tasks) {
     String hint =
         suggestion != null
             ? "did you mean \"" + suggestion + "\"?"
             : "its tasks are: " + tasks.stream().collect(Collectors.joining(", "));
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
-        + hint;
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline
+        + "; " + hint;
   }
 
   /** The name is that of a method of the pipeline class that is not a task. */
-  static String unknownTaskIsPlainMethod(String name, boolean fromParameterName, String pipeline) {
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+  static String unknownTaskIsPlainMethod(
+      String annotation, String name, boolean fromParameterName, String pipeline) {
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline + "; "
         + name + " is a method of " + pipeline + " without @Task: add @Task to it";
   }
 
   /** The name is that of a task of a superclass, which is a pipeline of its own. */
   static String unknownTaskIsInherited(
-      String name, boolean fromParameterName, String pipeline, String superclass) {
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+      String annotation, String name, boolean fromParameterName, String pipeline,
+      String superclass) {
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline + "; "
         + name + " is a @Task of its superclass " + superclass + ", but inherited tasks are not"
         + " part of " + pipeline + "'s pipeline (" + superclass + " is a pipeline of its own):"
         + " declare a @Task method " + name + " in " + pipeline + " (it may call "
         + superclass + "'s)";
   }
 
-  private static String dependsOnReference(String name, boolean fromParameterName) {
+  /** {@code @DependsOn("name")}, or {@code @ForEach(...)}, as the user wrote it. */
+  private static String reference(String annotation, String name, boolean fromParameterName) {
     return fromParameterName
-        ? "@DependsOn on parameter " + name + " (an empty value means the parameter's name)"
-        : "@DependsOn(\"" + name + "\")";
+        ? annotation + " on parameter " + name + " (an empty value means the parameter's name)"
+        : annotation + "(\"" + name + "\")";
   }
 
   static String rawOutcome(String parameter, String task) {
@@ -208,8 +211,8 @@ final class Messages {
         + " declare it as " + element + " or a supertype of it";
   }
 
-  static String selfDependency(String task) {
-    return "task " + task + " depends on itself through @DependsOn(\"" + task
+  static String selfDependency(String annotation, String task) {
+    return "task " + task + " depends on itself through " + annotation + "(\"" + task
         + "\"); a task cannot receive its own result";
   }
 

@@ -34,6 +34,13 @@ class FanOutDiagnosticsTest {
   }
 
   @Test
+  void aFanOutOverATaskThatDoesNotExistNamesTheAnnotation() {
+    assertError("ForEachUnknownTask",
+        "@ForEach(\"gird\") names no @Task in ForEachUnknownTask; did you mean \"grid\"?",
+        "@ForEach(\"gird\") String params");
+  }
+
+  @Test
   void twoFanOutsInOneTask() {
     assertError("TwoForEach",
         "task train runs @ForEach over both models and seeds; a task fans out over one"
