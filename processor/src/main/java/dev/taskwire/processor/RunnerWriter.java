@@ -45,12 +45,16 @@ final class RunnerWriter {
   private final Elements elements;
   private final Types types;
   private final SourceVersion sourceVersion;
+  private final Distribution distribution;
 
-  RunnerWriter(Filer filer, Elements elements, Types types, SourceVersion sourceVersion) {
+  RunnerWriter(
+      Filer filer, Elements elements, Types types, SourceVersion sourceVersion,
+      Distribution distribution) {
     this.filer = filer;
     this.elements = elements;
     this.types = types;
     this.sourceVersion = sourceVersion;
+    this.distribution = distribution;
   }
 
   void write(PipelineModel model) throws IOException {
@@ -153,6 +157,9 @@ final class RunnerWriter {
     } else {
       CodeBlock.Builder chain =
           CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
+      if (distribution.any()) {
+        chain.add("\n.fingerprint($S)", distribution.fingerprint());
+      }
       for (TaskModel task : model.tasks()) {
         chain.add("\n.task($L", taskArguments(task));
       }
@@ -174,6 +181,9 @@ final class RunnerWriter {
             .returns(TASK_GRAPH)
             .addStatement("$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH,
                 canonicalName(model));
+    if (distribution.any()) {
+      method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
+    }
     for (int from = 0; from < model.tasks().size(); from += CHUNK) {
       method.addStatement("$N(graph)", chunkName("addTasks", model, from));
     }
@@ -191,8 +201,11 @@ final class RunnerWriter {
     return method.build();
   }
 
-  /** {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .with(policy)} if it has one. */
-  private static CodeBlock taskArguments(TaskModel task) {
+  /**
+   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and
+   * {@code .with(policy)} if they apply.
+   */
+  private CodeBlock taskArguments(TaskModel task) {
     CodeBlock.Builder arguments =
         CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
     for (DependencyModel dependency : task.dependencies()) {
@@ -205,6 +218,9 @@ final class RunnerWriter {
     if (!accepted.isEmpty()) {
       arguments.add("\n$>$>.acceptingFailureOf($L)$<$<",
           accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
+    }
+    if (distribution.isDispatched(task)) {
+      arguments.add("\n$>$>.dispatched()$<$<");
     }
     TaskSettings settings = task.settings();
     if (!settings.isNone()) {
@@ -348,7 +364,9 @@ final class RunnerWriter {
     for (int offset = 0; offset < tasks.size(); offset++) {
       TaskModel task = tasks.get(offset);
       CodeBlock call = call(model, task);
-      if (task.kind() == TaskModel.Kind.VOID) {
+      if (distribution.isDispatched(task)) {
+        code.add(dispatchingCase(model, task, from + offset, call));
+      } else if (task.kind() == TaskModel.Kind.VOID) {
         code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", from + offset, call);
       } else {
         code.add("case $L -> $L;\n", from + offset, call);
@@ -361,6 +379,22 @@ final class RunnerWriter {
   }
 
   /**
+   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the
+   * run has one, called here otherwise.
+   */
+  private CodeBlock dispatchingCase(PipelineModel model, TaskModel task, int index, CodeBlock call) {
+    CodeBlock dispatch = CodeBlock.of("run.dispatch($L, $L, new $T[] {$L})", index,
+        task.isStatic() ? "null" : "pipeline", Object.class, arguments(model, task));
+    if (task.kind() == TaskModel.Kind.VOID) {
+      return CodeBlock.of(
+          "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
+          index, dispatch, call);
+    }
+    return CodeBlock.of("case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", index, dispatch,
+        call);
+  }
+
+  /**
    * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
    * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
    */
@@ -369,6 +403,12 @@ final class RunnerWriter {
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("pipeline.$N(", task.name());
+    return call.add(arguments(model, task)).add(")").build();
+  }
+
+  /** The task's arguments, read from the run, separated by commas. */
+  private CodeBlock arguments(PipelineModel model, TaskModel task) {
+    CodeBlock.Builder call = CodeBlock.builder();
     for (int i = 0; i < task.dependencies().size(); i++) {
       DependencyModel dependency = task.dependencies().get(i);
       int upstream = model.indexOf(dependency.taskName());
@@ -380,7 +420,7 @@ final class RunnerWriter {
         call.add("run.<$T>value($L)", witness, upstream);
       }
     }
-    return call.add(")").build();
+    return call.build();
   }
 
   /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */

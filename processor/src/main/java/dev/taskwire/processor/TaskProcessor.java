@@ -2,7 +2,10 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.BasicAnnotationProcessor;
 import com.google.auto.service.AutoService;
+import java.io.IOException;
 import java.util.List;
+import javax.annotation.processing.RoundEnvironment;
+import javax.tools.Diagnostic;
 import javax.annotation.processing.Processor;
 import javax.lang.model.SourceVersion;
 
@@ -17,9 +20,24 @@ import javax.lang.model.SourceVersion;
  */
 @AutoService(Processor.class)
 public final class TaskProcessor extends BasicAnnotationProcessor {
+  private final ServiceRegistrations services = new ServiceRegistrations();
+
   @Override
   protected Iterable<? extends Step> steps() {
-    return List.of(new PipelineStep(processingEnv));
+    return List.of(new PipelineStep(processingEnv, services));
+  }
+
+  /** The service file lists every pipeline's remote tasks, so it is written once, at the end. */
+  @Override
+  protected void postRound(RoundEnvironment round) {
+    if (round.processingOver()) {
+      try {
+        services.write(processingEnv.getFiler());
+      } catch (IOException | RuntimeException failed) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            "taskwire cannot write " + ServiceRegistrations.FILE + ": " + failed);
+      }
+    }
   }
 
   @Override

@@ -97,8 +97,10 @@ public final class PipelineRun {
   private final Listeners listeners;
   private final boolean keepGoing;
   private final long deadlineNanos;
-  /** Null unless some task has a timeout or retries. */
+  /** Null unless some task has a timeout or retries, or tasks are dispatched. */
   private final Attempts attempts;
+  /** Null unless the options have one and the graph has dispatched tasks. */
+  private final TaskDispatcher dispatcher;
   /** The whole run's deadline timer, if RunOptions set one. */
   private volatile ScheduledFuture<?> deadline;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
@@ -138,7 +140,11 @@ public final class PipelineRun {
     this.executor = options.executor();
     this.listeners = options.listeners();
     this.keepGoing = options.failurePolicy() == FailurePolicy.KEEP_GOING;
-    this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
+    this.dispatcher = graph.hasDispatchedTasks() ? options.dispatcher() : null;
+    this.attempts =
+        graph.hasPolicies() || dispatcher != null
+            ? new Attempts(graph, dispatcher == null ? 0 : dispatcher.rerunsWhenWorkerLost())
+            : null;
     this.deadlineNanos = options.deadlineNanos();
     int size = graph.size();
     this.status = graph.prerequisiteCounts().clone();
@@ -286,6 +292,30 @@ public final class PipelineRun {
       }
     }
     return requested.copyOf(task);
+  }
+
+  /**
+   * Whether this run sends its dispatched tasks to a {@link TaskDispatcher}; generated code then
+   * calls {@link #dispatch} instead of the task method.
+   */
+  public boolean isDispatching() {
+    return dispatcher != null;
+  }
+
+  /**
+   * Sends the current attempt of task {@code task} to the dispatcher, for generated code; the run
+   * waits for the returned stage without a thread, as for an async task.
+   *
+   * @param instance the pipeline object, or null for a static task method
+   */
+  public CompletionStage<Object> dispatch(int task, Object instance, Object... arguments) {
+    return dispatcher.dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
+        graph.name(task), attempts.current(task), instance, arguments));
+  }
+
+  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
+  private boolean awaitsStage(int task) {
+    return graph.kind(task) == TaskKind.ASYNC || dispatcher != null && graph.isDispatched(task);
   }
 
   // ---- the ready stack and the threads that take from it ----------------------------------
@@ -461,7 +491,7 @@ public final class PipelineRun {
       cancelQuietly(returned);
       return finish(task, null, error);
     }
-    if (error == null && graph.kind(task) == TaskKind.ASYNC) {
+    if (error == null && awaitsStage(task)) {
       return awaitStage(task, returned);
     }
     return finish(task, returned, error);
@@ -548,7 +578,7 @@ public final class PipelineRun {
     if (error == null) {
       values[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
-      if (graph.kind(task) == TaskKind.ASYNC) {
+      if (awaitsStage(task)) {
         OBJECTS.setVolatile(inFlight, task, null);
       }
       taskEvent(TaskListener::taskSucceeded, task, null);

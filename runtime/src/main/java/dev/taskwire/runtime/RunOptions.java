@@ -20,19 +20,22 @@ import java.util.concurrent.Executor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0);
+      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0, null);
 
   private final Executor executor;
   private final Listeners listeners;
   private final FailurePolicy failurePolicy;
   private final long deadlineNanos;
+  private final TaskDispatcher dispatcher;
 
   private RunOptions(
-      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos) {
+      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos,
+      TaskDispatcher dispatcher) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
     this.deadlineNanos = deadlineNanos;
+    this.dispatcher = dispatcher;
   }
 
   /**
@@ -52,7 +55,8 @@ public final class RunOptions {
    */
   public RunOptions executor(Executor executor) {
     return new RunOptions(
-        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos);
+        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos,
+        dispatcher);
   }
 
   /**
@@ -63,7 +67,7 @@ public final class RunOptions {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
         executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy, deadlineNanos);
+        failurePolicy, deadlineNanos, dispatcher);
   }
 
   /**
@@ -73,7 +77,7 @@ public final class RunOptions {
    */
   public RunOptions onFailure(FailurePolicy policy) {
     return new RunOptions(
-        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos);
+        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos, dispatcher);
   }
 
   /**
@@ -85,7 +89,22 @@ public final class RunOptions {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
-    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos());
+    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos(), dispatcher);
+  }
+
+  /**
+   * Returns a copy whose runs send the bodies of {@code @Distributed} tasks to
+   * {@code dispatcher} (another JVM, a cluster) instead of calling them here. Without one, every
+   * task runs locally. Tasks that were not compiled as distributed are never dispatched.
+   */
+  public RunOptions dispatcher(TaskDispatcher dispatcher) {
+    return new RunOptions(executor, listeners, failurePolicy, deadlineNanos,
+        Objects.requireNonNull(dispatcher, "dispatcher"));
+  }
+
+  /** The dispatcher set with {@link #dispatcher(TaskDispatcher)}, or null for none. */
+  public TaskDispatcher dispatcher() {
+    return dispatcher;
   }
 
   /** The run deadline in nanoseconds, or 0 for none. */
@@ -112,6 +131,7 @@ public final class RunOptions {
   public String toString() {
     return "RunOptions{executor=" + (executor != null ? executor : "default")
         + ", onFailure=" + failurePolicy
-        + (listeners != null ? ", listeners=" + listeners.size() : "") + "}";
+        + (listeners != null ? ", listeners=" + listeners.size() : "")
+        + (dispatcher != null ? ", dispatcher=" + dispatcher : "") + "}";
   }
 }

@@ -32,11 +32,20 @@ public final class TaskGraph {
   private final int[][] tolerantDependents;
   /** Per task, whether every dependent takes its Outcome: then its failure is handled. */
   private final boolean[] failureHandled;
+  /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
+  private final boolean[] dispatched;
+  private final boolean hasDispatched;
+  private final String fingerprint;
 
   private TaskGraph(
       String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
-      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure) {
+      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure,
+      boolean[] dispatched, String fingerprint) {
     this.pipeline = pipeline;
+    this.dispatched = dispatched;
+    this.hasDispatched = java.util.stream.IntStream.range(0, names.length)
+        .anyMatch(task -> dispatched[task]);
+    this.fingerprint = fingerprint;
     this.names = names;
     this.kinds = kinds;
     this.dependencies = dependencies;
@@ -131,6 +140,27 @@ public final class TaskGraph {
   /** Whether any task has a timeout or retries; runs without skip that bookkeeping. */
   boolean hasPolicies() {
     return hasPolicies;
+  }
+
+  /**
+   * Whether task {@code task} was compiled as {@code @Distributed}: a run whose options have a
+   * {@link TaskDispatcher} sends it there instead of calling it.
+   */
+  public boolean isDispatched(int task) {
+    return dispatched[task];
+  }
+
+  /** Whether any task is dispatched; runs of other graphs ignore a dispatcher. */
+  boolean hasDispatchedTasks() {
+    return hasDispatched;
+  }
+
+  /**
+   * A hash of the graph as compiled (task names, parameter and result types, dependencies), which
+   * a worker compares with its own build's; null for a graph without dispatched tasks.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /** The names of all tasks in declaration order. */
@@ -270,6 +300,8 @@ public final class TaskGraph {
     private final List<String[]> dependencyNames = new ArrayList<>();
     private final List<TaskPolicy> policies = new ArrayList<>();
     private final List<Set<String>> acceptingFailure = new ArrayList<>();
+    private final List<Boolean> dispatched = new ArrayList<>();
+    private String fingerprint;
 
     private Builder(String pipeline) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -282,6 +314,25 @@ public final class TaskGraph {
       dependencyNames.add(dependencies.clone());
       policies.add(TaskPolicy.none());
       acceptingFailure.add(Set.of());
+      dispatched.add(false);
+      return this;
+    }
+
+    /**
+     * Marks the task added last as {@code @Distributed}: runs with a {@link TaskDispatcher} send
+     * it there. A graph with dispatched tasks needs a {@link #fingerprint(String)}.
+     */
+    public Builder dispatched() {
+      if (names.isEmpty()) {
+        throw new IllegalStateException("add a task before marking it dispatched");
+      }
+      dispatched.set(dispatched.size() - 1, true);
+      return this;
+    }
+
+    /** The compiled graph's fingerprint, see {@link TaskGraph#fingerprint()}. */
+    public Builder fingerprint(String fingerprint) {
+      this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
       return this;
     }
 
@@ -345,9 +396,18 @@ public final class TaskGraph {
           }
         }
       }
+      boolean[] remote = new boolean[names.size()];
+      for (int task = 0; task < remote.length; task++) {
+        remote[task] = dispatched.get(task);
+      }
+      if (fingerprint == null && dispatched.contains(true)) {
+        throw new IllegalStateException(
+            "a graph with dispatched tasks needs a fingerprint: " + pipeline);
+      }
       return new TaskGraph(
           pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
-          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure);
+          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure, remote,
+          fingerprint);
     }
   }
 }
