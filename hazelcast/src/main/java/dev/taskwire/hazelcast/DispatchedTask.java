@@ -62,8 +62,9 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
       return resultOf(tasks.call(instanceAndArguments[0], task, (Object[]) instanceAndArguments[1]));
     } catch (Exception | Error thrown) {
       throw thrown;
-    } catch (Throwable other) {
-      throw new ExecutionException(other); // a Throwable that is neither: rare, kept as cause
+    } catch (Throwable neither) {
+      // Callable.call() may throw only these two kinds; a direct Throwable subclass is rare.
+      throw new ExecutionException(neither);
     } finally {
       MemberContext.exit();
     }

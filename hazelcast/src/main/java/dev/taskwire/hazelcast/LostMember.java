@@ -14,7 +14,8 @@ final class LostMember {
   private LostMember() {}
 
   static boolean isLost(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    int depth = 0; // a cause chain may loop
+    for (Throwable cause = failure; cause != null && depth++ < 32; cause = cause.getCause()) {
       if (cause instanceof MemberLeftException
           || cause instanceof TargetDisconnectedException
           || cause instanceof TargetNotMemberException
@@ -22,9 +23,6 @@ final class LostMember {
           // separately: a driver that shut down has nothing to re-run on).
           || cause instanceof HazelcastInstanceNotActiveException) {
         return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return false;

@@ -1,7 +1,6 @@
 package dev.taskwire.hazelcast;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.ArrayList;
@@ -57,10 +56,6 @@ public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallba
     members.forEach(member -> member.getLifecycleService().terminate());
   }
 
-  public String name() {
-    return name;
-  }
-
   /** The members still running. */
   public List<HazelcastInstance> members() {
     return members.stream().filter(member -> member.getLifecycleService().isRunning()).toList();
@@ -68,15 +63,8 @@ public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallba
 
   /** A lite member of the cluster, to drive runs without running tasks itself. */
   public HazelcastInstance newLiteMember() {
-    return newMember(true, config -> {});
-  }
-
-  /** Another member, shut down with the cluster; {@code adjust} may set attributes. */
-  public HazelcastInstance newMember(boolean lite, java.util.function.Consumer<Config> adjust) {
-    Config config = LoopbackConfig.member(name, LoopbackConfig.freePort(), ports);
-    config.setLiteMember(lite);
-    adjust.accept(config);
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(
+        LoopbackConfig.member(name, LoopbackConfig.freePort(), ports).setLiteMember(true));
     drivers.add(member);
     return member;
   }
@@ -87,9 +75,5 @@ public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallba
         HazelcastClient.newHazelcastClient(LoopbackConfig.client(name, ports));
     drivers.add(client);
     return client;
-  }
-
-  public List<Integer> ports() {
-    return List.copyOf(ports);
   }
 }

@@ -221,20 +221,16 @@ final class Messages {
   static String parameterNotSerializable(
       String parameter, String task, String type, String culprit) {
     return "parameter " + parameter + " of @Distributed task " + task + " has type " + type
-        + ", which cannot be sent to another JVM: " + notSerializable(culprit)
+        + ", which cannot be sent to another JVM: " + culprit + " is not Serializable"
         + "; make it implement java.io.Serializable, or keep " + task
         + " on the driver with @Distributed(false)";
   }
 
   static String resultNotSerializable(String task, String type, String culprit) {
     return "the result of @Distributed task " + task + " has type " + type
-        + ", which cannot be sent back from another JVM: " + notSerializable(culprit)
+        + ", which cannot be sent back from another JVM: " + culprit + " is not Serializable"
         + "; make it implement java.io.Serializable, or keep " + task
         + " on the driver with @Distributed(false)";
-  }
-
-  private static String notSerializable(String culprit) {
-    return culprit + " is not Serializable";
   }
 
   static String internalError(String type, Throwable error) {

@@ -4,10 +4,10 @@ import com.google.auto.common.BasicAnnotationProcessor;
 import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.util.List;
-import javax.annotation.processing.RoundEnvironment;
-import javax.tools.Diagnostic;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.tools.Diagnostic;
 
 /**
  * The taskwire annotation processor: for each class with {@code @Task} methods, checks the

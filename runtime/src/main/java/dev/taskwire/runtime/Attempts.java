@@ -87,12 +87,15 @@ final class Attempts {
   }
 
   boolean shouldRetry(int task, Throwable error) {
-    if (error instanceof WorkerLostException && graph.isDispatched(task)
-        && (int) INTS.getVolatile(lost, task) < maxLost) {
+    if (lostWorker(task, error) && (int) INTS.getVolatile(lost, task) < maxLost) {
       INTS.getAndAdd(lost, task, 1);
       return true;
     }
     return graph.policy(task).retries(retryNumber(task), error);
+  }
+
+  private boolean lostWorker(int task, Throwable error) {
+    return error instanceof WorkerLostException && graph.isDispatched(task);
   }
 
   /** The current attempt counted as the policy sees it: re-runs after a lost worker excluded. */
@@ -107,9 +110,7 @@ final class Attempts {
     }
     earlier.get(task).add(error);
     // A lost worker is no reason to wait: the next attempt goes to another one at once.
-    return error instanceof WorkerLostException && graph.isDispatched(task)
-        ? 0
-        : graph.policy(task).backoffNanos(retryNumber(task));
+    return lostWorker(task, error) ? 0 : graph.policy(task).backoffNanos(retryNumber(task));
   }
 
   void nextAttempt(int task) {

@@ -307,8 +307,9 @@ public final class PipelineRun {
    * waits for the returned stage without a thread, as for an async task.
    *
    * @param instance the pipeline object, or null for a static task method
+   * @param arguments the task's arguments in parameter order
    */
-  public CompletionStage<Object> dispatch(int task, Object instance, Object... arguments) {
+  public CompletionStage<Object> dispatch(int task, Object instance, Object[] arguments) {
     return dispatcher.dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
         graph.name(task), attempts.current(task), instance, arguments));
   }

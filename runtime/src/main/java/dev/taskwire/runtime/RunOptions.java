@@ -12,7 +12,8 @@ import java.util.concurrent.Executor;
  *     .executor(myPool)                          // where sync tasks run
  *     .onFailure(FailurePolicy.KEEP_GOING)       // run what does not depend on a failure
  *     .deadline(Duration.ofMinutes(10))          // the whole run's time limit
- *     .listener(new MyProgressListener());       // events of the run and of every task
+ *     .listener(new MyProgressListener())        // events of the run and of every task
+ *     .dispatcher(clusterDispatcher);            // where @Distributed tasks run
  * }</pre>
  *
  * <p>Per-task time limits and retries are declared on the task itself, with
