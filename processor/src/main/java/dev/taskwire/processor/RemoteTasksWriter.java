@@ -1,6 +1,5 @@
 package dev.taskwire.processor;
 
-import com.google.auto.common.GeneratedAnnotations;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -74,11 +73,7 @@ final class RemoteTasksWriter {
                     .addStatement("return FINGERPRINT")
                     .build())
             .addMethod(callMethod(model, distribution, pipelineName));
-    GeneratedAnnotations.generatedAnnotation(elements, sourceVersion)
-        .ifPresent(generated -> type.addAnnotation(
-            AnnotationSpec.builder(ClassName.get(generated))
-                .addMember("value", "$S", TaskProcessor.class.getCanonicalName())
-                .build()));
+    RunnerWriter.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     return JavaFile.builder(distribution.remoteTasks().packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")

@@ -125,7 +125,7 @@ final class RunnerWriter {
                 "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
                     + "{@code $T.mmd}.\n", runner))
             .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
-    generatedAnnotation().ifPresent(type::addAnnotation);
+    generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
     if (!suppressed.isEmpty()) {
       AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
@@ -583,7 +583,9 @@ final class RunnerWriter {
     return link.add(") $N", task.name()).build();
   }
 
-  private java.util.Optional<AnnotationSpec> generatedAnnotation() {
+  /** {@code @Generated("dev.taskwire.processor.TaskProcessor")}, where the JDK has it. */
+  static java.util.Optional<AnnotationSpec> generatedAnnotation(
+      Elements elements, SourceVersion sourceVersion) {
     return GeneratedAnnotations.generatedAnnotation(elements, sourceVersion)
         .map(
             generated ->

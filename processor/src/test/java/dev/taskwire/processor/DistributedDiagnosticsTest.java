@@ -58,7 +58,8 @@ class DistributedDiagnosticsTest {
         .hadErrorContaining(
             "the result of @Distributed task wrapped has type"
                 + " java.util.List<test.NotSerializable.Rows>, which cannot be sent back from"
-                + " another JVM: test.NotSerializable.Rows is not Serializable")
+                + " another JVM: test.NotSerializable.Rows is not Serializable; make it implement"
+                + " java.io.Serializable, or keep wrapped on the driver with @Distributed(false)")
         .inFile(file)
         .onLineContaining("List<Rows> wrapped(");
   }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The worker's side of dispatching: finds the {@link RemoteTasks} of a pipeline among those
@@ -13,8 +13,12 @@ import java.util.WeakHashMap;
  * build. Thread-safe; each class loader is scanned once.
  */
 public final class RemoteTaskLookup {
-  /** Weak keys: a worker that drops a class loader (a redeploy) drops its pipelines too. */
-  private static final Map<ClassLoader, Map<String, RemoteTasks>> BY_LOADER = new WeakHashMap<>();
+  /**
+   * Kept for the JVM's life, like the classes they name: a worker has one application class
+   * loader, or a few.
+   */
+  private static final Map<ClassLoader, Map<String, RemoteTasks>> BY_LOADER =
+      new ConcurrentHashMap<>();
 
   private RemoteTaskLookup() {}
 
@@ -42,9 +46,7 @@ public final class RemoteTaskLookup {
   }
 
   private static Map<String, RemoteTasks> pipelines(ClassLoader loader) {
-    synchronized (BY_LOADER) {
-      return BY_LOADER.computeIfAbsent(loader, RemoteTaskLookup::load);
-    }
+    return BY_LOADER.computeIfAbsent(loader, RemoteTaskLookup::load);
   }
 
   private static Map<String, RemoteTasks> load(ClassLoader loader) {
