@@ -249,6 +249,35 @@ final class Messages {
         .toString();
   }
 
+  // ---- @Distributed ----
+
+  static String distributedWithoutTask(String method) {
+    return "@Distributed is only read on @Task methods and pipeline classes, and " + method
+        + " is not a @Task method; add @Task to it or remove @Distributed";
+  }
+
+  static String pipelineNotSerializable(String type, List<String> tasks) {
+    return "pipeline class " + type + " is sent to the worker that runs its @Distributed instance"
+        + " tasks (" + String.join(", ", tasks) + "), but it is not Serializable; make " + type
+        + " implement java.io.Serializable (fields those tasks do not need can be transient),"
+        + " or make the tasks static";
+  }
+
+  static String parameterNotSerializable(
+      String parameter, String task, String type, String culprit) {
+    return "parameter " + parameter + " of @Distributed task " + task + " has type " + type
+        + ", which cannot be sent to another JVM: " + culprit + " is not Serializable"
+        + "; make it implement java.io.Serializable, or keep " + task
+        + " on the driver with @Distributed(false)";
+  }
+
+  static String resultNotSerializable(String task, String type, String culprit) {
+    return "the result of @Distributed task " + task + " has type " + type
+        + ", which cannot be sent back from another JVM: " + culprit + " is not Serializable"
+        + "; make it implement java.io.Serializable, or keep " + task
+        + " on the driver with @Distributed(false)";
+  }
+
   static String internalError(String type, Throwable error) {
     java.io.StringWriter trace = new java.io.StringWriter();
     error.printStackTrace(new java.io.PrintWriter(trace));

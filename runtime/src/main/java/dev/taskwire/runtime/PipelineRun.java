@@ -106,10 +106,12 @@ public final class PipelineRun {
   private final Listeners listeners;
   private final boolean keepGoing;
   private final long deadlineNanos;
-  /** Null unless some task has a timeout or retries. */
+  /** Null unless some task has a timeout or retries, or tasks are dispatched. */
   private final Attempts attempts;
   /** Null unless the options name a result store. */
   private final StoredResults stored;
+  /** Null unless the options have one and the graph has dispatched tasks. */
+  private final TaskDispatcher dispatcher;
   /** The whole run's deadline timer, if RunOptions set one. */
   private volatile ScheduledFuture<?> deadline;
   /** Per task, see RUNNING etc.; accessed through {@link #INTS}. */
@@ -161,14 +163,16 @@ public final class PipelineRun {
 
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
     this(graph, invoker, options.executor(), options.listeners(),
-        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.deadlineNanos(), plan,
+        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.deadlineNanos(),
+        options.dispatcher(), plan,
         options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
         null, -1, 0);
   }
 
   private PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, long deadlineNanos, RunPlan plan, StoredResults stored,
+      boolean keepGoing, long deadlineNanos, TaskDispatcher dispatcher, RunPlan plan,
+      StoredResults stored,
       PipelineRun parent, int parentTask, int throttle) {
     this.stored = stored;
     this.graph = graph;
@@ -176,7 +180,11 @@ public final class PipelineRun {
     this.executor = executor;
     this.listeners = listeners;
     this.keepGoing = keepGoing;
-    this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
+    this.dispatcher = graph.hasDispatchedTasks() ? dispatcher : null;
+    this.attempts =
+        graph.hasPolicies() || this.dispatcher != null
+            ? new Attempts(graph, this.dispatcher == null ? 0 : dispatcher.rerunsWhenWorkerLost())
+            : null;
     this.deadlineNanos = deadlineNanos;
     this.status = plan.status;
     this.values = plan.values;
@@ -381,6 +389,31 @@ public final class PipelineRun {
     return requested.copyOf(task);
   }
 
+  /**
+   * Whether this run sends its dispatched tasks to a {@link TaskDispatcher}; generated code then
+   * calls {@link #dispatch} instead of the task method.
+   */
+  public boolean isDispatching() {
+    return dispatcher != null;
+  }
+
+  /**
+   * Sends the current attempt of task {@code task} to the dispatcher, for generated code; the run
+   * waits for the returned stage without a thread, as for an async task.
+   *
+   * @param instance the pipeline object, or null for a static task method
+   * @param arguments the task's arguments in parameter order
+   */
+  public CompletionStage<Object> dispatch(int task, Object instance, Object[] arguments) {
+    return dispatcher.dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
+        graph.name(task), attempts.current(task), instance, arguments));
+  }
+
+  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
+  private boolean awaitsStage(int task) {
+    return graph.kind(task) == TaskKind.ASYNC || dispatcher != null && graph.isDispatched(task);
+  }
+
   // ---- the ready stack and the threads that take from it ----------------------------------
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
@@ -568,7 +601,7 @@ public final class PipelineRun {
       cancelQuietly(returned);
       return finish(task, null, error);
     }
-    if (error == null && graph.kind(task) == TaskKind.ASYNC) {
+    if (error == null && awaitsStage(task)) {
       return awaitStage(task, returned);
     }
     return finish(task, returned, error);
@@ -671,7 +704,7 @@ public final class PipelineRun {
       }
       values[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
-      if (graph.kind(task) == TaskKind.ASYNC) {
+      if (awaitsStage(task)) {
         OBJECTS.setVolatile(inFlight, task, null);
       }
       taskEvent(TaskListener::taskSucceeded, task, null);
@@ -810,8 +843,8 @@ public final class PipelineRun {
     TaskGraph elementGraph = graph.elementGraph(task, elements.length);
     PipelineRun run = new PipelineRun(elementGraph,
         (element, elementRun) -> invoker.invokeEach(task, elements[element], this),
-        executor, listeners, keepGoing, 0, RunPlan.everything(elementGraph), null, this, task,
-        graph.maxConcurrency(task));
+        executor, listeners, keepGoing, 0, dispatcher, RunPlan.everything(elementGraph), null,
+        this, task, graph.maxConcurrency(task));
     run.onSettled = () -> elementsSettled(task, run);
     OBJECTS.setVolatile(inFlight, task, run);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
