@@ -2,12 +2,16 @@ package test;
 
 import dev.taskwire.DependsOn;
 import dev.taskwire.Distributed;
+import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Sync tasks dispatched by the class's @Distributed, an async one kept local, one opted out. */
+/**
+ * Sync tasks dispatched by the class's @Distributed (a fan-out among them), an async one kept
+ * local, one opted out.
+ */
 @Distributed
 class DistributedPipeline implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,6 +37,11 @@ class DistributedPipeline implements Serializable {
   }
 
   @Task void log(@DependsOn List<String> label) {}
+
+  /** A fan-out: each element is dispatched on its own. */
+  @Task String each(@ForEach("numbers") int number, @DependsOn String fetch) {
+    return fetch + number;
+  }
 
   @Task @Distributed(false) String report(@DependsOn List<String> label) {
     return String.join(",", label);

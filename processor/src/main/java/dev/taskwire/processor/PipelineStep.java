@@ -91,7 +91,8 @@ final class PipelineStep implements Step {
                 distribution)
             .write(model.get());
         if (distribution.any()) {
-          new RemoteTasksWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion())
+          new RemoteTasksWriter(
+                  env.getFiler(), env.getElementUtils(), resultTypes, env.getSourceVersion())
               .write(model.get(), distribution);
           services.add(distribution.remoteTasks().canonicalName());
         }

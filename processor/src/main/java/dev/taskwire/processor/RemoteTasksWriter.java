@@ -13,6 +13,7 @@ import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -29,9 +30,13 @@ final class RemoteTasksWriter {
   private final Elements elements;
   private final SourceVersion sourceVersion;
 
-  RemoteTasksWriter(Filer filer, Elements elements, SourceVersion sourceVersion) {
+  private final ResultTypes resultTypes;
+
+  RemoteTasksWriter(
+      Filer filer, Elements elements, ResultTypes resultTypes, SourceVersion sourceVersion) {
     this.filer = filer;
     this.elements = elements;
+    this.resultTypes = resultTypes;
     this.sourceVersion = sourceVersion;
   }
 
@@ -80,7 +85,7 @@ final class RemoteTasksWriter {
         .build();
   }
 
-  private static MethodSpec callMethod(
+  private MethodSpec callMethod(
       PipelineModel model, Distribution distribution, String pipelineName) {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
     for (TaskModel task : model.tasks()) {
@@ -111,17 +116,23 @@ final class RemoteTasksWriter {
         .build();
   }
 
-  /** {@code ((Foo) instance).train((Dataset) arguments[0])}. */
-  private static CodeBlock call(PipelineModel model, TaskModel task) {
+  /**
+   * {@code ((Foo) instance).train((Dataset) arguments[0])}: each argument cast to what the driver
+   * sends, the upstream's result, or one element of it for a {@code @ForEach} parameter.
+   */
+  private CodeBlock call(PipelineModel model, TaskModel task) {
     CodeBlock.Builder call =
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("(($T) instance).$N(", model.pipeline(), task.name());
     for (int i = 0; i < task.dependencies().size(); i++) {
       DependencyModel dependency = task.dependencies().get(i);
+      TypeMirror upstream = model.tasks().get(model.indexOf(dependency.taskName())).result();
       TypeName sent = dependency.outcome()
           ? ParameterizedTypeName.get(OUTCOME, TypeName.get(dependency.received()).box())
-          : TypeName.get(model.tasks().get(model.indexOf(dependency.taskName())).result()).box();
+          : dependency.each()
+              ? TypeName.get(resultTypes.elementType(upstream).orElseThrow()).box()
+              : TypeName.get(upstream).box();
       call.add(i == 0 ? "($T) arguments[$L]" : ", ($T) arguments[$L]", sent, i);
     }
     return call.add(")").build();
