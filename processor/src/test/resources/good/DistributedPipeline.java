@@ -4,6 +4,7 @@ import dev.taskwire.DependsOn;
 import dev.taskwire.Distributed;
 import dev.taskwire.ForEach;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.Outcome;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,11 @@ class DistributedPipeline implements Serializable {
   }
 
   @Task void log(@DependsOn List<String> label) {}
+
+  /** An Outcome crosses the wire like any Serializable value. */
+  @Task String safe(@DependsOn("fetch") Outcome<String> fetched) {
+    return fetched.isSuccess() ? fetched.value() : "none";
+  }
 
   /** A fan-out: each element is dispatched on its own. */
   @Task String each(@ForEach("numbers") int number, @DependsOn String fetch) {

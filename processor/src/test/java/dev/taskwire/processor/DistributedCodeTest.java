@@ -39,7 +39,8 @@ class DistributedCodeTest {
     List<String> dispatched = graph.taskNames().stream()
         .filter(name -> graph.isDispatched(graph.indexOf(name)))
         .toList();
-    assertThat(dispatched).containsExactly("numbers", "sum", "label", "log", "each").inOrder();
+    assertThat(dispatched)
+        .containsExactly("numbers", "sum", "label", "log", "safe", "each").inOrder();
     RemoteTasks remote = (RemoteTasks) classes.construct("test.DistributedPipelineRemoteTasks");
     assertThat(remote.fingerprint()).isEqualTo(graph.fingerprint());
     assertThat(remote.fingerprint()).matches("[0-9a-f]{16}");
@@ -56,6 +57,8 @@ class DistributedCodeTest {
     assertThat(remote.call(pipeline, "sum", new Object[] {new int[] {4, 5}})).isEqualTo(9L);
     assertThat(remote.call(pipeline, "label", new Object[] {9L, "n"})).isEqualTo(List.of("n9"));
     assertThat(remote.call(pipeline, "log", new Object[] {List.of()})).isNull();
+    assertThat(remote.call(pipeline, "safe",
+        new Object[] {dev.taskwire.runtime.Outcome.success("y")})).isEqualTo("y");
     // A fan-out's element arrives as the element, not the whole upstream result.
     assertThat(remote.call(pipeline, "each", new Object[] {2, "x"})).isEqualTo("x2");
     IllegalArgumentException local = org.junit.jupiter.api.Assertions.assertThrows(
