@@ -138,6 +138,13 @@ public final class PipelineRun {
   private Runnable onSettled;
   /** For listeners: how many tasks the run set out to run. */
   private int plannedTasks;
+  /**
+   * Per fan-out task whose elements did not all succeed, their run, so that a resume can keep the
+   * elements that did; null for a graph without fan-outs.
+   */
+  private final PipelineRun[] unfinishedElements;
+  /** In a resumed run: the previous run's {@link #unfinishedElements} that still apply. */
+  private PipelineRun[] resumedElements;
 
   private volatile int readyHead = EMPTY;
   /** Tasks that are ready or running; the run settles when it drops to zero. */
@@ -195,6 +202,7 @@ public final class PipelineRun {
     this.parent = parent;
     this.parentTask = parentTask;
     this.throttle = throttle;
+    this.unfinishedElements = graph.hasFanOuts() ? new PipelineRun[graph.size()] : null;
   }
 
   /**
@@ -241,13 +249,31 @@ public final class PipelineRun {
   public static PipelineRun resume(
       PipelineException failure, TaskGraph graph, TaskInvoker invoker, RunOptions options) {
     PipelineRun previous = of(failure, graph);
-    int size = graph.size();
-    boolean[] succeeded = new boolean[size];
-    for (int task = 0; task < size; task++) {
-      succeeded[task] = (int) INTS.getVolatile(previous.status, task) == SUCCEEDED;
+    RunPlan plan = previous.remainder();
+    PipelineRun run = new PipelineRun(graph, invoker, options, plan);
+    if (previous.unfinishedElements != null) {
+      // A fan-out whose inputs are kept gets the same elements: it keeps those that succeeded.
+      run.resumedElements = new PipelineRun[graph.size()];
+      for (int task = 0; task < graph.size(); task++) {
+        boolean inputsKept = true;
+        for (int prerequisite : graph.dependenciesOf(task)) {
+          inputsKept &= plan.status[prerequisite] == SUCCEEDED;
+        }
+        if (inputsKept) {
+          run.resumedElements[task] = previous.unfinishedElements[task];
+        }
+      }
     }
-    RunPlan plan = RunPlan.resuming(graph, succeeded, previous.values, previous.included);
-    return new PipelineRun(graph, invoker, options, plan).runHere();
+    return run.runHere();
+  }
+
+  /** What this settled run left undone, for a run that resumes it. */
+  private RunPlan remainder() {
+    boolean[] succeeded = new boolean[graph.size()];
+    for (int task = 0; task < graph.size(); task++) {
+      succeeded[task] = (int) INTS.getVolatile(status, task) == SUCCEEDED;
+    }
+    return RunPlan.resuming(graph, succeeded, values, included);
   }
 
   private PipelineRun runHere() {
@@ -841,9 +867,13 @@ public final class PipelineRun {
       return finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
     }
     TaskGraph elementGraph = graph.elementGraph(task, elements.length);
+    PipelineRun before = resumedElements == null ? null : resumedElements[task];
+    RunPlan plan = before != null && before.graph.size() == elements.length
+        ? before.remainder()
+        : RunPlan.everything(elementGraph);
     PipelineRun run = new PipelineRun(elementGraph,
         (element, elementRun) -> invoker.invokeEach(task, elements[element], this),
-        executor, listeners, keepGoing, 0, dispatcher, RunPlan.everything(elementGraph), null,
+        executor, listeners, keepGoing, 0, dispatcher, plan, null,
         this, task, graph.maxConcurrency(task));
     run.onSettled = () -> elementsSettled(task, run);
     OBJECTS.setVolatile(inFlight, task, run);
@@ -888,10 +918,12 @@ public final class PipelineRun {
         pushIfReady(finish(task, result, null));
         break;
       case FAILING:
+        unfinishedElements[task] = elements;
         Failures failed = elements.failures;
         pushIfReady(finish(task, null, failed.snapshot().values().iterator().next()));
         break;
       default:
+        unfinishedElements[task] = elements;
         pushIfReady(finish(task, null, new CancellationException(
             "the elements of task '" + graph.name(task) + "' were cancelled")));
     }

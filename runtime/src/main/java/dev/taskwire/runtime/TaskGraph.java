@@ -37,6 +37,7 @@ public final class TaskGraph {
   private final int[] forEachSource;
   /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
   private final int[] maxConcurrency;
+  private final boolean hasFanOuts;
   /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
   private final boolean[] dispatched;
   private final boolean hasDispatched;
@@ -49,6 +50,7 @@ public final class TaskGraph {
     this.pipeline = pipeline;
     this.forEachSource = forEachSource;
     this.maxConcurrency = maxConcurrency;
+    this.hasFanOuts = Arrays.stream(forEachSource).anyMatch(source -> source >= 0);
     this.dispatched = dispatched;
     this.hasDispatched = java.util.stream.IntStream.range(0, names.length)
         .anyMatch(task -> dispatched[task]);
@@ -156,6 +158,11 @@ public final class TaskGraph {
    */
   public boolean isFanOut(int task) {
     return forEachSource[task] >= 0;
+  }
+
+  /** Whether any task fans out. */
+  boolean hasFanOuts() {
+    return hasFanOuts;
   }
 
   /** The prerequisite a fan-out task runs once per element of, or -1 if it does not fan out. */
