@@ -36,8 +36,8 @@ final class TuningDemo {
       SetupReport.print("taskwire AutoML sample: hyper-parameter tuning", services, data,
           TuningPipelineRunner.GRAPH, out);
       out.println("  grid:     " + grid.size() + " configurations, one training each, at most "
-          + TuningPipeline.MAX_CONCURRENT_TRIALS + " at once, each retried "
-          + TuningPipeline.TRIAL_RETRIES + " time if it fails");
+          + TuningPipeline.MAX_CONCURRENT_TRIALS + " at once; a failed trial is tried again "
+          + TuningPipeline.TRIAL_RETRIES + "x on its own");
       services.client().health().join(); // the first connection and class loading, untimed
 
       TraceRecorder recorder = new TraceRecorder();

@@ -121,8 +121,8 @@ class AutoMlSampleTest {
       String row = "  train[" + trial + "]  " + grid.get(trial).algorithm();
       assertTrue(run.out.contains(row), "no row '" + row + "' in\n" + run.out);
     }
-    assertTrue(run.out.matches("(?s).*\n  train\\[1\\]  linear_regression +lambda=0 +17,800 +0\\.965"
-        + "  <- best\n.*"), run.out);
+    assertTrue(run.out.matches("(?s).*\n  train\\[1\\]  linear_regression +lambda=0 +17,800"
+        + " +0\\.965  <- best\n.*"), run.out);
     assertEquals(1, run.out.split("  <- best\n", -1).length - 1, "one best trial");
     assertTrue(run.out.matches("(?s).*\\d s  train\\[7\\] +succeeded\n.*"), run.out);
     assertOwnThreadsEnd();

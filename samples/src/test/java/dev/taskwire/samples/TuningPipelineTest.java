@@ -120,12 +120,14 @@ class TuningPipelineTest {
       assertEquals("train[2]", failure.failedTask());
       assertEquals(List.of("train[2]"), List.copyOf(failure.failures().keySet()));
       JobFailedException cause = assertInstanceOf(JobFailedException.class, failure.getCause());
-      assertEquals("the training of linear_regression(lambda=10000) crashed (injected fault, 2 of 2)",
+      assertEquals(
+          "the training of linear_regression(lambda=10000) crashed (injected fault, 2 of 2)",
           cause.serverMessage());
       JobFailedException first =
           assertInstanceOf(JobFailedException.class, cause.getSuppressed()[0]);
       assertTrue(first.serverMessage().endsWith("(injected fault, 1 of 2)"), first.getMessage());
-      awaitUntil("no training is left open", () -> services.server().openJobs(JobKind.TRAINING) == 0);
+      awaitUntil("no training is left open",
+          () -> services.server().openJobs(JobKind.TRAINING) == 0);
       assertEquals(List.of(JobState.FAILED, JobState.FAILED),
           services.server().jobs().stream()
               .filter(job -> job.label().endsWith(" linear_regression(lambda=10000)"))
@@ -163,8 +165,8 @@ class TuningPipelineTest {
       assertEquals(1, jobs(server, JobKind.PREDICTION));
       assertEquals(HyperParams.linear(0), results.best().params());
       assertEquals(GRID.size(), results.train().size());
-      assertEquals(results.uploadTrain(), TuningPipelineRunner.partialResults(failure).uploadTrain(),
-          "the resumed run reuses the first run's training set");
+      assertEquals(TuningPipelineRunner.partialResults(failure).uploadTrain(),
+          results.uploadTrain(), "the resumed run reuses the first run's training set");
     }
   }
 
@@ -181,7 +183,9 @@ class TuningPipelineTest {
       assertEquals(GRID.size(), jobs(server, JobKind.TRAINING));
       assertEquals(0, jobs(server, JobKind.PREDICTION), "no prediction job on the service");
       assertEquals(List.of("train"), server.jobs().stream()
-          .filter(job -> job.kind() == JobKind.UPLOAD).map(AutoMlServer.JobSummary::label).toList());
+          .filter(job -> job.kind() == JobKind.UPLOAD)
+          .map(AutoMlServer.JobSummary::label)
+          .toList());
       assertThrows(IllegalStateException.class, results::predict);
     }
   }

@@ -10,7 +10,7 @@ public interface Algorithm {
   /** A short, stable name for reports and the service's JSON, e.g. {@code linear_regression}. */
   String name();
 
-  /** The settings this instance fits with, e.g. {@code k} for k nearest neighbours; may be empty. */
+  /** The settings this instance fits with, e.g. {@code k} of k nearest neighbours; or none. */
   default Map<String, Double> hyperParameters() {
     return Map.of();
   }

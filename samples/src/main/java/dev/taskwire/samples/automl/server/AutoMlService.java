@@ -86,7 +86,8 @@ final class AutoMlService {
     String configuration = algorithm.describe();
     return jobs.submit(JobKind.TRAINING, datasetId + " " + configuration, () -> {
       failIfInjected(JobKind.TRAINING);
-      int failing = config.faults().failingTrainingsOf(algorithm.name(), algorithm.hyperParameters());
+      int failing =
+          config.faults().failingTrainingsOf(algorithm.name(), algorithm.hyperParameters());
       int started = trainingsOf.computeIfAbsent(configuration, key -> new AtomicInteger())
           .incrementAndGet();
       if (started <= failing) {

@@ -49,7 +49,7 @@ class AutoMlClientTest {
       assertEquals("linear_regression", trial.model().algorithm());
       assertTrue(trial.model().r2() > 0.99, trial.toString());
       Experiment experiment = client.train(dataset.id(), "y").join();
-      assertEquals(experiment.models().get(0).rmse(), trial.rmse(), "the same folds, the same score");
+      assertEquals(experiment.models().get(0).rmse(), trial.rmse(), "same folds, same score");
     }
   }
 

@@ -19,7 +19,8 @@ class RidgeAndConfigurationsTest {
   RidgeAndConfigurationsTest() {
     Random random = new Random(3);
     for (int i = 0; i < x.length; i++) {
-      x[i] = new double[] {random.nextDouble() * 50, random.nextDouble() * 5, random.nextGaussian()};
+      x[i] = new double[] {
+          random.nextDouble() * 50, random.nextDouble() * 5, random.nextGaussian()};
       y[i] = 12 + 4 * x[i][0] - 9 * x[i][1] + 2 * x[i][2] + random.nextGaussian() * 10;
     }
   }
@@ -95,7 +96,8 @@ class RidgeAndConfigurationsTest {
     assertRefused("k_nearest_neighbors", Map.of("k", 3.0, "lambda", 1.0),
         "k_nearest_neighbors has no parameter lambda; it takes k");
     assertRefused("linear_regression", Map.of("lambda", -1.0), "lambda must be a finite number");
-    assertRefused("mean_baseline", Map.of("k", 1.0), "mean_baseline has no parameter k; it takes none");
+    assertRefused("mean_baseline", Map.of("k", 1.0),
+        "mean_baseline has no parameter k; it takes none");
   }
 
   private static void assertRefused(String name, Map<String, Double> parameters, String message) {

@@ -107,7 +107,8 @@ class AutoMlServerTest {
     }
     assertEquals(json.readTree("{\"k\":10.0}"), experiment.get("models").get(1).get("params"));
     List<String> labels = server.events().snapshot().stream()
-        .filter(event -> event.type() == ServerEvent.Type.CREATED && event.kind() == JobKind.TRAINING)
+        .filter(event -> event.type() == ServerEvent.Type.CREATED)
+        .filter(event -> event.kind() == JobKind.TRAINING)
         .map(ServerEvent::label)
         .toList();
     assertEquals(List.of(datasetId, datasetId + " linear_regression(lambda=0)",
