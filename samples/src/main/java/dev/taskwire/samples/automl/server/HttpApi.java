@@ -214,13 +214,13 @@ final class HttpApi implements HttpHandler {
       throw new ApiException(400, "'params' must be an object of numbers, e.g. {\"k\":5}");
     }
     Map<String, Double> numbers = new HashMap<>();
-    params.fields().forEachRemaining(field -> {
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
       if (!field.getValue().isNumber()) {
         throw new ApiException(400, "parameter '" + field.getKey() + "' must be a number, not "
             + field.getValue());
       }
       numbers.put(field.getKey(), field.getValue().asDouble());
-    });
+    }
     return Map.copyOf(numbers);
   }
 
