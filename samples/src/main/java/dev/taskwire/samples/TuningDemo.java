@@ -125,8 +125,8 @@ final class TuningDemo {
         .toList();
     out.println();
     out.println("  ran again: " + String.join(", ", ranAgain)
-        + (ranAgain.contains("train") ? " (train with every trial: a fan-out runs again whole)"
-            : ""));
+        + (ranAgain.contains("train")
+            ? " (train only for the trials that failed; the others kept their scores)" : ""));
     out.println("  kept:      " + (kept.isEmpty() ? "nothing" : String.join(", ", kept))
         + " (succeeded in the first run)");
   }
