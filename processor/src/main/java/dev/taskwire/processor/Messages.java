@@ -256,6 +256,11 @@ final class Messages {
         + " is not a @Task method; add @Task to it or remove @Distributed";
   }
 
+  static String distributedClassWithoutTasks(String type) {
+    return "@Distributed on " + type + " has no effect: the class has no @Task methods to"
+        + " dispatch; remove @Distributed or add @Task methods";
+  }
+
   static String pipelineNotSerializable(String type, List<String> tasks) {
     return "pipeline class " + type + " is sent to the worker that runs its @Distributed instance"
         + " tasks (" + String.join(", ", tasks) + "), but it is not Serializable; make " + type

@@ -17,6 +17,17 @@ class DistributedDiagnosticsTest {
   private final Compilation compilation = compileFailing(file, 5);
 
   @Test
+  void aDistributedClassWithoutTasks() {
+    JavaFileObject stray = source("bad/DistributedWithoutTasks.java");
+    assertThat(compileFailing(stray, 1))
+        .hadErrorContaining(
+            "@Distributed on test.DistributedWithoutTasks has no effect: the class has no @Task"
+                + " methods to dispatch; remove @Distributed or add @Task methods")
+        .inFile(stray)
+        .onLineContaining("@Distributed");
+  }
+
+  @Test
   void thePipelineClassOfDispatchedInstanceTasks() {
     assertThat(compilation)
         .hadErrorContaining(
