@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * failing trial is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
-class FanOutStressTest {
+class RandomFanOutStressTest {
   private static final int TRIALS = Integer.getInteger("taskwire.stress.graphs", 60) * 3;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
