@@ -23,14 +23,16 @@ public class Experiment {
   final List<String> ran = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger training = new AtomicInteger();
   final AtomicInteger peakTraining = new AtomicInteger();
-  /** Trainings meet in pairs, so with a limit of two they must overlap. */
+  /** The seeds whose training succeeded, in the order they did. */
+  final List<Integer> trained = Collections.synchronizedList(new ArrayList<>());
+  /** Trainings meet in pairs, so with a limit of two they must overlap; null to train alone. */
   private volatile CyclicBarrier pairs = new CyclicBarrier(2);
   /** The seed whose training fails, or 0 for none. */
   volatile int failingSeed;
 
-  /** A failed run interrupts a waiting training, which breaks the barrier: make a new one. */
-  void mendPairs() {
-    pairs = new CyclicBarrier(2);
+  /** For a resumed run, which may train a single seed: no partner would come. */
+  void trainAlone() {
+    pairs = null;
   }
 
   @Task
@@ -50,10 +52,14 @@ public class Experiment {
     peakTraining.accumulateAndGet(training.incrementAndGet(), Math::max);
     try {
       ran.add("train " + seed);
-      pairs.await(10, TimeUnit.SECONDS);
+      CyclicBarrier partner = pairs;
+      if (partner != null) {
+        partner.await(10, TimeUnit.SECONDS);
+      }
       if (seed == failingSeed) {
         throw new IllegalStateException("training with seed " + seed + " diverged");
       }
+      trained.add(seed);
       return new Score(seed, Math.abs(seed - 4) + data.length() / 100.0);
     } finally {
       training.decrementAndGet();

@@ -58,12 +58,15 @@ class ExperimentTest {
     assertEquals("train[2]", failure.failedTask());
     assertEquals("training with seed 3 diverged", failure.getCause().getMessage());
     experiment.failingSeed = 0;
-    experiment.mendPairs();
+    experiment.trainAlone();
     experiment.ran.clear();
     ExperimentRunner.Results resumed = runner.resume(failure);
     assertEquals("best seed 4", resumed.report());
     assertTrue(!experiment.ran.contains("seeds") && !experiment.ran.contains("data"),
         "sources kept their results: " + experiment.ran);
+    assertTrue(experiment.ran.contains("train 3"), experiment.ran.toString());
+    // Trainings that succeeded before the failure kept their scores: each seed succeeded once.
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), experiment.trained.stream().sorted().toList());
     assertEquals(1, experiment.ran.stream().filter("best"::equals).count());
   }
 

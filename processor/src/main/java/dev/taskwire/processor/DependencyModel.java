@@ -16,4 +16,10 @@ import javax.lang.model.type.TypeMirror;
  */
 record DependencyModel(
     VariableElement parameter, AnnotationMirror annotation, String taskName,
-    boolean fromParameterName, TypeMirror received, boolean outcome, boolean each) {}
+    boolean fromParameterName, TypeMirror received, boolean outcome, boolean each) {
+
+  /** How the user wrote it, for messages: {@code @DependsOn} or {@code @ForEach}. */
+  String annotationName() {
+    return each ? "@ForEach" : "@DependsOn";
+  }
+}

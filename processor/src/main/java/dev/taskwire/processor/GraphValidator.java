@@ -37,7 +37,8 @@ final class GraphValidator {
           reportUnknown(model, task, dependency, names);
         } else if (upstream.equals(model.indexOf(task.name()))) {
           diagnostics.error(
-              dependency.parameter(), dependency.annotation(), Messages.selfDependency(task.name()));
+              dependency.parameter(), dependency.annotation(),
+              Messages.selfDependency(dependency.annotationName(), task.name()));
         } else {
           checkType(task, dependency, model.tasks().get(upstream));
           prerequisites.add(upstream);
@@ -102,20 +103,23 @@ final class GraphValidator {
       PipelineModel model, TaskModel task, DependencyModel dependency,
       java.util.Collection<String> tasks) {
     String name = dependency.taskName();
+    String annotation = dependency.annotationName();
     boolean fromParameterName = dependency.fromParameterName();
     String pipeline = model.type().getSimpleName().toString();
     Optional<TypeElement> superclass = superclassWithTask(model.type(), name);
     String message;
     if (declaresMethod(model.type(), name)) {
-      message = Messages.unknownTaskIsPlainMethod(name, fromParameterName, pipeline);
+      message = Messages.unknownTaskIsPlainMethod(annotation, name, fromParameterName, pipeline);
     } else if (superclass.isPresent()) {
       message =
           Messages.unknownTaskIsInherited(
-              name, fromParameterName, pipeline, superclass.get().getSimpleName().toString());
+              annotation, name, fromParameterName, pipeline,
+              superclass.get().getSimpleName().toString());
     } else {
       message =
           Messages.unknownTask(
-              name, fromParameterName, pipeline, closestTask(name, task, tasks), tasks);
+              annotation, name, fromParameterName, pipeline, closestTask(name, task, tasks),
+              tasks);
     }
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
   }

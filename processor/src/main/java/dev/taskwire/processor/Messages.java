@@ -129,36 +129,39 @@ final class Messages {
   }
 
   static String unknownTask(
-      String name, boolean fromParameterName, String pipeline, String suggestion,
-      Collection<String> tasks) {
+      String annotation, String name, boolean fromParameterName, String pipeline,
+      String suggestion, Collection<String> tasks) {
     String hint =
         suggestion != null
             ? "did you mean \"" + suggestion + "\"?"
             : "its tasks are: " + tasks.stream().collect(Collectors.joining(", "));
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
-        + hint;
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline
+        + "; " + hint;
   }
 
   /** The name is that of a method of the pipeline class that is not a task. */
-  static String unknownTaskIsPlainMethod(String name, boolean fromParameterName, String pipeline) {
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+  static String unknownTaskIsPlainMethod(
+      String annotation, String name, boolean fromParameterName, String pipeline) {
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline + "; "
         + name + " is a method of " + pipeline + " without @Task: add @Task to it";
   }
 
   /** The name is that of a task of a superclass, which is a pipeline of its own. */
   static String unknownTaskIsInherited(
-      String name, boolean fromParameterName, String pipeline, String superclass) {
-    return dependsOnReference(name, fromParameterName) + " names no @Task in " + pipeline + "; "
+      String annotation, String name, boolean fromParameterName, String pipeline,
+      String superclass) {
+    return reference(annotation, name, fromParameterName) + " names no @Task in " + pipeline + "; "
         + name + " is a @Task of its superclass " + superclass + ", but inherited tasks are not"
         + " part of " + pipeline + "'s pipeline (" + superclass + " is a pipeline of its own):"
         + " declare a @Task method " + name + " in " + pipeline + " (it may call "
         + superclass + "'s)";
   }
 
-  private static String dependsOnReference(String name, boolean fromParameterName) {
+  /** {@code @DependsOn("name")}, or {@code @ForEach(...)}, as the user wrote it. */
+  private static String reference(String annotation, String name, boolean fromParameterName) {
     return fromParameterName
-        ? "@DependsOn on parameter " + name + " (an empty value means the parameter's name)"
-        : "@DependsOn(\"" + name + "\")";
+        ? annotation + " on parameter " + name + " (an empty value means the parameter's name)"
+        : annotation + "(\"" + name + "\")";
   }
 
   static String rawOutcome(String parameter, String task) {
@@ -208,8 +211,8 @@ final class Messages {
         + " declare it as " + element + " or a supertype of it";
   }
 
-  static String selfDependency(String task) {
-    return "task " + task + " depends on itself through @DependsOn(\"" + task
+  static String selfDependency(String annotation, String task) {
+    return "task " + task + " depends on itself through " + annotation + "(\"" + task
         + "\"); a task cannot receive its own result";
   }
 
@@ -244,6 +247,40 @@ final class Messages {
         .append("\n  (x -> y: task x has @DependsOn(\"y\")). No task on a cycle can ever start;")
         .append(" remove one of these dependencies")
         .toString();
+  }
+
+  // ---- @Distributed ----
+
+  static String distributedWithoutTask(String method) {
+    return "@Distributed is only read on @Task methods and pipeline classes, and " + method
+        + " is not a @Task method; add @Task to it or remove @Distributed";
+  }
+
+  static String distributedClassWithoutTasks(String type) {
+    return "@Distributed on " + type + " has no effect: the class has no @Task methods to"
+        + " dispatch; remove @Distributed or add @Task methods";
+  }
+
+  static String pipelineNotSerializable(String type, List<String> tasks) {
+    return "pipeline class " + type + " is sent to the worker that runs its @Distributed instance"
+        + " tasks (" + String.join(", ", tasks) + "), but it is not Serializable; make " + type
+        + " implement java.io.Serializable (fields those tasks do not need can be transient),"
+        + " or make the tasks static";
+  }
+
+  static String parameterNotSerializable(
+      String parameter, String task, String type, String culprit) {
+    return "parameter " + parameter + " of @Distributed task " + task + " has type " + type
+        + ", which cannot be sent to another JVM: " + culprit + " is not Serializable"
+        + "; make it implement java.io.Serializable, or keep " + task
+        + " on the driver with @Distributed(false)";
+  }
+
+  static String resultNotSerializable(String task, String type, String culprit) {
+    return "the result of @Distributed task " + task + " has type " + type
+        + ", which cannot be sent back from another JVM: " + culprit + " is not Serializable"
+        + "; make it implement java.io.Serializable, or keep " + task
+        + " on the driver with @Distributed(false)";
   }
 
   static String internalError(String type, Throwable error) {

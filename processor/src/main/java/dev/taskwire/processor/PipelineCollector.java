@@ -6,6 +6,7 @@ import static com.google.auto.common.MoreElements.isAnnotationPresent;
 import com.google.auto.common.AnnotationMirrors;
 import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
+import dev.taskwire.Distributed;
 import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import java.util.ArrayList;
@@ -62,6 +63,10 @@ final class PipelineCollector {
             .filter(method -> isAnnotationPresent(method, Task.class))
             .toList();
     if (methods.isEmpty()) {
+      // @Distributed alone makes no pipeline; say so rather than ignore it.
+      getAnnotationMirror(type, Distributed.class).toJavaUtil().ifPresent(annotation ->
+          diagnostics.error(type, annotation,
+              Messages.distributedClassWithoutTasks(type.getQualifiedName().toString())));
       return Optional.empty();
     }
     ClassName pipeline = ClassName.get(type);

@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSetMultimap;
 import com.google.common.collect.ListMultimap;
 import com.palantir.javapoet.ClassName;
 import dev.taskwire.DependsOn;
+import dev.taskwire.Distributed;
 import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import java.util.LinkedHashMap;
@@ -30,16 +31,18 @@ import javax.lang.model.element.TypeElement;
  */
 final class PipelineStep implements Step {
   private final ProcessingEnvironment env;
+  private final ServiceRegistrations services;
 
-  PipelineStep(ProcessingEnvironment env) {
+  PipelineStep(ProcessingEnvironment env, ServiceRegistrations services) {
     this.env = env;
+    this.services = services;
   }
 
   @Override
   public Set<String> annotations() {
     return ImmutableSet.of(
         Task.class.getCanonicalName(), DependsOn.class.getCanonicalName(),
-        ForEach.class.getCanonicalName());
+        ForEach.class.getCanonicalName(), Distributed.class.getCanonicalName());
   }
 
   @Override
@@ -77,10 +80,22 @@ final class PipelineStep implements Step {
         return true;
       }
       new GraphValidator(resultTypes, diagnostics).validate(model.get());
+      Distribution distribution =
+          new DistributionReader(
+                  new SerializableCheck(env.getTypeUtils(), env.getElementUtils(), diagnostics),
+                  diagnostics)
+              .read(model.get());
       if (!diagnostics.hadErrors()) {
         new RunnerWriter(
-                env.getFiler(), env.getElementUtils(), env.getTypeUtils(), env.getSourceVersion())
+                env.getFiler(), env.getElementUtils(), env.getTypeUtils(), env.getSourceVersion(),
+                distribution)
             .write(model.get());
+        if (distribution.any()) {
+          new RemoteTasksWriter(
+                  env.getFiler(), env.getElementUtils(), resultTypes, env.getSourceVersion())
+              .write(model.get(), distribution);
+          services.add(distribution.remoteTasks().canonicalName());
+        }
       }
     } catch (FilerException taken) {
       // javac refuses a runner whose name a class in this compilation already has.

@@ -46,12 +46,16 @@ final class RunnerWriter {
   private final Elements elements;
   private final Types types;
   private final SourceVersion sourceVersion;
+  private final Distribution distribution;
 
-  RunnerWriter(Filer filer, Elements elements, Types types, SourceVersion sourceVersion) {
+  RunnerWriter(
+      Filer filer, Elements elements, Types types, SourceVersion sourceVersion,
+      Distribution distribution) {
     this.filer = filer;
     this.elements = elements;
     this.types = types;
     this.sourceVersion = sourceVersion;
+    this.distribution = distribution;
   }
 
   void write(PipelineModel model) throws IOException {
@@ -130,7 +134,7 @@ final class RunnerWriter {
                 "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
                     + "{@code $T.mmd}.\n", runner))
             .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
-    generatedAnnotation().ifPresent(type::addAnnotation);
+    generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
     if (!suppressed.isEmpty()) {
       AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
@@ -167,6 +171,9 @@ final class RunnerWriter {
     } else {
       CodeBlock.Builder chain =
           CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
+      if (distribution.any()) {
+        chain.add("\n.fingerprint($S)", distribution.fingerprint());
+      }
       for (TaskModel task : model.tasks()) {
         chain.add("\n.task($L", taskArguments(task));
       }
@@ -188,6 +195,9 @@ final class RunnerWriter {
             .returns(TASK_GRAPH)
             .addStatement("$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH,
                 canonicalName(model));
+    if (distribution.any()) {
+      method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
+    }
     for (int from = 0; from < model.tasks().size(); from += CHUNK) {
       method.addStatement("$N(graph)", chunkName("addTasks", model, from));
     }
@@ -205,8 +215,11 @@ final class RunnerWriter {
     return method.build();
   }
 
-  /** {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .with(policy)} if it has one. */
-  private static CodeBlock taskArguments(TaskModel task) {
+  /**
+   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and
+   * {@code .with(policy)} if they apply.
+   */
+  private CodeBlock taskArguments(TaskModel task) {
     CodeBlock.Builder arguments =
         CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
     for (DependencyModel dependency : task.dependencies()) {
@@ -222,6 +235,9 @@ final class RunnerWriter {
     }
     task.forEach().ifPresent(each -> arguments.add("\n$>$>.forEach($S, $L)$<$<",
         each.taskName(), task.settings().maxConcurrency()));
+    if (distribution.isDispatched(task)) {
+      arguments.add("\n$>$>.dispatched()$<$<");
+    }
     TaskSettings settings = task.settings();
     if (!settings.isNone()) {
       // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
@@ -284,12 +300,7 @@ final class RunnerWriter {
   }
 
   private static MethodSpec runOnlyMethod(ClassName runner, ClassName results) {
-    return MethodSpec.methodBuilder("runOnly")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(results)
-        .addParameter(runner.nestedClass("Target"), "target")
-        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
-        .varargs(true)
+    return targetsMethod("runOnly", "run", runner, results)
         .addJavadoc(
             "Runs only the given tasks and the tasks they depend on, directly or not, and waits"
                 + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
@@ -297,24 +308,28 @@ final class RunnerWriter {
                 + "\n@throws $T if a task failed\n"
                 + "@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-        .addStatement("return new $T($T.run(GRAPH, invoker, options, indices(target, moreTargets)))",
-            results, PIPELINE_RUN)
         .build();
   }
 
   private static MethodSpec startOnlyMethod(ClassName runner, ClassName execution) {
-    return MethodSpec.methodBuilder("startOnly")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(execution)
-        .addParameter(runner.nestedClass("Target"), "target")
-        .addParameter(ArrayTypeName.of(runner.nestedClass("Target")), "moreTargets")
-        .varargs(true)
+    return targetsMethod("startOnly", "start", runner, execution)
         .addJavadoc("Starts only the given tasks and the tasks they depend on, and returns at"
             + " once.\n")
-        .addStatement(
-            "return new $T($T.start(GRAPH, invoker, options, indices(target, moreTargets)))",
-            execution, PIPELINE_RUN)
         .build();
+  }
+
+  /** {@code X runOnly(Target target, Target... moreTargets)}, calling {@code PipelineRun.run}. */
+  private static MethodSpec.Builder targetsMethod(
+      String name, String runMethod, ClassName runner, ClassName returned) {
+    ClassName target = runner.nestedClass("Target");
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returned)
+        .addParameter(target, "target")
+        .addParameter(ArrayTypeName.of(target), "moreTargets")
+        .varargs(true)
+        .addStatement("return new $T($T.$N(GRAPH, invoker, options, indices(target, moreTargets)))",
+            returned, PIPELINE_RUN, runMethod);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
@@ -448,7 +463,7 @@ final class RunnerWriter {
     for (int offset = 0; offset < tasks.size(); offset++) {
       TaskModel task = tasks.get(offset);
       if (task.forEach().isEmpty()) {
-        addCase(code, from + offset, task, call(model, task));
+        addCase(code, model, from + offset, task);
       }
     }
     return code
@@ -457,8 +472,12 @@ final class RunnerWriter {
         .build();
   }
 
-  private static void addCase(CodeBlock.Builder code, int index, TaskModel task, CodeBlock call) {
-    if (task.kind() == TaskModel.Kind.VOID) {
+  /** {@code case 3 -> pipeline.train(...);}, or a case that dispatches the call if it may. */
+  private void addCase(CodeBlock.Builder code, PipelineModel model, int index, TaskModel task) {
+    CodeBlock call = call(model, task);
+    if (distribution.isDispatched(task)) {
+      code.add(dispatchingCase(model, task, index, call));
+    } else if (task.kind() == TaskModel.Kind.VOID) {
       code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", index, call);
     } else {
       code.add("case $L -> $L;\n", index, call);
@@ -475,7 +494,7 @@ final class RunnerWriter {
         model.tasks().stream().filter(task -> task.forEach().isPresent()).toList();
     CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
     for (TaskModel task : fanOuts) {
-      addCase(code, model.indexOf(task.name()), task, call(model, task));
+      addCase(code, model, model.indexOf(task.name()), task);
     }
     code.add("default -> throw new $T($S + task);\n$<};\n",
         IllegalArgumentException.class, "no fan-out task number ");
@@ -496,6 +515,22 @@ final class RunnerWriter {
   }
 
   /**
+   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the
+   * run has one, called here otherwise.
+   */
+  private CodeBlock dispatchingCase(PipelineModel model, TaskModel task, int index, CodeBlock call) {
+    CodeBlock dispatch = CodeBlock.of("run.dispatch($L, $L, new $T[] {$L})", index,
+        task.isStatic() ? "null" : "pipeline", Object.class, arguments(model, task));
+    if (task.kind() == TaskModel.Kind.VOID) {
+      return CodeBlock.of(
+          "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
+          index, dispatch, call);
+    }
+    return CodeBlock.of("case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", index, dispatch,
+        call);
+  }
+
+  /**
    * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
    * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
    */
@@ -504,6 +539,12 @@ final class RunnerWriter {
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("pipeline.$N(", task.name());
+    return call.add(arguments(model, task)).add(")").build();
+  }
+
+  /** The task's arguments, read from the run, separated by commas. */
+  private CodeBlock arguments(PipelineModel model, TaskModel task) {
+    CodeBlock.Builder call = CodeBlock.builder();
     for (int i = 0; i < task.dependencies().size(); i++) {
       DependencyModel dependency = task.dependencies().get(i);
       int upstream = model.indexOf(dependency.taskName());
@@ -519,7 +560,7 @@ final class RunnerWriter {
         call.add("run.<$T>value($L)", witness, upstream);
       }
     }
-    return call.add(")").build();
+    return call.build();
   }
 
   /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */
@@ -682,7 +723,9 @@ final class RunnerWriter {
     return link.add(") $N", task.name()).build();
   }
 
-  private java.util.Optional<AnnotationSpec> generatedAnnotation() {
+  /** {@code @Generated("dev.taskwire.processor.TaskProcessor")}, where the JDK has it. */
+  static java.util.Optional<AnnotationSpec> generatedAnnotation(
+      Elements elements, SourceVersion sourceVersion) {
     return GeneratedAnnotations.generatedAnnotation(elements, sourceVersion)
         .map(
             generated ->

@@ -16,84 +16,79 @@ import org.junit.jupiter.api.Test;
 class FanOutDiagnosticsTest {
   @Test
   void aFanOutOverSomethingThatIsNoCollection() {
-    JavaFileObject file = source("bad/ForEachNotACollection.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "parameter params of task train runs @ForEach over the result of task grid, but grid"
-                + " returns java.lang.String, which is neither an Iterable nor an array; return"
-                + " the elements to run train for, e.g. List<java.lang.String>, or use @DependsOn"
-                + " to receive the result whole")
-        .inFile(file)
-        .onLineContaining("@ForEach(\"grid\") String params");
+    assertError("ForEachNotACollection",
+        "parameter params of task train runs @ForEach over the result of task grid, but grid"
+            + " returns java.lang.String, which is neither an Iterable nor an array; return"
+            + " the elements to run train for, e.g. List<java.lang.String>, or use @DependsOn"
+            + " to receive the result whole",
+        "@ForEach(\"grid\") String params");
   }
 
   @Test
   void anElementTypeTheParameterCannotAccept() {
-    JavaFileObject file = source("bad/ForEachElementMismatch.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "parameter params of task train has type java.lang.Integer, which cannot accept the"
-                + " elements of task grid (java.lang.String); declare it as java.lang.String or a"
-                + " supertype of it")
-        .inFile(file)
-        .onLineContaining("@ForEach(\"grid\") Integer params");
+    assertError("ForEachElementMismatch",
+        "parameter params of task train has type java.lang.Integer, which cannot accept the"
+            + " elements of task grid (java.lang.String); declare it as java.lang.String or a"
+            + " supertype of it",
+        "@ForEach(\"grid\") Integer params");
+  }
+
+  @Test
+  void aFanOutOverATaskThatDoesNotExistNamesTheAnnotation() {
+    assertError("ForEachUnknownTask",
+        "@ForEach(\"gird\") names no @Task in ForEachUnknownTask; did you mean \"grid\"?",
+        "@ForEach(\"gird\") String params");
   }
 
   @Test
   void twoFanOutsInOneTask() {
-    JavaFileObject file = source("bad/TwoForEach.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "task train runs @ForEach over both models and seeds; a task fans out over one"
-                + " collection only (no nested or cross-product fan-outs): add a task that pairs"
-                + " the elements, and run @ForEach over its result")
-        .inFile(file)
-        .onLineContaining("@ForEach(\"seeds\") int seed");
+    assertError("TwoForEach",
+        "task train runs @ForEach over both models and seeds; a task fans out over one"
+            + " collection only (no nested or cross-product fan-outs): add a task that pairs"
+            + " the elements, and run @ForEach over its result",
+        "@ForEach(\"seeds\") int seed");
   }
 
   @Test
   void bothAnnotationsOnOneParameter() {
-    JavaFileObject file = source("bad/ForEachAndDependsOn.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "parameter params of task train has both @DependsOn and @ForEach; keep @ForEach to"
-                + " receive one element per run, or @DependsOn to receive the whole result")
-        .inFile(file)
-        .onLineContaining("@DependsOn(\"grid\") @ForEach(\"grid\") String params");
+    assertError("ForEachAndDependsOn",
+        "parameter params of task train has both @DependsOn and @ForEach; keep @ForEach to"
+            + " receive one element per run, or @DependsOn to receive the whole result",
+        "@DependsOn(\"grid\") @ForEach(\"grid\") String params");
   }
 
   @Test
   void anOutcomeCannotBeAnElement() {
-    JavaFileObject file = source("bad/ForEachOutcome.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "parameter params of task train is an Outcome, which @ForEach cannot fill: it"
-                + " receives one element of a result that succeeded; declare it as the element"
-                + " type")
-        .inFile(file)
-        .onLineContaining("@ForEach(\"grid\") Outcome<String> params");
+    assertError("ForEachOutcome",
+        "parameter params of task train is an Outcome, which @ForEach cannot fill: it"
+            + " receives one element of a result that succeeded; declare it as the element"
+            + " type",
+        "@ForEach(\"grid\") Outcome<String> params");
   }
 
   @Test
   void maxConcurrencyWithoutAFanOut() {
-    JavaFileObject file = source("bad/MaxConcurrencyWithoutForEach.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "task train sets maxConcurrency, which limits how many of its elements run at once,"
-                + " but it has no @ForEach parameter; remove maxConcurrency or add @ForEach")
-        .inFile(file)
-        .onLineContaining("maxConcurrency = 4");
+    assertError("MaxConcurrencyWithoutForEach",
+        "task train sets maxConcurrency, which limits how many of its elements run at once,"
+            + " but it has no @ForEach parameter; remove maxConcurrency or add @ForEach",
+        "maxConcurrency = 4");
   }
 
   @Test
   void aNegativeMaxConcurrency() {
-    JavaFileObject file = source("bad/NegativeMaxConcurrency.java");
-    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(file, 1))
-        .hadErrorContaining(
-            "maxConcurrency of task train is -1; give how many of its elements may run at once,"
-                + " or 0 for no limit")
-        .inFile(file)
-        .onLineContaining("maxConcurrency = -1");
+    assertError("NegativeMaxConcurrency",
+        "maxConcurrency of task train is -1; give how many of its elements may run at once,"
+            + " or 0 for no limit",
+        "maxConcurrency = -1");
+  }
+
+  /** {@code bad/<file>.java} fails with exactly this one error, on the line containing {@code line}. */
+  private static void assertError(String file, String message, String line) {
+    JavaFileObject source = source("bad/" + file + ".java");
+    com.google.testing.compile.CompilationSubject.assertThat(compileFailing(source, 1))
+        .hadErrorContaining(message)
+        .inFile(source)
+        .onLineContaining(line);
   }
 
   @Test

@@ -24,10 +24,16 @@ final class Attempts {
   private final int[] timedOut;
   private final ScheduledFuture<?>[] timers;
   private final List<List<Throwable>> earlier;
+  /** Per task, the attempts lost with the worker running them: they are not retries. */
+  private final int[] lost;
+  private final int maxLost;
 
-  Attempts(TaskGraph graph) {
+  /** @param maxLost how often a dispatched task may be re-run after its worker was lost */
+  Attempts(TaskGraph graph, int maxLost) {
     this.graph = graph;
+    this.maxLost = maxLost;
     int size = graph.size();
+    this.lost = new int[size];
     this.current = new int[size];
     java.util.Arrays.fill(current, 1);
     this.timedOut = new int[size];
@@ -81,7 +87,20 @@ final class Attempts {
   }
 
   boolean shouldRetry(int task, Throwable error) {
-    return graph.policy(task).retries(current(task), error);
+    if (lostWorker(task, error) && (int) INTS.getVolatile(lost, task) < maxLost) {
+      INTS.getAndAdd(lost, task, 1);
+      return true;
+    }
+    return graph.policy(task).retries(retryNumber(task), error);
+  }
+
+  private boolean lostWorker(int task, Throwable error) {
+    return error instanceof WorkerLostException && graph.isDispatched(task);
+  }
+
+  /** The current attempt counted as the policy sees it: re-runs after a lost worker excluded. */
+  private int retryNumber(int task) {
+    return current(task) - (int) INTS.getVolatile(lost, task);
   }
 
   /** Keeps a failed attempt's error and returns how long to wait before the next attempt. */
@@ -90,7 +109,8 @@ final class Attempts {
       earlier.set(task, new ArrayList<>());
     }
     earlier.get(task).add(error);
-    return graph.policy(task).backoffNanos(current(task));
+    // A lost worker is no reason to wait: the next attempt goes to another one at once.
+    return lostWorker(task, error) ? 0 : graph.policy(task).backoffNanos(retryNumber(task));
   }
 
   void nextAttempt(int task) {

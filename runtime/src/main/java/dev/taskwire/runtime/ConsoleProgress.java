@@ -23,6 +23,9 @@ public final class ConsoleProgress implements TaskListener {
   private long startNanos;
   private int total;
   private int ended;
+  private int failed;
+  private int cancelled;
+  private int skipped;
   private int lastLineLength;
 
   private ConsoleProgress(PrintStream out, boolean terminal) {
@@ -45,6 +48,9 @@ public final class ConsoleProgress implements TaskListener {
     startNanos = event.nanoTime();
     total = event.tasks();
     ended = 0;
+    failed = 0;
+    cancelled = 0;
+    skipped = 0;
     running.clear();
     lastLineLength = 0;
     if (!terminal) {
@@ -65,16 +71,23 @@ public final class ConsoleProgress implements TaskListener {
 
   @Override
   public synchronized void taskFailed(TaskEvent event) {
+    if (!event.isElement()) {
+      failed++;
+    }
     ended(event, "FAILED: " + event.error());
   }
 
   @Override
   public synchronized void taskCancelled(TaskEvent event) {
+    if (!event.isElement()) {
+      cancelled++;
+    }
     ended(event, "cancelled");
   }
 
   @Override
   public synchronized void taskSkipped(TaskEvent event) {
+    skipped++;
     ended(event, "skipped");
   }
 
@@ -93,8 +106,9 @@ public final class ConsoleProgress implements TaskListener {
                 ? "FAILED at task " + failure.failedTask()
                 : "cancelled";
     String summary =
-        "run of " + event.pipeline() + " " + outcome + ": " + ended + "/" + total + " tasks in "
-            + seconds(event.nanoTime());
+        "run of " + event.pipeline() + " " + outcome + ": " + ended + "/" + total + " tasks"
+            + (failed + cancelled + skipped == 0 ? "" : " (" + breakdown() + ")")
+            + " in " + seconds(event.nanoTime());
     if (terminal) {
       redraw(summary);
       out.println();
@@ -105,6 +119,22 @@ public final class ConsoleProgress implements TaskListener {
   }
 
   /** An element of a fan-out shows while it runs, but only whole tasks count towards the total. */
+  /** "2 succeeded, 1 failed, 3 skipped": what the ended tasks came to, when not all succeeded. */
+  private String breakdown() {
+    StringBuilder text = new StringBuilder()
+        .append(ended - failed - cancelled - skipped).append(" succeeded");
+    if (failed > 0) {
+      text.append(", ").append(failed).append(" failed");
+    }
+    if (cancelled > 0) {
+      text.append(", ").append(cancelled).append(" cancelled");
+    }
+    if (skipped > 0) {
+      text.append(", ").append(skipped).append(" skipped");
+    }
+    return text.toString();
+  }
+
   private void ended(TaskEvent event, String what) {
     running.remove(event.task());
     if (!event.isElement()) {

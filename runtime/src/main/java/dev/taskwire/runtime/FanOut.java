@@ -74,9 +74,14 @@ final class FanOut {
     }
     TaskGraph elementGraph = graph.elementGraph(task, elements.length);
     TaskInvoker invoker = run.invoker;
+    // Resuming with the same elements: those that succeeded keep their results.
+    PipelineRun before = run.resumedElements(task);
+    RunPlan plan = before != null && before.graph.size() == elements.length
+        ? before.remainder()
+        : null;
     PipelineRun elementRun = new PipelineRun(elementGraph,
         (element, ignored) -> invoker.invokeEach(task, elements[element], run),
-        run.executor, run.listeners(), run.keepGoing, null, null,
+        run.executor, run.listeners(), run.keepGoing, run.dispatcher(), plan, null,
         new Owner(run, task, graph.maxConcurrency(task)), false);
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
@@ -122,10 +127,12 @@ final class FanOut {
         run.pushIfReady(run.finish(task, result, null));
         break;
       case PipelineRun.FAILING:
+        run.keepUnfinished(task, elements);
         Failures failed = elements.failures;
         run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
         break;
       default:
+        run.keepUnfinished(task, elements);
         run.pushIfReady(run.finish(task, null, new CancellationException(
             "the elements of task '" + graph.name(task) + "' were cancelled")));
     }

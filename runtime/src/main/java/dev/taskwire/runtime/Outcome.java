@@ -19,7 +19,9 @@ import java.util.function.Function;
  * task before it failed, or the run stopped) gives no outcome, and the dependent does not run
  * either.
  */
-public final class Outcome<T> {
+public final class Outcome<T> implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final T value;
   private final Throwable failure;
 

@@ -126,24 +126,31 @@ public final class PipelineRun extends ReadyStack {
   /** A run of {@code plan}, or of every task if it is null. */
   private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
     this(graph, invoker, options.executor(), options.listeners(),
-        options.failurePolicy() == FailurePolicy.KEEP_GOING, plan,
+        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.dispatcher(), plan,
         options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
         null, options.deadlineNanos() > 0);
   }
 
   PipelineRun(
       TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, RunPlan plan, StoredResults stored, FanOut.Owner owner,
-      boolean hasDeadline) {
+      boolean keepGoing, TaskDispatcher dispatcher, RunPlan plan, StoredResults stored,
+      FanOut.Owner owner, boolean hasDeadline) {
     // A run of every task copies nothing but the prerequisite counts.
     super(executor, plan == null ? graph.prerequisiteCounts().clone() : plan.status);
     this.graph = graph;
     this.invoker = invoker;
     this.keepGoing = keepGoing;
-    this.attempts = graph.hasPolicies() ? new Attempts(graph) : null;
+    TaskDispatcher dispatching = graph.hasDispatchedTasks() ? dispatcher : null;
+    this.attempts =
+        graph.hasPolicies() || dispatching != null
+            ? new Attempts(graph, dispatching == null ? 0 : dispatching.rerunsWhenWorkerLost())
+            : null;
     this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
-    boolean plain = listeners == null && stored == null && plan == null && owner == null;
-    this.extras = plain && !hasDeadline ? null : new RunExtras(listeners, stored, plan, owner);
+    boolean plain = listeners == null && stored == null && plan == null && owner == null
+        && dispatching == null && !graph.hasFanOuts();
+    this.extras = plain && !hasDeadline
+        ? null
+        : new RunExtras(listeners, stored, plan, owner, dispatching, graph);
   }
 
   /**
@@ -192,14 +199,34 @@ public final class PipelineRun extends ReadyStack {
   public static PipelineRun resume(
       PipelineException failure, TaskGraph graph, TaskInvoker invoker, RunOptions options) {
     PipelineRun previous = of(failure, graph);
-    int size = graph.size();
-    boolean[] succeeded = new boolean[size];
-    for (int task = 0; task < size; task++) {
-      succeeded[task] = (int) INTS.getVolatile(previous.status, task) == SUCCEEDED;
+    RunPlan plan = previous.remainder();
+    PipelineRun run = new PipelineRun(graph, invoker, options, plan);
+    PipelineRun[] unfinished = previous.extras == null ? null : previous.extras.unfinishedElements;
+    if (unfinished != null) {
+      // A fan-out whose inputs are kept gets the same elements: it keeps those that succeeded.
+      PipelineRun[] resumed = new PipelineRun[graph.size()];
+      for (int task = 0; task < graph.size(); task++) {
+        boolean inputsKept = true;
+        for (int prerequisite : graph.dependenciesOf(task)) {
+          inputsKept &= plan.status[prerequisite] == SUCCEEDED;
+        }
+        if (inputsKept) {
+          resumed[task] = unfinished[task];
+        }
+      }
+      run.extras.resumedElements = resumed;
     }
-    RunPlan plan = RunPlan.resuming(graph, succeeded, previous.slots,
-        previous.plan() == null ? null : previous.plan().included);
-    return new PipelineRun(graph, invoker, options, plan).runHere(options.deadlineNanos());
+    return run.runHere(options.deadlineNanos());
+  }
+
+  /** What this settled run left undone, for a run that resumes it. */
+  RunPlan remainder() {
+    boolean[] succeeded = new boolean[graph.size()];
+    for (int task = 0; task < graph.size(); task++) {
+      succeeded[task] = (int) INTS.getVolatile(status, task) == SUCCEEDED;
+    }
+    RunPlan plan = plan();
+    return RunPlan.resuming(graph, succeeded, slots, plan == null ? null : plan.included);
   }
 
   private PipelineRun runHere(long deadlineNanos) {
@@ -369,6 +396,50 @@ public final class PipelineRun extends ReadyStack {
     return requested.copyOf(task);
   }
 
+
+  /**
+   * Whether this run sends its dispatched tasks to a {@link TaskDispatcher}; generated code then
+   * calls {@link #dispatch} instead of the task method.
+   */
+  public boolean isDispatching() {
+    return dispatcher() != null;
+  }
+
+  /**
+   * Sends the current attempt of task {@code task} to the dispatcher, for generated code; the run
+   * waits for the returned stage without a thread, as for an async task.
+   *
+   * @param instance the pipeline object, or null for a static task method
+   * @param arguments the task's arguments in parameter order
+   */
+  public CompletionStage<Object> dispatch(int task, Object instance, Object[] arguments) {
+    return dispatcher().dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
+        graph.name(task), attempts.current(task), instance, arguments));
+  }
+
+  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
+  private boolean awaitsStage(int task) {
+    return graph.kind(task) == TaskKind.ASYNC
+        || extras != null && extras.dispatcher != null && graph.isDispatched(task);
+  }
+
+  /** Keeps the elements of a fan-out that did not all succeed, for a resume. */
+  void keepUnfinished(int task, PipelineRun elements) {
+    extras.unfinishedElements[task] = elements;
+  }
+
+  /** In a resumed run: the earlier elements of fan-out task {@code task}, or null. */
+  PipelineRun resumedElements(int task) {
+    RunExtras extras = this.extras;
+    PipelineRun[] resumed = extras == null ? null : extras.resumedElements;
+    return resumed == null ? null : resumed[task];
+  }
+
+  /** The dispatcher of a run whose graph has dispatched tasks, or null. */
+  TaskDispatcher dispatcher() {
+    RunExtras extras = this.extras;
+    return extras == null ? null : extras.dispatcher;
+  }
 
   // ---- the caller of run() and the ready stack --------------------------------------------
 
@@ -546,7 +617,7 @@ public final class PipelineRun extends ReadyStack {
       cancelQuietly(returned);
       return finish(task, null, error);
     }
-    if (error == null && graph.kind(task) == TaskKind.ASYNC) {
+    if (error == null && awaitsStage(task)) {
       return awaitStage(task, returned);
     }
     return finish(task, returned, error);
@@ -691,7 +762,7 @@ public final class PipelineRun extends ReadyStack {
       }
       slots[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
-      if (graph.kind(task) == TaskKind.ASYNC) {
+      if (awaitsStage(task)) {
         OBJECTS.setVolatile(slots, flight(task), null);
       }
       taskEvent(TaskListener::taskSucceeded, task, null);

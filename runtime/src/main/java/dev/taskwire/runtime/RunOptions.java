@@ -12,7 +12,9 @@ import java.util.concurrent.Executor;
  *     .executor(myPool)                          // where sync tasks run
  *     .onFailure(FailurePolicy.KEEP_GOING)       // run what does not depend on a failure
  *     .deadline(Duration.ofMinutes(10))          // the whole run's time limit
- *     .listener(new MyProgressListener());       // events of the run and of every task
+ *     .listener(new MyProgressListener())        // events of the run and of every task
+ *     .resultStore(FileResultStore.in(cache))    // reuse results across runs and processes
+ *     .dispatcher(clusterDispatcher);            // where @Distributed tasks run
  * }</pre>
  *
  * <p>Per-task time limits and retries are declared on the task itself, with
@@ -20,22 +22,24 @@ import java.util.concurrent.Executor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0, null);
+      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0, null, null);
 
   private final Executor executor;
   private final Listeners listeners;
   private final FailurePolicy failurePolicy;
   private final long deadlineNanos;
   private final ResultStore resultStore;
+  private final TaskDispatcher dispatcher;
 
   private RunOptions(
       Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos,
-      ResultStore resultStore) {
+      ResultStore resultStore, TaskDispatcher dispatcher) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
     this.deadlineNanos = deadlineNanos;
     this.resultStore = resultStore;
+    this.dispatcher = dispatcher;
   }
 
   /**
@@ -54,9 +58,8 @@ public final class RunOptions {
    * no task ever waits for another on a thread.
    */
   public RunOptions executor(Executor executor) {
-    return new RunOptions(
-        Objects.requireNonNull(executor, "executor"), listeners, failurePolicy, deadlineNanos,
-        resultStore);
+    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners, failurePolicy,
+        deadlineNanos, resultStore, dispatcher);
   }
 
   /**
@@ -67,7 +70,7 @@ public final class RunOptions {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
         executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy, deadlineNanos, resultStore);
+        failurePolicy, deadlineNanos, resultStore, dispatcher);
   }
 
   /**
@@ -76,9 +79,8 @@ public final class RunOptions {
    * does not depend on a failed task.
    */
   public RunOptions onFailure(FailurePolicy policy) {
-    return new RunOptions(
-        executor, listeners, Objects.requireNonNull(policy, "policy"), deadlineNanos,
-        resultStore);
+    return new RunOptions(executor, listeners, Objects.requireNonNull(policy, "policy"),
+        deadlineNanos, resultStore, dispatcher);
   }
 
   /**
@@ -90,7 +92,8 @@ public final class RunOptions {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
-    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos(), resultStore);
+    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos(), resultStore,
+        dispatcher);
   }
 
   /**
@@ -100,7 +103,22 @@ public final class RunOptions {
    */
   public RunOptions resultStore(ResultStore store) {
     return new RunOptions(executor, listeners, failurePolicy, deadlineNanos,
-        Objects.requireNonNull(store, "store"));
+        Objects.requireNonNull(store, "store"), dispatcher);
+  }
+
+  /**
+   * Returns a copy whose runs send the bodies of {@code @Distributed} tasks to
+   * {@code dispatcher} (another JVM, a cluster) instead of calling them here. Without one, every
+   * task runs locally. Tasks that were not compiled as distributed are never dispatched.
+   */
+  public RunOptions dispatcher(TaskDispatcher dispatcher) {
+    return new RunOptions(executor, listeners, failurePolicy, deadlineNanos, resultStore,
+        Objects.requireNonNull(dispatcher, "dispatcher"));
+  }
+
+  /** The dispatcher set with {@link #dispatcher(TaskDispatcher)}, or null for none. */
+  public TaskDispatcher dispatcher() {
+    return dispatcher;
   }
 
   /** The result store, or null when there is none. */
@@ -133,6 +151,7 @@ public final class RunOptions {
     return "RunOptions{executor=" + (executor != null ? executor : "default")
         + ", onFailure=" + failurePolicy
         + (listeners != null ? ", listeners=" + listeners.size() : "")
-        + (resultStore != null ? ", resultStore=" + resultStore : "") + "}";
+        + (resultStore != null ? ", resultStore=" + resultStore : "")
+        + (dispatcher != null ? ", dispatcher=" + dispatcher : "") + "}";
   }
 }

@@ -37,14 +37,24 @@ public final class TaskGraph {
   private final int[] forEachSource;
   /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
   private final int[] maxConcurrency;
+  private final boolean hasFanOuts;
+  /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
+  private final boolean[] dispatched;
+  private final boolean hasDispatched;
+  private final String fingerprint;
 
   private TaskGraph(
       String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
       Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure,
-      int[] forEachSource, int[] maxConcurrency) {
+      int[] forEachSource, int[] maxConcurrency, boolean[] dispatched, String fingerprint) {
     this.pipeline = pipeline;
     this.forEachSource = forEachSource;
     this.maxConcurrency = maxConcurrency;
+    this.hasFanOuts = Arrays.stream(forEachSource).anyMatch(source -> source >= 0);
+    this.dispatched = dispatched;
+    this.hasDispatched = java.util.stream.IntStream.range(0, names.length)
+        .anyMatch(task -> dispatched[task]);
+    this.fingerprint = fingerprint;
     this.names = names;
     this.kinds = kinds;
     this.dependencies = dependencies;
@@ -150,6 +160,11 @@ public final class TaskGraph {
     return forEachSource[task] >= 0;
   }
 
+  /** Whether any task fans out. */
+  boolean hasFanOuts() {
+    return hasFanOuts;
+  }
+
   /** The prerequisite a fan-out task runs once per element of, or -1 if it does not fan out. */
   public int forEachSource(int task) {
     return forEachSource[task];
@@ -181,8 +196,10 @@ public final class TaskGraph {
     }
     int[] noFanOut = new int[elements];
     Arrays.fill(noFanOut, -1);
+    boolean[] elementsDispatched = new boolean[elements];
+    Arrays.fill(elementsDispatched, dispatched[task]);
     return new TaskGraph(pipeline, elementNames, elementKinds, none, byName, elementPolicies,
-        accepts, noFanOut, new int[elements]);
+        accepts, noFanOut, new int[elements], elementsDispatched, fingerprint);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
@@ -206,6 +223,27 @@ public final class TaskGraph {
       }
     }
     return included;
+  }
+
+  /**
+   * Whether task {@code task} was compiled as {@code @Distributed}: a run whose options have a
+   * {@link TaskDispatcher} sends it there instead of calling it.
+   */
+  public boolean isDispatched(int task) {
+    return dispatched[task];
+  }
+
+  /** Whether any task is dispatched; runs of other graphs ignore a dispatcher. */
+  boolean hasDispatchedTasks() {
+    return hasDispatched;
+  }
+
+  /**
+   * A hash of the graph as compiled (task names, parameter and result types, dependencies), which
+   * a worker compares with its own build's; null for a graph without dispatched tasks.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /** The names of all tasks in declaration order. */
@@ -366,6 +404,8 @@ public final class TaskGraph {
     private final List<Set<String>> acceptingFailure = new ArrayList<>();
     private final List<String> forEach = new ArrayList<>();
     private final List<Integer> maxConcurrency = new ArrayList<>();
+    private final List<Boolean> dispatched = new ArrayList<>();
+    private String fingerprint;
 
     private Builder(String pipeline) {
       this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -380,6 +420,7 @@ public final class TaskGraph {
       acceptingFailure.add(Set.of());
       forEach.add(null);
       maxConcurrency.add(0);
+      dispatched.add(false);
       return this;
     }
 
@@ -399,6 +440,24 @@ public final class TaskGraph {
       int last = names.size() - 1;
       forEach.set(last, Objects.requireNonNull(dependency, "dependency"));
       this.maxConcurrency.set(last, maxConcurrency);
+      return this;
+    }
+
+    /**
+     * Marks the task added last as {@code @Distributed}: runs with a {@link TaskDispatcher} send
+     * it there. A graph with dispatched tasks needs a {@link #fingerprint(String)}.
+     */
+    public Builder dispatched() {
+      if (names.isEmpty()) {
+        throw new IllegalStateException("add a task before marking it dispatched");
+      }
+      dispatched.set(dispatched.size() - 1, true);
+      return this;
+    }
+
+    /** The compiled graph's fingerprint, see {@link TaskGraph#fingerprint()}. */
+    public Builder fingerprint(String fingerprint) {
+      this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
       return this;
     }
 
@@ -472,10 +531,19 @@ public final class TaskGraph {
         }
         forEachSource[task] = source == null ? -1 : indexByName.get(source);
       }
+      boolean[] remote = new boolean[names.size()];
+      for (int task = 0; task < remote.length; task++) {
+        remote[task] = dispatched.get(task);
+      }
+      if (fingerprint == null && dispatched.contains(true)) {
+        throw new IllegalStateException(
+            "a graph with dispatched tasks needs a fingerprint: " + pipeline);
+      }
       return new TaskGraph(
           pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
           Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure,
-          forEachSource, maxConcurrency.stream().mapToInt(Integer::intValue).toArray());
+          forEachSource, maxConcurrency.stream().mapToInt(Integer::intValue).toArray(), remote,
+          fingerprint);
     }
   }
 }

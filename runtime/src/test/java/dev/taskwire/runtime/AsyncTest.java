@@ -104,6 +104,8 @@ class AsyncTest {
     // Small runs share one callback among their stages; it must take each stage exactly once.
     int calls = 24;
     List<CompletableFuture<Integer>> replies = new CopyOnWriteArrayList<>();
+    // start() may leave some calls to a helper: wait until every one has been made.
+    CountDownLatch allCalled = new CountDownLatch(calls);
     TestPipeline pipeline = new TestPipeline();
     String[] names = new String[calls];
     for (int i = 0; i < calls; i++) {
@@ -111,6 +113,7 @@ class AsyncTest {
       pipeline.async(names[i], r -> {
         CompletableFuture<Integer> reply = new CompletableFuture<>();
         replies.add(reply);
+        allCalled.countDown();
         return reply;
       });
     }
@@ -124,6 +127,7 @@ class AsyncTest {
     ExecutorService completers = Executors.newFixedThreadPool(4);
     try {
       PipelineRun run = pipeline.start();
+      assertTrue(allCalled.await(10, SECONDS));
       CountDownLatch go = new CountDownLatch(1);
       for (int i = 0; i < calls; i++) {
         CompletableFuture<Integer> reply = replies.get(i);

@@ -89,7 +89,8 @@ class ConsoleProgressTest {
     String text = output();
     assertTrue(text.contains("load                 FAILED: java.io.IOException: disk gone"), text);
     assertTrue(text.contains("train                skipped"), text);
-    assertTrue(text.contains("run of test.Pipeline FAILED at task load: 2/2 tasks"), text);
+    assertTrue(text.contains("run of test.Pipeline FAILED at task load: 2/2 tasks (0 succeeded,"
+        + " 1 failed, 1 skipped) in "), text);
   }
 
   @Test
@@ -108,6 +109,7 @@ class ConsoleProgressTest {
     String text = output();
     assertTrue(text.endsWith("\n"), text);
     assertTrue(text.substring(text.lastIndexOf('\r') + 1)
-        .startsWith("run of test.Pipeline cancelled: 1/1 tasks"), text);
+        .startsWith("run of test.Pipeline cancelled: 1/1 tasks (0 succeeded, 1 cancelled) in "),
+        text);
   }
 }

@@ -135,4 +135,62 @@ class ResumeTest {
         () -> other.resume(failure, RunOptions.defaults()));
     assertSame(failure, thrown.getCause());
   }
+
+  @RepeatedTest(5)
+  void aResumedFanOutRunsOnlyTheElementsThatDidNotSucceed() {
+    List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean threeFails = new AtomicBoolean(true);
+    TestPipeline pipeline = new TestPipeline()
+        .value("grid", r -> record("grid", List.of(1, 2, 3, 4)))
+        .forEach("train", TaskKind.VALUE, "grid", 0, (element, r) -> {
+          calls.add((Integer) element);
+          if ((Integer) element == 3 && threeFails.get()) {
+            throw new IllegalStateException("diverged");
+          }
+          return (Integer) element * 10;
+        }, "grid")
+        .value("best", r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).max().orElseThrow(),
+            "train");
+    RunOptions keepGoing = RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING);
+    PipelineException failure =
+        assertThrows(PipelineException.class, () -> pipeline.run(keepGoing));
+    assertEquals("train[2]", failure.failedTask());
+    calls.clear();
+    threeFails.set(false);
+    PipelineRun resumed = pipeline.resume(failure, keepGoing);
+    assertEquals(List.of(3), calls);
+    assertEquals(List.of(10, 20, 30, 40), resumed.value(1));
+    assertEquals(40, resumed.<Integer>value(2));
+  }
+
+  @Test
+  void aFanOutWhoseOtherInputRunsAgainRunsWhole() {
+    List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean firstRun = new AtomicBoolean(true);
+    TestPipeline pipeline = new TestPipeline()
+        .value("grid", r -> List.of(1, 2, 3))
+        .value("config", r -> {
+          if (firstRun.get()) {
+            throw new IllegalStateException("no config");
+          }
+          return "tuned";
+        })
+        .forEach("train", TaskKind.VALUE, "grid", 0, (element, r) -> {
+          calls.add((Integer) element);
+          if ((Integer) element == 2 && firstRun.get()) {
+            throw new IllegalStateException("diverged");
+          }
+          Outcome<String> config = r.outcome(1);
+          return element + (config.isSuccess() ? config.value() : "-default");
+        }, "grid", "config")
+        .acceptingFailureOf("config");
+    PipelineException failure = assertThrows(PipelineException.class,
+        () -> pipeline.run(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING)));
+    calls.clear();
+    firstRun.set(false);
+    // 'config' runs again, so the elements' inputs changed: every element runs again.
+    assertEquals(List.of("1tuned", "2tuned", "3tuned"),
+        pipeline.resume(failure, RunOptions.defaults()).value(2));
+    assertEquals(List.of(1, 2, 3), calls.stream().sorted().toList());
+  }
 }

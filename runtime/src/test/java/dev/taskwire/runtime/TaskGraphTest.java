@@ -63,6 +63,36 @@ class TaskGraphTest {
   }
 
   @Test
+  void aFanOutIsDrawnAsManyWithAnEachEdge() {
+    TaskGraph graph = TaskGraph.builder("test.Tuning")
+        .task("grid", TaskKind.VALUE)
+        .task("train", TaskKind.ASYNC, "grid").forEach("grid", 3)
+        .task("best", TaskKind.VALUE, "train")
+        .build();
+    assertEquals(
+        "flowchart LR\n"
+            + "  t0[\"grid\"]\n"
+            + "  t1([\"train [each] (async)\"])\n"
+            + "  t2[\"best\"]\n"
+            + "  t0 -- each --> t1\n"
+            + "  t1 --> t2\n",
+        graph.toMermaid());
+    assertTrue(graph.toDot().contains("  t0 -> t1 [label=\"each\"];\n"), graph.toDot());
+    assertTrue(graph.isFanOut(1));
+    assertEquals(0, graph.forEachSource(1));
+    assertEquals(3, graph.maxConcurrency(1));
+  }
+
+  @Test
+  void aFanOutMustRunOverOneOfItsDependencies() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> TaskGraph.builder("test.Bad").task("grid", TaskKind.VALUE)
+            .task("train", TaskKind.VALUE).forEach("grid", 0).build());
+    assertEquals("task 'train' runs for each element of 'grid', which it does not depend on",
+        thrown.getMessage());
+  }
+
+  @Test
   void dependenciesMayNameTasksDeclaredLater() {
     TaskGraph graph =
         TaskGraph.builder("test.Late").task("b", TaskKind.VALUE, "a").task("a", TaskKind.VALUE)

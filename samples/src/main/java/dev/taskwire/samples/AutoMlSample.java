@@ -8,12 +8,14 @@ import java.io.PrintStream;
  * a timeline where the two uploads overlap, the best model and a few predictions, the time
  * against the same steps one after another, and the run's critical path, with its trace saved
  * for Perfetto and as an HTML page. See {@link SampleArgs#USAGE} for the other modes:
- * many customers at once, and the service failing in several ways.
+ * many customers at once, hyper-parameter tuning ({@link TuningPipeline}), and the service
+ * failing in several ways.
  *
  * <pre>
  * mvn -q -pl samples -am -DskipTests package exec:java
  * mvn -q -pl samples exec:java -Dexec.args="--customers 200"
  * mvn -q -pl samples exec:java -Dexec.args="--fail train"
+ * mvn -q -pl samples exec:java -Dexec.args="--tune --fail-trial 2"
  * </pre>
  */
 public final class AutoMlSample {
@@ -40,6 +42,9 @@ public final class AutoMlSample {
     if (parsed.help()) {
       out.println(SampleArgs.USAGE);
       return 0;
+    }
+    if (parsed.tune()) {
+      return TuningDemo.run(parsed, out);
     }
     return parsed.customers() > 0
         ? CustomersDemo.run(parsed, out)

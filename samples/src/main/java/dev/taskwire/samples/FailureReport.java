@@ -23,11 +23,11 @@ final class FailureReport {
   static void print(PipelineException failure, Trace trace, AutoMlServer server, PrintStream out)
       throws InterruptedException {
     TaskGraph graph = trace.graph();
-    String failed = failure.failedTask();
+    String failed = taskOf(failure.failedTask());
     Throwable cause = failure.getCause();
     out.println();
     out.println("The run ended with a PipelineException:");
-    out.println("  failedTask(): " + failed);
+    out.println("  failedTask(): " + failure.failedTask());
     out.println("  getCause():   " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
     if (failure.failures().size() > 1) {
       out.println("  also failed:  " + failure.failures().keySet().stream().skip(1).toList());
@@ -72,6 +72,12 @@ final class FailureReport {
           + " to stop its job";
       default -> "failed too: " + span.attempts().get(span.attempts().size() - 1).failure();
     };
+  }
+
+  /** The task an element belongs to: {@code train} for {@code train[3]}; else the name itself. */
+  static String taskOf(String failedTask) {
+    int bracket = failedTask.indexOf('[');
+    return bracket < 0 ? failedTask : failedTask.substring(0, bracket);
   }
 
   private static long millis(TaskSpan span) {

@@ -1,6 +1,7 @@
 package dev.taskwire.samples;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** A plain-Java digest of the predictions: how many, and how they are spread. */
 public record PredictionSummary(int count, double mean, double min, double median, double max) {
@@ -16,5 +17,12 @@ public record PredictionSummary(int count, double mean, double min, double media
     return new PredictionSummary(
         sorted.length, Arrays.stream(sorted).average().orElseThrow(), sorted[0], median,
         sorted[sorted.length - 1]);
+  }
+
+  /** For a report: {@code 300 predictions, mean 412,345, median ..., min ..., max ...}. */
+  public String inWords() {
+    return String.format(Locale.ROOT,
+        "%d predictions, mean %,.0f, median %,.0f, min %,.0f, max %,.0f",
+        count, mean, median, min, max);
   }
 }

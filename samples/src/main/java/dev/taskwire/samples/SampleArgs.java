@@ -1,22 +1,32 @@
 package dev.taskwire.samples;
 
+import dev.taskwire.samples.automl.client.HyperParams;
 import dev.taskwire.samples.automl.server.Faults;
 import dev.taskwire.samples.automl.server.JobKind;
 import java.time.Duration;
 
 /**
  * The sample's command line. With no flags it runs one pipeline; {@code --customers N} runs N at
- * once; the fault flags make the embedded service misbehave in one way each.
+ * once; {@code --tune} tunes hyper-parameters instead; the fault flags make the embedded service
+ * misbehave in one way each.
+ *
+ * @param failTrial with {@code --tune}, the trial whose training fails on every attempt of the
+ *     first run (the sample then resumes the run); -1 for none
  */
 record SampleArgs(
     int customers, Faults faults, double latencyScale, Duration requestTimeout,
-    int pipelineThreads, boolean help) {
+    int pipelineThreads, boolean tune, int failTrial, boolean bestOnly, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: mvn -q -pl samples exec:java -Dexec.args=\"[flags]\"",
       "  (no flags)              one pipeline against the embedded service, then the same steps",
       "                          one after another, with a timeline of both",
       "  --customers N           N independent pipelines at once; reports time and peak threads",
+      "  --tune                  train one model per hyper-parameter set, 3 at once, and predict",
+      "                          with the best; prints every trial",
+      "  --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the",
+      "                          run fails; the sample then resumes it",
+      "  --best-only             with --tune: runOnly(Target.best), tuning without predicting",
       "  --fail KIND             the service fails every job of KIND (upload, train, predict)",
       "  --reject-upload NAME    the service refuses the upload named NAME (train, forecast)",
       "  --silent-from KIND      the service stops answering at the first KIND request",
@@ -32,6 +42,9 @@ record SampleArgs(
     double latencyScale = 1;
     Duration timeout = Duration.ofMillis(3000);
     int threads = 4;
+    boolean tune = false;
+    int failTrial = -1;
+    boolean bestOnly = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -42,6 +55,18 @@ record SampleArgs(
           break;
         case "--customers":
           customers = positive(flag, value(args, ++i, flag));
+          break;
+        case "--tune":
+          tune = true;
+          break;
+        case "--fail-trial":
+          failTrial = trial(flag, value(args, ++i, flag));
+          HyperParams failing = TuningPipeline.standardGrid().get(failTrial);
+          faults = faults.failTrainingsOf(failing.algorithm(), failing.params(),
+              TuningPipeline.TRIAL_RETRIES + 1);
+          break;
+        case "--best-only":
+          bestOnly = true;
           break;
         case "--fail":
           faults = faults.failJobs(JobKind.parse(value(args, ++i, flag)));
@@ -72,7 +97,14 @@ record SampleArgs(
       throw new IllegalArgumentException(
           "the fault flags apply to the single pipeline; leave out --customers to see them");
     }
-    return new SampleArgs(customers, faults, latencyScale, timeout, threads, help);
+    if (!tune && (failTrial >= 0 || bestOnly)) {
+      throw new IllegalArgumentException("--fail-trial and --best-only need --tune");
+    }
+    if (tune && customers > 0) {
+      throw new IllegalArgumentException("--tune runs one tuning pipeline; leave out --customers");
+    }
+    return new SampleArgs(customers, faults, latencyScale, timeout, threads, tune, failTrial,
+        bestOnly, help);
   }
 
   private static String value(String[] args, int index, String flag) {
@@ -89,6 +121,21 @@ record SampleArgs(
         throw new IllegalArgumentException(flag + " must be at least 1: " + text);
       }
       return value;
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException(flag + " needs a whole number: '" + text + "'");
+    }
+  }
+
+  /** A trial's position in the standard grid, as in {@code train[N]}. */
+  private static int trial(String flag, String text) {
+    int trials = TuningPipeline.standardGrid().size();
+    try {
+      int trial = Integer.parseInt(text);
+      if (trial < 0 || trial >= trials) {
+        throw new IllegalArgumentException(
+            flag + " must be a trial from 0 to " + (trials - 1) + ": " + text);
+      }
+      return trial;
     } catch (NumberFormatException notANumber) {
       throw new IllegalArgumentException(flag + " needs a whole number: '" + text + "'");
     }

@@ -7,6 +7,7 @@ import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.server.AutoMlServer;
 import dev.taskwire.samples.automl.server.ServerConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -37,6 +38,19 @@ final class SampleServices implements AutoCloseable {
     AutoMlClient client = new AutoMlClient(server.baseUri(), clientConfig);
     ExecutorService pool = DaemonPools.fixed("taskwire-sample-pipeline", pipelineThreads);
     return new SampleServices(server, client, pool, pipelineThreads, clientConfig);
+  }
+
+  /**
+   * The service as the flags set it up, and a client that polls often (after 20 ms, backing off
+   * to 100 ms), so that a task's end shows within 0.1 s: for a run one watches as it goes.
+   */
+  static SampleServices forOneRun(SampleArgs args) throws IOException {
+    ServerConfig server =
+        ServerConfig.defaults().scaleLatencies(args.latencyScale()).faults(args.faults());
+    ClientConfig client = ClientConfig.defaults()
+        .withRequestTimeout(args.requestTimeout())
+        .withPolling(Duration.ofMillis(20), Duration.ofMillis(100), 1.5);
+    return start(server, client, args.pipelineThreads());
   }
 
   AutoMlServer server() {

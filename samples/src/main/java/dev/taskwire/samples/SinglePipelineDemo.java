@@ -5,13 +5,9 @@ import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.TaskSpan;
 import dev.taskwire.runtime.Trace;
 import dev.taskwire.runtime.TraceRecorder;
-import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.client.ModelScore;
-import dev.taskwire.samples.automl.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,9 +18,8 @@ import java.util.Locale;
  */
 final class SinglePipelineDemo {
   private static final int CHART_WIDTH = 64;
-  /** Where the trace files go: exec:java sets the samples module's target directory. */
-  private static final Path OUTPUT =
-      Path.of(System.getProperty("taskwire.sample.output", "target"));
+  /** The trace files are automl-trace.json and automl-timeline.html. */
+  private static final String TRACE_NAME = "automl";
 
   private SinglePipelineDemo() {}
 
@@ -32,22 +27,8 @@ final class SinglePipelineDemo {
   static int run(SampleArgs args, PrintStream out) throws IOException, InterruptedException {
     HousingData data = HousingData.load();
     PipelineInput input = data.input();
-    ServerConfig serverConfig =
-        ServerConfig.defaults().scaleLatencies(args.latencyScale()).faults(args.faults());
-    // Polls start after 20 ms and back off to 100 ms, so a task's end shows within 0.1 s.
-    ClientConfig clientConfig = ClientConfig.defaults()
-        .withRequestTimeout(args.requestTimeout())
-        .withPolling(Duration.ofMillis(20), Duration.ofMillis(100), 1.5);
-    try (SampleServices services =
-        SampleServices.start(serverConfig, clientConfig, args.pipelineThreads())) {
-      out.println("taskwire AutoML sample");
-      out.println("  service:  embedded AutoML service at " + services.server().baseUri());
-      out.println("            job latencies: " + serverConfig);
-      out.println("  data:     " + HousingData.TRAIN_FILE + " (" + data.train().rowCount()
-          + " rows) and " + HousingData.FORECAST_FILE + " (" + data.forecast().rowCount()
-          + " rows); predicting " + input.target());
-      out.println("  threads:  " + services.threadsInWords());
-      out.println("  tasks:    " + graphInWords());
+    try (SampleServices services = SampleServices.forOneRun(args)) {
+      SetupReport.print("taskwire AutoML sample", services, data, PipelineRunner.GRAPH, out);
       services.client().health().join(); // the first connection and class loading, untimed
 
       out.println();
@@ -65,7 +46,7 @@ final class SinglePipelineDemo {
         results = execution.await();
       } catch (PipelineException failed) {
         FailureReport.print(failed, recorder.trace(), services.server(), out);
-        saveTrace(recorder.trace(), out);
+        TraceFiles.save(recorder.trace(), TRACE_NAME, out);
         return 1;
       }
       Trace trace = recorder.trace();
@@ -93,21 +74,9 @@ final class SinglePipelineDemo {
           pipelineNanos / 1e9, sequentialNanos / 1e9, (double) sequentialNanos / pipelineNanos));
       out.println("  " + overlapInWords(trace, "uploadForecast")
           + "; no pipeline thread waited for the service.");
-      saveTrace(trace, out);
+      TraceFiles.save(trace, TRACE_NAME, out);
       return 0;
     }
-  }
-
-  /** Writes the run's trace as Chrome JSON and as an HTML timeline; prints where, and why. */
-  private static void saveTrace(Trace trace, PrintStream out) throws IOException {
-    Path json = OUTPUT.resolve("automl-trace.json").toAbsolutePath().normalize();
-    Path html = OUTPUT.resolve("automl-timeline.html").toAbsolutePath().normalize();
-    trace.writeChromeJson(json);
-    trace.writeHtml(html);
-    out.println();
-    out.println("Critical path: " + trace.criticalPath().report());
-    out.println("  trace:    " + json + " (open it in https://ui.perfetto.dev)");
-    out.println("  timeline: " + html);
   }
 
   private static void printResults(PipelineRunner.Results results, PrintStream out) {
@@ -115,11 +84,11 @@ final class SinglePipelineDemo {
     out.println();
     out.println(String.format(Locale.ROOT,
         "Best model: %s (%s): cross-validated RMSE %,.0f EUR, R² %.3f", best.algorithm(),
-        best.id(), best.rmse(), r2(best.r2())));
+        best.id(), best.rmse(), best.reportedR2()));
     for (ModelScore model : results.train().models()) {
       if (!model.id().equals(best.id())) {
         out.println(String.format(Locale.ROOT, "  beat %-20s RMSE %,.0f EUR, R² %.3f",
-            model.algorithm(), model.rmse(), r2(model.r2())));
+            model.algorithm(), model.rmse(), model.reportedR2()));
       }
     }
     Predictions predictions = results.downloadPredictions();
@@ -139,11 +108,7 @@ final class SinglePipelineDemo {
           predictions.table().value(row, predictions.column())));
       out.println(line);
     }
-    PredictionSummary summary = results.summarize();
-    out.println(String.format(Locale.ROOT,
-        "Summary (a plain record, PredictionSummary): %d predictions, mean %,.0f, median %,.0f,"
-            + " min %,.0f, max %,.0f",
-        summary.count(), summary.mean(), summary.median(), summary.min(), summary.max()));
+    out.println("Summary (a plain record, PredictionSummary): " + results.summarize().inWords());
   }
 
   /** Which tasks ran at the same time as {@code task}, read from the trace. */
@@ -158,24 +123,6 @@ final class SinglePipelineDemo {
     return overlapping.isEmpty()
         ? task + " overlapped no other task"
         : task + " ran at the same time as " + String.join(" and ", overlapping);
-  }
-
-  /** "task <- its prerequisites" for each task, in declaration order. */
-  private static String graphInWords() {
-    StringBuilder words = new StringBuilder();
-    for (String task : PipelineRunner.GRAPH.taskNames()) {
-      List<String> needs = PipelineRunner.GRAPH.dependencies(task);
-      words.append(words.length() == 0 ? "" : "; ").append(task);
-      if (!needs.isEmpty()) {
-        words.append(" <- ").append(String.join(", ", needs));
-      }
-    }
-    return words.toString();
-  }
-
-  /** R² to print: a baseline's tiny negative value would show as "-0.000". */
-  private static double r2(double value) {
-    return Math.abs(value) < 0.0005 ? 0 : value;
   }
 
   private static String number(double value) {

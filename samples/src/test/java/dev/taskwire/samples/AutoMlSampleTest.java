@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskwire.samples.automl.client.HyperParams;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,72 @@ class AutoMlSampleTest {
     assertTrue(run.out.contains("failedTask(): train"), run.out);
     assertTrue(run.out.contains("JobFailedException"), run.out);
     assertTrue(run.out.contains("(injected fault)"), run.out);
+  }
+
+  @Test
+  void theTuneModePrintsEveryTrialTheBestAndItsPredictions() throws Exception {
+    Run run = run(FAST + " --tune");
+    assertEquals(0, run.exitCode, run.out);
+    for (String expected : List.of("run of dev.taskwire.samples.TuningPipeline: 8 tasks",
+        "run of dev.taskwire.samples.TuningPipeline succeeded: 8/8 tasks in",
+        "Best: linear_regression lambda=0 (model-", "its predictions: 300 predictions, mean",
+        "the service had at most 3 trainings open at once (maxConcurrency = 3)",
+        "Critical path: the run took ", "tuning-trace.json (open it in https://ui.perfetto.dev)")) {
+      assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
+    }
+    List<HyperParams> grid = TuningPipeline.standardGrid();
+    for (int trial = 0; trial < grid.size(); trial++) {
+      String row = "  train[" + trial + "]  " + grid.get(trial).algorithm();
+      assertTrue(run.out.contains(row), "no row '" + row + "' in\n" + run.out);
+    }
+    assertTrue(run.out.matches("(?s).*\n  train\\[1\\]  linear_regression +lambda=0 +17,800"
+        + " +0\\.965  <- best\n.*"), run.out);
+    assertEquals(1, run.out.split("  <- best\n", -1).length - 1, "one best trial");
+    assertTrue(run.out.matches("(?s).*\\d s  train\\[7\\] +succeeded\n.*"), run.out);
+    assertOwnThreadsEnd();
+  }
+
+  @Test
+  void aFailedTrialIsResumedAndOnlyWhatItLeftUndoneRunsAgain() throws Exception {
+    Run run = run(FAST + " --tune --fail-trial 2");
+    assertEquals(0, run.exitCode, run.out);
+    for (String expected : List.of("The run failed, as --fail-trial asked:",
+        "failedTask(): train[2]", "(injected fault, 2 of 2)",
+        "Resuming (TuningPipelineRunner.resume(failure)):",
+        "kept:      uploadTrain, uploadForecast, grid (succeeded in the first run)",
+        "run of dev.taskwire.samples.TuningPipeline succeeded: 5/5 tasks in", "<- best")) {
+      assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
+    }
+    assertTrue(run.out.contains("ran again: train, best, predict, downloadPredictions, summarize"
+        + " (train only for the trials that failed; the others kept their scores)"), run.out);
+    // train[2] trains again, and any trial that its failure cancelled; never all eight.
+    java.util.regex.Matcher jobs = java.util.regex.Pattern
+        .compile("training jobs on the service: \\d+ in the first run, (\\d+) after resuming\n")
+        .matcher(run.out);
+    assertTrue(jobs.find(), run.out);
+    int again = Integer.parseInt(jobs.group(1));
+    assertTrue(again >= 1 && again < 8, run.out);
+  }
+
+  @Test
+  void bestOnlyTunesWithoutPredicting() throws Exception {
+    Run run = run(FAST + " --tune --best-only");
+    assertEquals(0, run.exitCode, run.out);
+    assertTrue(run.out.contains("runOnly(TuningPipelineRunner.Target.best)"), run.out);
+    assertTrue(run.out.contains("run of dev.taskwire.samples.TuningPipeline: 4 tasks"), run.out);
+    assertTrue(run.out.contains("(0 prediction jobs on the service)"), run.out);
+    assertTrue(!run.out.contains("its predictions"), run.out);
+  }
+
+  @Test
+  void tuningFlagsAreChecked() throws Exception {
+    Run alone = run("--fail-trial 2");
+    assertEquals(2, alone.exitCode);
+    assertTrue(alone.err.contains("--fail-trial and --best-only need --tune"), alone.err);
+    Run outOfRange = run("--tune --fail-trial 8");
+    assertEquals(2, outOfRange.exitCode);
+    assertTrue(outOfRange.err.contains("--fail-trial must be a trial from 0 to 7: 8"),
+        outOfRange.err);
   }
 
   @Test

@@ -36,17 +36,17 @@ class PipelineResultsTest {
     assertEquals(3, results.train().models().size());
     assertTrue(results.train().models().stream().allMatch(m -> m.rmse() >= best.rmse()));
 
-    double[][] trainRows = rows(data.input().trainCsv());
+    double[][] trainRows = LeastSquares.rows(data.input().trainCsv());
     double[][] x = new double[trainRows.length][];
     double[] y = new double[trainRows.length];
     for (int i = 0; i < trainRows.length; i++) {
       x[i] = Arrays.copyOf(trainRows[i], FEATURES.size());
       y[i] = trainRows[i][FEATURES.size()];
     }
-    double[] line = leastSquares(x, y); // intercept, then one coefficient per feature
+    double[] line = LeastSquares.fit(x, y); // intercept, then one coefficient per feature
     assertEquals(2_350, line[1], 100, "area coefficient of the generator, within noise");
 
-    double[][] forecast = rows(data.input().forecastCsv());
+    double[][] forecast = LeastSquares.rows(data.input().forecastCsv());
     Predictions predictions = results.downloadPredictions();
     assertEquals(forecast.length, predictions.count());
     assertEquals(FEATURES, predictions.features());
@@ -66,73 +66,5 @@ class PipelineResultsTest {
     assertEquals(Arrays.stream(predicted).average().orElseThrow(), summary.mean(), 1e-6);
     assertEquals(Arrays.stream(predicted).min().orElseThrow(), summary.min());
     assertEquals(Arrays.stream(predicted).max().orElseThrow(), summary.max());
-  }
-
-  /** The numbers of a CSV text, without its header; parsed here, not with the sample's Csv. */
-  private static double[][] rows(String csv) {
-    return csv.lines().skip(1).filter(line -> !line.isBlank())
-        .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
-        .toArray(double[][]::new);
-  }
-
-  /**
-   * Least squares by modified Gram-Schmidt on centred columns: orthonormalize the features, take
-   * the coordinates of y, then back-substitute; the intercept follows from the means.
-   */
-  private static double[] leastSquares(double[][] x, double[] y) {
-    int n = x.length;
-    int p = x[0].length;
-    double[] means = new double[p];
-    double meanY = Arrays.stream(y).average().orElseThrow();
-    double[][] q = new double[p][n];
-    for (int j = 0; j < p; j++) {
-      for (double[] row : x) {
-        means[j] += row[j] / n;
-      }
-      for (int i = 0; i < n; i++) {
-        q[j][i] = x[i][j] - means[j];
-      }
-    }
-    double[][] r = new double[p][p];
-    for (int j = 0; j < p; j++) {
-      for (int k = 0; k < j; k++) {
-        r[k][j] = dot(q[k], q[j]);
-        for (int i = 0; i < n; i++) {
-          q[j][i] -= r[k][j] * q[k][i];
-        }
-      }
-      r[j][j] = Math.sqrt(dot(q[j], q[j]));
-      for (int i = 0; i < n; i++) {
-        q[j][i] /= r[j][j];
-      }
-    }
-    double[] centredY = Arrays.stream(y).map(v -> v - meanY).toArray();
-    double[] qty = new double[p];
-    for (int j = 0; j < p; j++) {
-      qty[j] = dot(q[j], centredY);
-    }
-    double[] beta = new double[p];
-    for (int j = p - 1; j >= 0; j--) {
-      double sum = qty[j];
-      for (int k = j + 1; k < p; k++) {
-        sum -= r[j][k] * beta[k];
-      }
-      beta[j] = sum / r[j][j];
-    }
-    double[] line = new double[p + 1];
-    line[0] = meanY;
-    for (int j = 0; j < p; j++) {
-      line[0] -= beta[j] * means[j];
-      line[j + 1] = beta[j];
-    }
-    return line;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }

@@ -85,6 +85,20 @@ public final class AutoMlClient implements AutoCloseable {
         done -> Responses.experiment(jobCall(done.id()), done.result()));
   }
 
+  /**
+   * Trains one configuration to predict {@code target}: the service scores it by the same
+   * cross-validation as {@link #train}'s candidates and keeps the fitted model for
+   * {@link #predict}. Polled like every job, so no thread waits meanwhile.
+   */
+  public CompletableFuture<TrialScore> trainOne(
+      String datasetId, String target, HyperParams params) {
+    CompletableFuture<JobStatus> submitted = postJson("trainings", Map.of(
+        "datasetId", datasetId, "target", target, "algorithm", params.algorithm(),
+        "params", params.params()));
+    return poller.follow("training of " + params + " on " + datasetId, submitted,
+        done -> Responses.trial(jobCall(done.id()), done.result(), params));
+  }
+
   /** Applies a model to a data set; the result names the data set that holds the predictions. */
   public CompletableFuture<PredictionRef> predict(String modelId, String datasetId) {
     CompletableFuture<JobStatus> submitted =
@@ -117,7 +131,7 @@ public final class AutoMlClient implements AutoCloseable {
     return "GET " + api.resolve("jobs/" + jobId).getPath();
   }
 
-  private CompletableFuture<JobStatus> postJson(String path, Map<String, String> body) {
+  private CompletableFuture<JobStatus> postJson(String path, Map<String, ?> body) {
     String call = "POST " + api.resolve(path).getPath();
     byte[] bytes;
     try {

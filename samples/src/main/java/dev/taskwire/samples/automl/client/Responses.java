@@ -59,6 +59,16 @@ final class Responses {
         List.copyOf(models));
   }
 
+  /** A one-configuration training's result: an experiment with exactly that one model. */
+  static TrialScore trial(String call, JsonNode result, HyperParams params) {
+    List<ModelScore> models = experiment(call, result).models();
+    if (models.size() != 1) {
+      throw new MalformedResponseException(
+          call, "a training of one configuration returned " + models.size() + " models", null);
+    }
+    return new TrialScore(params, models.get(0));
+  }
+
   static PredictionRef prediction(String call, JsonNode result) {
     JsonNode prediction = object(call, result, "prediction");
     return new PredictionRef(

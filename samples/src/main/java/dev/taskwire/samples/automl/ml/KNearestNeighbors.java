@@ -1,6 +1,7 @@
 package dev.taskwire.samples.automl.ml;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Predicts the mean target of the k training rows nearest to a row, by Euclidean distance on
@@ -20,6 +21,11 @@ public final class KNearestNeighbors implements Algorithm {
   @Override
   public String name() {
     return "k_nearest_neighbors";
+  }
+
+  @Override
+  public Map<String, Double> hyperParameters() {
+    return Map.of("k", (double) k);
   }
 
   @Override

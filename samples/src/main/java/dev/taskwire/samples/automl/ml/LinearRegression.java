@@ -1,15 +1,40 @@
 package dev.taskwire.samples.automl.ml;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
- * Ordinary least squares with an intercept: solves the normal equations (X'X) b = X'y by Gaussian
- * elimination with partial pivoting. Exact for the few well-conditioned features a sample has.
+ * Least squares with an intercept, optionally ridge-penalized: solves the normal equations
+ * (X'X + lambda D) b = X'y by Gaussian elimination with partial pivoting, where D is the identity
+ * but for the intercept, which is never penalized. With {@code lambda} 0 this is ordinary least
+ * squares; a larger {@code lambda} shrinks the coefficients towards 0, trading bias for less
+ * variance. The penalty applies to the coefficients in the features' own units, as scikit-learn's
+ * {@code Ridge} does. Exact for the few well-conditioned features a sample has.
  */
 public final class LinearRegression implements Algorithm {
+  private final double lambda;
+
+  /** Ordinary least squares. */
+  public LinearRegression() {
+    this(0);
+  }
+
+  /** Ridge regression with penalty {@code lambda} (0 for ordinary least squares). */
+  public LinearRegression(double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("lambda must be a finite number >= 0: " + lambda);
+    }
+    this.lambda = lambda;
+  }
+
   @Override
   public String name() {
     return "linear_regression";
+  }
+
+  @Override
+  public Map<String, Double> hyperParameters() {
+    return Map.of("lambda", lambda);
   }
 
   @Override
@@ -27,6 +52,9 @@ public final class LinearRegression implements Algorithm {
           gram[a][b] += row[a] * row[b];
         }
       }
+    }
+    for (int a = 1; a < width; a++) {
+      gram[a][a] += lambda;
     }
     double[] solution = solve(gram, moment);
     return new Fitted(solution[0], Arrays.copyOfRange(solution, 1, width));

@@ -3,11 +3,15 @@ package dev.taskwire.samples.automl.server;
 import dev.taskwire.samples.automl.data.Csv;
 import dev.taskwire.samples.automl.data.Table;
 import dev.taskwire.samples.automl.ml.Algorithm;
+import dev.taskwire.samples.automl.ml.Configurations;
 import dev.taskwire.samples.automl.ml.CrossValidation;
 import dev.taskwire.samples.automl.ml.Regressor;
 import dev.taskwire.samples.automl.ml.Score;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the service does, apart from HTTP: accepts data sets, trains and scores models on them,
@@ -23,6 +27,8 @@ final class AutoMlService {
   private final Store<StoredDataset> datasets = new Store<>("ds");
   private final Store<StoredModel> models = new Store<>("model");
   private final Store<JsonViews.ExperimentView> experiments = new Store<>("exp");
+  /** Per configuration (see {@link Algorithm#describe()}), how many of its trainings started. */
+  private final Map<String, AtomicInteger> trainingsOf = new ConcurrentHashMap<>();
 
   AutoMlService(ServerConfig config, JobRunner jobs) {
     this.config = config;
@@ -56,6 +62,44 @@ final class AutoMlService {
 
   /** Starts an experiment: every candidate algorithm, scored by cross-validation, then fitted. */
   Job train(String datasetId, String target) {
+    StoredDataset dataset = trainable(datasetId, target);
+    return jobs.submit(JobKind.TRAINING, datasetId, () -> {
+      failIfInjected(JobKind.TRAINING);
+      return new JsonViews.TrainingResult(experiment(dataset, target, Algorithm.candidates()));
+    });
+  }
+
+  /**
+   * Starts a training of one configuration, as a tuning run asks for each of its trials: the
+   * algorithm {@code name} with {@code parameters} (see {@link Configurations}), scored by the
+   * same cross-validation as an experiment's candidates, then fitted. Its result is an experiment
+   * with that one model.
+   */
+  Job train(String datasetId, String target, String name, Map<String, Double> parameters) {
+    StoredDataset dataset = trainable(datasetId, target);
+    Algorithm algorithm;
+    try {
+      algorithm = Configurations.configure(required(name, "algorithm"), parameters);
+    } catch (IllegalArgumentException unusable) {
+      throw new ApiException(422, unusable.getMessage());
+    }
+    String configuration = algorithm.describe();
+    return jobs.submit(JobKind.TRAINING, datasetId + " " + configuration, () -> {
+      failIfInjected(JobKind.TRAINING);
+      int failing =
+          config.faults().failingTrainingsOf(algorithm.name(), algorithm.hyperParameters());
+      int started = trainingsOf.computeIfAbsent(configuration, key -> new AtomicInteger())
+          .incrementAndGet();
+      if (started <= failing) {
+        throw new JobFailure("the training of " + configuration + " crashed (injected fault, "
+            + started + " of " + failing + ")");
+      }
+      return new JsonViews.TrainingResult(experiment(dataset, target, List.of(algorithm)));
+    });
+  }
+
+  /** The data set, if it can train a model to predict {@code target}; else a 4xx. */
+  private StoredDataset trainable(String datasetId, String target) {
     StoredDataset dataset = datasets.get(required(datasetId, "datasetId"), "data set");
     Table table = dataset.table();
     if (!table.hasColumn(required(target, "target"))) {
@@ -70,13 +114,11 @@ final class AutoMlService {
       throw new ApiException(422, "data set " + datasetId + " has " + table.rowCount()
           + " rows; training needs at least " + 2 * config.folds());
     }
-    return jobs.submit(JobKind.TRAINING, datasetId, () -> {
-      failIfInjected(JobKind.TRAINING);
-      return new JsonViews.TrainingResult(experiment(dataset, target));
-    });
+    return dataset;
   }
 
-  private JsonViews.ExperimentView experiment(StoredDataset dataset, String target) {
+  private JsonViews.ExperimentView experiment(
+      StoredDataset dataset, String target, List<Algorithm> algorithms) {
     Table table = dataset.table();
     List<String> features = new ArrayList<>(table.columns());
     features.remove(target);
@@ -84,12 +126,12 @@ final class AutoMlService {
     double[] y = table.column(target);
     CrossValidation validation = new CrossValidation(config.folds(), FOLD_SEED);
     List<JsonViews.ModelView> fitted = new ArrayList<>();
-    for (Algorithm algorithm : Algorithm.candidates()) {
+    for (Algorithm algorithm : algorithms) {
       Score score = validation.score(algorithm, x, y);
       Regressor regressor = algorithm.fit(x, y);
       StoredModel model = models.add(
-          id -> new StoredModel(id, algorithm.name(), List.copyOf(features), target, regressor,
-              score));
+          id -> new StoredModel(id, algorithm.name(), algorithm.hyperParameters(),
+              List.copyOf(features), target, regressor, score));
       fitted.add(model.view());
     }
     return experiments.add(

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,10 @@ import java.util.regex.Pattern;
  * POST datasets?name=train          body: CSV text          -> 202 job
  * GET  datasets/{id}                metadata: rows and columns
  * GET  datasets/{id}/csv            the rows as CSV
- * POST trainings                    {"datasetId","target"}  -> 202 job
+ * POST trainings                    {"datasetId","target"}  -> 202 job: every algorithm
+ *                                   {"datasetId","target","algorithm","params"}
+ *                                                           -> 202 job: that one configuration,
+ *                                   e.g. "algorithm":"k_nearest_neighbors","params":{"k":5}
  * POST predictions                  {"modelId","datasetId"} -> 202 job
  * GET  jobs/{id}                    status (pending, running, done, failed), progress 0..1,
  *                                   result when done, error when failed
@@ -121,7 +126,11 @@ final class HttpApi implements HttpHandler {
       if (silencedBy(JobKind.TRAINING)) {
         return NO_ANSWER;
       }
-      return job(202, service.train(text(body, "datasetId"), text(body, "target")));
+      String datasetId = text(body, "datasetId");
+      String target = text(body, "target");
+      return body.has("algorithm")
+          ? job(202, service.train(datasetId, target, text(body, "algorithm"), numbers(body)))
+          : job(202, service.train(datasetId, target));
     }
     if (resource.equals("predictions")) {
       requireMethod(method, "POST", path);
@@ -193,6 +202,26 @@ final class HttpApi implements HttpHandler {
       throw new ApiException(400, "missing text field '" + field + "' in the request body");
     }
     return value.asText();
+  }
+
+  /** The optional {@code "params"} object of a training request: names mapped to numbers. */
+  private static Map<String, Double> numbers(JsonNode body) {
+    JsonNode params = body.get("params");
+    if (params == null) {
+      return Map.of();
+    }
+    if (!params.isObject()) {
+      throw new ApiException(400, "'params' must be an object of numbers, e.g. {\"k\":5}");
+    }
+    Map<String, Double> numbers = new HashMap<>();
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
+      if (!field.getValue().isNumber()) {
+        throw new ApiException(400, "parameter '" + field.getKey() + "' must be a number, not "
+            + field.getValue());
+      }
+      numbers.put(field.getKey(), field.getValue().asDouble());
+    }
+    return Map.copyOf(numbers);
   }
 
   private static void requireMethod(String method, String expected, String path) {

@@ -1,6 +1,7 @@
 package dev.taskwire.samples.automl.server;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shapes the service answers with, as records Jackson writes field by field. The
@@ -21,8 +22,12 @@ final class JsonViews {
 
   record DatasetView(String id, String name, int rows, List<String> columns) {}
 
-  /** A model an experiment fitted, with its cross-validated root mean squared error and R². */
-  record ModelView(String id, String algorithm, double rmse, double r2) {}
+  /**
+   * A model an experiment fitted, with the hyper-parameters it was fitted with (e.g.
+   * {@code {"k":10}}) and its cross-validated root mean squared error and R².
+   */
+  record ModelView(
+      String id, String algorithm, Map<String, Double> params, double rmse, double r2) {}
 
   record ExperimentView(
       String id, String datasetId, String target, int folds, List<ModelView> models) {}

@@ -40,6 +40,40 @@ class AutoMlClientTest {
   }
 
   @Test
+  void trainOneFollowsTheJobToTheTrialsScore() throws Exception {
+    try (AutoMlServer server = AutoMlServer.start(fastServer());
+        AutoMlClient client = new AutoMlClient(server.baseUri(), fastClient())) {
+      DatasetRef dataset = client.upload("line", CSV).join();
+      TrialScore trial = client.trainOne(dataset.id(), "y", HyperParams.linear(0)).join();
+      assertEquals(HyperParams.linear(0), trial.params());
+      assertEquals("linear_regression", trial.model().algorithm());
+      assertTrue(trial.model().r2() > 0.99, trial.toString());
+      Experiment experiment = client.train(dataset.id(), "y").join();
+      assertEquals(experiment.models().get(0).rmse(), trial.rmse(), "same folds, same score");
+    }
+  }
+
+  @Test
+  void aFailingConfigurationFailsOnlyAsOftenAsTheFaultSays() throws Exception {
+    HyperParams failing = HyperParams.nearestNeighbors(3);
+    ServerConfig config = fastServer()
+        .faults(Faults.none().failTrainingsOf(failing.algorithm(), failing.params(), 1));
+    try (AutoMlServer server = AutoMlServer.start(config);
+        AutoMlClient client = new AutoMlClient(server.baseUri(), fastClient())) {
+      DatasetRef dataset = client.upload("line", CSV).join();
+      assertEquals(HyperParams.nearestNeighbors(4),
+          client.trainOne(dataset.id(), "y", HyperParams.nearestNeighbors(4)).join().params());
+      JobFailedException failed =
+          failure(client.trainOne(dataset.id(), "y", failing), JobFailedException.class);
+      assertEquals("the training of k_nearest_neighbors(k=3) crashed (injected fault, 1 of 1)",
+          failed.serverMessage());
+      assertTrue(failed.getMessage().contains("training of k_nearest_neighbors k=3 on ds-1"),
+          failed.getMessage());
+      assertEquals(failing, client.trainOne(dataset.id(), "y", failing).join().params());
+    }
+  }
+
+  @Test
   void aRefusedRequestCarriesTheStatusAndTheServersMessage() throws Exception {
     try (AutoMlServer server = AutoMlServer.start(fastServer());
         AutoMlClient client = new AutoMlClient(server.baseUri(), fastClient())) {

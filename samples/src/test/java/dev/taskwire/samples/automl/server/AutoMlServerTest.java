@@ -86,6 +86,55 @@ class AutoMlServerTest {
     assertEquals(41, predicted, 0.5); // about y = 2x + 1
   }
 
+  /**
+   * A training of one configuration fits that one model, and scores it exactly as an experiment
+   * of every algorithm scores the same configuration: the same folds, the same numbers.
+   */
+  @Test
+  void oneConfigurationTrainsOneModelScoredAsInAnExperiment() throws Exception {
+    String datasetId = uploadAndWait("line", LINE);
+    JsonNode experiment = trainAndWait("{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\"}");
+    for (JsonNode candidate : experiment.get("models")) {
+      String request = "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\",\"algorithm\":\""
+          + candidate.get("algorithm").asText() + "\",\"params\":" + candidate.get("params") + "}";
+      JsonNode trial = trainAndWait(request);
+      assertEquals(1, trial.get("models").size(), trial.toString());
+      JsonNode model = trial.get("models").get(0);
+      assertEquals(candidate.get("algorithm"), model.get("algorithm"));
+      assertEquals(candidate.get("params"), model.get("params"));
+      assertEquals(candidate.get("rmse").asDouble(), model.get("rmse").asDouble(), 0.0);
+      assertTrue(!model.get("id").equals(candidate.get("id")), "a model of its own");
+    }
+    assertEquals(json.readTree("{\"k\":10.0}"), experiment.get("models").get(1).get("params"));
+    List<String> labels = server.events().snapshot().stream()
+        .filter(event -> event.type() == ServerEvent.Type.CREATED)
+        .filter(event -> event.kind() == JobKind.TRAINING)
+        .map(ServerEvent::label)
+        .toList();
+    assertEquals(List.of(datasetId, datasetId + " linear_regression(lambda=0)",
+        datasetId + " k_nearest_neighbors(k=10)", datasetId + " mean_baseline"), labels);
+  }
+
+  @Test
+  void aConfigurationTheServiceCannotTrainGets4xx() throws Exception {
+    String datasetId = uploadAndWait("line", LINE);
+    String request = "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\",";
+    assertError(post("trainings", request + "\"algorithm\":\"svm\"}", "application/json"), 422,
+        "unknown algorithm 'svm'");
+    assertError(post("trainings", request + "\"algorithm\":\"k_nearest_neighbors\"}",
+        "application/json"), 422, "k_nearest_neighbors needs the parameter k");
+    assertError(post("trainings", request
+        + "\"algorithm\":\"linear_regression\",\"params\":{\"lambda\":-1}}", "application/json"),
+        422, "lambda must be a finite number >= 0");
+    assertError(post("trainings", request
+        + "\"algorithm\":\"k_nearest_neighbors\",\"params\":[5]}", "application/json"),
+        400, "'params' must be an object of numbers");
+    assertError(post("trainings", request
+        + "\"algorithm\":\"k_nearest_neighbors\",\"params\":{\"k\":\"5\"}}", "application/json"),
+        400, "parameter 'k' must be a number");
+    assertEquals(0, server.peakOpenJobs(JobKind.TRAINING), "no job for a refused request");
+  }
+
   @Test
   void badRequestsGet4xxWithAMessage() throws Exception {
     assertError(get("jobs/job-99"), 404, "no job 'job-99'");
@@ -149,6 +198,11 @@ class AutoMlServerTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  private JsonNode trainAndWait(String request) throws Exception {
+    JsonNode job = body(post("trainings", request, "application/json"), 202);
+    return pollUntilEnded(job.get("id").asText()).get("result").get("experiment");
   }
 
   private String uploadAndWait(String name, String csv) throws Exception {

@@ -1,0 +1,10 @@
+package test;
+
+import dev.taskwire.Distributed;
+
+@Distributed
+class DistributedWithoutTasks {
+  String notATask() {
+    return "x";
+  }
+}
