@@ -140,7 +140,7 @@ class AutoMlSampleTest {
       assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
     }
     assertTrue(run.out.contains("ran again: train, best, predict, downloadPredictions, summarize"
-        + " (train only for the trials that failed; the others kept their scores)"), run.out);
+        + " (train only for the trials that did not finish; the others kept their scores)"), run.out);
     // train[2] trains again, and any trial that its failure cancelled; never all eight.
     java.util.regex.Matcher jobs = java.util.regex.Pattern
         .compile("training jobs on the service: \\d+ in the first run, (\\d+) after resuming\n")
