@@ -126,7 +126,8 @@ final class TuningDemo {
     out.println();
     out.println("  ran again: " + String.join(", ", ranAgain)
         + (ranAgain.contains("train")
-            ? " (train only for the trials that did not finish; the others kept their scores)" : ""));
+            ? " (train only for the trials that did not finish; the others kept their scores)"
+            : ""));
     out.println("  kept:      " + (kept.isEmpty() ? "nothing" : String.join(", ", kept))
         + " (succeeded in the first run)");
   }
