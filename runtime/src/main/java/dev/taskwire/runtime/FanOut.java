@@ -64,7 +64,7 @@ final class FanOut {
     try {
       int source = graph.forEachSource(task);
       elements = elementsOf(run.slots[source], graph.name(source));
-    } catch (NullPointerException | IllegalArgumentException notAList) {
+    } catch (Throwable notAList) { // also whatever a user's Iterable throws
       Interrupts.release(run.slots, run.flight(task), thread);
       return run.finish(task, null, notAList);
     }

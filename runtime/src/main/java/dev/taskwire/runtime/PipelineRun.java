@@ -304,14 +304,16 @@ public final class PipelineRun extends ReadyStack {
   public void await() {
     if (!settled) {
       boolean interrupted = false;
-      synchronized (this) {
-        while (!settled) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            interrupted = true;
-            cancel();
+      while (!settled) {
+        try {
+          synchronized (this) {
+            while (!settled) {
+              wait();
+            }
           }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          cancel(); // outside the monitor: cancelling runs callbacks and listeners
         }
       }
       if (interrupted) {
@@ -500,17 +502,18 @@ public final class PipelineRun extends ReadyStack {
   }
 
   /**
-   * The executor refused a helper: the tasks on the stack cannot run. The first fails with the
-   * refusal as its cause, which stops the run; the rest then leave without running.
+   * The executor refused a helper: the tasks on the stack cannot run. Each fails with the
+   * refusal as its cause (the first stops a fail-fast run; the rest then leave without running).
+   * None runs here: this may be the timer's thread, or one that completed a stage.
    */
   @Override
   void failReadyTasks(Throwable rejected) {
-    int first = pop();
-    if (first != EMPTY) {
-      INTS.setVolatile(status, first, RUNNING);
-      finish(first, null, rejected);
-      for (int task = pop(); task != EMPTY; task = pop()) {
-        runFrom(task);
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      if (phase != ACTIVE) {
+        leave();
+      } else {
+        INTS.setVolatile(status, task, RUNNING);
+        finish(task, null, rejected);
       }
     }
   }
@@ -592,6 +595,7 @@ public final class PipelineRun extends ReadyStack {
     if (stored != null) {
       Object[] inputs = inputsOf(task);
       Optional<Object> reused = inputs == null ? Optional.empty() : stored.lookUp(task, inputs);
+      // lookUp never throws: a store that fails is logged and the task runs.
       if (reused.isPresent()) {
         Interrupts.release(slots, flight(task), thread);
         return finish(task, reused.get(), null);
@@ -908,8 +912,9 @@ public final class PipelineRun extends ReadyStack {
         recorded = created;
       }
     }
+    // A fan-out that ends failed reports its elements' own failures (a deadline does not).
     if (OBJECTS.getVolatile(slots, flight(task)) instanceof PipelineRun elements
-        && elements.failures != null) {
+        && elements.isDone() && elements.failures != null) {
       recorded.addElements(task, elements.failures);
     } else {
       recorded.add(task, graph.name(task), error, attempts == null ? 1 : attempts.current(task));

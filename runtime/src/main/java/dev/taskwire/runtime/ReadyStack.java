@@ -18,9 +18,10 @@ import java.util.function.BiConsumer;
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
  * the link to the task below in it instead, as a positive number ({@code below + 2}), which
  * still reads as "not started" to everything that looks at statuses. The task's run CASes that
- * value to RUNNING. Each task is pushed at most once per run (a retry pushes it again only after
- * it was popped), so popping cannot suffer from ABA. A push happens-before the pop that takes the
- * task: the link is published by the CAS on the head.
+ * value to RUNNING. A retry pushes a task again after it was popped, so the head carries a
+ * version that every push and pop changes: a thread that read the head before such a round trip
+ * fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop that takes
+ * the task: the link is published by the CAS on the head.
  */
 abstract class ReadyStack {
   /** The ready stack's end marker. */
@@ -32,7 +33,7 @@ abstract class ReadyStack {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", int.class);
+      READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", long.class);
       PENDING_HELPERS = lookup.findVarHandle(ReadyStack.class, "pendingHelpers", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -45,7 +46,8 @@ abstract class ReadyStack {
    * or, while it is on the stack, the link to the task below it plus 2.
    */
   final int[] status;
-  private volatile int readyHead = EMPTY;
+  /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
+  private volatile long readyHead = EMPTY & 0xffffffffL;
   /** Helpers handed to the executor that have not started yet. */
   private volatile int pendingHelpers;
   /** The thread in {@code run()} while it parks for work, so that new work can wake it. */
@@ -91,37 +93,50 @@ abstract class ReadyStack {
     }
   }
 
+  /** A head: {@code task} on top, one version after {@code previous}. */
+  private static long head(long previous, int task) {
+    return ((previous >>> 32) + 1) << 32 | (task & 0xffffffffL);
+  }
+
+  private static int top(long head) {
+    return (int) head;
+  }
+
   final void push(int task) {
-    int head;
+    long head;
     do {
       head = readyHead;
-      status[task] = head + 2;
-    } while (!READY_HEAD.compareAndSet(this, head, task));
+      status[task] = top(head) + 2;
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, task)));
   }
 
   final int pop() {
-    int head;
+    long head;
+    int top;
     do {
       head = readyHead;
-      if (head == EMPTY) {
+      top = top(head);
+      if (top == EMPTY) {
         return EMPTY;
       }
-    } while (!READY_HEAD.compareAndSet(this, head, status[head] - 2));
-    return head;
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2)));
+    return top;
   }
 
   /** The task on top of the stack, or EMPTY; another thread may take it at any moment. */
   final int peek() {
-    return readyHead;
+    return top(readyHead);
   }
 
   /** Takes {@code top} off the stack if it is still on top; false if another thread took it. */
   final boolean popIf(int top) {
-    return READY_HEAD.compareAndSet(this, top, status[top] - 2);
+    long head = readyHead;
+    return top(head) == top
+        && READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2));
   }
 
   final boolean hasReady() {
-    return readyHead != EMPTY;
+    return top(readyHead) != EMPTY;
   }
 
   /** After a push: wake the parked caller of {@code run()} if there is one, else a helper. */
@@ -160,7 +175,7 @@ abstract class ReadyStack {
    * the tasks behind it from running.
    */
   final void runPopped(int task) {
-    if (readyHead != EMPTY) {
+    if (hasReady()) {
       signalHelper();
     }
     runFrom(task);

@@ -39,17 +39,17 @@ final class StoredResults {
    * prerequisites' results, in {@link TaskGraph#dependenciesOf} order), or empty.
    */
   Optional<Object> lookUp(int task, Object[] inputs) {
-    ResultKey key = keyOf(task, inputs);
-    keys[task] = key;
-    if (key == null) {
-      return Optional.empty();
-    }
+    keys[task] = null;
     try {
-      return store.load(key);
-    } catch (IOException | RuntimeException broken) {
+      ResultKey key = keyOf(task, inputs);
+      Optional<Object> stored = key == null ? Optional.empty() : store.load(key);
+      // A result loaded is not saved again; one that is missing is, under this key.
+      keys[task] = stored.isPresent() ? null : key;
+      return stored;
+    } catch (Exception | StackOverflowError broken) {
       LOG.log(System.Logger.Level.WARNING,
-          "result store " + store + " could not load task '" + graph.name(task) + "'; running it",
-          broken);
+          "result store " + store + " could not look up task '" + graph.name(task)
+              + "'; running it", broken);
       return Optional.empty();
     }
   }
@@ -62,14 +62,18 @@ final class StoredResults {
     }
     try {
       store.save(key, result);
-    } catch (IOException | RuntimeException broken) {
+    } catch (Exception | StackOverflowError broken) {
       LOG.log(System.Logger.Level.WARNING,
           "result store " + store + " could not save task '" + graph.name(task) + "'", broken);
     }
   }
 
-  /** Null if an input is not serializable. */
-  private ResultKey keyOf(int task, Object[] inputs) {
+  /**
+   * Null if an input is not serializable.
+   *
+   * @throws IOException if an input's own serialization fails
+   */
+  private ResultKey keyOf(int task, Object[] inputs) throws IOException {
     MessageDigest digest = sha256();
     update(digest, graph.pipeline());
     update(digest, graph.name(task));
@@ -93,8 +97,6 @@ final class StoredResults {
       }
     } catch (NotSerializableException partly) {
       return null; // something inside a Serializable value is not
-    } catch (IOException impossible) {
-      throw new IllegalStateException(impossible);
     }
     return new ResultKey(graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
   }

@@ -116,6 +116,23 @@ class FailureTest {
   }
 
   @Test
+  void keepingGoingWithARejectingExecutorFailsEveryReadyTaskWithoutRunningIt() {
+    RejectedExecutionException rejection = new RejectedExecutionException("pool is shut down");
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    PipelineRun run =
+        new TestPipeline()
+            .value("a", r -> ran.incrementAndGet())
+            .value("b", r -> ran.incrementAndGet())
+            .value("c", r -> ran.incrementAndGet())
+            .start(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING).executor(task -> {
+              throw rejection;
+            }));
+    PipelineException thrown = assertThrows(PipelineException.class, run::await);
+    assertEquals(java.util.Set.of("a", "b", "c"), thrown.failures().keySet());
+    assertEquals(0, ran.get(), "no task ran on the thread whose hand-off was refused");
+  }
+
+  @Test
   void anExecutorThatThrowsSomethingElseFailsTheRunToo() {
     IllegalStateException broken = new IllegalStateException("executor bug");
     PipelineRun run =

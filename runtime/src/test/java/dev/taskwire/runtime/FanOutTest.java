@@ -327,4 +327,17 @@ class FanOutTest {
     assertEquals(TaskSpan.Outcome.SUCCEEDED, trace.task("train").outcome());
     assertEquals(1, trace.task("train").attempts().size());
   }
+
+  @Test
+  void anIterableThatThrowsFailsTheFanOutAndTheRunStillEnds() {
+    IllegalStateException broken = new IllegalStateException("cursor closed");
+    PipelineException thrown = assertThrows(PipelineException.class, () -> new TestPipeline()
+        .value("rows", r -> (Iterable<Object>) () -> {
+          throw broken;
+        })
+        .forEach("each", TaskKind.VALUE, "rows", 0, (element, r) -> element, "rows")
+        .run());
+    assertEquals("each", thrown.failedTask());
+    assertSame(broken, thrown.getCause());
+  }
 }

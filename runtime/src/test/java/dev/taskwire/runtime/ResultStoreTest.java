@@ -141,4 +141,42 @@ class ResultStoreTest {
     assertEquals("predictions by model of [train.csv:rows]", run().value(3));
     assertEquals(5, ran.size());
   }
+
+  /** Serializable, but its serialization fails. */
+  private static final class Unwritable implements java.io.Serializable {
+    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+      throw new IOException("cannot write this one");
+    }
+  }
+
+  @Test
+  void anInputWhoseSerializationFailsRunsItsTaskWithoutTheStore() {
+    PipelineRun run = new TestPipeline()
+        .value("odd", r -> record("odd", new Unwritable()))
+        .value("use", r -> record("use", "used"), "odd")
+        .run(RunOptions.defaults().resultStore(FileResultStore.in(directory)));
+    assertEquals("used", run.value(1));
+    assertEquals(List.of("odd", "use"), ran);
+  }
+
+  @Test
+  void aResultLoadedFromTheStoreIsNotWrittenAgain() throws IOException {
+    List<ResultKey> saved = Collections.synchronizedList(new ArrayList<>());
+    FileResultStore files = FileResultStore.in(directory);
+    ResultStore counting = new ResultStore() {
+      @Override public Optional<Object> load(ResultKey key) throws IOException {
+        return files.load(key);
+      }
+
+      @Override public void save(ResultKey key, Object result) throws IOException {
+        saved.add(key);
+        files.save(key, result);
+      }
+    };
+    TestPipeline pipeline = new TestPipeline().value("a", r -> record("a", 1));
+    pipeline.run(RunOptions.defaults().resultStore(counting));
+    pipeline.run(RunOptions.defaults().resultStore(counting));
+    assertEquals(1, saved.size());
+    assertEquals(List.of("a"), ran);
+  }
 }
