@@ -8,13 +8,11 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -37,10 +35,10 @@ final class RunnerWriter {
   private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
   private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
   private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
-  private static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
+  static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
   private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
   private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
-  private static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
+  static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
   private final Elements elements;
@@ -154,8 +152,9 @@ final class RunnerWriter {
     }
     type.addMethod(targetIndicesMethod(runner));
     type.addType(targetType(model, runner));
-    type.addType(resultsType(model, results));
-    type.addType(executionType(model, execution, results));
+    ResultsWriter accessors = new ResultsWriter(types);
+    type.addType(accessors.resultsType(model, results));
+    type.addType(accessors.executionType(model, execution, results));
     return JavaFile.builder(runner.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -360,7 +359,7 @@ final class RunnerWriter {
     for (TaskModel task : model.tasks()) {
       target.addEnumConstant(task.name(),
           TypeSpec.anonymousClassBuilder("")
-              .addJavadoc("Task {@link $L}.\n", methodLink(model, task))
+              .addJavadoc("Task {@link $L}.\n", methodLink(types, model, task))
               .build());
     }
     return target.build();
@@ -580,109 +579,6 @@ final class RunnerWriter {
     return checked ? TypeName.get(Exception.class) : null;
   }
 
-  // ---- Results and Execution ----
-
-  private TypeSpec resultsType(PipelineModel model, ClassName results) {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(results)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                "The results of a finished run of {@link $T}:\none accessor per task that"
-                    + " returns a value.\n", model.pipeline())
-            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
-            .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
-      if (!task.hasResult()) {
-        continue;
-      }
-      TypeName result = TypeName.get(task.result());
-      type.addMethod(
-          MethodSpec.methodBuilder(task.name())
-              .addModifiers(Modifier.PUBLIC)
-              .returns(result)
-              .addJavadoc("The result of {@link $L}.\n", methodLink(model, task))
-              .addStatement(
-                  result.isPrimitive() ? "return run.<$T>value($L)" : "return run.value($L)",
-                  result.isPrimitive() ? new Object[] {result.box(), index} : new Object[] {index})
-              .build());
-    }
-    return type.build();
-  }
-
-  private TypeSpec executionType(PipelineModel model, ClassName execution, ClassName results) {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(execution)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                "A run of {@link $T} in progress, returned by {@link $T#start()}: a future per"
-                    + "\ntask, {@link #await()} for all results, and {@link #cancel()}.\n",
-                model.pipeline(), model.runner())
-            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
-            .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
-      TypeName value =
-          task.hasResult() ? TypeName.get(task.result()).box() : ClassName.get(Void.class);
-      type.addMethod(
-          MethodSpec.methodBuilder(task.name())
-              .addModifiers(Modifier.PUBLIC)
-              .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), value))
-              .addJavadoc(
-                  task.hasResult()
-                      ? "A future of the result of {@link $L}.\n"
-                      : "A future that completes when {@link $L} has run.\n",
-                  methodLink(model, task))
-              .addJavadoc(
-                  "\n<p>It completes exceptionally if the task fails, or if the run ends without"
-                      + " running it.\nEach call returns a new copy: completing or cancelling it"
-                      + " affects nothing else.\n")
-              .addStatement("return run.future($L)", index)
-              .build());
-    }
-    return type
-        .addMethod(
-            MethodSpec.methodBuilder("await")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(results)
-                .addJavadoc(
-                    "Waits until the run has finished and no task code of it is running any"
-                        + " more.\n\n@throws $T if a task failed"
-                        + "\n@throws $T if the run was cancelled, or the waiting thread was"
-                        + "\n    interrupted (which cancels the run)\n",
-                    PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-                .addStatement("run.await()")
-                .addStatement("return new $T(run)", results)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("cancel")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class)
-                .addJavadoc(
-                    "Stops the run: no task starts any more, running tasks are interrupted and"
-                        + " pending futures\ncancelled. Idempotent and safe from any thread,"
-                        + " a task of this run included.\n\n@return whether this call stopped"
-                        + " the run (false if it had already ended)\n")
-                .addStatement("return run.cancel()")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("isDone")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class)
-                .addJavadoc("Whether the run has ended, successfully or not.\n")
-                .addStatement("return run.isDone()")
-                .build())
-        .build();
-  }
-
-  private static MethodSpec runConstructor() {
-    return MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(PIPELINE_RUN, "run")
-        .addStatement("this.run = run")
-        .build();
-  }
-
   // ---- documentation ----
 
   private CodeBlock classJavadoc(PipelineModel model) {
@@ -714,7 +610,7 @@ final class RunnerWriter {
   }
 
   /** {@code Pipeline#train(Dataset) train}, with erased parameter types as javadoc needs. */
-  private CodeBlock methodLink(PipelineModel model, TaskModel task) {
+  static CodeBlock methodLink(Types types, PipelineModel model, TaskModel task) {
     CodeBlock.Builder link = CodeBlock.builder().add("$T#$N(", model.pipeline(), task.name());
     List<? extends VariableElement> parameters = task.method().getParameters();
     for (int i = 0; i < parameters.size(); i++) {
