@@ -35,19 +35,32 @@ final class DefaultExecutor {
     return virtual != null ? virtual : cachedDaemonPool();
   }
 
-  /** {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+, or null on older JVMs. */
+  /**
+   * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("taskwire-virtual-", 1)
+   * .factory())} on Java 21+, or null on older JVMs. Named, so that logs and traces can tell the
+   * threads apart (virtual threads have no name by default).
+   */
   private static Executor virtualThreadPerTaskExecutor() {
     if (Runtime.version().feature() < 21) {
       return null;
     }
     try {
-      return (ExecutorService)
-          MethodHandles.publicLookup()
-              .findStatic(
-                  java.util.concurrent.Executors.class,
-                  "newVirtualThreadPerTaskExecutor",
-                  MethodType.methodType(ExecutorService.class))
-              .invoke();
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      Class<?> builder = Class.forName("java.lang.Thread$Builder");
+      Object ofVirtual = lookup
+          .findStatic(Thread.class, "ofVirtual",
+              MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")))
+          .invoke();
+      Object named = lookup
+          .findVirtual(builder, "name", MethodType.methodType(builder, String.class, long.class))
+          .invoke(ofVirtual, "taskwire-virtual-", 1L);
+      ThreadFactory factory = (ThreadFactory) lookup
+          .findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class))
+          .invoke(named);
+      return (ExecutorService) lookup
+          .findStatic(java.util.concurrent.Executors.class, "newThreadPerTaskExecutor",
+              MethodType.methodType(ExecutorService.class, ThreadFactory.class))
+          .invoke(factory);
     } catch (Throwable unavailable) {
       return null;
     }

@@ -52,7 +52,7 @@ public final class TraceRecorder implements TaskListener {
 
   @Override
   public void taskStarted(TaskEvent event) {
-    add(Kind.STARTED, event, event.thread().getName(), null);
+    add(Kind.STARTED, event, threadName(event.thread()), null);
   }
 
   @Override
@@ -92,6 +92,13 @@ public final class TraceRecorder implements TaskListener {
         : TaskSpan.Outcome.CANCELLED;
     long duration = event.nanoTime() - finished.startNanos();
     last = Trace.of(finished.graph(), duration, outcome, spans(finished, duration));
+  }
+
+  /** A thread's name, or its id for a thread without one (virtual threads by default). */
+  @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+
+  private static String threadName(Thread thread) {
+    String name = thread.getName();
+    return name.isEmpty() ? "thread #" + thread.getId() : name;
   }
 
   /** A fan-out's elements are drawn as their task's one bar, from its start to their end. */

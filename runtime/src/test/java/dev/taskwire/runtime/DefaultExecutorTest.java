@@ -39,9 +39,9 @@ class DefaultExecutorTest {
     assertNotNull(thread);
     boolean virtual = thread.toString().startsWith("VirtualThread");
     assertEquals(Runtime.version().feature() >= 21, virtual, thread.toString());
-    if (!virtual) {
-      assertTrue(thread.getName().startsWith("taskwire-"), thread.getName());
-    }
+    // Named either way, so that logs and traces can tell the threads apart.
+    assertTrue(thread.getName().startsWith(virtual ? "taskwire-virtual-" : "taskwire-"),
+        thread.getName());
   }
 
   @Test
