@@ -45,6 +45,7 @@ final class RunnerWriter {
   private final Types types;
   private final SourceVersion sourceVersion;
   private final Distribution distribution;
+  private final ResultTypes resultTypes;
 
   RunnerWriter(
       Filer filer, Elements elements, Types types, SourceVersion sourceVersion,
@@ -54,6 +55,7 @@ final class RunnerWriter {
     this.types = types;
     this.sourceVersion = sourceVersion;
     this.distribution = distribution;
+    this.resultTypes = new ResultTypes(types, elements);
   }
 
   void write(PipelineModel model) throws IOException {
@@ -551,8 +553,8 @@ final class RunnerWriter {
       if (dependency.outcome()) {
         call.add("run.<$T>outcome($L)", TypeName.get(dependency.received()).box(), upstream);
       } else if (dependency.each()) {
-        TypeMirror element = new ResultTypes(types, elements)
-            .elementType(model.tasks().get(upstream).result()).orElseThrow();
+        TypeMirror element =
+            resultTypes.elementType(model.tasks().get(upstream).result()).orElseThrow();
         call.add("$T.<$T>element(element)", PIPELINE_RUN, TypeName.get(element).box());
       } else {
         TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();

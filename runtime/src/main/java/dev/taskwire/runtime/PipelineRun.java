@@ -206,13 +206,11 @@ public final class PipelineRun extends ReadyStack {
       // A fan-out whose inputs are kept gets the same elements: it keeps those that succeeded.
       PipelineRun[] resumed = new PipelineRun[graph.size()];
       for (int task = 0; task < graph.size(); task++) {
-        boolean inputsKept = true;
+        boolean inputsKept = unfinished[task] != null;
         for (int prerequisite : graph.dependenciesOf(task)) {
           inputsKept &= plan.status[prerequisite] == SUCCEEDED;
         }
-        if (inputsKept) {
-          resumed[task] = unfinished[task];
-        }
+        resumed[task] = inputsKept ? unfinished[task] : null;
       }
       run.extras.resumedElements = resumed;
     }
@@ -658,13 +656,7 @@ public final class PipelineRun extends ReadyStack {
     }
     // Only a plain CompletableFuture: subclasses such as minimal stages may refuse isDone().
     if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
-      Object value;
-      try {
-        value = ((CompletableFuture<?>) stage).join();
-      } catch (Throwable failure) {
-        return finish(task, null, RunMessages.unwrap(failure));
-      }
-      return finish(task, value, null);
+      return finishWith(task, (CompletableFuture<?>) stage);
     }
     OBJECTS.setVolatile(slots, flight(task), stage);
     if (phase != ACTIVE) {
@@ -719,18 +711,21 @@ public final class PipelineRun extends ReadyStack {
           && stage.getClass() == CompletableFuture.class
           && stage.isDone()
           && OBJECTS.compareAndSet(slots, size + task, stage, null)) {
-        Object value;
-        Throwable failure = null;
-        try {
-          value = stage.join();
-        } catch (Throwable thrown) {
-          value = null;
-          failure = RunMessages.unwrap(thrown);
-        }
         // Never run user code on the thread that completed the stage.
-        pushIfReady(finish(task, value, failure));
+        pushIfReady(finishWith(task, stage));
       }
     }
+  }
+
+  /** Finishes {@code task} with what its completed {@code stage} holds. */
+  private int finishWith(int task, CompletableFuture<?> stage) {
+    Object value;
+    try {
+      value = stage.join();
+    } catch (Throwable failure) {
+      return finish(task, null, RunMessages.unwrap(failure));
+    }
+    return finish(task, value, null);
   }
 
   void pushIfReady(int task) {

@@ -60,7 +60,7 @@ public final class TaskGraph {
     this.dependencies = dependencies;
     this.indexByName = indexByName;
     this.policies = policies;
-    this.hasPolicies = java.util.Arrays.stream(policies).anyMatch(policy -> !policy.isNone());
+    this.hasPolicies = Arrays.stream(policies).anyMatch(policy -> !policy.isNone());
     this.prerequisiteCounts = new int[names.length];
     int[] dependentCounts = new int[names.length];
     for (int task = 0; task < names.length; task++) {
@@ -90,7 +90,7 @@ public final class TaskGraph {
     for (int task = 0; task < names.length; task++) {
       int upstream = task;
       tolerantDependents[task] =
-          java.util.Arrays.stream(dependents[task])
+          Arrays.stream(dependents[task])
               .filter(dependent -> accepts(acceptsFailure, dependencies, dependent, upstream))
               .toArray();
       failureHandled[task] =

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,7 +137,7 @@ class RandomFanOutStressTest {
               pipeline.graph().indexOf("sum"))
           : pipeline.start(options);
       if (cancel) {
-        LockSupportPause.briefly(random.nextInt(2_000_000));
+        LockSupport.parkNanos(random.nextInt(2_000_000)); // cancel at a random moment
         run.cancel();
       }
       PipelineException failure = null;
@@ -186,13 +187,6 @@ class RandomFanOutStressTest {
       if (!partial) {
         assertEquals("side", run.value(3), name);
       }
-    }
-  }
-
-  /** Waits a little without sleeping whole milliseconds. */
-  private static final class LockSupportPause {
-    static void briefly(long nanos) {
-      java.util.concurrent.locks.LockSupport.parkNanos(nanos);
     }
   }
 }
