@@ -4,8 +4,8 @@ import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.PipelineRun;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.RunTemplate;
 import dev.taskwire.runtime.TaskGraph;
-import dev.taskwire.runtime.TaskInvoker;
 import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskPolicy;
 import java.io.IOException;
@@ -53,9 +53,10 @@ public final class GoldenPipelineRunner {
 
   private final GoldenPipeline pipeline;
 
-  private final RunOptions options;
-
-  private final TaskInvoker invoker = this::invoke;
+  /**
+   * What every run shares: the graph, the calls of the task methods and the options.
+   */
+  private final RunTemplate template;
 
   /**
    * Creates a runner for {@code pipeline} with {@link RunOptions#defaults()}.
@@ -69,7 +70,7 @@ public final class GoldenPipelineRunner {
    */
   public GoldenPipelineRunner(GoldenPipeline pipeline, RunOptions options) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-    this.options = Objects.requireNonNull(options, "options");
+    this.template = RunTemplate.of(GRAPH, this::invoke, options);
   }
 
   /**
@@ -84,14 +85,14 @@ public final class GoldenPipelineRunner {
    * @throws CancellationException if the calling thread is interrupted, which cancels the run
    */
   public Results run() {
-    return new Results(PipelineRun.run(GRAPH, invoker, options));
+    return new Results(template.run());
   }
 
   /**
    * Starts every task and returns at once, without waiting for any to finish.
    */
   public Execution start() {
-    return new Execution(PipelineRun.start(GRAPH, invoker, options));
+    return new Execution(template.start());
   }
 
   /**
@@ -103,14 +104,14 @@ public final class GoldenPipelineRunner {
    * @throws CancellationException if the calling thread is interrupted, which cancels the run
    */
   public Results runOnly(Target target, Target... moreTargets) {
-    return new Results(PipelineRun.run(GRAPH, invoker, options, indices(target, moreTargets)));
+    return new Results(template.run(indices(target, moreTargets)));
   }
 
   /**
    * Starts only the given tasks and the tasks they depend on, and returns at once.
    */
   public Execution startOnly(Target target, Target... moreTargets) {
-    return new Execution(PipelineRun.start(GRAPH, invoker, options, indices(target, moreTargets)));
+    return new Execution(template.start(indices(target, moreTargets)));
   }
 
   /**
@@ -123,7 +124,7 @@ public final class GoldenPipelineRunner {
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this pipeline
    */
   public Results resume(PipelineException failure) {
-    return new Results(PipelineRun.resume(failure, GRAPH, invoker, options));
+    return new Results(template.resume(failure));
   }
 
   /**

@@ -38,6 +38,7 @@ final class RunnerWriter {
   static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
   private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
   private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
+  private static final ClassName RUN_TEMPLATE = ClassName.get(RUNTIME, "RunTemplate");
   static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
@@ -96,13 +97,10 @@ final class RunnerWriter {
             .addJavadoc(classJavadoc(model))
             .addField(graphField(model))
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
-            .addField(RUN_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
-                FieldSpec.builder(TASK_INVOKER, "invoker", Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer(hasFanOut(model)
-                        ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)",
-                            TASK_INVOKER)
-                        : CodeBlock.of("this::invoke"))
+                FieldSpec.builder(RUN_TEMPLATE, "template", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("What every run shares: the graph, the calls of the task methods"
+                        + " and the options.\n")
                     .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
@@ -121,8 +119,11 @@ final class RunnerWriter {
                     .addParameter(RUN_OPTIONS, "options")
                     .addStatement(
                         "this.pipeline = $T.requireNonNull(pipeline, $S)", Objects.class, "pipeline")
-                    .addStatement(
-                        "this.options = $T.requireNonNull(options, $S)", Objects.class, "options")
+                    .addStatement("this.template = $T.of(GRAPH, $L, options)", RUN_TEMPLATE,
+                        hasFanOut(model)
+                            ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)",
+                                TASK_INVOKER)
+                            : CodeBlock.of("this::invoke"))
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
@@ -296,7 +297,7 @@ final class RunnerWriter {
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
-        .addStatement("return new $T($T.run(GRAPH, invoker, options))", results, PIPELINE_RUN)
+        .addStatement("return new $T(template.run())", results)
         .build();
   }
 
@@ -319,7 +320,7 @@ final class RunnerWriter {
         .build();
   }
 
-  /** {@code X runOnly(Target target, Target... moreTargets)}, calling {@code PipelineRun.run}. */
+  /** {@code X runOnly(Target target, Target... moreTargets)}, calling {@code template.run}. */
   private static MethodSpec.Builder targetsMethod(
       String name, String runMethod, ClassName runner, ClassName returned) {
     ClassName target = runner.nestedClass("Target");
@@ -329,8 +330,8 @@ final class RunnerWriter {
         .addParameter(target, "target")
         .addParameter(ArrayTypeName.of(target), "moreTargets")
         .varargs(true)
-        .addStatement("return new $T($T.$N(GRAPH, invoker, options, indices(target, moreTargets)))",
-            returned, PIPELINE_RUN, runMethod);
+        .addStatement("return new $T(template.$N(indices(target, moreTargets)))",
+            returned, runMethod);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
@@ -347,8 +348,7 @@ final class RunnerWriter {
                 + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
                 + " of this pipeline\n",
             PIPELINE_EXCEPTION)
-        .addStatement("return new $T($T.resume(failure, GRAPH, invoker, options))",
-            results, PIPELINE_RUN)
+        .addStatement("return new $T(template.resume(failure))", results)
         .build();
   }
 
@@ -415,8 +415,7 @@ final class RunnerWriter {
         .returns(execution)
         .addJavadoc(
             "Starts every task and returns at once, without waiting for any to finish.\n")
-        .addStatement(
-            "return new $T($T.start(GRAPH, invoker, options))", execution, PIPELINE_RUN)
+        .addStatement("return new $T(template.start())", execution)
         .build();
   }
 

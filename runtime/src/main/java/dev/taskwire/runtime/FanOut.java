@@ -73,22 +73,22 @@ final class FanOut {
       return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
     }
     TaskGraph elementGraph = graph.elementGraph(task, elements.length);
-    TaskInvoker invoker = run.invoker;
+    TaskInvoker invoker = run.template.invoker;
     // Resuming with the same elements: those that succeeded keep their results.
     PipelineRun before = run.resumedElements(task);
     RunPlan plan = before != null && before.graph.size() == elements.length
         ? before.remainder()
         : null;
-    PipelineRun elementRun = new PipelineRun(elementGraph,
-        (element, ignored) -> invoker.invokeEach(task, elements[element], run),
-        run.executor, run.listeners(), run.keepGoing, run.dispatcher(), plan, null,
-        new Owner(run, task, graph.maxConcurrency(task)), false);
+    PipelineRun elementRun = new SelfHelpingRun(
+        run.template.forElements(elementGraph,
+            (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
+        plan, new Owner(run, task, graph.maxConcurrency(task)));
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {
       elementRun.cancel();
     }
-    elementRun.startHere(0);
+    elementRun.startHere();
     return ReadyStack.EMPTY;
   }
 

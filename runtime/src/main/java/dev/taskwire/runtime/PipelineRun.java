@@ -52,7 +52,7 @@ import java.util.function.BiConsumer;
  * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
  * did, with no extra synchronization in user code.
  */
-public final class PipelineRun extends ReadyStack {
+public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingRun {
   // A task's status: a positive count of prerequisites that have not succeeded yet, 0 once it is
   // ready (or, while it is on the ready stack, a positive link: see ReadyStack), then one of
   // these. Tasks that never ran keep a value >= 0.
@@ -65,18 +65,26 @@ public final class PipelineRun extends ReadyStack {
   /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
   static final int RETRY_WAIT = -6;
 
-  // The run's phase: ACTIVE moves once, to exactly one of the other three.
+  // The run's phase, the low bits of 'state': ACTIVE moves once, to exactly one of the others.
   private static final int ACTIVE = 0;
   static final int SUCCEEDED_RUN = 1;
   static final int FAILING = 2;
   static final int CANCELLING = 3;
+  private static final int PHASE = 3;
+  // The other bits of 'state'.
+  /** No task will start or end any more; set before requested futures are completed. */
+  private static final int ENDED = 4;
+  /** Set after that, so that await() returns only once every requested future is complete. */
+  private static final int SETTLED = 8;
+  /** A task the caller of run() ran was interrupted from outside. */
+  private static final int CALLER_INTERRUPTED = 16;
 
   /** Up to this many tasks, pending stages share one callback (see watchesStages()). */
   private static final int WATCHED_TASKS = 32;
 
   static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
   static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
-  private static final VarHandle PHASE;
+  private static final VarHandle STATE;
   private static final VarHandle ACTIVE_TASKS;
   private static final VarHandle FUTURES;
   private static final VarHandle FAILURES;
@@ -84,7 +92,7 @@ public final class PipelineRun extends ReadyStack {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      PHASE = lookup.findVarHandle(PipelineRun.class, "phase", int.class);
+      STATE = lookup.findVarHandle(PipelineRun.class, "state", int.class);
       ACTIVE_TASKS = lookup.findVarHandle(PipelineRun.class, "activeTasks", int.class);
       FUTURES = lookup.findVarHandle(PipelineRun.class, "futures", RequestedFutures.class);
       FAILURES = lookup.findVarHandle(PipelineRun.class, "failures", Failures.class);
@@ -93,11 +101,10 @@ public final class PipelineRun extends ReadyStack {
     }
   }
 
+  /** What every run of its runner shares: the invoker, the executor, the options. */
+  final RunTemplate template;
+  /** The template's graph, which every step reads. */
   final TaskGraph graph;
-  final TaskInvoker invoker;
-  final boolean keepGoing;
-  /** Null unless some task has a timeout or retries. */
-  final Attempts attempts;
   /**
    * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
    * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
@@ -110,98 +117,44 @@ public final class PipelineRun extends ReadyStack {
 
   /** Tasks that are ready or running; the run settles when it drops to zero. */
   private volatile int activeTasks;
-  private volatile int phase = ACTIVE;
-  /** Set once no task will start or end any more, before requested futures are completed. */
-  private volatile boolean ended;
-  /** Set after that, so that await() returns only once every requested future is complete. */
-  private volatile boolean settled;
+  /** The phase and the bits ENDED, SETTLED and CALLER_INTERRUPTED, in one field. */
+  private volatile int state;
   private volatile RequestedFutures futures;
-  /** The thread in {@link #run}, if any; only ever compared with the current thread. */
-  private Thread caller;
-  /** Set by the caller of {@link #run} when a task it ran was interrupted from outside. */
-  private boolean callerInterrupted;
   /** Created on the first failure. */
   volatile Failures failures;
 
-  /** A run of {@code plan}, or of every task if it is null. */
-  private PipelineRun(TaskGraph graph, TaskInvoker invoker, RunOptions options, RunPlan plan) {
-    this(graph, invoker, options.executor(), options.listeners(),
-        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.dispatcher(), plan,
-        options.resultStore() == null ? null : new StoredResults(options.resultStore(), graph),
-        null, options.deadlineNanos() > 0);
-  }
-
-  PipelineRun(
-      TaskGraph graph, TaskInvoker invoker, Executor executor, Listeners listeners,
-      boolean keepGoing, TaskDispatcher dispatcher, RunPlan plan, StoredResults stored,
-      FanOut.Owner owner, boolean hasDeadline) {
+  /** A run of {@code plan}, or of every task if it is null; {@code owner} for fan-out elements. */
+  PipelineRun(RunTemplate template, RunPlan plan, FanOut.Owner owner) {
     // A run of every task copies nothing but the prerequisite counts.
-    super(executor, plan == null ? graph.prerequisiteCounts().clone() : plan.status);
-    this.graph = graph;
-    this.invoker = invoker;
-    this.keepGoing = keepGoing;
-    TaskDispatcher dispatching = graph.hasDispatchedTasks() ? dispatcher : null;
-    this.attempts =
-        graph.hasPolicies() || dispatching != null
-            ? new Attempts(graph, dispatching == null ? 0 : dispatching.rerunsWhenWorkerLost())
-            : null;
+    super(plan == null ? template.graph.prerequisiteCounts().clone() : plan.status);
+    this.template = template;
+    this.graph = template.graph;
     this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
-    boolean plain = listeners == null && stored == null && plan == null && owner == null
-        && dispatching == null && !graph.hasFanOuts();
-    this.extras = plain && !hasDeadline
-        ? null
-        : new RunExtras(listeners, stored, plan, owner, dispatching, graph);
+    this.extras = template.needsExtras || plan != null || owner != null
+        ? new RunExtras(template, plan, owner)
+        : null;
   }
 
   /**
-   * Runs every task of {@code graph} and returns once the run has settled. The calling thread
-   * runs ready tasks itself while it waits, so it also counts as one of the run's threads.
-   *
-   * @throws PipelineException if a task failed
-   * @throws CancellationException if the run was cancelled, or the calling thread was interrupted
-   *     (which cancels the run; the interrupt status stays set)
-   */
-  public static PipelineRun run(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    return new PipelineRun(graph, invoker, options, null).runHere(options.deadlineNanos());
-  }
-
-  /**
-   * Runs only the tasks {@code targets} (indices in {@code graph}) and the tasks they depend on,
-   * directly or not, as {@link #run(TaskGraph, TaskInvoker, RunOptions)} does; no other task runs.
-   *
-   * @throws IllegalArgumentException if {@code targets} is empty
-   */
-  public static PipelineRun run(
-      TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
-    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets))
-        .runHere(options.deadlineNanos());
-  }
-
-  /** Starts running every task of {@code graph} on the executor and returns at once. */
-  public static PipelineRun start(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    return new PipelineRun(graph, invoker, options, null).startHere(options.deadlineNanos());
-  }
-
-  /** Starts only {@code targets} and the tasks they depend on; see {@link #run(TaskGraph, TaskInvoker, RunOptions, int...)}. */
-  public static PipelineRun start(
-      TaskGraph graph, TaskInvoker invoker, RunOptions options, int... targets) {
-    return new PipelineRun(graph, invoker, options, RunPlan.only(graph, targets))
-        .startHere(options.deadlineNanos());
-  }
-
-  /**
-   * Runs again what the run that threw {@code failure} left undone: every task that failed, was
-   * cancelled or did not run, and everything downstream of them. Every other task keeps its
-   * result and does not run again. A run of some targets resumes only those targets.
+   * The run that threw {@code failure}, for reading the results of the tasks that succeeded;
+   * generated runners expose it as {@code partialResults(PipelineException)}.
    *
    * @throws IllegalArgumentException if {@code failure} did not come from a run of {@code graph}
    */
-  public static PipelineRun resume(
-      PipelineException failure, TaskGraph graph, TaskInvoker invoker, RunOptions options) {
-    PipelineRun previous = of(failure, graph);
-    RunPlan plan = previous.remainder();
-    PipelineRun run = new PipelineRun(graph, invoker, options, plan);
-    PipelineRun[] unfinished = previous.extras == null ? null : previous.extras.unfinishedElements;
+  public static PipelineRun of(PipelineException failure, TaskGraph graph) {
+    PipelineRun run = failure.run();
+    if (run == null || run.graph != graph) {
+      throw new IllegalArgumentException(
+          "this PipelineException did not come from a run of " + graph.pipeline(), failure);
+    }
+    return run;
+  }
+
+  /** Runs again what this settled run left undone; see {@link RunTemplate#resume}. */
+  PipelineRun resumeWith(RunTemplate template) {
+    RunPlan plan = remainder();
+    PipelineRun run = new SelfHelpingRun(template, plan, null);
+    PipelineRun[] unfinished = extras == null ? null : extras.unfinishedElements;
     if (unfinished != null) {
       // A fan-out whose inputs are kept gets the same elements: it keeps those that succeeded.
       PipelineRun[] resumed = new PipelineRun[graph.size()];
@@ -214,7 +167,7 @@ public final class PipelineRun extends ReadyStack {
       }
       run.extras.resumedElements = resumed;
     }
-    return run.runHere(options.deadlineNanos());
+    return run.runHere();
   }
 
   /** What this settled run left undone, for a run that resumes it. */
@@ -227,17 +180,17 @@ public final class PipelineRun extends ReadyStack {
     return RunPlan.resuming(graph, succeeded, slots, plan == null ? null : plan.included);
   }
 
-  private PipelineRun runHere(long deadlineNanos) {
+  PipelineRun runHere() {
     caller = Thread.currentThread();
-    if (pushSources(deadlineNanos)) {
+    if (pushSources()) {
       workUntilSettled();
     }
     throwIfUnsuccessful();
     return this;
   }
 
-  PipelineRun startHere(long deadlineNanos) {
-    if (pushSources(deadlineNanos)) {
+  PipelineRun startHere() {
+    if (pushSources()) {
       if (owner() == null) {
         callAsyncSourcesHere();
       }
@@ -277,21 +230,6 @@ public final class PipelineRun extends ReadyStack {
   }
 
   /**
-   * The run that threw {@code failure}, for reading the results of the tasks that succeeded;
-   * generated runners expose it as {@code partialResults(PipelineException)}.
-   *
-   * @throws IllegalArgumentException if {@code failure} did not come from a run of {@code graph}
-   */
-  public static PipelineRun of(PipelineException failure, TaskGraph graph) {
-    PipelineRun run = failure.run();
-    if (run == null || run.graph != graph) {
-      throw new IllegalArgumentException(
-          "this PipelineException did not come from a run of " + graph.pipeline(), failure);
-    }
-    return run;
-  }
-
-  /**
    * Waits until the run has settled (see the class comment).
    *
    * @throws PipelineException if a task failed
@@ -300,12 +238,12 @@ public final class PipelineRun extends ReadyStack {
    *     status set)
    */
   public void await() {
-    if (!settled) {
+    if (!isDone()) {
       boolean interrupted = false;
-      while (!settled) {
+      while (!isDone()) {
         try {
           synchronized (this) {
-            while (!settled) {
+            while (!isDone()) {
               wait();
             }
           }
@@ -323,7 +261,7 @@ public final class PipelineRun extends ReadyStack {
 
   /** Whether the run has settled: every task finished, or the run stopped and nothing runs. */
   public boolean isDone() {
-    return settled;
+    return (state & SETTLED) != 0;
   }
 
   /**
@@ -414,13 +352,13 @@ public final class PipelineRun extends ReadyStack {
    */
   public CompletionStage<Object> dispatch(int task, Object instance, Object[] arguments) {
     return dispatcher().dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
-        graph.name(task), attempts.current(task), instance, arguments));
+        graph.name(task), attempts().current(task), instance, arguments));
   }
 
   /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
   private boolean awaitsStage(int task) {
     return graph.kind(task) == TaskKind.ASYNC
-        || extras != null && extras.dispatcher != null && graph.isDispatched(task);
+        || template.dispatcher != null && graph.isDispatched(task);
   }
 
   /** Keeps the elements of a fan-out that did not all succeed, for a resume. */
@@ -437,14 +375,21 @@ public final class PipelineRun extends ReadyStack {
 
   /** The dispatcher of a run whose graph has dispatched tasks, or null. */
   TaskDispatcher dispatcher() {
-    RunExtras extras = this.extras;
-    return extras == null ? null : extras.dispatcher;
+    return template.dispatcher;
   }
+
+  @Override
+  final Executor executor() {
+    return template.executor;
+  }
+
+  /** The callback of the stages this run waits for: it calls {@link #stagesCompleted()}. */
+  abstract BiConsumer<Object, Object> stageCallback();
 
   // ---- the caller of run() and the ready stack --------------------------------------------
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
-  private boolean pushSources(long deadlineNanos) {
+  private boolean pushSources() {
     int[] sources = sources();
     Listeners listeners = listeners();
     FanOut.Owner owner = owner();
@@ -457,8 +402,8 @@ public final class PipelineRun extends ReadyStack {
       settle();
       return false;
     }
-    if (deadlineNanos > 0) {
-      extras.deadline = TimeLimits.startDeadline(this, deadlineNanos);
+    if (template.deadlineNanos > 0) {
+      extras.deadline = TimeLimits.startDeadline(this, template.deadlineNanos);
     }
     // A throttle holds sources back: each is released when a task leaves, and takes its place.
     int throttle = owner == null ? 0 : owner.throttle;
@@ -477,7 +422,7 @@ public final class PipelineRun extends ReadyStack {
   /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
   private void workUntilSettled() {
     boolean interrupted = false;
-    while (!settled) {
+    while (!isDone()) {
       if (Thread.interrupted()) {
         interrupted = true;
         cancel();
@@ -487,14 +432,14 @@ public final class PipelineRun extends ReadyStack {
         runPopped(task);
         continue;
       }
-      parkedCaller = Thread.currentThread();
-      // A push after this check sees parkedCaller and unparks us.
-      if (!hasReady() && !settled) {
+      markCallerParked();
+      // A push or the settling after this check sees the mark and unparks us.
+      if (!hasReady() && !isDone()) {
         LockSupport.park(this);
       }
-      parkedCaller = null;
+      clearCallerParked();
     }
-    if (interrupted || callerInterrupted) {
+    if (interrupted || (state & CALLER_INTERRUPTED) != 0) {
       throw RunMessages.interruptedWhileWaiting(this);
     }
   }
@@ -505,9 +450,9 @@ public final class PipelineRun extends ReadyStack {
    * None runs here: this may be the timer's thread, or one that completed a stage.
    */
   @Override
-  void failReadyTasks(Throwable rejected) {
+  final void failReadyTasks(Throwable rejected) {
     for (int task = pop(); task != EMPTY; task = pop()) {
-      if (phase != ACTIVE) {
+      if (!isActive()) {
         leave();
       } else {
         INTS.setVolatile(status, task, RUNNING);
@@ -530,8 +475,19 @@ public final class PipelineRun extends ReadyStack {
   }
 
   Listeners listeners() {
+    return template.listeners;
+  }
+
+  /** The attempts of each task; null unless some task has a timeout or retries, or is dispatched. */
+  Attempts attempts() {
     RunExtras more = extras;
-    return more == null ? null : more.listeners;
+    return more == null ? null : more.attempts;
+  }
+
+  /** The current attempt of {@code task}, from 1. */
+  int attemptOf(int task) {
+    Attempts attempts = attempts();
+    return attempts == null ? 1 : attempts.current(task);
   }
 
   FanOut.Owner owner() {
@@ -558,17 +514,27 @@ public final class PipelineRun extends ReadyStack {
   }
 
   int phase() {
-    return phase;
+    return state & PHASE;
+  }
+
+  /** Moves the phase from {@code from} to {@code to}, keeping the other bits of the state. */
+  private boolean moveFrom(int from, int to) {
+    for (int seen = state; (seen & PHASE) == from; seen = state) {
+      if (STATE.compareAndSet(this, seen, (seen & ~PHASE) | to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean isActive() {
-    return phase == ACTIVE;
+    return (state & PHASE) == ACTIVE;
   }
 
   // ---- running tasks -----------------------------------------------------------------------
 
   @Override
-  void runFrom(int task) {
+  final void runFrom(int task) {
     for (int next = task; next != EMPTY; ) {
       next = execute(next);
     }
@@ -578,13 +544,13 @@ public final class PipelineRun extends ReadyStack {
   private int execute(int task) {
     // 0, or the stack link a pop left behind: either way, ready (see ReadyStack).
     int ready = (int) INTS.getVolatile(status, task);
-    if (phase != ACTIVE || ready < 0 || !INTS.compareAndSet(status, task, ready, RUNNING)) {
+    if (!isActive() || ready < 0 || !INTS.compareAndSet(status, task, ready, RUNNING)) {
       return leave();
     }
     Thread thread = Thread.currentThread();
     OBJECTS.setVolatile(slots, flight(task), thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
-    if (phase != ACTIVE) {
+    if (!isActive()) {
       Interrupts.release(slots, flight(task), thread);
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
@@ -602,13 +568,14 @@ public final class PipelineRun extends ReadyStack {
     if (graph.isFanOut(task)) {
       return FanOut.startElements(this, task, thread);
     }
+    Attempts attempts = attempts();
     if (attempts != null) {
       attempts.arm(task, this);
     }
     Object returned;
     Throwable error = null;
     try {
-      returned = invoker.invoke(task, this);
+      returned = template.invoker.invoke(task, this);
     } catch (Throwable thrown) {
       returned = null;
       error = thrown;
@@ -659,10 +626,11 @@ public final class PipelineRun extends ReadyStack {
       return finishWith(task, (CompletableFuture<?>) stage);
     }
     OBJECTS.setVolatile(slots, flight(task), stage);
-    if (phase != ACTIVE) {
+    if (!isActive()) {
       cancelStage(task);
     }
     // timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
+    Attempts attempts = attempts();
     if (attempts != null && attempts.timedOutNow(task)
         && OBJECTS.compareAndSet(slots, flight(task), stage, null)) {
       cancelQuietly(stage);
@@ -670,7 +638,7 @@ public final class PipelineRun extends ReadyStack {
     }
     if (watchesStages() && stage.getClass() == CompletableFuture.class) {
       // The run's helper is every stage's callback: no callback object per task.
-      ((CompletableFuture<?>) stage).whenComplete(helper());
+      ((CompletableFuture<?>) stage).whenComplete(stageCallback());
       return EMPTY;
     }
     int attempt = attempts == null ? 1 : attempts.current(task);
@@ -695,7 +663,7 @@ public final class PipelineRun extends ReadyStack {
    * that scan costs less than a callback object per task.
    */
   private boolean watchesStages() {
-    return attempts == null && slots.length <= 2 * WATCHED_TASKS;
+    return attempts() == null && slots.length <= 2 * WATCHED_TASKS;
   }
 
   /**
@@ -703,8 +671,7 @@ public final class PipelineRun extends ReadyStack {
    * CAS on the in-flight slot takes each stage once; cancelStage() and finish() still decide
    * between a late completion and a cancellation through the task's status.
    */
-  @Override
-  void stagesCompleted() {
+  final void stagesCompleted() {
     int size = slots.length >> 1;
     for (int task = 0; task < size; task++) {
       if (OBJECTS.getVolatile(slots, size + task) instanceof CompletableFuture<?> stage
@@ -740,10 +707,11 @@ public final class PipelineRun extends ReadyStack {
    * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   int finish(int task, Object value, Throwable error) {
+    Attempts attempts = attempts();
     if (attempts != null && !graph.isFanOut(task)) {
       attempts.disarm(task);
       error = attempts.failureOf(task, error);
-      if (error != null && phase == ACTIVE && attempts.shouldRetry(task, error)) {
+      if (error != null && isActive() && attempts.shouldRetry(task, error)) {
         return TimeLimits.retryLater(this, task, error);
       }
     }
@@ -766,17 +734,17 @@ public final class PipelineRun extends ReadyStack {
       }
       taskEvent(TaskListener::taskSucceeded, task, null);
       publish(task);
-      return phase == ACTIVE ? releaseDependents(task) : leave();
+      return isActive() ? releaseDependents(task) : leave();
     }
     if (error instanceof InterruptedException && caller == Thread.currentThread()
-        && phase == ACTIVE) {
+        && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
-      callerInterrupted = true;
+      STATE.getAndBitwiseOr(this, CALLER_INTERRUPTED);
       cancel();
     }
     // Once the run is stopping, interruptions and cancellations are our own doing, not failures.
     boolean causedByStop =
-        phase != ACTIVE
+        !isActive()
             && (error instanceof CancellationException || error instanceof InterruptedException);
     slots[task] = causedByStop ? RunMessages.cancellation(graph, task, error) : error;
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
@@ -791,7 +759,7 @@ public final class PipelineRun extends ReadyStack {
     if (causedByStop) {
       return leave();
     }
-    return phase == ACTIVE ? releaseTolerantDependents(task) : leave();
+    return isActive() ? releaseTolerantDependents(task) : leave();
   }
 
   private int releaseDependents(int task) {
@@ -857,8 +825,8 @@ public final class PipelineRun extends ReadyStack {
     if (timer != null) {
       timer.cancel(false);
     }
-    PHASE.compareAndSet(this, ACTIVE, failures != null ? FAILING : SUCCEEDED_RUN);
-    ended = true;
+    moveFrom(ACTIVE, failures != null ? FAILING : SUCCEEDED_RUN);
+    STATE.getAndBitwiseOr(this, ENDED);
     // A future requested from now on sees 'ended' and completes itself.
     RequestedFutures requested = futures;
     if (requested != null) {
@@ -867,11 +835,8 @@ public final class PipelineRun extends ReadyStack {
     if (listeners() != null) {
       reportEnd();
     }
-    settled = true;
-    Thread caller = parkedCaller;
-    if (caller != null) {
-      LockSupport.unpark(caller);
-    }
+    STATE.getAndBitwiseOr(this, SETTLED);
+    unparkCaller();
     synchronized (this) {
       notifyAll();
     }
@@ -912,9 +877,9 @@ public final class PipelineRun extends ReadyStack {
         && elements.isDone() && elements.failures != null) {
       recorded.addElements(task, elements.failures);
     } else {
-      recorded.add(task, graph.name(task), error, attempts == null ? 1 : attempts.current(task));
+      recorded.add(task, graph.name(task), error, attemptOf(task));
     }
-    if (!keepGoing) {
+    if (!template.keepGoing) {
       stop(FAILING);
     }
     // Keeping going: the failed task's dependents never become ready, so they are skipped.
@@ -933,6 +898,7 @@ public final class PipelineRun extends ReadyStack {
   }
 
   private RuntimeException failure() {
+    int phase = phase();
     return phase == ACTIVE || phase == SUCCEEDED_RUN ? null : RunMessages.failure(this);
   }
 
@@ -942,7 +908,7 @@ public final class PipelineRun extends ReadyStack {
     Listeners listeners = listeners();
     if (listeners != null) {
       FanOut.Owner owner = owner();
-      int attempt = attempts == null ? 1 : attempts.current(task);
+      int attempt = attemptOf(task);
       listeners.fire(method, owner == null
           ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt,
               Thread.currentThread(), System.nanoTime(), error)
@@ -966,7 +932,7 @@ public final class PipelineRun extends ReadyStack {
   }
 
   boolean stop(int newPhase) {
-    if (!PHASE.compareAndSet(this, ACTIVE, newPhase)) {
+    if (!moveFrom(ACTIVE, newPhase)) {
       return false;
     }
     for (int task = 0; task < graph.size(); task++) {
@@ -1026,7 +992,7 @@ public final class PipelineRun extends ReadyStack {
         future.completeExceptionally((Throwable) slots[task]);
         break;
       default:
-        if (ended) {
+        if ((state & ENDED) != 0) {
           future.completeExceptionally(RunMessages.didNotRun(this, task));
         }
     }

@@ -4,15 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiConsumer;
 
 /**
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it.
  * A task made ready is pushed, and a helper is handed to the executor to take it. A helper that
  * starts and still sees work signals the next, so threads join as long as work remains, without
- * a submission per task. The caller of {@code run()} takes from the stack too (it parks in
- * {@link PipelineRun#workUntilSettled} and a push wakes it). Package-private: a superclass
- * rather than a field, so that a run is still one object.
+ * a submission per task; the helper is the run itself ({@link SelfHelpingRun}). The caller of
+ * {@code run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a
+ * push wakes it). Package-private: a superclass rather than a field, so that a run is still one
+ * object.
  *
  * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
@@ -27,20 +27,25 @@ abstract class ReadyStack {
   /** The ready stack's end marker. */
   static final int EMPTY = -1;
 
+  // Bits of 'workers'.
+  /** A helper was handed to the executor and has not started yet. */
+  private static final int HELPER_PENDING = 1;
+  /** The caller of run() is parked, or about to park, waiting for work. */
+  private static final int CALLER_PARKED = 2;
+
   private static final VarHandle READY_HEAD;
-  private static final VarHandle PENDING_HELPERS;
+  private static final VarHandle WORKERS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", long.class);
-      PENDING_HELPERS = lookup.findVarHandle(ReadyStack.class, "pendingHelpers", int.class);
+      WORKERS = lookup.findVarHandle(ReadyStack.class, "workers", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  final Executor executor;
   /**
    * Per task, its status (see PipelineRun: a count of prerequisites, then RUNNING and so on),
    * or, while it is on the stack, the link to the task below it plus 2.
@@ -48,50 +53,29 @@ abstract class ReadyStack {
   final int[] status;
   /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
   private volatile long readyHead = EMPTY & 0xffffffffL;
-  /** Helpers handed to the executor that have not started yet. */
-  private volatile int pendingHelpers;
-  /** The thread in {@code run()} while it parks for work, so that new work can wake it. */
-  volatile Thread parkedCaller;
-  /** Created on first use; a benign race at worst creates two equal helpers. */
-  private Helper helper;
+  /** HELPER_PENDING and CALLER_PARKED, in one field so that a run stays small. */
+  private volatile int workers;
+  /**
+   * The thread in {@code run()}, if any; set before the first push, so every thread that takes
+   * a task sees it.
+   */
+  Thread caller;
 
-  ReadyStack(Executor executor, int[] status) {
-    this.executor = executor;
+  ReadyStack(int[] status) {
     this.status = status;
   }
+
+  /** Where helpers run. */
+  abstract Executor executor();
+
+  /** The Runnable handed to the executor: it calls {@link #help()}. */
+  abstract Runnable helper();
 
   /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
   abstract void runFrom(int task);
 
   /** The executor refused a helper: the tasks on the stack cannot run. */
   abstract void failReadyTasks(Throwable rejected);
-
-  /** On the thread that completed a stage registered with {@link #helper()}. */
-  abstract void stagesCompleted();
-
-  /**
-   * The run's one helper object, so that a run allocates one however many hand-offs and stages
-   * it has: the Runnable handed to the executor, and the callback of pending stages.
-   */
-  final Helper helper() {
-    Helper help = helper;
-    if (help == null) {
-      helper = help = new Helper();
-    }
-    return help;
-  }
-
-  final class Helper implements Runnable, BiConsumer<Object, Object> {
-    @Override
-    public void run() {
-      help();
-    }
-
-    @Override
-    public void accept(Object value, Object failure) {
-      stagesCompleted();
-    }
-  }
 
   /** A head: {@code task} on top, one version after {@code previous}. */
   private static long head(long previous, int task) {
@@ -139,10 +123,28 @@ abstract class ReadyStack {
     return top(readyHead) != EMPTY;
   }
 
+  /**
+   * The caller of {@code run()} is about to park: a push from now on unparks it. It checks for
+   * work after this, so a push either sees the mark or is seen.
+   */
+  final void markCallerParked() {
+    WORKERS.getAndBitwiseOr(this, CALLER_PARKED);
+  }
+
+  final void clearCallerParked() {
+    WORKERS.getAndBitwiseAnd(this, ~CALLER_PARKED);
+  }
+
+  /** Wakes the caller of {@code run()} if it is parked. */
+  final void unparkCaller() {
+    if ((workers & CALLER_PARKED) != 0) {
+      LockSupport.unpark(caller);
+    }
+  }
+
   /** After a push: wake the parked caller of {@code run()} if there is one, else a helper. */
   final void wakeWorker() {
-    Thread caller = parkedCaller;
-    if (caller != null) {
+    if ((workers & CALLER_PARKED) != 0) {
       LockSupport.unpark(caller);
     } else {
       signalHelper();
@@ -151,18 +153,22 @@ abstract class ReadyStack {
 
   /** Hands a helper to the executor unless one is already waiting to start. */
   final void signalHelper() {
-    if (pendingHelpers == 0 && PENDING_HELPERS.compareAndSet(this, 0, 1)) {
-      try {
-        executor.execute(helper());
-      } catch (RuntimeException | Error rejected) {
-        pendingHelpers = 0;
-        failReadyTasks(rejected);
+    for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
+      if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
+        try {
+          executor().execute(helper());
+        } catch (RuntimeException | Error rejected) {
+          WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+          failReadyTasks(rejected);
+        }
+        return;
       }
     }
   }
 
-  private void help() {
-    PENDING_HELPERS.getAndAdd(this, -1);
+  /** The helper's work, on a pool thread: takes ready tasks while there are any. */
+  final void help() {
+    WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
     for (int task = pop(); task != EMPTY; task = pop()) {
       runPopped(task);
     }

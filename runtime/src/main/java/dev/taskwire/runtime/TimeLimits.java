@@ -22,7 +22,7 @@ final class TimeLimits {
     if (!run.casStatus(task, PipelineRun.RUNNING, PipelineRun.RETRY_WAIT)) {
       return ReadyStack.EMPTY;
     }
-    long delay = run.attempts.failedAttempt(task, error);
+    long delay = run.attempts().failedAttempt(task, error);
     run.taskEvent(TaskListener::taskRetried, task, error);
     RetryWait wait = new RetryWait();
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), wait);
@@ -37,7 +37,7 @@ final class TimeLimits {
   private static void retryNow(PipelineRun run, int task, RetryWait wait) {
     if (run.casStatus(task, PipelineRun.RETRY_WAIT, 0)) {
       PipelineRun.OBJECTS.compareAndSet(run.slots, run.flight(task), wait, null);
-      run.attempts.nextAttempt(task);
+      run.attempts().nextAttempt(task);
       run.push(task);
       run.wakeWorker();
     }
@@ -50,17 +50,17 @@ final class TimeLimits {
         wait.timer.cancel(false);
       }
       PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
-      run.slots[task] = RunMessages.cancellation(run.graph, task, run.attempts.lastFailure(task));
+      run.slots[task] = RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task));
       run.endCancelled(task);
     }
   }
 
   /** On the timer thread: attempt {@code attempt} of {@code task} ran out of time. */
   static void timeOut(PipelineRun run, int task, int attempt) {
-    if (run.attempts.current(task) != attempt || run.status(task) != PipelineRun.RUNNING) {
+    if (run.attempts().current(task) != attempt || run.status(task) != PipelineRun.RUNNING) {
       return;
     }
-    run.attempts.markTimedOut(task, attempt);
+    run.attempts().markTimedOut(task, attempt);
     Object running = PipelineRun.OBJECTS.getVolatile(run.slots, run.flight(task));
     if (running instanceof Thread thread) {
       Interrupts.interrupt(run.slots, run.flight(task), thread); // its own thread then reports the timeout

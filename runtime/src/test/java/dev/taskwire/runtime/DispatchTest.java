@@ -73,7 +73,8 @@ class DispatchTest {
 
   @Test
   void withoutADispatcherTheTaskRunsHere() {
-    PipelineRun run = PipelineRun.run(graph(TaskPolicy.none()), INVOKER, RunOptions.defaults());
+    PipelineRun run =
+        RunTemplate.of(graph(TaskPolicy.none()), INVOKER, RunOptions.defaults()).run();
     assertFalse(run.isDispatching());
     assertEquals(42, run.<Integer>value(1));
   }
@@ -82,8 +83,8 @@ class DispatchTest {
   void aDispatcherGetsTheCallAndTheRunWaitsForItsStageWithoutAThread() {
     CompletableFuture<Object> answer = new CompletableFuture<>();
     FakeDispatcher dispatcher = new FakeDispatcher(3, call -> answer);
-    PipelineRun run = PipelineRun.start(graph(TaskPolicy.none()), INVOKER,
-        RunOptions.defaults().dispatcher(dispatcher));
+    PipelineRun run = RunTemplate.of(graph(TaskPolicy.none()), INVOKER,
+        RunOptions.defaults().dispatcher(dispatcher)).start();
     CompletableFuture<Integer> doubled = run.future(1);
     while (dispatcher.calls.isEmpty()) {
       Thread.onSpinWait();
@@ -106,8 +107,8 @@ class DispatchTest {
   void aGraphWithoutDispatchedTasksNeverCallsTheDispatcher() {
     FakeDispatcher dispatcher = new FakeDispatcher(3);
     TaskGraph local = TaskGraph.builder("test.Local").task("only", TaskKind.VALUE).build();
-    PipelineRun run = PipelineRun.run(local, (task, r) -> "here",
-        RunOptions.defaults().dispatcher(dispatcher));
+    PipelineRun run = RunTemplate.of(local, (task, r) -> "here",
+        RunOptions.defaults().dispatcher(dispatcher)).run();
     assertFalse(run.isDispatching());
     assertEquals("here", run.value(0));
     assertTrue(dispatcher.calls.isEmpty());
@@ -118,9 +119,9 @@ class DispatchTest {
     RecordingListener listener = new RecordingListener();
     FakeDispatcher dispatcher = new FakeDispatcher(2, DispatchTest::lost, DispatchTest::lost,
         call -> CompletableFuture.failedFuture(new IllegalStateException("flaky")));
-    PipelineRun run = PipelineRun.run(
+    PipelineRun run = RunTemplate.of(
         graph(TaskPolicy.none().retries(1).backoff(Duration.ofMillis(1), Duration.ofMillis(1))),
-        INVOKER, RunOptions.defaults().dispatcher(dispatcher).listener(listener));
+        INVOKER, RunOptions.defaults().dispatcher(dispatcher).listener(listener)).run();
 
     assertEquals(42, run.<Integer>value(1));
     assertEquals(List.of(1, 2, 3, 4),
@@ -135,8 +136,8 @@ class DispatchTest {
   @Test
   void aWorkerLostMoreOftenThanAllowedFailsTheTask() {
     FakeDispatcher dispatcher = new FakeDispatcher(1, DispatchTest::lost, DispatchTest::lost);
-    PipelineException failure = assertThrows(PipelineException.class, () -> PipelineRun.run(
-        graph(TaskPolicy.none()), INVOKER, RunOptions.defaults().dispatcher(dispatcher)));
+    PipelineException failure = assertThrows(PipelineException.class, () -> RunTemplate.of(
+        graph(TaskPolicy.none()), INVOKER, RunOptions.defaults().dispatcher(dispatcher)).run());
     assertEquals("doubled", failure.failedTask());
     assertInstanceOf(WorkerLostException.class, failure.getCause());
     assertEquals(2, dispatcher.calls.size());
@@ -146,9 +147,9 @@ class DispatchTest {
   void aTimeoutCancelsTheDispatchedStage() {
     CompletableFuture<Object> never = new CompletableFuture<>();
     FakeDispatcher dispatcher = new FakeDispatcher(3, call -> never);
-    PipelineException failure = assertThrows(PipelineException.class, () -> PipelineRun.run(
+    PipelineException failure = assertThrows(PipelineException.class, () -> RunTemplate.of(
         graph(TaskPolicy.none().timeout(Duration.ofMillis(20))), INVOKER,
-        RunOptions.defaults().dispatcher(dispatcher)));
+        RunOptions.defaults().dispatcher(dispatcher)).run());
     assertInstanceOf(TimeoutException.class, failure.getCause());
     assertTrue(never.isCancelled());
   }

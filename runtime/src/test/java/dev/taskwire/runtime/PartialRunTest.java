@@ -86,8 +86,8 @@ class PartialRunTest {
   @Test
   void startOnlyRunsTheTargetsOnTheExecutor() {
     TestPipeline built = pipeline();
-    PipelineRun run = PipelineRun.start(built.graph(), invokerOf(built), RunOptions.defaults(),
-        built.graph().indexOf("report"));
+    PipelineRun run = RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults())
+        .start(built.graph().indexOf("report"));
     run.await();
     assertEquals("report of data", run.value(3));
     assertEquals(List.of("upload", "report"), ran);
@@ -96,8 +96,8 @@ class PartialRunTest {
   @Test
   void theFutureOfATaskLeftOutSaysSo() {
     TestPipeline built = pipeline();
-    PipelineRun run = PipelineRun.start(built.graph(), built.invoker(), RunOptions.defaults(),
-        built.graph().indexOf("upload"));
+    PipelineRun run = RunTemplate.of(built.graph(), built.invoker(), RunOptions.defaults())
+        .start(built.graph().indexOf("upload"));
     run.await();
     CancellationException thrown =
         assertThrows(CancellationException.class, () -> run.future(2).join());
@@ -110,8 +110,9 @@ class PartialRunTest {
   @Test
   void noTargetsIsAMistake() {
     TestPipeline built = pipeline();
-    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-        () -> PipelineRun.run(built.graph(), invokerOf(built), RunOptions.defaults(), new int[0]));
+    RunTemplate template = RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults());
+    IllegalArgumentException thrown =
+        assertThrows(IllegalArgumentException.class, () -> template.run(new int[0]));
     assertEquals("name at least one target task", thrown.getMessage());
   }
 

@@ -133,8 +133,8 @@ class RandomFanOutStressTest {
       boolean partial = random.nextInt(4) == 0;
       boolean cancel = random.nextInt(6) == 0;
       PipelineRun run = partial
-          ? PipelineRun.start(pipeline.graph(), pipeline.invoker(), options,
-              pipeline.graph().indexOf("sum"))
+          ? RunTemplate.of(pipeline.graph(), pipeline.invoker(), options)
+              .start(pipeline.graph().indexOf("sum"))
           : pipeline.start(options);
       if (cancel) {
         LockSupport.parkNanos(random.nextInt(2_000_000)); // cancel at a random moment
@@ -165,7 +165,7 @@ class RandomFanOutStressTest {
         }
         // Resume with the fault gone: every element has succeeded once it is over.
         PipelineRun resumed =
-            PipelineRun.resume(failure, pipeline.graph(), pipeline.invoker(), options);
+            RunTemplate.of(pipeline.graph(), pipeline.invoker(), options).resume(failure);
         assertSuccess(resumed, partial);
         List<Integer> all = new ArrayList<>(succeeded);
         Collections.sort(all);

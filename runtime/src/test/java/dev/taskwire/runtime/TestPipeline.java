@@ -64,12 +64,12 @@ final class TestPipeline {
   }
 
   PipelineRun start(RunOptions options) {
-    return PipelineRun.start(graph(), invoker(), options);
+    return RunTemplate.of(graph(), invoker(), options).start();
   }
 
   /** Like the generated {@code run()}: blocks, and the calling thread runs tasks too. */
   PipelineRun run(RunOptions options) {
-    return PipelineRun.run(graph(), invoker(), options);
+    return RunTemplate.of(graph(), invoker(), options).run();
   }
 
   PipelineRun run() {
@@ -79,11 +79,11 @@ final class TestPipeline {
   /** Runs only the named targets and what they depend on. */
   PipelineRun runOnly(RunOptions options, String... targets) {
     int[] indices = java.util.Arrays.stream(targets).mapToInt(graph()::indexOf).toArray();
-    return PipelineRun.run(graph(), invoker(), options, indices);
+    return RunTemplate.of(graph(), invoker(), options).run(indices);
   }
 
   PipelineRun resume(PipelineException failure, RunOptions options) {
-    return PipelineRun.resume(failure, graph(), invoker(), options);
+    return RunTemplate.of(graph(), invoker(), options).resume(failure);
   }
 
   /** The graph, built once, so that runs can be matched to it. */
