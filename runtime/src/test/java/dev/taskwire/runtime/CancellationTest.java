@@ -53,6 +53,43 @@ class CancellationTest {
     assertFalse(dependentRan.get());
   }
 
+  /**
+   * A task's slot holds its thread or stage while it runs, then its value: a value that is itself
+   * a thread or a future must not be taken for work to interrupt or cancel when the run stops.
+   */
+  @RepeatedTest(10)
+  void valuesThatAreThreadsOrFuturesSurviveCancellation() throws Exception {
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    CompletableFuture<String> done = CompletableFuture.completedFuture("done");
+    CompletableFuture<String> late = new CompletableFuture<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    PipelineRun run =
+        new TestPipeline()
+            .value("worker", r -> Thread.currentThread())
+            .async("reply", r -> CompletableFuture.completedFuture(pending))
+            .value("pending", r -> pending)
+            .value("done", r -> done)
+            .async("late", r -> late)
+            .value("wait", r -> {
+              waiting.countDown();
+              new CountDownLatch(1).await();
+              return null;
+            }, "worker", "reply", "pending", "done")
+            .start();
+    assertTrue(waiting.await(10, SECONDS));
+    Thread worker = run.value(0);
+    late.complete("late"); // the run looks for its completed stages among the slots
+    assertEquals("late", run.future(4).join());
+    assertTrue(run.cancel());
+    assertThrows(CancellationException.class, run::await);
+    assertEquals(worker, run.value(0));
+    assertEquals(pending, run.value(1));
+    assertEquals(pending, run.value(2));
+    assertEquals(done, run.value(3));
+    assertFalse(pending.isDone(), "a future that is a task's value is not cancelled");
+    assertEquals(worker, run.future(0).join());
+  }
+
   @Test
   void cancelAfterTheRunFinishedDoesNothing() {
     PipelineRun run = new TestPipeline().value("a", r -> 1).start();
