@@ -63,12 +63,12 @@ final class FanOut {
     Object[] elements;
     try {
       int source = graph.forEachSource(task);
-      elements = elementsOf(run.value(source), graph.name(source));
+      elements = elementsOf(run.slots[source], graph.name(source));
     } catch (Throwable notAList) { // also whatever a user's Iterable throws
-      Interrupts.release(run.slots, task, thread);
+      Interrupts.release(run.slots, run.flight(task), thread);
       return run.finish(task, null, notAList);
     }
-    Interrupts.release(run.slots, task, thread);
+    Interrupts.release(run.slots, run.flight(task), thread);
     if (elements.length == 0) {
       return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
     }
@@ -83,7 +83,7 @@ final class FanOut {
         run.template.forElements(elementGraph,
             (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
         plan, new Owner(run, task, graph.maxConcurrency(task)));
-    PipelineRun.OBJECTS.setVolatile(run.slots, task, elementRun);
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {
       elementRun.cancel();
@@ -123,7 +123,7 @@ final class FanOut {
         Object result = graph.kind(task) == TaskKind.VOID
             ? null
             : Collections.unmodifiableList(
-                Arrays.asList(Arrays.stream(elements.slots).map(PipelineRun::unwrap).toArray()));
+                Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
         run.pushIfReady(run.finish(task, result, null));
         break;
       case PipelineRun.FAILING:
@@ -136,5 +136,6 @@ final class FanOut {
         run.pushIfReady(run.finish(task, null, new CancellationException(
             "the elements of task '" + graph.name(task) + "' were cancelled")));
     }
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
   }
 }

@@ -13,9 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * One run of a pipeline: the scheduler. Generated runners start it from their {@link
- * RunTemplate} and read results from it; users normally see it only through the generated
- * {@code Results} and {@code Execution}.
+ * One run of a pipeline: the scheduler. Generated runners start it and read results from it;
+ * users normally see it only through the generated {@code Results} and {@code Execution}.
  *
  * <h2>Scheduling</h2>
  *
@@ -23,24 +22,20 @@ import java.util.function.BiConsumer;
  * counter to zero makes that task ready; the task then runs exactly once. A thread that finishes
  * a task continues with one newly ready dependent itself; further ready tasks go on a stack of
  * the run, and a helper is handed to the executor to take them, so independent tasks run in
- * parallel. {@link RunTemplate#run()} lends the calling thread to the run: it takes ready tasks
- * from the stack itself instead of parking, so small graphs run without any hand-off between
- * threads. An async task's method runs like a sync task, then no thread waits: the completion of
- * its stage makes its dependents ready, which then run on the run's threads, never on the thread
- * that completed the stage. {@link RunTemplate#start()} calls the async methods that are ready
- * at the start on the calling thread, as hand-written code starts its calls, and leaves every
- * sync task to the executor.
+ * parallel. {@link #run} lends the calling thread to the run: it takes ready tasks from the stack
+ * itself instead of parking, so small graphs run without any hand-off between threads. An async
+ * task's method runs like a sync task, then no thread waits: the completion of its stage makes
+ * its dependents ready, which then run on the run's threads, never on the thread that completed
+ * the stage. {@link #start} calls the async methods that are ready at the start on the calling
+ * thread, as hand-written code starts its calls, and leaves every sync task to the executor.
  *
  * <h2>Allocation</h2>
  *
- * A run of every task with no listener, result store, deadline or per-task policy allocates
- * this object (64 bytes), one int array (each task's status, which also links the ready stack)
- * and one Object array (each task's value and what it has in flight); the graph and the options
- * are shared through the template, never copied. The run is its own helper (the Runnable handed
- * to the executor) and the callback of the stages it waits for, so neither costs an object:
- * that is why the class is abstract, with {@link SelfHelpingRun} as its one implementation,
- * which keeps those roles out of this public API. Everything only some runs need lives in a
- * {@link RunExtras}.
+ * A run of every task with no listener, result store or deadline allocates this object, one
+ * int array (each task's status, which also links the ready stack) and one Object array (each
+ * task's value and what it has in flight); the graph is shared, never copied. A helper object
+ * is created the first time the run hands work to the executor or waits for a stage. Everything
+ * only some runs need lives in a {@link RunExtras}.
  *
  * <h2>Failure and cancellation</h2>
  *
@@ -53,7 +48,7 @@ import java.util.function.BiConsumer;
  * <h2>Memory visibility</h2>
  *
  * Actions of a task happen-before the start of every task that depends on it, and actions of
- * every task happen-before {@link #await()} (or {@link RunTemplate#run()}) returns or throws and before a
+ * every task happen-before {@link #await()} (or {@link #run}) returns or throws and before a
  * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
  * did, with no extra synchronization in user code.
  */
@@ -111,11 +106,10 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   /** The template's graph, which every step reads. */
   final TaskGraph graph;
   /**
-   * One slot per task. While the task runs or waits, what it has in flight, for stopping: the
-   * thread running a sync task, the pending stage of an async task, a retry's wait or a
-   * fan-out's element run. Then how it ended: its value once SUCCEEDED (see {@link #wrap}), its
-   * exception once FAILED or CANCELLED. The thread that ends a task replaces what it had in
-   * flight; code that acts on what is in flight does so by CAS, so it cannot act on a value.
+   * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
+   * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
+   * slots[flight(task)]} holds what is in flight for it, for stopping: the thread running a sync
+   * task, the pending stage of an async task, a retry's wait or a fan-out's element run.
    */
   final Object[] slots;
   /** What only some runs need; null in the common case, so that a run stays small. */
@@ -135,7 +129,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     super(plan == null ? template.graph.prerequisiteCounts().clone() : plan.status);
     this.template = template;
     this.graph = template.graph;
-    this.slots = plan == null ? new Object[graph.size()] : plan.slots;
+    this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
     this.extras = template.needsExtras || plan != null || owner != null
         ? new RunExtras(template, plan, owner)
         : null;
@@ -208,7 +202,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * In {@link RunTemplate#start()}: the caller calls the async methods on top of the stack itself, as
+   * In {@link #start}: the caller calls the async methods on top of the stack itself, as
    * hand-written code starts its calls, instead of handing each to the executor; such a method
    * should only start work and return. Before each call, if more tasks are ready, a helper is
    * signalled, so that a method that blocks (say, until a sibling has started) cannot keep the
@@ -295,27 +289,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
           "task '" + graph.name(task) + "' of " + graph.pipeline() + " has no result: "
               + RunMessages.describe(this, task));
     }
-    return (T) unwrap(slots[task]);
+    return (T) slots[task];
   }
-
-  /**
-   * A value as its slot keeps it: wrapped if it is of a type the slot holds while a task is in
-   * flight (a task may return a thread or a stage), so that stopping or a timeout can never take
-   * a value for work to interrupt or cancel. Other values, nearly all, are kept as they are.
-   */
-  static Object wrap(Object value) {
-    return value instanceof Thread || value instanceof CompletionStage<?>
-        || value instanceof PipelineRun || value instanceof TimeLimits.RetryWait
-        ? new Wrapped(value)
-        : value;
-  }
-
-  /** The value a slot of a SUCCEEDED task keeps; see {@link #wrap}. */
-  static Object unwrap(Object slot) {
-    return slot instanceof Wrapped wrapped ? wrapped.value : slot;
-  }
-
-  private record Wrapped(Object value) {}
 
   /**
    * One element of the collection a fan-out task runs for each of, for generated code; the
@@ -444,7 +419,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     return true;
   }
 
-  /** The calling thread of {@link RunTemplate#run()}: takes ready tasks until the run settles. */
+  /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
   private void workUntilSettled() {
     boolean interrupted = false;
     while (!isDone()) {
@@ -487,6 +462,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   // ---- status -------------------------------------------------------------------------------
+
+  /** The index of task {@code task}'s in-flight slot in {@link #slots}. */
+  int flight(int task) {
+    return (slots.length >> 1) + task;
+  }
 
   /** The tasks ready at the start. */
   private int[] sources() {
@@ -568,10 +548,10 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       return leave();
     }
     Thread thread = Thread.currentThread();
-    OBJECTS.setVolatile(slots, task, thread);
+    OBJECTS.setVolatile(slots, flight(task), thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
     if (!isActive()) {
-      Interrupts.release(slots, task, thread);
+      Interrupts.release(slots, flight(task), thread);
       return finish(task, null, new CancellationException("run stopped before the task started"));
     }
     taskEvent(TaskListener::taskStarted, task, null);
@@ -581,7 +561,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       Optional<Object> reused = inputs == null ? Optional.empty() : stored.lookUp(task, inputs);
       // lookUp never throws: a store that fails is logged and the task runs.
       if (reused.isPresent()) {
-        Interrupts.release(slots, task, thread);
+        Interrupts.release(slots, flight(task), thread);
         return finish(task, reused.get(), null);
       }
     }
@@ -600,7 +580,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       returned = null;
       error = thrown;
     }
-    Interrupts.release(slots, task, thread);
+    Interrupts.release(slots, flight(task), thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
       cancelQuietly(returned);
@@ -620,7 +600,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       if ((int) INTS.getVolatile(status, prerequisites[i]) != SUCCEEDED) {
         return null; // an Outcome of a failure: run it rather than file it
       }
-      inputs[i] = unwrap(slots[prerequisites[i]]);
+      inputs[i] = slots[prerequisites[i]];
     }
     return inputs;
   }
@@ -645,14 +625,14 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
       return finishWith(task, (CompletableFuture<?>) stage);
     }
-    OBJECTS.setVolatile(slots, task, stage);
+    OBJECTS.setVolatile(slots, flight(task), stage);
     if (!isActive()) {
       cancelStage(task);
     }
     // timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
     Attempts attempts = attempts();
     if (attempts != null && attempts.timedOutNow(task)
-        && OBJECTS.compareAndSet(slots, task, stage, null)) {
+        && OBJECTS.compareAndSet(slots, flight(task), stage, null)) {
       cancelQuietly(stage);
       return finish(task, null, null);
     }
@@ -683,7 +663,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    * that scan costs less than a callback object per task.
    */
   private boolean watchesStages() {
-    return attempts() == null && slots.length <= WATCHED_TASKS;
+    return attempts() == null && slots.length <= 2 * WATCHED_TASKS;
   }
 
   /**
@@ -692,11 +672,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    * between a late completion and a cancellation through the task's status.
    */
   final void stagesCompleted() {
-    for (int task = 0; task < slots.length; task++) {
-      if (OBJECTS.getVolatile(slots, task) instanceof CompletableFuture<?> stage
+    int size = slots.length >> 1;
+    for (int task = 0; task < size; task++) {
+      if (OBJECTS.getVolatile(slots, size + task) instanceof CompletableFuture<?> stage
           && stage.getClass() == CompletableFuture.class
           && stage.isDone()
-          && OBJECTS.compareAndSet(slots, task, stage, null)) {
+          && OBJECTS.compareAndSet(slots, size + task, stage, null)) {
         // Never run user code on the thread that completed the stage.
         pushIfReady(finishWith(task, stage));
       }
@@ -746,9 +727,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       if (stored != null) {
         stored.save(task, value);
       }
-      // Replaces what was in flight (a stage, a fan-out's elements), if anything still was.
-      OBJECTS.setRelease(slots, task, wrap(value));
+      slots[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
+      if (awaitsStage(task)) {
+        OBJECTS.setVolatile(slots, flight(task), null);
+      }
       taskEvent(TaskListener::taskSucceeded, task, null);
       publish(task);
       return isActive() ? releaseDependents(task) : leave();
@@ -763,14 +746,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     boolean causedByStop =
         !isActive()
             && (error instanceof CancellationException || error instanceof InterruptedException);
-    Object inFlight = OBJECTS.getVolatile(slots, task);
-    OBJECTS.setRelease(slots, task,
-        causedByStop ? RunMessages.cancellation(graph, task, error) : error);
+    slots[task] = causedByStop ? RunMessages.cancellation(graph, task, error) : error;
     INTS.setVolatile(status, task, causedByStop ? CANCELLED : FAILED);
     // Recorded before anyone hears of it: a listener or a future sees it among the failures.
     // A failure that every dependent takes as an Outcome is handled: the run goes on.
     if (!causedByStop && !graph.failureHandled(task)) {
-      recordFailure(task, error, inFlight);
+      recordFailure(task, error);
     }
     taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
         (Throwable) slots[task]);
@@ -882,13 +863,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
 
   // ---- failure and stopping ---------------------------------------------------------------
 
-  /** Records {@code error} of a task that is still in flight (a deadline's blame). */
   void recordFailure(int task, Throwable error) {
-    recordFailure(task, error, OBJECTS.getVolatile(slots, task));
-  }
-
-  /** Records {@code error} of a task that had {@code inFlight} in its slot. */
-  private void recordFailure(int task, Throwable error, Object inFlight) {
     Failures recorded = failures;
     if (recorded == null) {
       Failures created = new Failures();
@@ -898,7 +873,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       }
     }
     // A fan-out that ends failed reports its elements' own failures (a deadline does not).
-    if (inFlight instanceof PipelineRun elements
+    if (OBJECTS.getVolatile(slots, flight(task)) instanceof PipelineRun elements
         && elements.isDone() && elements.failures != null) {
       recorded.addElements(task, elements.failures);
     } else {
@@ -961,9 +936,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       return false;
     }
     for (int task = 0; task < graph.size(); task++) {
-      Object running = OBJECTS.getVolatile(slots, task);
+      Object running = OBJECTS.getVolatile(slots, flight(task));
       if (running instanceof Thread thread) {
-        Interrupts.interrupt(slots, task, thread);
+        Interrupts.interrupt(slots, flight(task), thread);
       } else if (running instanceof CompletionStage) {
         cancelStage(task);
       } else if (running instanceof TimeLimits.RetryWait) {
@@ -977,11 +952,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
 
   /** Gives up on a pending async task: it counts as cancelled and its late completion is ignored. */
   private void cancelStage(int task) {
-    if (OBJECTS.getVolatile(slots, task) instanceof CompletionStage<?> stage
+    if (OBJECTS.getVolatile(slots, flight(task)) instanceof CompletionStage<?> stage
         && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
-      OBJECTS.setRelease(slots, task, RunMessages.cancellation(graph, task, null));
+      slots[task] = RunMessages.cancellation(graph, task, null);
       INTS.setVolatile(status, task, CANCELLED);
       cancelQuietly(stage);
+      OBJECTS.setVolatile(slots, flight(task), null);
       taskEvent(TaskListener::taskCancelled, task, (Throwable) slots[task]);
       publish(task);
       leave();
@@ -1009,7 +985,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   void completeIfEnded(int task, CompletableFuture<Object> future) {
     switch ((int) INTS.getVolatile(status, task)) {
       case SUCCEEDED:
-        future.complete(unwrap(slots[task]));
+        future.complete(slots[task]);
         break;
       case FAILED:
       case CANCELLED:

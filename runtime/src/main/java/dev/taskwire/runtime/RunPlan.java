@@ -40,7 +40,7 @@ final class RunPlan {
         status[task] = LEFT_OUT;
       }
     }
-    return new RunPlan(status, sourcesOf(status), included, new Object[status.length]);
+    return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length]);
   }
 
   /**
@@ -68,7 +68,7 @@ final class RunPlan {
       }
     }
     int[] status = new int[size];
-    Object[] slots = new Object[size];
+    Object[] slots = new Object[2 * size];
     for (int task = 0; task < size; task++) {
       if (included != null && !included[task]) {
         status[task] = LEFT_OUT;

@@ -25,7 +25,7 @@ final class TimeLimits {
     long delay = run.attempts().failedAttempt(task, error);
     run.taskEvent(TaskListener::taskRetried, task, error);
     RetryWait wait = new RetryWait();
-    PipelineRun.OBJECTS.setVolatile(run.slots, task, wait);
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), wait);
     wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
     // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
     if (!run.isActive()) {
@@ -36,7 +36,7 @@ final class TimeLimits {
 
   private static void retryNow(PipelineRun run, int task, RetryWait wait) {
     if (run.casStatus(task, PipelineRun.RETRY_WAIT, 0)) {
-      PipelineRun.OBJECTS.compareAndSet(run.slots, task, wait, null);
+      PipelineRun.OBJECTS.compareAndSet(run.slots, run.flight(task), wait, null);
       run.attempts().nextAttempt(task);
       run.push(task);
       run.wakeWorker();
@@ -45,12 +45,12 @@ final class TimeLimits {
 
   static void cancelRetry(PipelineRun run, int task) {
     if (run.casStatus(task, PipelineRun.RETRY_WAIT, PipelineRun.COMPLETING)) {
-      if (PipelineRun.OBJECTS.getVolatile(run.slots, task) instanceof RetryWait wait
+      if (PipelineRun.OBJECTS.getVolatile(run.slots, run.flight(task)) instanceof RetryWait wait
           && wait.timer != null) {
         wait.timer.cancel(false);
       }
-      PipelineRun.OBJECTS.setVolatile(run.slots, task,
-          RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task)));
+      PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
+      run.slots[task] = RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task));
       run.endCancelled(task);
     }
   }
@@ -61,11 +61,11 @@ final class TimeLimits {
       return;
     }
     run.attempts().markTimedOut(task, attempt);
-    Object running = PipelineRun.OBJECTS.getVolatile(run.slots, task);
+    Object running = PipelineRun.OBJECTS.getVolatile(run.slots, run.flight(task));
     if (running instanceof Thread thread) {
-      Interrupts.interrupt(run.slots, task, thread); // its own thread then reports the timeout
+      Interrupts.interrupt(run.slots, run.flight(task), thread); // its own thread then reports the timeout
     } else if (running instanceof java.util.concurrent.CompletionStage<?>
-        && PipelineRun.OBJECTS.compareAndSet(run.slots, task, running, null)) {
+        && PipelineRun.OBJECTS.compareAndSet(run.slots, run.flight(task), running, null)) {
       PipelineRun.cancelQuietly(running);
       run.pushIfReady(run.finish(task, null, null));
     }
