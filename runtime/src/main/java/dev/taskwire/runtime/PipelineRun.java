@@ -542,11 +542,14 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
 
   /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
   private int execute(int task) {
-    // 0, or the stack link a pop left behind: either way, ready (see ReadyStack).
+    // 0, or the stack link a pop left behind: either way, ready (see ReadyStack). A ready task
+    // belongs to the thread that popped it (or kept it): nothing else changes its status until
+    // it is RUNNING, so a plain release store claims it, without a CAS.
     int ready = (int) INTS.getVolatile(status, task);
-    if (!isActive() || ready < 0 || !INTS.compareAndSet(status, task, ready, RUNNING)) {
+    if (!isActive() || ready < 0) {
       return leave();
     }
+    INTS.setRelease(status, task, RUNNING);
     Thread thread = Thread.currentThread();
     OBJECTS.setVolatile(slots, flight(task), thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
