@@ -718,8 +718,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
         return TimeLimits.retryLater(this, task, error);
       }
     }
-    // Claim the task first: stop() may have cancelled a pending async task, which then left.
-    if (!INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
+    // Claim the task first: stop() may have cancelled a pending async task, which then left, and
+    // a timeout races with the attempt it ends. A sync task without attempts has no such rival:
+    // only the thread finishing it changes its status, so it needs no CAS.
+    if ((attempts != null || awaitsStage(task))
+        && !INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
       return EMPTY;
     }
     if (error != null && attempts != null) {
