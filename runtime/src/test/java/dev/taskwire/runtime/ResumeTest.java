@@ -3,6 +3,7 @@ package dev.taskwire.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +70,7 @@ class ResumeTest {
     assertEquals("p by model(ab)", resumed.value(3));
   }
 
-  @Test
+  @RepeatedTest(20)
   void aResumeThatFailsAgainCanBeResumedAgain() {
     TestPipeline pipeline = pipeline();
     PipelineException first = assertThrows(PipelineException.class, pipeline::run);
@@ -79,7 +80,10 @@ class ResumeTest {
     ran.clear();
     trainFails.set(false);
     assertEquals("p by model(ab)", pipeline.resume(second, RunOptions.defaults()).value(3));
-    assertEquals(List.of("train", "predict"), ran.subList(0, 2));
+    // 'evaluate' runs now too if both fail-fast runs stopped before it started, in any order.
+    assertEquals(List.of("train", "predict"),
+        ran.stream().filter(task -> !task.equals("evaluate")).toList(), ran.toString());
+    assertTrue(Collections.frequency(ran, "evaluate") <= 1, ran.toString());
   }
 
   @Test
