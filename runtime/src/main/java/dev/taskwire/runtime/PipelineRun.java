@@ -412,10 +412,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     if (owner != null) {
       owner.nextSource = released;
     }
+    int chain = EMPTY;
     for (int i = 0; i < released; i++) {
       taskEvent(TaskListener::taskScheduled, sources[i], null);
-      push(sources[i]);
+      chain = chain(sources[i], chain);
     }
+    pushChain(chain, sources[0]);
     return true;
   }
 
@@ -770,20 +772,24 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
 
   private int releaseDependents(int task) {
     int next = EMPTY;
-    boolean pushed = false;
+    // The others that become ready go on the stack together: one count and one push for all.
+    int chain = EMPTY;
+    int bottom = EMPTY;
+    int chained = 0;
     for (int dependent : graph.dependentsOf(task)) {
       if ((int) INTS.getAndAdd(status, dependent, -1) == 1) {
         taskEvent(TaskListener::taskScheduled, dependent, null);
         if (next == EMPTY) {
           next = dependent;
         } else {
-          ACTIVE_TASKS.getAndAdd(this, 1);
-          push(dependent);
-          pushed = true;
+          bottom = chained++ == 0 ? dependent : bottom;
+          chain = chain(dependent, chain);
         }
       }
     }
-    if (pushed) {
+    if (chained > 0) {
+      ACTIVE_TASKS.getAndAdd(this, chained);
+      pushChain(chain, bottom);
       wakeWorker();
     }
     return next != EMPTY ? next : leave();

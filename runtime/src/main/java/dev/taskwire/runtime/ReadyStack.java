@@ -94,6 +94,25 @@ abstract class ReadyStack {
     } while (!READY_HEAD.compareAndSet(this, head, head(head, task)));
   }
 
+  /**
+   * Puts {@code task} on top of a chain of tasks to push together, whose top is {@code chain}
+   * (EMPTY for a new chain), and returns the new top. The caller owns the tasks of the chain: no
+   * other thread can see them until {@link #pushChain} publishes it.
+   */
+  final int chain(int task, int chain) {
+    status[task] = chain + 2;
+    return task;
+  }
+
+  /** Pushes the chain from {@link #chain} whose top is {@code top} and bottom {@code bottom}. */
+  final void pushChain(int top, int bottom) {
+    long head;
+    do {
+      head = readyHead;
+      status[bottom] = top(head) + 2;
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, top)));
+  }
+
   final int pop() {
     long head;
     int top;
