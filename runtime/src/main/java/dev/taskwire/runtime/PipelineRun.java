@@ -239,24 +239,45 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    */
   public void await() {
     if (!isDone()) {
-      boolean interrupted = false;
-      while (!isDone()) {
-        try {
-          synchronized (this) {
-            while (!isDone()) {
-              wait();
-            }
-          }
-        } catch (InterruptedException e) {
-          interrupted = true;
-          cancel(); // outside the monitor: cancelling runs callbacks and listeners
-        }
-      }
+      boolean interrupted = becomeCaller() ? parkUntilSettled() : waitUntilSettled();
       if (interrupted) {
         throw RunMessages.interruptedWhileWaiting(this);
       }
     }
     throwIfUnsuccessful();
+  }
+
+  /** The first thread in await(): parks until the settling unparks it; true if interrupted. */
+  private boolean parkUntilSettled() {
+    boolean interrupted = false;
+    markParked(AWAITER_PARKED);
+    while (!isDone()) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        interrupted = true;
+        cancel();
+      }
+    }
+    clearParked(AWAITER_PARKED);
+    return interrupted;
+  }
+
+  /** Any other thread in await(): waits on this run's monitor; true if interrupted. */
+  private boolean waitUntilSettled() {
+    boolean interrupted = false;
+    while (!isDone()) {
+      try {
+        synchronized (this) {
+          while (!isDone()) {
+            wait();
+          }
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        cancel(); // outside the monitor: cancelling runs callbacks and listeners
+      }
+    }
+    return interrupted;
   }
 
   /** Whether the run has settled: every task finished, or the run stopped and nothing runs. */
@@ -434,12 +455,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
         runPopped(task);
         continue;
       }
-      markCallerParked();
+      markParked(CALLER_PARKED);
       // A push or the settling after this check sees the mark and unparks us.
       if (!hasReady() && !isDone()) {
         LockSupport.park(this);
       }
-      clearCallerParked();
+      clearParked(CALLER_PARKED);
     }
     if (interrupted || (state & CALLER_INTERRUPTED) != 0) {
       throw RunMessages.interruptedWhileWaiting(this);

@@ -30,17 +30,21 @@ abstract class ReadyStack {
   // Bits of 'workers'.
   /** A helper was handed to the executor and has not started yet. */
   private static final int HELPER_PENDING = 1;
-  /** The caller of run() is parked, or about to park, waiting for work. */
-  private static final int CALLER_PARKED = 2;
+  /** The caller of run() is parked, or about to park, waiting for work: a push wakes it. */
+  static final int CALLER_PARKED = 2;
+  /** The caller of await() is parked, or about to park, until the run settles. */
+  static final int AWAITER_PARKED = 4;
 
   private static final VarHandle READY_HEAD;
   private static final VarHandle WORKERS;
+  private static final VarHandle CALLER;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", long.class);
       WORKERS = lookup.findVarHandle(ReadyStack.class, "workers", int.class);
+      CALLER = lookup.findVarHandle(ReadyStack.class, "caller", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -53,11 +57,11 @@ abstract class ReadyStack {
   final int[] status;
   /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
   private volatile long readyHead = EMPTY & 0xffffffffL;
-  /** HELPER_PENDING and CALLER_PARKED, in one field so that a run stays small. */
+  /** HELPER_PENDING, CALLER_PARKED and AWAITER_PARKED, in one field so that a run stays small. */
   private volatile int workers;
   /**
-   * The thread in {@code run()}, if any; set before the first push, so every thread that takes
-   * a task sees it.
+   * The thread in {@code run()}, set before the first push, so every thread that takes a task
+   * sees it; or, in a run from {@code start()}, the first thread to wait in {@code await()}.
    */
   Thread caller;
 
@@ -142,21 +146,27 @@ abstract class ReadyStack {
     return top(readyHead) != EMPTY;
   }
 
+  /** Makes the current thread the one that waits in {@code await()}, unless there is one. */
+  final boolean becomeCaller() {
+    return caller == null && CALLER.compareAndSet(this, null, Thread.currentThread());
+  }
+
   /**
-   * The caller of {@code run()} is about to park: a push from now on unparks it. It checks for
-   * work after this, so a push either sees the mark or is seen.
+   * The caller is about to park ({@code which}: CALLER_PARKED or AWAITER_PARKED): a push or the
+   * settling from now on unparks it. It checks again after this, so the waker either sees the
+   * mark or is seen.
    */
-  final void markCallerParked() {
-    WORKERS.getAndBitwiseOr(this, CALLER_PARKED);
+  final void markParked(int which) {
+    WORKERS.getAndBitwiseOr(this, which);
   }
 
-  final void clearCallerParked() {
-    WORKERS.getAndBitwiseAnd(this, ~CALLER_PARKED);
+  final void clearParked(int which) {
+    WORKERS.getAndBitwiseAnd(this, ~which);
   }
 
-  /** Wakes the caller of {@code run()} if it is parked. */
+  /** At the end of the run: wakes the caller if it is parked, for work or for the end. */
   final void unparkCaller() {
-    if ((workers & CALLER_PARKED) != 0) {
+    if ((workers & (CALLER_PARKED | AWAITER_PARKED)) != 0) {
       LockSupport.unpark(caller);
     }
   }

@@ -137,6 +137,79 @@ class CancellationTest {
     }
   }
 
+  /**
+   * The first thread in await() parks until the run settles; any other waits on the run's
+   * monitor. Interrupting the second cancels the run, and both hear of it.
+   */
+  @RepeatedTest(5)
+  void severalThreadsCanAwaitOneRunAndAnyOfThemCanCancelIt() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    PipelineRun run =
+        new TestPipeline()
+            .value("long", r -> {
+              started.countDown();
+              new CountDownLatch(1).await();
+              return 1;
+            })
+            .start();
+    assertTrue(started.await(10, SECONDS));
+    AtomicReference<Throwable> first = new AtomicReference<>();
+    AtomicReference<Throwable> second = new AtomicReference<>();
+    Thread firstWaiter = awaiting(run, first);
+    waitUntilBlocked(firstWaiter);
+    Thread secondWaiter = awaiting(run, second);
+    waitUntilBlocked(secondWaiter);
+    secondWaiter.interrupt();
+    firstWaiter.join(10_000);
+    secondWaiter.join(10_000);
+    assertTrue(first.get() instanceof CancellationException, String.valueOf(first.get()));
+    assertTrue(second.get() instanceof CancellationException, String.valueOf(second.get()));
+    assertTrue(run.isDone());
+  }
+
+  @RepeatedTest(5)
+  void severalThreadsAwaitingOneRunAllSeeItsResult() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    PipelineRun run = new TestPipeline().value("gated", r -> {
+      release.await();
+      return 7;
+    }).start();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] waiters = new Thread[3];
+    for (int i = 0; i < waiters.length; i++) {
+      waiters[i] = awaiting(run, failure);
+      waitUntilBlocked(waiters[i]);
+    }
+    release.countDown();
+    for (Thread waiter : waiters) {
+      waiter.join(10_000);
+      assertFalse(waiter.isAlive());
+    }
+    assertEquals(null, failure.get());
+    assertEquals(7, run.<Integer>value(0));
+  }
+
+  private static Thread awaiting(PipelineRun run, AtomicReference<Throwable> thrown) {
+    Thread waiter = new Thread(() -> {
+      try {
+        run.await();
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    waiter.start();
+    return waiter;
+  }
+
+  /** Until {@code thread} parks or waits (in await(), the only thing it does). */
+  private static void waitUntilBlocked(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + SECONDS.toNanos(10);
+    while (thread.getState() != Thread.State.WAITING) {
+      assertTrue(System.nanoTime() < deadline, "the thread never blocked in await()");
+      Thread.sleep(1);
+    }
+  }
+
   @Test
   void interruptingTheWaitingThreadCancelsTheRun() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
