@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * One run of a pipeline: the scheduler. Generated runners start it and read results from it;
- * users normally see it only through the generated {@code Results} and {@code Execution}.
+ * One run of a pipeline: the scheduler. Generated runners start it from their {@link
+ * RunTemplate} and read results from it; users normally see it only through the generated
+ * {@code Results} and {@code Execution}.
  *
  * <h2>Scheduling</h2>
  *
@@ -22,20 +23,24 @@ import java.util.function.BiConsumer;
  * counter to zero makes that task ready; the task then runs exactly once. A thread that finishes
  * a task continues with one newly ready dependent itself; further ready tasks go on a stack of
  * the run, and a helper is handed to the executor to take them, so independent tasks run in
- * parallel. {@link #run} lends the calling thread to the run: it takes ready tasks from the stack
- * itself instead of parking, so small graphs run without any hand-off between threads. An async
- * task's method runs like a sync task, then no thread waits: the completion of its stage makes
- * its dependents ready, which then run on the run's threads, never on the thread that completed
- * the stage. {@link #start} calls the async methods that are ready at the start on the calling
- * thread, as hand-written code starts its calls, and leaves every sync task to the executor.
+ * parallel. {@link RunTemplate#run()} lends the calling thread to the run: it takes ready tasks
+ * from the stack itself instead of parking, so small graphs run without any hand-off between
+ * threads. An async task's method runs like a sync task, then no thread waits: the completion of
+ * its stage makes its dependents ready, which then run on the run's threads, never on the thread
+ * that completed the stage. {@link RunTemplate#start()} calls the async methods that are ready
+ * at the start on the calling thread, as hand-written code starts its calls, and leaves every
+ * sync task to the executor.
  *
  * <h2>Allocation</h2>
  *
- * A run of every task with no listener, result store or deadline allocates this object, one
- * int array (each task's status, which also links the ready stack) and one Object array (each
- * task's value and what it has in flight); the graph is shared, never copied. A helper object
- * is created the first time the run hands work to the executor or waits for a stage. Everything
- * only some runs need lives in a {@link RunExtras}.
+ * A run of every task with no listener, result store, deadline or per-task policy allocates
+ * this object (64 bytes), one int array (each task's status, which also links the ready stack)
+ * and one Object array (each task's value and what it has in flight); the graph and the options
+ * are shared through the template, never copied. The run is its own helper (the Runnable handed
+ * to the executor) and the callback of the stages it waits for, so neither costs an object:
+ * that is why the class is abstract, with {@link SelfHelpingRun} as its one implementation,
+ * which keeps those roles out of this public API. Everything only some runs need lives in a
+ * {@link RunExtras}.
  *
  * <h2>Failure and cancellation</h2>
  *
@@ -48,7 +53,7 @@ import java.util.function.BiConsumer;
  * <h2>Memory visibility</h2>
  *
  * Actions of a task happen-before the start of every task that depends on it, and actions of
- * every task happen-before {@link #await()} (or {@link #run}) returns or throws and before a
+ * every task happen-before {@link #await()} (or {@link RunTemplate#run()}) returns or throws and before a
  * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
  * did, with no extra synchronization in user code.
  */
@@ -202,7 +207,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * In {@link #start}: the caller calls the async methods on top of the stack itself, as
+   * In {@link RunTemplate#start()}: the caller calls the async methods on top of the stack itself, as
    * hand-written code starts its calls, instead of handing each to the executor; such a method
    * should only start work and return. Before each call, if more tasks are ready, a helper is
    * signalled, so that a method that blocks (say, until a sibling has started) cannot keep the
@@ -442,7 +447,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     return true;
   }
 
-  /** The calling thread of {@link #run}: takes ready tasks until the run settles. */
+  /** The calling thread of {@link RunTemplate#run()}: takes ready tasks until the run settles. */
   private void workUntilSettled() {
     boolean interrupted = false;
     while (!isDone()) {

@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
  * the link to the task below in it instead, as a positive number ({@code below + 2}), which
- * still reads as "not started" to everything that looks at statuses. The task's run CASes that
- * value to RUNNING. A retry pushes a task again after it was popped, so the head carries a
+ * still reads as "not started" to everything that looks at statuses. The thread that pops the
+ * task owns it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head carries a
  * version that every push and pop changes: a thread that read the head before such a round trip
  * fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop that takes
  * the task: the link is published by the CAS on the head.
@@ -91,11 +91,7 @@ abstract class ReadyStack {
   }
 
   final void push(int task) {
-    long head;
-    do {
-      head = readyHead;
-      status[task] = top(head) + 2;
-    } while (!READY_HEAD.compareAndSet(this, head, head(head, task)));
+    pushChain(task, task);
   }
 
   /**
