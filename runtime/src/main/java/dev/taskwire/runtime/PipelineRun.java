@@ -545,10 +545,13 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     return state & PHASE;
   }
 
-  /** Moves the phase from {@code from} to {@code to}, keeping the other bits of the state. */
-  private boolean moveFrom(int from, int to) {
-    for (int seen = state; (seen & PHASE) == from; seen = state) {
-      if (STATE.compareAndSet(this, seen, (seen & ~PHASE) | to)) {
+  /**
+   * Moves the phase from ACTIVE to {@code phase}, keeping the other bits of the state; false if
+   * it had already moved.
+   */
+  private boolean endActive(int phase) {
+    for (int seen = state; (seen & PHASE) == ACTIVE; seen = state) {
+      if (STATE.compareAndSet(this, seen, seen | phase)) {
         return true;
       }
     }
@@ -672,7 +675,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       ((CompletableFuture<?>) stage).whenComplete(stageCallback());
       return EMPTY;
     }
-    int attempt = attempts == null ? 1 : attempts.current(task);
+    int attempt = attemptOf(task);
     try {
       stage.whenComplete(
           (value, failure) -> {
@@ -749,7 +752,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     // Claim the task first: stop() may have cancelled a pending async task, which then left, and
     // a timeout races with the attempt it ends. A sync task without attempts has no such rival:
     // only the thread finishing it changes its status, so it needs no CAS.
-    if ((attempts != null || awaitsStage(task))
+    boolean awaitedStage = awaitsStage(task);
+    if ((attempts != null || awaitedStage)
         && !INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
       return EMPTY;
     }
@@ -763,7 +767,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       }
       slots[task] = value;
       INTS.setVolatile(status, task, SUCCEEDED);
-      if (awaitsStage(task)) {
+      if (awaitedStage) {
         OBJECTS.setVolatile(slots, flight(task), null);
       }
       taskEvent(TaskListener::taskSucceeded, task, null);
@@ -808,7 +812,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
         if (next == EMPTY) {
           next = dependent;
         } else {
-          bottom = chained++ == 0 ? dependent : bottom;
+          if (chained++ == 0) {
+            bottom = dependent;
+          }
           chain = chain(dependent, chain);
         }
       }
@@ -863,7 +869,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     if (timer != null) {
       timer.cancel(false);
     }
-    moveFrom(ACTIVE, failures != null ? FAILING : SUCCEEDED_RUN);
+    endActive(failures != null ? FAILING : SUCCEEDED_RUN);
     STATE.getAndBitwiseOr(this, ENDED);
     // A future requested from now on sees 'ended' and completes itself.
     RequestedFutures requested = futures;
@@ -970,7 +976,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   boolean stop(int newPhase) {
-    if (!moveFrom(ACTIVE, newPhase)) {
+    if (!endActive(newPhase)) {
       return false;
     }
     for (int task = 0; task < graph.size(); task++) {

@@ -11,13 +11,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,21 +26,12 @@ import org.junit.jupiter.api.Timeout;
  * failing trial is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
-class RandomFanOutStressTest {
+class RandomFanOutStressTest extends StressFixture {
   private static final int TRIALS = Integer.getInteger("taskwire.stress.graphs", 60) * 3;
-
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
-  private final ScheduledExecutorService remote = Executors.newScheduledThreadPool(2);
-
-  @AfterEach
-  void shutDown() {
-    pool.shutdownNow();
-    remote.shutdownNow();
-  }
 
   @Test
   void randomFanOutsKeepEveryInvariant() {
-    Random seeds = new Random(Long.getLong("taskwire.stress.seed", 20261127L));
+    Random seeds = seeds(20261127L);
     for (int trial = 0; trial < TRIALS; trial++) {
       long seed = seeds.nextLong();
       new Trial(new Random(seed), "seed " + seed).check();

@@ -10,14 +10,10 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,22 +23,13 @@ import org.junit.jupiter.api.Timeout;
  * scheduler's invariants; the seed of a failing graph is in the assertion message.
  */
 @Timeout(120)
-class RandomGraphStressTest {
+class RandomGraphStressTest extends StressFixture {
   private static final int GRAPHS = Integer.getInteger("taskwire.stress.graphs", 150);
   private static final int RUNS_PER_GRAPH = 8;
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
-  private final ScheduledExecutorService remote = Executors.newScheduledThreadPool(2);
-
-  @AfterEach
-  void shutDown() {
-    pool.shutdownNow();
-    remote.shutdownNow();
-  }
-
   @Test
   void randomGraphsKeepEveryInvariant() {
-    Random seeds = new Random(Long.getLong("taskwire.stress.seed", 20261127L));
+    Random seeds = seeds(20261127L);
     for (int graph = 0; graph < GRAPHS; graph++) {
       long seed = seeds.nextLong();
       Shape shape = Shape.random(new Random(seed));

@@ -10,14 +10,10 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,24 +27,15 @@ import org.junit.jupiter.api.Timeout;
  * runs more graphs (see the README).
  */
 @Timeout(300)
-class RandomPolicyStressTest {
+class RandomPolicyStressTest extends StressFixture {
   private static final int GRAPHS = Integer.getInteger("taskwire.stress.graphs", 60);
   private static final int RUNS_PER_GRAPH = 4;
 
   private enum Attempt { OK, FAIL, HANG }
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
-  private final ScheduledExecutorService remote = Executors.newScheduledThreadPool(2);
-
-  @AfterEach
-  void shutDown() {
-    pool.shutdownNow();
-    remote.shutdownNow();
-  }
-
   @Test
   void randomPoliciesKeepEveryInvariant() {
-    Random seeds = new Random(Long.getLong("taskwire.stress.seed", 20261128L));
+    Random seeds = seeds(20261128L);
     for (int graph = 0; graph < GRAPHS; graph++) {
       long seed = seeds.nextLong();
       for (int run = 0; run < RUNS_PER_GRAPH; run++) {
