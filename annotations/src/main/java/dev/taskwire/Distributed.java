@@ -25,17 +25,17 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>{@code @Distributed} or {@code @Distributed(false)} on a {@code @Task} method decides for
  *       that task;
- *   <li>otherwise a task of a {@code @Distributed} class is dispatched unless it is async (a
- *       task returning a future waits for I/O, and holds no thread on the driver anyway);
+ *   <li>otherwise a task of a {@code @Distributed} class is dispatched unless it is async (a task
+ *       returning a future waits for I/O, and holds no thread on the driver anyway);
  *   <li>otherwise the task runs on the driver.
  * </ul>
  *
  * <p>A dispatched task is sent with its arguments (and the pipeline object, for an instance
- * method), runs on another JVM, and its result comes back; so the processor requires the
- * pipeline class and every dispatched task's parameter and result types to be serializable, and
- * reports any that is not as a compile error. A dispatched task may run more than once (a
- * retry, or a re-run after the JVM running it was lost), so it must be idempotent. Without a
- * dispatcher in the run's options every task runs locally, exactly as without this annotation.
+ * method), runs on another JVM, and its result comes back; so the processor requires the pipeline
+ * class and every dispatched task's parameter and result types to be serializable, and reports any
+ * that is not as a compile error. A dispatched task may run more than once (a retry, or a re-run
+ * after the JVM running it was lost), so it must be idempotent. Without a dispatcher in the run's
+ * options every task runs locally, exactly as without this annotation.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -33,31 +33,31 @@ import java.lang.annotation.Target;
  *       methods of one class may share a name (overloads).
  *   <li>A task method may be static or an instance method, must not be private, abstract or
  *       generic, and must be declared in a top-level or static nested class.
- *   <li>It may return a value, {@code void}, or a {@code CompletableFuture<T>} /
- *       {@code CompletionStage<T>}. A task returning a future is <em>async</em>: its result is
- *       {@code T}, and no thread waits while the future is pending.
- *   <li>Every parameter carries {@link DependsOn} and receives that task's result, or
- *       {@link ForEach} and receives one element of it per run.
+ *   <li>It may return a value, {@code void}, or a {@code CompletableFuture<T>} / {@code
+ *       CompletionStage<T>}. A task returning a future is <em>async</em>: its result is {@code T},
+ *       and no thread waits while the future is pending.
+ *   <li>Every parameter carries {@link DependsOn} and receives that task's result, or {@link
+ *       ForEach} and receives one element of it per run.
  *   <li>The dependencies form no cycle.
  * </ul>
  *
- * <p>{@code @Task(timeout = "30s", retries = 3)} bounds each attempt and retries failed ones
- * with exponential backoff and jitter; no thread waits during a backoff.
+ * <p>{@code @Task(timeout = "30s", retries = 3)} bounds each attempt and retries failed ones with
+ * exponential backoff and jitter; no thread waits during a backoff.
  *
- * <p>A task may declare checked exceptions. If it throws, the run fails with a
- * {@code dev.taskwire.runtime.PipelineException} that names the task and carries the exception
- * as its cause; tasks that depend on it never run.
+ * <p>A task may declare checked exceptions. If it throws, the run fails with a {@code
+ * dev.taskwire.runtime.PipelineException} that names the task and carries the exception as its
+ * cause; tasks that depend on it never run.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Task {
   /**
-   * How long one attempt may take, e.g. {@code "30s"}, {@code "500ms"}, {@code "2m"},
-   * {@code "1h"} or ISO-8601 {@code "PT1M30S"}; empty (the default) for no limit. An attempt
-   * that runs out of time fails with a {@code TimeoutException} naming the task and the limit: a
-   * sync task is interrupted (so it must respond to interrupts to end early), an async task's
-   * future is cancelled. Checked at compile time.
+   * How long one attempt may take, e.g. {@code "30s"}, {@code "500ms"}, {@code "2m"}, {@code "1h"}
+   * or ISO-8601 {@code "PT1M30S"}; empty (the default) for no limit. An attempt that runs out of
+   * time fails with a {@code TimeoutException} naming the task and the limit: a sync task is
+   * interrupted (so it must respond to interrupts to end early), an async task's future is
+   * cancelled. Checked at compile time.
    */
   String timeout() default "";
 
@@ -78,8 +78,8 @@ public @interface Task {
   Class<? extends Exception>[] retryOn() default {Exception.class};
 
   /**
-   * For a task with a {@link ForEach} parameter: how many of its elements may run at once; 0
-   * (the default) for no limit beyond the executor's. An async element counts until its future
+   * For a task with a {@link ForEach} parameter: how many of its elements may run at once; 0 (the
+   * default) for no limit beyond the executor's. An async element counts until its future
    * completes, and one waiting for a retry keeps its place.
    */
   int maxConcurrency() default 0;

@@ -9,10 +9,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads every contender shares: one fixed pool per trial, passed as taskwire's
- * {@code RunOptions} executor, as the {@code *Async} executor of the hand-written
- * {@code CompletableFuture} code and as Dagger's {@code @Production} executor; and, for the async
- * shape, one timer thread that completes the simulated remote calls.
+ * The threads every contender shares: one fixed pool per trial, passed as taskwire's {@code
+ * RunOptions} executor, as the {@code *Async} executor of the hand-written {@code
+ * CompletableFuture} code and as Dagger's {@code @Production} executor; and, for the async shape,
+ * one timer thread that completes the simulated remote calls.
  */
 public final class BenchmarkThreads {
   private BenchmarkThreads() {}

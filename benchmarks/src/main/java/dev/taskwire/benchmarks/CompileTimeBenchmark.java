@@ -25,22 +25,22 @@ import javax.tools.ToolProvider;
 
 /**
  * How much compile time the taskwire processor adds, by pipeline size. For 100, 1,000 and 2,000
- * tasks it generates one pipeline class (task {@code i} depends on task {@code i - 1}, a chain,
- * and on task {@code i / 2}, so most tasks have two inputs and the early ones feed many), and
- * compiles it in this JVM with {@code ToolProvider.getSystemJavaCompiler()} twice: with
- * {@code -proc:none}, and with a {@link TaskProcessor} handed to javac, which then also compiles
- * the generated runner. After warm-up rounds (javac runs in this JVM and warms up like any Java
- * code) it repeats both a few times and reports medians: the added time, and the added time per
- * task. Finally it loads the largest runner, runs the pipeline and checks its answer, so a
- * runner that javac rejected ("code too large") or that does not work fails the program.
+ * tasks it generates one pipeline class (task {@code i} depends on task {@code i - 1}, a chain, and
+ * on task {@code i / 2}, so most tasks have two inputs and the early ones feed many), and compiles
+ * it in this JVM with {@code ToolProvider.getSystemJavaCompiler()} twice: with {@code -proc:none},
+ * and with a {@link TaskProcessor} handed to javac, which then also compiles the generated runner.
+ * After warm-up rounds (javac runs in this JVM and warms up like any Java code) it repeats both a
+ * few times and reports medians: the added time, and the added time per task. Finally it loads the
+ * largest runner, runs the pipeline and checks its answer, so a runner that javac rejected ("code
+ * too large") or that does not work fails the program.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.CompileTimeBenchmark \
  *     [--rounds 5] [--warmup 2] [--sizes 100,1000,2000] [--out FILE]
  * </pre>
  *
- * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh puts
- * it into benchmarks/results.md).
+ * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh puts it
+ * into benchmarks/results.md).
  */
 public final class CompileTimeBenchmark {
   private CompileTimeBenchmark() {}
@@ -92,22 +92,35 @@ public final class CompileTimeBenchmark {
             String.format(
                 Locale.ROOT,
                 "| %,d | %,d | %.0f | %.0f | %.0f | **%.0f** | **%.0f** | %,d | %,d | %s |",
-                size, edges(size), withoutMs, onlyMs, withMs, addedMs, addedMs * 1000 / size,
-                last.runnerLines, last.runnerClassBytes, "t" + (size - 1) + " = " + checked));
+                size,
+                edges(size),
+                withoutMs,
+                onlyMs,
+                withMs,
+                addedMs,
+                addedMs * 1000 / size,
+                last.runnerLines,
+                last.runnerClassBytes,
+                "t" + (size - 1) + " = " + checked));
         System.err.println(rows.get(rows.size() - 1));
       }
 
       StringBuilder table = new StringBuilder();
-      table.append(String.format(Locale.ROOT,
-          "Each pipeline compiled in one JVM with javac from"
-              + " `ToolProvider.getSystemJavaCompiler()`,"
-              + " %d warm-up round(s), then the median of %d rounds. *no processor*: `-proc:none`;"
-              + " *-proc:only*: javac stops after annotation processing (no class files); *full*:"
-              + " the processor runs, then javac compiles the pipeline and the generated runner."
-              + " *Added* = full minus no processor.%n%n", warmup, rounds));
-      table.append("| tasks | edges | javac, no processor (ms) | -proc:only (ms) "
-          + "| javac + processor, full (ms) | added (ms) | added per task (µs) "
-          + "| runner source lines | runner .class bytes | ran, checked |\n");
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "Each pipeline compiled in one JVM with javac from"
+                  + " `ToolProvider.getSystemJavaCompiler()`,"
+                  + " %d warm-up round(s), then the median of %d rounds. *no processor*: `-proc:none`;"
+                  + " *-proc:only*: javac stops after annotation processing (no class files); *full*:"
+                  + " the processor runs, then javac compiles the pipeline and the generated runner."
+                  + " *Added* = full minus no processor.%n%n",
+              warmup,
+              rounds));
+      table.append(
+          "| tasks | edges | javac, no processor (ms) | -proc:only (ms) "
+              + "| javac + processor, full (ms) | added (ms) | added per task (µs) "
+              + "| runner source lines | runner .class bytes | ran, checked |\n");
       table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       rows.forEach(row -> table.append(row).append('\n'));
       System.out.print(table);
@@ -139,11 +152,13 @@ public final class CompileTimeBenchmark {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter output = new StringWriter();
-    List<String> options = new ArrayList<>(List.of(
-        "--release", "17",
-        "-classpath", System.getProperty("java.class.path"),
-        "-d", classes.toString(),
-        "-s", generated.toString()));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "--release", "17",
+                "-classpath", System.getProperty("java.class.path"),
+                "-d", classes.toString(),
+                "-s", generated.toString()));
     if (mode == Mode.NO_PROCESSOR) {
       options.add("-proc:none");
     } else if (mode == Mode.PROCESSOR_ONLY) {
@@ -151,10 +166,10 @@ public final class CompileTimeBenchmark {
     }
     long start;
     boolean ok;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      JavaCompiler.CompilationTask task = javac.getTask(
-          output, files, diagnostics, options, null, List.of(source(name, size)));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(output, files, diagnostics, options, null, List.of(source(name, size)));
       if (withProcessor) {
         task.setProcessors(List.of(new TaskProcessor()));
       }
@@ -164,8 +179,7 @@ public final class CompileTimeBenchmark {
     long nanos = System.nanoTime() - start;
     if (!ok) {
       throw new IllegalStateException(
-          "compiling " + name + " (" + mode + ") failed: "
-              + diagnostics.getDiagnostics() + output);
+          "compiling " + name + " (" + mode + ") failed: " + diagnostics.getDiagnostics() + output);
     }
     if (mode != Mode.FULL) {
       return new Compiled(nanos, classes, 0, 0);
@@ -185,15 +199,24 @@ public final class CompileTimeBenchmark {
 
   /** Task i depends on task i - 1 and, from i = 2 on, on task i / 2. */
   private static JavaFileObject source(String name, int size) {
-    StringBuilder source = new StringBuilder("package bench;\n\n")
-        .append("import dev.taskwire.DependsOn;\nimport dev.taskwire.Task;\n\n")
-        .append("public class ").append(name).append(" {\n")
-        .append("  @Task public int t0() { return 1; }\n")
-        .append("  @Task public int t1(@DependsOn(\"t0\") int a) { return a + 1; }\n");
+    StringBuilder source =
+        new StringBuilder("package bench;\n\n")
+            .append("import dev.taskwire.DependsOn;\nimport dev.taskwire.Task;\n\n")
+            .append("public class ")
+            .append(name)
+            .append(" {\n")
+            .append("  @Task public int t0() { return 1; }\n")
+            .append("  @Task public int t1(@DependsOn(\"t0\") int a) { return a + 1; }\n");
     for (int i = 2; i < size; i++) {
-      source.append(String.format(Locale.ROOT,
-          "  @Task public int t%d(@DependsOn(\"t%d\") int previous, @DependsOn(\"t%d\") int half) {"
-              + " return previous + half + %d; }%n", i, i - 1, i / 2, i));
+      source.append(
+          String.format(
+              Locale.ROOT,
+              "  @Task public int t%d(@DependsOn(\"t%d\") int previous, @DependsOn(\"t%d\") int half) {"
+                  + " return previous + half + %d; }%n",
+              i,
+              i - 1,
+              i / 2,
+              i));
     }
     String text = source.append("}\n").toString();
     return new SimpleJavaFileObject(
@@ -256,13 +279,16 @@ public final class CompileTimeBenchmark {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,27 +19,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One graph shape computed by four contenders on one executor; a subclass per shape. JMH
- * measures each {@code @Benchmark} method of every concrete subclass, so the result names are
- * {@code <Shape>Benchmark.<contender>} and every shape has the same contenders:
+ * One graph shape computed by four contenders on one executor; a subclass per shape. JMH measures
+ * each {@code @Benchmark} method of every concrete subclass, so the result names are {@code
+ * <Shape>Benchmark.<contender>} and every shape has the same contenders:
  *
  * <ul>
- *   <li>{@link #sequential()}: the task methods called one after another on the benchmark
- *       thread, the zero-overhead floor;
+ *   <li>{@link #sequential()}: the task methods called one after another on the benchmark thread,
+ *       the zero-overhead floor;
  *   <li>{@link #completableFuture()}: hand-written {@code CompletableFuture} composition;
- *   <li>{@link #dagger()}: a fresh Dagger Producers component per run, waiting on its entry
- *       point's {@code ListenableFuture};
+ *   <li>{@link #dagger()}: a fresh Dagger Producers component per run, waiting on its entry point's
+ *       {@code ListenableFuture};
  *   <li>{@link #taskwire()}: {@code runner.run()} on one generated runner reused across runs;
- *   <li>{@link #taskwireStart()}: {@code runner.start().await()} on the same runner. Not a
- *       separate contender but a control: {@code run()} lends the calling thread to the run (it
- *       takes ready tasks itself instead of parking), {@code start()} hands everything to the
- *       executor and the caller parks in {@code await()}, as it does in {@code join()} for the
- *       {@code CompletableFuture} code. The difference is what that lending is worth.
+ *   <li>{@link #taskwireStart()}: {@code runner.start().await()} on the same runner. Not a separate
+ *       contender but a control: {@code run()} lends the calling thread to the run (it takes ready
+ *       tasks itself instead of parking), {@code start()} hands everything to the executor and the
+ *       caller parks in {@code await()}, as it does in {@code join()} for the {@code
+ *       CompletableFuture} code. The difference is what that lending is worth.
  * </ul>
  *
  * <p>The pool is created once per trial (one fork's run of one benchmark) and shared by every
- * contender; before measuring, each contender computes the graph once and all answers must
- * match the one precomputed for the shape.
+ * contender; before measuring, each contender computes the graph once and all answers must match
+ * the one precomputed for the shape.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

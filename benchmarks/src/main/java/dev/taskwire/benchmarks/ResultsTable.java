@@ -35,13 +35,19 @@ public final class ResultsTable {
   /** Shape benchmark class (simple name), its label, and its number of tasks. */
   private record Shape(String benchmark, String label, String tasks) {}
 
-  private static final List<Shape> SHAPES = List.of(
-      new Shape("DiamondBenchmark", "diamond", String.valueOf(DiamondRunner.GRAPH.size())),
-      new Shape("FanInBenchmark", "wide fan-in", String.valueOf(FanInRunner.GRAPH.size())),
-      new Shape("ChainBenchmark", "long chain", String.valueOf(ChainRunner.GRAPH.size())),
-      new Shape("RandomDagBenchmark", "random DAG", String.valueOf(RandomDagRunner.GRAPH.size())),
-      new Shape("AsyncBenchmark", "async, " + String.format(Locale.ROOT, "%,d", AsyncBenchmark.RUNS)
-          + " runs in flight", String.valueOf(AsyncPipelineRunner.GRAPH.size())));
+  private static final List<Shape> SHAPES =
+      List.of(
+          new Shape("DiamondBenchmark", "diamond", String.valueOf(DiamondRunner.GRAPH.size())),
+          new Shape("FanInBenchmark", "wide fan-in", String.valueOf(FanInRunner.GRAPH.size())),
+          new Shape("ChainBenchmark", "long chain", String.valueOf(ChainRunner.GRAPH.size())),
+          new Shape(
+              "RandomDagBenchmark", "random DAG", String.valueOf(RandomDagRunner.GRAPH.size())),
+          new Shape(
+              "AsyncBenchmark",
+              "async, "
+                  + String.format(Locale.ROOT, "%,d", AsyncBenchmark.RUNS)
+                  + " runs in flight",
+              String.valueOf(AsyncPipelineRunner.GRAPH.size())));
 
   /** Contender method name and column heading, in column order. */
   private static final Map<String, String> CONTENDERS = new LinkedHashMap<>();
@@ -77,8 +83,11 @@ public final class ResultsTable {
     }
     ZonedDateTime measured =
         Files.getLastModifiedTime(jmh).toInstant().atZone(java.time.ZoneId.systemDefault());
-    String report = render(new ObjectMapper().readTree(jmh.toFile()), measured,
-        compile != null && Files.exists(compile) ? Files.readString(compile) : null);
+    String report =
+        render(
+            new ObjectMapper().readTree(jmh.toFile()),
+            measured,
+            compile != null && Files.exists(compile) ? Files.readString(compile) : null);
     if (out != null) {
       Files.writeString(out, report, StandardCharsets.UTF_8);
       System.out.println("wrote " + out);
@@ -100,64 +109,90 @@ public final class ResultsTable {
       poolSizes.add(threads);
       Map<String, Score> metrics = new LinkedHashMap<>();
       metrics.put("time", score(result.get("primaryMetric")));
-      result.path("secondaryMetrics").properties()
+      result
+          .path("secondaryMetrics")
+          .properties()
           .forEach(metric -> metrics.put(metric.getKey(), score(metric.getValue())));
-      scores.computeIfAbsent(shape, s -> new LinkedHashMap<>())
+      scores
+          .computeIfAbsent(shape, s -> new LinkedHashMap<>())
           .computeIfAbsent(threads, t -> new LinkedHashMap<>())
           .put(contender, metrics);
     }
 
     StringBuilder md = new StringBuilder();
     md.append("# taskwire benchmark results\n\n");
-    md.append("Written by `benchmarks/run.sh` (see benchmarks/README.md for what each contender"
-        + " does and how they were made equivalent); JMH results of ")
+    md.append(
+            "Written by `benchmarks/run.sh` (see benchmarks/README.md for what each contender"
+                + " does and how they were made equivalent); JMH results of ")
         .append(measured.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
         .append(".\n\n");
     md.append("## Machine and settings\n\n");
-    md.append("- CPU: ").append(cpuModel()).append(", `nproc` = ")
-        .append(Runtime.getRuntime().availableProcessors()).append(memory()).append('\n');
+    md.append("- CPU: ")
+        .append(cpuModel())
+        .append(", `nproc` = ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(memory())
+        .append('\n');
     if (first != null) {
-      md.append("- JVM: ").append(first.path("vmName").asText()).append(' ')
-          .append(first.path("vmVersion").asText()).append(" (JDK ")
-          .append(first.path("jdkVersion").asText()).append("), JVM args: ")
-          .append(first.path("jvmArgs").toString()).append('\n');
-      md.append("- JMH ").append(first.path("jmhVersion").asText()).append(": ")
-          .append(first.path("forks").asInt()).append(" fork(s), ")
-          .append(first.path("warmupIterations").asInt()).append(" x ")
-          .append(first.path("warmupTime").asText()).append(" warm-up, ")
-          .append(first.path("measurementIterations").asInt()).append(" x ")
+      md.append("- JVM: ")
+          .append(first.path("vmName").asText())
+          .append(' ')
+          .append(first.path("vmVersion").asText())
+          .append(" (JDK ")
+          .append(first.path("jdkVersion").asText())
+          .append("), JVM args: ")
+          .append(first.path("jvmArgs").toString())
+          .append('\n');
+      md.append("- JMH ")
+          .append(first.path("jmhVersion").asText())
+          .append(": ")
+          .append(first.path("forks").asInt())
+          .append(" fork(s), ")
+          .append(first.path("warmupIterations").asInt())
+          .append(" x ")
+          .append(first.path("warmupTime").asText())
+          .append(" warm-up, ")
+          .append(first.path("measurementIterations").asInt())
+          .append(" x ")
           .append(first.path("measurementTime").asText())
           .append(" measurement, average time mode, `-prof gc`; shared fixed pool of ")
-          .append(String.join(" / ", poolSizes)).append(" daemon thread(s) per trial\n");
+          .append(String.join(" / ", poolSizes))
+          .append(" daemon thread(s) per trial\n");
     }
-    md.append("- ± is JMH's 99.9% confidence half-width over all measured iterations of all forks."
-        + " A ratio below 1 means taskwire is faster (or allocates less).\n\n");
+    md.append(
+        "- ± is JMH's 99.9% confidence half-width over all measured iterations of all forks."
+            + " A ratio below 1 means taskwire is faster (or allocates less).\n\n");
 
     md.append("## Time per run (µs, lower is better)\n\n");
     table(md, scores, "time", 1);
     md.append("\nThe async shape's times are per run too: one benchmark operation starts ")
         .append(String.format(Locale.ROOT, "%,d", AsyncBenchmark.RUNS))
-        .append(" runs, each waiting 2 ms for its four simulated remote calls, then waits for all"
-            + " of them; JMH divides by the run count. Its taskwire column is `start()` of every"
-            + " run, then `await()` of each (the only way to have many runs in flight), shown under"
-            + " `run()`; it has no sequential floor (blocking on each call in turn measures the"
-            + " 2 ms latency, not scheduling).\n\n");
-    md.append("`run()` lends the calling thread to the run (it takes ready tasks itself instead of"
-        + " parking), so small graphs run with no thread hand-off at all, while the"
-        + " `CompletableFuture` code parks the caller in `join()` and Dagger in `get()`. The"
-        + " `start().await()` column hands everything to the pool and parks the caller too: its"
-        + " ratio to `CompletableFuture` compares the two schedulers on equal terms.\n\n");
+        .append(
+            " runs, each waiting 2 ms for its four simulated remote calls, then waits for all"
+                + " of them; JMH divides by the run count. Its taskwire column is `start()` of every"
+                + " run, then `await()` of each (the only way to have many runs in flight), shown under"
+                + " `run()`; it has no sequential floor (blocking on each call in turn measures the"
+                + " 2 ms latency, not scheduling).\n\n");
+    md.append(
+        "`run()` lends the calling thread to the run (it takes ready tasks itself instead of"
+            + " parking), so small graphs run with no thread hand-off at all, while the"
+            + " `CompletableFuture` code parks the caller in `join()` and Dagger in `get()`. The"
+            + " `start().await()` column hands everything to the pool and parks the caller too: its"
+            + " ratio to `CompletableFuture` compares the two schedulers on equal terms.\n\n");
     md.append("## Bytes allocated per run (`gc.alloc.rate.norm`, lower is better)\n\n");
     table(md, scores, "gc.alloc.rate.norm", 0);
 
     md.append("\n## Async shape: live threads\n\n");
-    md.append("Peak live threads (`ThreadMXBean.getPeakThreadCount()`, reset before each iteration,"
-        + " maximum over all iterations) while ")
+    md.append(
+            "Peak live threads (`ThreadMXBean.getPeakThreadCount()`, reset before each iteration,"
+                + " maximum over all iterations) while ")
         .append(String.format(Locale.ROOT, "%,d", AsyncBenchmark.RUNS))
-        .append(" runs (4,000 pending calls) are in flight at a time, next to the count when the"
-            + " iterations began (JMH's threads, the shared pool and the timer thread).\n\n");
-    md.append("| pool threads | contender | peak live threads | live threads at start"
-        + " | time per run (µs) |\n");
+        .append(
+            " runs (4,000 pending calls) are in flight at a time, next to the count when the"
+                + " iterations began (JMH's threads, the shared pool and the timer thread).\n\n");
+    md.append(
+        "| pool threads | contender | peak live threads | live threads at start"
+            + " | time per run (µs) |\n");
     md.append("|---:|---|---:|---:|---:|\n");
     Map<String, Map<String, Map<String, Score>>> async =
         scores.getOrDefault("AsyncBenchmark", Map.of());
@@ -171,10 +206,17 @@ public final class ResultsTable {
         if (metrics == null) {
           continue;
         }
-        md.append("| ").append(byThreads.getKey()).append(" | ").append(contender.getValue())
-            .append(" | ").append(plain(metrics.get("threads.peak")))
-            .append(" | ").append(plain(metrics.get("threads.start")))
-            .append(" | ").append(withError(metrics.get("time"), 1)).append(" |\n");
+        md.append("| ")
+            .append(byThreads.getKey())
+            .append(" | ")
+            .append(contender.getValue())
+            .append(" | ")
+            .append(plain(metrics.get("threads.peak")))
+            .append(" | ")
+            .append(plain(metrics.get("threads.start")))
+            .append(" | ")
+            .append(withError(metrics.get("time"), 1))
+            .append(" |\n");
       }
     }
 
@@ -182,10 +224,12 @@ public final class ResultsTable {
         scores.getOrDefault("ListenerBenchmark", Map.of());
     if (!listener.isEmpty()) {
       md.append("\n## The listener hook (random DAG, `run()`)\n\n");
-      md.append("With no listener registered each event costs one null check; registering one"
-          + " builds an event object per event and calls it.\n\n");
-      md.append("| pool threads | listeners | time per run (µs) | bytes per run | time / no listener"
-          + " |\n|---:|---|---:|---:|---:|\n");
+      md.append(
+          "With no listener registered each event costs one null check; registering one"
+              + " builds an event object per event and calls it.\n\n");
+      md.append(
+          "| pool threads | listeners | time per run (µs) | bytes per run | time / no listener"
+              + " |\n|---:|---|---:|---:|---:|\n");
       Map<String, String> rows = new LinkedHashMap<>();
       rows.put("noListener", "none");
       rows.put("noOpListener", "one that does nothing");
@@ -197,10 +241,16 @@ public final class ResultsTable {
           if (metrics == null) {
             continue;
           }
-          md.append("| ").append(byThreads.getKey()).append(" | ").append(row.getValue())
-              .append(" | ").append(withError(metrics.get("time"), 1))
-              .append(" | ").append(withError(metrics.get("gc.alloc.rate.norm"), 0))
-              .append(" | ").append(none == null ? "–" : ratio(metrics.get("time"), none.get("time")))
+          md.append("| ")
+              .append(byThreads.getKey())
+              .append(" | ")
+              .append(row.getValue())
+              .append(" | ")
+              .append(withError(metrics.get("time"), 1))
+              .append(" | ")
+              .append(withError(metrics.get("gc.alloc.rate.norm"), 0))
+              .append(" | ")
+              .append(none == null ? "–" : ratio(metrics.get("time"), none.get("time")))
               .append(" |\n");
         }
       }
@@ -208,17 +258,20 @@ public final class ResultsTable {
 
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
-      md.append("`java -cp benchmarks/target/benchmarks.jar"
-          + " dev.taskwire.benchmarks.CompileTimeBenchmark`. Task `i` depends on task `i - 1`"
-          + " and task `i / 2`.\n\n");
+      md.append(
+          "`java -cp benchmarks/target/benchmarks.jar"
+              + " dev.taskwire.benchmarks.CompileTimeBenchmark`. Task `i` depends on task `i - 1`"
+              + " and task `i / 2`.\n\n");
       md.append(compileTable.strip()).append('\n');
     }
     return md.toString();
   }
 
   private static void table(
-      StringBuilder md, Map<String, Map<String, Map<String, Map<String, Score>>>> scores,
-      String metric, int decimals) {
+      StringBuilder md,
+      Map<String, Map<String, Map<String, Map<String, Score>>>> scores,
+      String metric,
+      int decimals) {
     md.append("| shape | tasks | pool threads |");
     CONTENDERS.values().forEach(heading -> md.append(' ').append(heading).append(" |"));
     md.append(" **taskwire / CF** | taskwire / Dagger | `start().await()` / CF |\n");
@@ -232,8 +285,13 @@ public final class ResultsTable {
       }
       for (Map.Entry<String, Map<String, Map<String, Score>>> entry : byThreads.entrySet()) {
         Map<String, Map<String, Score>> contenders = entry.getValue();
-        md.append("| ").append(shape.label()).append(" | ").append(shape.tasks()).append(" | ")
-            .append(entry.getKey()).append(" |");
+        md.append("| ")
+            .append(shape.label())
+            .append(" | ")
+            .append(shape.tasks())
+            .append(" | ")
+            .append(entry.getKey())
+            .append(" |");
         for (String contender : CONTENDERS.keySet()) {
           Score score = metric(contenders, contender, metric);
           md.append(' ').append(score == null ? "–" : withError(score, decimals)).append(" |");
@@ -242,11 +300,16 @@ public final class ResultsTable {
         if (taskwire == null) {
           taskwire = metric(contenders, "taskwireStart", metric);
         }
-        md.append(" **").append(ratio(taskwire, metric(contenders, "completableFuture", metric)))
+        md.append(" **")
+            .append(ratio(taskwire, metric(contenders, "completableFuture", metric)))
             .append("** |");
         md.append(' ').append(ratio(taskwire, metric(contenders, "dagger", metric))).append(" |");
-        md.append(' ').append(ratio(metric(contenders, "taskwireStart", metric),
-            metric(contenders, "completableFuture", metric))).append(" |\n");
+        md.append(' ')
+            .append(
+                ratio(
+                    metric(contenders, "taskwireStart", metric),
+                    metric(contenders, "completableFuture", metric)))
+            .append(" |\n");
       }
     }
   }
@@ -277,8 +340,8 @@ public final class ResultsTable {
   }
 
   /**
-   * Decimal places that give three significant digits, none for whole quantities like bytes
-   * ({@code decimals == 0}), or -1 for a value too small to show.
+   * Decimal places that give three significant digits, none for whole quantities like bytes ({@code
+   * decimals == 0}), or -1 for a value too small to show.
    */
   private static int places(double value, int decimals) {
     double magnitude = Math.abs(value);

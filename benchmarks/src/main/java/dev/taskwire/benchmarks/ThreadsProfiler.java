@@ -13,11 +13,11 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Records live platform threads in the benchmark JVM through {@link ThreadMXBean}: before each
- * iteration it notes the live count and resets the JVM's peak; after it, it reports
- * {@code threads.peak}, the most threads alive at once at any moment of the iteration (the
- * maximum over iterations), and {@code threads.start}, the count when iterations began (the
- * minimum), which includes JMH's own threads, the shared pool and the timer. Enable with
- * {@code -prof dev.taskwire.benchmarks.ThreadsProfiler}.
+ * iteration it notes the live count and resets the JVM's peak; after it, it reports {@code
+ * threads.peak}, the most threads alive at once at any moment of the iteration (the maximum over
+ * iterations), and {@code threads.start}, the count when iterations began (the minimum), which
+ * includes JMH's own threads, the shared pool and the timer. Enable with {@code -prof
+ * dev.taskwire.benchmarks.ThreadsProfiler}.
  */
 public final class ThreadsProfiler implements InternalProfiler {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -9,10 +9,10 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 
 /**
- * The pipeline object and arguments of a dispatched call, in Java serialization (what the
- * processor checked at compile time). They travel as bytes beside the call's header, so that a
- * member reads them only after it has checked the fingerprint: a member with a different build
- * then reports that, not a puzzling {@code InvalidClassException}.
+ * The pipeline object and arguments of a dispatched call, in Java serialization (what the processor
+ * checked at compile time). They travel as bytes beside the call's header, so that a member reads
+ * them only after it has checked the fingerprint: a member with a different build then reports
+ * that, not a puzzling {@code InvalidClassException}.
  */
 final class CallPayload {
   private CallPayload() {}

@@ -37,9 +37,15 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
     this.payload = payload;
   }
 
-  /** @throws IOException if the pipeline object or an argument is not serializable after all */
+  /**
+   * @throws IOException if the pipeline object or an argument is not serializable after all
+   */
   static DispatchedTask of(RemoteCall call) throws IOException {
-    return new DispatchedTask(call.pipeline(), call.fingerprint(), call.task(), call.attempt(),
+    return new DispatchedTask(
+        call.pipeline(),
+        call.fingerprint(),
+        call.task(),
+        call.attempt(),
         CallPayload.write(call.instance(), call.arguments()));
   }
 
@@ -54,12 +60,17 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
     if (loader == null) {
       loader = Thread.currentThread().getContextClassLoader();
     }
-    RemoteTasks tasks = RemoteTaskLookup.find(loader, pipeline, fingerprint,
-        "member " + member.getCluster().getLocalMember().getAddress());
+    RemoteTasks tasks =
+        RemoteTaskLookup.find(
+            loader,
+            pipeline,
+            fingerprint,
+            "member " + member.getCluster().getLocalMember().getAddress());
     Object[] instanceAndArguments = CallPayload.read(payload, tasks.getClass().getClassLoader());
     MemberContext.enter(member);
     try {
-      return resultOf(tasks.call(instanceAndArguments[0], task, (Object[]) instanceAndArguments[1]));
+      return resultOf(
+          tasks.call(instanceAndArguments[0], task, (Object[]) instanceAndArguments[1]));
     } catch (Exception | Error thrown) {
       throw thrown;
     } catch (Throwable neither) {

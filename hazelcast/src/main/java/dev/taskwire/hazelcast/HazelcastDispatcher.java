@@ -26,19 +26,19 @@ import java.util.concurrent.Future;
  * }</pre>
  *
  * <p>The driver (this JVM) keeps the graph and schedules; each dispatched task is sent with its
- * arguments through the cluster's {@link IExecutorService} (named {@code "taskwire"} unless set)
- * to a member the engine picks among those the {@linkplain Builder#members selector} accepts (by
+ * arguments through the cluster's {@link IExecutorService} (named {@code "taskwire"} unless set) to
+ * a member the engine picks among those the {@linkplain Builder#members selector} accepts (by
  * default the data members, so a lite-member or client driver never runs them itself), and its
- * result comes back. Every member needs the same build of the pipeline on its class path: a
- * member with another build fails the task with a
- * {@link dev.taskwire.runtime.FingerprintMismatchException} naming both fingerprints.
+ * result comes back. Every member needs the same build of the pipeline on its class path: a member
+ * with another build fails the task with a {@link
+ * dev.taskwire.runtime.FingerprintMismatchException} naming both fingerprints.
  *
- * <p>If the member running a task leaves or dies before it answers, the task fails with a
- * {@link WorkerLostException} and the run re-runs it on another member (see
- * {@link dev.taskwire.runtime.TaskDispatcher}), up to {@link Builder#rerunsWhenMemberLost} times.
- * A task's own exception comes back as its failure, and its {@code @Task} retries and timeout
- * apply as for a local task; a timeout or a cancelled run cancels the call on the member.
- * Thread-safe; one dispatcher serves any number of runs.
+ * <p>If the member running a task leaves or dies before it answers, the task fails with a {@link
+ * WorkerLostException} and the run re-runs it on another member (see {@link
+ * dev.taskwire.runtime.TaskDispatcher}), up to {@link Builder#rerunsWhenMemberLost} times. A task's
+ * own exception comes back as its failure, and its {@code @Task} retries and timeout apply as for a
+ * local task; a timeout or a cancelled run cancels the call on the member. Thread-safe; one
+ * dispatcher serves any number of runs.
  */
 public final class HazelcastDispatcher implements TaskDispatcher {
   private final HazelcastInstance hazelcast;
@@ -64,9 +64,15 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     try {
       task = DispatchedTask.of(call);
     } catch (IOException notSerializable) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException(
-          "cannot send task '" + call.task() + "' of " + call.pipeline() + " to the cluster: "
-              + notSerializable, notSerializable));
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "cannot send task '"
+                  + call.task()
+                  + "' of "
+                  + call.pipeline()
+                  + " to the cluster: "
+                  + notSerializable,
+              notSerializable));
     }
     Future<Object> submitted;
     try {
@@ -76,19 +82,22 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
     CompletableFuture<Object> result = new CompletableFuture<>();
     // Members' and clients' executor futures are CompletableFutures in Hazelcast 5.
-    ((CompletionStage<Object>) submitted).whenComplete((value, failure) -> {
-      if (failure == null) {
-        result.complete(value);
-      } else {
-        result.completeExceptionally(translate(failure, call));
-      }
-    });
+    ((CompletionStage<Object>) submitted)
+        .whenComplete(
+            (value, failure) -> {
+              if (failure == null) {
+                result.complete(value);
+              } else {
+                result.completeExceptionally(translate(failure, call));
+              }
+            });
     // A timeout or a stopped run cancels the result: stop the task on the member too.
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        submitted.cancel(true);
-      }
-    });
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            submitted.cancel(true);
+          }
+        });
     return result;
   }
 
@@ -106,8 +115,15 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
     if (LostMember.isLost(cause) && hazelcast.getLifecycleService().isRunning()) {
       return new WorkerLostException(
-          "the member running attempt " + call.attempt() + " of task '" + call.task() + "' of "
-              + call.pipeline() + " was lost: " + cause, cause);
+          "the member running attempt "
+              + call.attempt()
+              + " of task '"
+              + call.task()
+              + "' of "
+              + call.pipeline()
+              + " was lost: "
+              + cause,
+          cause);
     }
     return cause;
   }
@@ -129,9 +145,9 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
 
     /**
-     * The executor service tasks go through, {@code "taskwire"} by default; configure its pool
-     * size on the members with an {@code ExecutorConfig} of that name (Hazelcast's default is 16
-     * threads per member).
+     * The executor service tasks go through, {@code "taskwire"} by default; configure its pool size
+     * on the members with an {@code ExecutorConfig} of that name (Hazelcast's default is 16 threads
+     * per member).
      */
     public Builder executorName(String executorName) {
       this.executorName = Objects.requireNonNull(executorName, "executorName");
@@ -139,8 +155,8 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
 
     /**
-     * The members tasks may run on, e.g. {@code member -> "true".equals(member.getAttribute("gpu"))};
-     * by default every data (non-lite) member.
+     * The members tasks may run on, e.g. {@code member ->
+     * "true".equals(member.getAttribute("gpu"))}; by default every data (non-lite) member.
      */
     public Builder members(MemberSelector members) {
       this.members = Objects.requireNonNull(members, "members");

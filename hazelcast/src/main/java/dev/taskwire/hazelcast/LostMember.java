@@ -6,9 +6,8 @@ import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 
 /**
- * Tells a failure of the member running a call (it left, died, shut down, or the connection to
- * it broke) from a failure of the task itself. Only the former is re-run without counting as a
- * retry.
+ * Tells a failure of the member running a call (it left, died, shut down, or the connection to it
+ * broke) from a failure of the task itself. Only the former is re-run without counting as a retry.
  */
 final class LostMember {
   private LostMember() {}

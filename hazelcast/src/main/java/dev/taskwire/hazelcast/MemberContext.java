@@ -5,8 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.Optional;
 
 /**
- * Where the current dispatched task runs: the Hazelcast member that received it. A task can use
- * it to report where it ran or to reach the cluster's data structures; on the driver, or in a run
+ * Where the current dispatched task runs: the Hazelcast member that received it. A task can use it
+ * to report where it ran or to reach the cluster's data structures; on the driver, or in a run
  * without a dispatcher, both accessors are empty.
  */
 public final class MemberContext {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final HazelcastCluster cluster = HazelcastCluster.ofMembers(3);
  * }</pre>
  *
- * Members bind to 127.0.0.1 only (see {@link LoopbackConfig}); the cluster name is unique per
- * test class, so clusters of different classes never merge.
+ * Members bind to 127.0.0.1 only (see {@link LoopbackConfig}); the cluster name is unique per test
+ * class, so clusters of different classes never merge.
  */
 public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallback {
   private final int size;
@@ -39,14 +39,22 @@ public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallba
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    name = "taskwire-" + context.getRequiredTestClass().getSimpleName() + "-" + ProcessHandle
-        .current().pid();
+    name =
+        "taskwire-"
+            + context.getRequiredTestClass().getSimpleName()
+            + "-"
+            + ProcessHandle.current().pid();
     IntStream.range(0, size).forEach(i -> ports.add(LoopbackConfig.freePort()));
     // Started together: each joins as soon as it finds the others.
-    List<CompletableFuture<HazelcastInstance>> starting = ports.stream()
-        .map(port -> CompletableFuture.supplyAsync(
-            () -> Hazelcast.newHazelcastInstance(LoopbackConfig.member(name, port, ports))))
-        .toList();
+    List<CompletableFuture<HazelcastInstance>> starting =
+        ports.stream()
+            .map(
+                port ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            Hazelcast.newHazelcastInstance(
+                                LoopbackConfig.member(name, port, ports))))
+            .toList();
     starting.forEach(member -> members.add(member.join()));
   }
 
@@ -63,8 +71,9 @@ public final class HazelcastCluster implements BeforeAllCallback, AfterAllCallba
 
   /** A lite member of the cluster, to drive runs without running tasks itself. */
   public HazelcastInstance newLiteMember() {
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(
-        LoopbackConfig.member(name, LoopbackConfig.freePort(), ports).setLiteMember(true));
+    HazelcastInstance member =
+        Hazelcast.newHazelcastInstance(
+            LoopbackConfig.member(name, LoopbackConfig.freePort(), ports).setLiteMember(true));
     drivers.add(member);
     return member;
   }

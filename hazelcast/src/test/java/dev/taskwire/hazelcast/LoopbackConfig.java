@@ -36,7 +36,8 @@ public final class LoopbackConfig {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true)
+    join.getTcpIpConfig()
+        .setEnabled(true)
         .setMembers(memberPorts.stream().map(member -> HOST + ":" + member).toList());
     return config;
   }
@@ -47,7 +48,8 @@ public final class LoopbackConfig {
     config.setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "none");
-    config.getNetworkConfig()
+    config
+        .getNetworkConfig()
         .setAddresses(memberPorts.stream().map(member -> HOST + ":" + member).toList());
     return config;
   }

@@ -17,12 +17,16 @@ final class Marks {
   static CompletableFuture<String> awaitMark(HazelcastInstance driver, String runId) {
     IMap<String, String> marks = driver.getMap(VictimPipeline.MARKS);
     CompletableFuture<String> marked = new CompletableFuture<>();
-    UUID registration = marks.addEntryListener(
-        (EntryAddedListener<String, String>) (EntryEvent<String, String> event) -> {
-          if (event.getKey().equals(runId)) {
-            marked.complete(event.getValue());
-          }
-        }, runId, true);
+    UUID registration =
+        marks.addEntryListener(
+            (EntryAddedListener<String, String>)
+                (EntryEvent<String, String> event) -> {
+                  if (event.getKey().equals(runId)) {
+                    marked.complete(event.getValue());
+                  }
+                },
+            runId,
+            true);
     return marked.whenComplete((uuid, failure) -> marks.removeEntryListener(registration));
   }
 

@@ -24,17 +24,21 @@ class MemberLossTest {
     String runId = "terminate-" + System.nanoTime();
     CompletableFuture<String> mark = Marks.awaitMark(driver, runId);
     RecordingListener listener = new RecordingListener();
-    VictimPipelineRunner.Execution execution = new VictimPipelineRunner(
-        new VictimPipeline(runId),
-        RunOptions.defaults().listener(listener)
-            .dispatcher(HazelcastDispatcher.builder(driver).build()))
-        .start();
+    VictimPipelineRunner.Execution execution =
+        new VictimPipelineRunner(
+                new VictimPipeline(runId),
+                RunOptions.defaults()
+                    .listener(listener)
+                    .dispatcher(HazelcastDispatcher.builder(driver).build()))
+            .start();
 
     String victim = Marks.await(mark, Duration.ofMinutes(1));
-    HazelcastInstance victimMember = cluster.members().stream()
-        .filter(member -> member.getCluster().getLocalMember().getUuid().toString().equals(victim))
-        .findFirst()
-        .orElseThrow();
+    HazelcastInstance victimMember =
+        cluster.members().stream()
+            .filter(
+                member -> member.getCluster().getLocalMember().getUuid().toString().equals(victim))
+            .findFirst()
+            .orElseThrow();
     victimMember.getLifecycleService().terminate();
     VictimPipelineRunner.Results results = execution.await();
 

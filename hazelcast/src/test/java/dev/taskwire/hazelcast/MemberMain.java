@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A cluster member in a process of its own, for {@link MemberProcesses}: {@code MemberMain
- * clusterName port memberPorts(comma-separated) build}. It prints {@code READY <uuid>} once it
- * has joined, and ends when its standard input closes (the test JVM ended) or it is killed.
+ * clusterName port memberPorts(comma-separated) build}. It prints {@code READY <uuid>} once it has
+ * joined, and ends when its standard input closes (the test JVM ended) or it is killed.
  */
 public final class MemberMain {
   private MemberMain() {}

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Members as separate JVMs: two of this build ({@code build=same}) and one running a different
- * build of {@link FingerprintPipeline} ({@code build=variant}); the driver is a lite member in
- * this JVM. Each test picks its members with a member selector on that attribute.
+ * build of {@link FingerprintPipeline} ({@code build=variant}); the driver is a lite member in this
+ * JVM. Each test picks its members with a member selector on that attribute.
  */
 class MemberProcessTest {
   @TempDir static Path temp;
@@ -46,13 +46,15 @@ class MemberProcessTest {
     String cluster = "taskwire-processes-" + ProcessHandle.current().pid();
     List<Integer> ports = IntStream.range(0, 3).mapToObj(i -> LoopbackConfig.freePort()).toList();
     processes = new MemberProcesses(cluster, ports);
-    List<CompletableFuture<MemberProcesses.Started>> starting = List.of(
-        processes.start(ports.get(0), "same", null, temp.resolve("member0.log")),
-        processes.start(ports.get(1), "same", null, temp.resolve("member1.log")),
-        processes.start(ports.get(2), "variant", variant, temp.resolve("member2.log")));
+    List<CompletableFuture<MemberProcesses.Started>> starting =
+        List.of(
+            processes.start(ports.get(0), "same", null, temp.resolve("member0.log")),
+            processes.start(ports.get(1), "same", null, temp.resolve("member1.log")),
+            processes.start(ports.get(2), "variant", variant, temp.resolve("member2.log")));
     starting.forEach(CompletableFuture::join);
-    driver = Hazelcast.newHazelcastInstance(
-        LoopbackConfig.member(cluster, LoopbackConfig.freePort(), ports).setLiteMember(true));
+    driver =
+        Hazelcast.newHazelcastInstance(
+            LoopbackConfig.member(cluster, LoopbackConfig.freePort(), ports).setLiteMember(true));
   }
 
   @AfterAll
@@ -70,10 +72,11 @@ class MemberProcessTest {
     String runId = "kill-" + System.nanoTime();
     CompletableFuture<String> mark = Marks.awaitMark(driver, runId);
     RecordingListener listener = new RecordingListener();
-    VictimPipelineRunner.Execution execution = new VictimPipelineRunner(
-        new VictimPipeline(runId),
-        RunOptions.defaults().listener(listener).dispatcher(dispatcherTo("same")))
-        .start();
+    VictimPipelineRunner.Execution execution =
+        new VictimPipelineRunner(
+                new VictimPipeline(runId),
+                RunOptions.defaults().listener(listener).dispatcher(dispatcherTo("same")))
+            .start();
 
     String victim = Marks.await(mark, Duration.ofMinutes(1));
     processes.withUuid(victim).process().destroyForcibly();
@@ -88,9 +91,14 @@ class MemberProcessTest {
 
   @Test
   void aMemberWithAnotherBuildFailsTheTaskNamingBothFingerprints() throws Exception {
-    PipelineException failure = assertThrows(PipelineException.class, () ->
-        new FingerprintPipelineRunner(new FingerprintPipeline(),
-            RunOptions.defaults().dispatcher(dispatcherTo("variant"))).run());
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () ->
+                new FingerprintPipelineRunner(
+                        new FingerprintPipeline(),
+                        RunOptions.defaults().dispatcher(dispatcherTo("variant")))
+                    .run());
 
     String driverPrint = FingerprintPipelineRunner.GRAPH.fingerprint();
     String memberPrint = variantFingerprint();
@@ -100,11 +108,16 @@ class MemberProcessTest {
         assertInstanceOf(FingerprintMismatchException.class, failure.getCause());
     assertEquals(memberPrint, mismatch.workerFingerprint());
     String message = mismatch.getMessage();
-    assertEquals("pipeline dev.taskwire.hazelcast.FingerprintPipeline on member "
-        + message.substring(message.indexOf("[127.0.0.1]:"), message.indexOf(" is a different"))
-        + " is a different build from the driver's: the driver's graph fingerprint is "
-        + driverPrint + ", the worker's is " + memberPrint + "; deploy the same build of"
-        + " dev.taskwire.hazelcast.FingerprintPipeline to the driver and every worker", message);
+    assertEquals(
+        "pipeline dev.taskwire.hazelcast.FingerprintPipeline on member "
+            + message.substring(message.indexOf("[127.0.0.1]:"), message.indexOf(" is a different"))
+            + " is a different build from the driver's: the driver's graph fingerprint is "
+            + driverPrint
+            + ", the worker's is "
+            + memberPrint
+            + "; deploy the same build of"
+            + " dev.taskwire.hazelcast.FingerprintPipeline to the driver and every worker",
+        message);
   }
 
   private static HazelcastDispatcher dispatcherTo(String build) {
@@ -123,9 +136,18 @@ class MemberProcessTest {
     }
     Path classes = Files.createDirectories(output.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "-d", classes.toString(),
-        "-cp", MemberProcesses.testClassPath(),
-        "-processor", "dev.taskwire.processor.TaskProcessor", source.toString());
+    int status =
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            "-cp",
+            MemberProcesses.testClassPath(),
+            "-processor",
+            "dev.taskwire.processor.TaskProcessor",
+            source.toString());
     assertEquals(0, status, "javac of the variant");
     return classes;
   }
@@ -134,10 +156,13 @@ class MemberProcessTest {
     URL classes = temp.resolve("variant/classes").toUri().toURL();
     URL runtime = RemoteTasks.class.getProtectionDomain().getCodeSource().getLocation();
     // Not the test's loader as parent: it has this build's class of the same name.
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {classes, runtime}, ClassLoader.getPlatformClassLoader())) {
-      return (String) loader.loadClass("dev.taskwire.hazelcast.FingerprintPipelineRemoteTasks")
-          .getField("FINGERPRINT").get(null);
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes, runtime}, ClassLoader.getPlatformClassLoader())) {
+      return (String)
+          loader
+              .loadClass("dev.taskwire.hazelcast.FingerprintPipelineRemoteTasks")
+              .getField("FINGERPRINT")
+              .get(null);
     }
   }
 }

@@ -38,22 +38,30 @@ final class MemberProcesses implements AutoCloseable {
     if (firstOnClassPath != null) {
       classPath = firstOnClassPath + File.pathSeparator + classPath;
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Djava.net.preferIPv4Stack=true", "-cp", classPath, MemberMain.class.getName(),
-        clusterName, String.valueOf(port),
-        String.join(",", ports.stream().map(String::valueOf).toList()), build));
-    Process process = new ProcessBuilder(command)
-        .redirectError(log.toFile())
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Djava.net.preferIPv4Stack=true",
+                "-cp",
+                classPath,
+                MemberMain.class.getName(),
+                clusterName,
+                String.valueOf(port),
+                String.join(",", ports.stream().map(String::valueOf).toList()),
+                build));
+    Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     return CompletableFuture.supplyAsync(() -> ready(process));
   }
 
   private Started ready(Process process) {
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("READY ")) {
           Started member = new Started(process, line.substring("READY ".length()));
@@ -72,7 +80,9 @@ final class MemberProcesses implements AutoCloseable {
   /** The process of the member with this UUID. */
   Started withUuid(String uuid) {
     synchronized (started) {
-      return started.stream().filter(member -> member.uuid().equals(uuid)).findFirst()
+      return started.stream()
+          .filter(member -> member.uuid().equals(uuid))
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no member process " + uuid));
     }
   }

@@ -21,7 +21,9 @@ final class RecordingListener implements TaskListener {
   }
 
   List<Integer> attemptsStarted(String task) {
-    return started.stream().filter(event -> event.task().equals(task))
-        .map(TaskEvent::attempt).toList();
+    return started.stream()
+        .filter(event -> event.task().equals(task))
+        .map(TaskEvent::attempt)
+        .toList();
   }
 }

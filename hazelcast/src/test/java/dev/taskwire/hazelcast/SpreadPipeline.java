@@ -18,39 +18,57 @@ public class SpreadPipeline implements Serializable {
     this.size = size;
   }
 
-  @Task @Distributed(false) int[] data() {
+  @Task
+  @Distributed(false)
+  int[] data() {
     return IntStream.range(0, size).map(i -> i * 7 % 1000).toArray();
   }
 
-  @Task Part part0(@DependsOn int[] data) {
+  @Task
+  Part part0(@DependsOn int[] data) {
     return part(data, 0);
   }
 
-  @Task Part part1(@DependsOn int[] data) {
+  @Task
+  Part part1(@DependsOn int[] data) {
     return part(data, 1);
   }
 
-  @Task Part part2(@DependsOn int[] data) {
+  @Task
+  Part part2(@DependsOn int[] data) {
     return part(data, 2);
   }
 
-  @Task Part part3(@DependsOn int[] data) {
+  @Task
+  Part part3(@DependsOn int[] data) {
     return part(data, 3);
   }
 
-  @Task Part part4(@DependsOn int[] data) {
+  @Task
+  Part part4(@DependsOn int[] data) {
     return part(data, 4);
   }
 
-  @Task Part part5(@DependsOn int[] data) {
+  @Task
+  Part part5(@DependsOn int[] data) {
     return part(data, 5);
   }
 
-  @Task static Part total(
-      @DependsOn Part part0, @DependsOn Part part1, @DependsOn Part part2,
-      @DependsOn Part part3, @DependsOn Part part4, @DependsOn Part part5) {
-    return Part.computed(part0.value() + part1.value() + part2.value() + part3.value()
-        + part4.value() + part5.value());
+  @Task
+  static Part total(
+      @DependsOn Part part0,
+      @DependsOn Part part1,
+      @DependsOn Part part2,
+      @DependsOn Part part3,
+      @DependsOn Part part4,
+      @DependsOn Part part5) {
+    return Part.computed(
+        part0.value()
+            + part1.value()
+            + part2.value()
+            + part3.value()
+            + part4.value()
+            + part5.value());
   }
 
   private static Part part(int[] data, int part) {

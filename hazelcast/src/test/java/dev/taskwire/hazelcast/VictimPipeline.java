@@ -25,7 +25,8 @@ public class VictimPipeline implements Serializable {
     this.runId = runId;
   }
 
-  @Task String victim() throws InterruptedException {
+  @Task
+  String victim() throws InterruptedException {
     HazelcastInstance member = MemberContext.instance().orElseThrow();
     String me = member.getCluster().getLocalMember().getUuid().toString();
     if (member.getMap(MARKS).putIfAbsent(runId, me) == null) {
@@ -36,7 +37,8 @@ public class VictimPipeline implements Serializable {
     return me;
   }
 
-  @Task static String after(@DependsOn String victim) {
+  @Task
+  static String after(@DependsOn String victim) {
     return "after " + victim;
   }
 }

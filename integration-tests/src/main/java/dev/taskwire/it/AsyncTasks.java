@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Async tasks whose futures the test completes: while they are pending no thread waits, and
- * their results then reach the sync task that depends on both.
+ * Async tasks whose futures the test completes: while they are pending no thread waits, and their
+ * results then reach the sync task that depends on both.
  */
 public class AsyncTasks {
   final CompletableFuture<String> page = new CompletableFuture<>();

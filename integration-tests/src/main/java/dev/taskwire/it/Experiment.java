@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A data scientist's experiment: one training per seed, at most two at a time, keep the best,
- * then report; and an unrelated task that a partial run leaves out.
+ * A data scientist's experiment: one training per seed, at most two at a time, keep the best, then
+ * report; and an unrelated task that a partial run leaves out.
  */
 public class Experiment {
   /** A trained model's score; Serializable so that result stores can keep it. */
@@ -23,10 +23,13 @@ public class Experiment {
   final List<String> ran = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger training = new AtomicInteger();
   final AtomicInteger peakTraining = new AtomicInteger();
+
   /** The seeds whose training succeeded, in the order they did. */
   final List<Integer> trained = Collections.synchronizedList(new ArrayList<>());
+
   /** Trainings meet in pairs, so with a limit of two they must overlap; null to train alone. */
   private volatile CyclicBarrier pairs = new CyclicBarrier(2);
+
   /** The seed whose training fails, or 0 for none. */
   volatile int failingSeed;
 

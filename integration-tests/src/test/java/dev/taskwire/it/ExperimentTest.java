@@ -34,17 +34,21 @@ class ExperimentTest {
     ExperimentRunner.Results results =
         new ExperimentRunner(experiment).runOnly(ExperimentRunner.Target.best);
     assertEquals(4, results.best().seed());
-    assertTrue(!experiment.ran.contains("report") && !experiment.ran.contains("unrelated"),
+    assertTrue(
+        !experiment.ran.contains("report") && !experiment.ran.contains("unrelated"),
         experiment.ran.toString());
     IllegalStateException notRun = assertThrows(IllegalStateException.class, results::report);
-    assertEquals("task 'report' of dev.taskwire.it.Experiment has no result: it was left out: it"
-        + " is neither a target of the run nor a prerequisite of one", notRun.getMessage());
+    assertEquals(
+        "task 'report' of dev.taskwire.it.Experiment has no result: it was left out: it"
+            + " is neither a target of the run nor a prerequisite of one",
+        notRun.getMessage());
   }
 
   @Test
   void severalTargets() {
-    ExperimentRunner.Results results = new ExperimentRunner(experiment)
-        .runOnly(ExperimentRunner.Target.data, ExperimentRunner.Target.unrelated);
+    ExperimentRunner.Results results =
+        new ExperimentRunner(experiment)
+            .runOnly(ExperimentRunner.Target.data, ExperimentRunner.Target.unrelated);
     assertEquals("rows", results.data());
     assertEquals("x", results.unrelated());
     assertEquals(List.of("data", "unrelated"), experiment.ran.stream().sorted().toList());
@@ -62,7 +66,8 @@ class ExperimentTest {
     experiment.ran.clear();
     ExperimentRunner.Results resumed = runner.resume(failure);
     assertEquals("best seed 4", resumed.report());
-    assertTrue(!experiment.ran.contains("seeds") && !experiment.ran.contains("data"),
+    assertTrue(
+        !experiment.ran.contains("seeds") && !experiment.ran.contains("data"),
         "sources kept their results: " + experiment.ran);
     assertTrue(experiment.ran.contains("train 3"), experiment.ran.toString());
     // Trainings that succeeded before the failure kept their scores: each seed succeeded once.

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FallbackTest {
   @Test
   void aFailedTrainingFallsBackAndTheRunSucceeds() {
-    FallbackPipelineRunner.Results results = new FallbackPipelineRunner(new FallbackPipeline(true)).run();
+    FallbackPipelineRunner.Results results =
+        new FallbackPipelineRunner(new FallbackPipeline(true)).run();
     assertEquals("predictions with cached model", results.predict());
     IllegalStateException failed = assertThrows(IllegalStateException.class, results::train);
     assertTrue(failed.getMessage().contains("the training service is down"), failed.getMessage());
@@ -17,7 +18,8 @@ class FallbackTest {
 
   @Test
   void aSuccessfulTrainingIsUsed() {
-    assertEquals("predictions with fresh model",
+    assertEquals(
+        "predictions with fresh model",
         new FallbackPipelineRunner(new FallbackPipeline(false)).run().predict());
   }
 }

@@ -18,8 +18,9 @@ class ResilienceTest {
   @Test
   void keepingGoingATimeoutFailsOnlyItsBranchAndRetriesRescueTheFlakyTask() {
     ResilientPipeline pipeline = new ResilientPipeline();
-    ResilientPipelineRunner runner = new ResilientPipelineRunner(
-        pipeline, RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING));
+    ResilientPipelineRunner runner =
+        new ResilientPipelineRunner(
+            pipeline, RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING));
     PipelineException failure = assertThrows(PipelineException.class, runner::run);
     assertEquals("stuck", failure.failedTask());
     TimeoutException timeout = assertInstanceOf(TimeoutException.class, failure.getCause());
@@ -31,7 +32,8 @@ class ResilienceTest {
     assertEquals(3, pipeline.flakyCalls.get());
     assertEquals("ok", partial.independent());
     IllegalStateException skipped = assertThrows(IllegalStateException.class, partial::afterStuck);
-    assertTrue(skipped.getMessage().contains("did not run because task 'stuck' failed"),
+    assertTrue(
+        skipped.getMessage().contains("did not run because task 'stuck' failed"),
         skipped.getMessage());
   }
 
@@ -45,9 +47,9 @@ class ResilienceTest {
 
   @Test
   void partialResultsRefuseAnotherPipelinesFailure() {
-    PipelineException foreign = new PipelineException("x.Other", java.util.Map.of("a",
-        new IOException("x")));
-    assertThrows(IllegalArgumentException.class,
-        () -> ResilientPipelineRunner.partialResults(foreign));
+    PipelineException foreign =
+        new PipelineException("x.Other", java.util.Map.of("a", new IOException("x")));
+    assertThrows(
+        IllegalArgumentException.class, () -> ResilientPipelineRunner.partialResults(foreign));
   }
 }

@@ -38,9 +38,9 @@ final class CycleFinder {
   }
 
   /**
-   * Tasks on some cycle: those left after repeatedly removing tasks with no remaining
-   * prerequisites (Kahn), and then tasks with no remaining dependents, since what depends on a
-   * cycle without being on it survives the first pass only.
+   * Tasks on some cycle: those left after repeatedly removing tasks with no remaining prerequisites
+   * (Kahn), and then tasks with no remaining dependents, since what depends on a cycle without
+   * being on it survives the first pass only.
    */
   private static BitSet tasksOnCycles(List<List<Integer>> edges) {
     int size = edges.size();

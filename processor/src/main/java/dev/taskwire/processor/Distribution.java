@@ -4,8 +4,8 @@ import com.palantir.javapoet.ClassName;
 import java.util.Set;
 
 /**
- * Which tasks of a pipeline a run with a dispatcher sends to other JVMs, decided at compile time
- * by {@code @Distributed}.
+ * Which tasks of a pipeline a run with a dispatcher sends to other JVMs, decided at compile time by
+ * {@code @Distributed}.
  *
  * @param dispatched the names of the dispatched tasks; empty for an ordinary pipeline
  * @param fingerprint the graph's {@link Fingerprint}; null when nothing is dispatched

@@ -15,10 +15,10 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Stage two and a half: decides which tasks are dispatched, by the rule documented on
- * {@link Distributed} (the method's own {@code @Distributed} decides; else a {@code @Distributed}
- * class dispatches its sync tasks), then has {@link SerializableCheck} check what crosses the
- * wire. An ordinary pipeline gets {@link Distribution#NONE} and no further checks.
+ * Stage two and a half: decides which tasks are dispatched, by the rule documented on {@link
+ * Distributed} (the method's own {@code @Distributed} decides; else a {@code @Distributed} class
+ * dispatches its sync tasks), then has {@link SerializableCheck} check what crosses the wire. An
+ * ordinary pipeline gets {@link Distribution#NONE} and no further checks.
  */
 final class DistributionReader {
   private final SerializableCheck serializable;
@@ -44,7 +44,8 @@ final class DistributionReader {
     }
     serializable.checkPipeline(model, dispatched);
     return new Distribution(
-        Set.copyOf(dispatched), Fingerprint.of(model, dispatched),
+        Set.copyOf(dispatched),
+        Fingerprint.of(model, dispatched),
         Distribution.remoteTasksName(model.pipeline()));
   }
 
@@ -52,8 +53,9 @@ final class DistributionReader {
   private static Optional<Boolean> distributed(Element element) {
     return getAnnotationMirror(element, Distributed.class)
         .toJavaUtil()
-        .map(annotation -> (Boolean) AnnotationMirrors.getAnnotationValue(annotation, "value")
-            .getValue());
+        .map(
+            annotation ->
+                (Boolean) AnnotationMirrors.getAnnotationValue(annotation, "value").getValue());
   }
 
   private void reportStrayAnnotations(PipelineModel model) {
@@ -61,8 +63,12 @@ final class DistributionReader {
       if (!isAnnotationPresent(method, Task.class)) {
         Optional<AnnotationMirror> stray =
             getAnnotationMirror(method, Distributed.class).toJavaUtil();
-        stray.ifPresent(annotation -> diagnostics.error(method, annotation,
-            Messages.distributedWithoutTask(method.getSimpleName().toString())));
+        stray.ifPresent(
+            annotation ->
+                diagnostics.error(
+                    method,
+                    annotation,
+                    Messages.distributedWithoutTask(method.getSimpleName().toString())));
       }
     }
   }

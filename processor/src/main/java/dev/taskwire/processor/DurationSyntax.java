@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The duration syntax of {@code @Task}'s attributes: a whole number and a unit ({@code 500ms},
- * {@code 30s}, {@code 2m}, {@code 1h}, also {@code ns}, {@code us} and {@code d}), or ISO-8601
- * such as {@code PT1M30S}.
+ * {@code 30s}, {@code 2m}, {@code 1h}, also {@code ns}, {@code us} and {@code d}), or ISO-8601 such
+ * as {@code PT1M30S}.
  */
 final class DurationSyntax {
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,12})\\s*(ns|us|ms|s|m|h|d)");

@@ -14,8 +14,8 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Stage two: checks what concerns the graph as a whole. Every {@code @DependsOn} must name a task
- * other than its own, whose result the parameter's type accepts, and the dependencies must form
- * no cycle. Errors go on the parameter's {@code @DependsOn}, the caret on its value.
+ * other than its own, whose result the parameter's type accepts, and the dependencies must form no
+ * cycle. Errors go on the parameter's {@code @DependsOn}, the caret on its value.
  */
 final class GraphValidator {
   private final ResultTypes resultTypes;
@@ -37,7 +37,8 @@ final class GraphValidator {
           reportUnknown(model, task, dependency, names);
         } else if (upstream.equals(model.indexOf(task.name()))) {
           diagnostics.error(
-              dependency.parameter(), dependency.annotation(),
+              dependency.parameter(),
+              dependency.annotation(),
               Messages.selfDependency(dependency.annotationName(), task.name()));
         } else {
           checkType(task, dependency, model.tasks().get(upstream));
@@ -55,7 +56,8 @@ final class GraphValidator {
     String parameter = dependency.parameter().getSimpleName().toString();
     if (!upstream.hasResult()) {
       diagnostics.error(
-          dependency.parameter(), dependency.annotation(),
+          dependency.parameter(),
+          dependency.annotation(),
           Messages.voidDependency(upstream.name(), parameter, task.name()));
       return;
     }
@@ -70,10 +72,16 @@ final class GraphValidator {
     String message =
         upstream.kind() == TaskModel.Kind.ASYNC && resultTypes.isFutureLike(parameterType)
             ? Messages.futureParameter(
-                parameter, task.name(), parameterType.toString(), upstream.name(),
+                parameter,
+                task.name(),
+                parameterType.toString(),
+                upstream.name(),
                 upstream.result().toString())
             : Messages.typeMismatch(
-                parameter, task.name(), parameterType.toString(), upstream.name(),
+                parameter,
+                task.name(),
+                parameterType.toString(),
+                upstream.name(),
                 upstream.result().toString());
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
   }
@@ -83,24 +91,33 @@ final class GraphValidator {
     String parameter = dependency.parameter().getSimpleName().toString();
     Optional<TypeMirror> element = resultTypes.elementType(upstream.result());
     if (element.isEmpty()) {
-      diagnostics.error(dependency.parameter(), dependency.annotation(),
+      diagnostics.error(
+          dependency.parameter(),
+          dependency.annotation(),
           Messages.notACollection(
               parameter, task.name(), upstream.name(), upstream.result().toString()));
     } else if (!resultTypes.isAssignable(element.get(), dependency.received())) {
-      diagnostics.error(dependency.parameter(), dependency.annotation(),
+      diagnostics.error(
+          dependency.parameter(),
+          dependency.annotation(),
           Messages.elementTypeMismatch(
-              parameter, task.name(), dependency.received().toString(), upstream.name(),
+              parameter,
+              task.name(),
+              dependency.received().toString(),
+              upstream.name(),
               element.get().toString()));
     }
   }
 
   /**
    * Says why the name is not a task when it is that of a plain method of the class or of a
-   * superclass's task; otherwise suggests the closest other task (a task's own name would only
-   * lead to a self-dependency).
+   * superclass's task; otherwise suggests the closest other task (a task's own name would only lead
+   * to a self-dependency).
    */
   private void reportUnknown(
-      PipelineModel model, TaskModel task, DependencyModel dependency,
+      PipelineModel model,
+      TaskModel task,
+      DependencyModel dependency,
       java.util.Collection<String> tasks) {
     String name = dependency.taskName();
     String annotation = dependency.annotationName();
@@ -113,13 +130,15 @@ final class GraphValidator {
     } else if (superclass.isPresent()) {
       message =
           Messages.unknownTaskIsInherited(
-              annotation, name, fromParameterName, pipeline,
+              annotation,
+              name,
+              fromParameterName,
+              pipeline,
               superclass.get().getSimpleName().toString());
     } else {
       message =
           Messages.unknownTask(
-              annotation, name, fromParameterName, pipeline, closestTask(name, task, tasks),
-              tasks);
+              annotation, name, fromParameterName, pipeline, closestTask(name, task, tasks), tasks);
     }
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
   }

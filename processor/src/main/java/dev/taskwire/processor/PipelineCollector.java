@@ -29,19 +29,29 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Stage one: reads a pipeline class's {@code @Task} methods into a {@link PipelineModel},
- * reporting every problem that concerns one class, method or parameter on its own. Returns empty
- * once it has reported an error, so that later stages only see well-formed tasks.
+ * Stage one: reads a pipeline class's {@code @Task} methods into a {@link PipelineModel}, reporting
+ * every problem that concerns one class, method or parameter on its own. Returns empty once it has
+ * reported an error, so that later stages only see well-formed tasks.
  */
 final class PipelineCollector {
   /**
    * Members of the generated {@code Execution} and {@code Results}, and {@code Object}'s
-   * no-argument methods: a task accessor with one of these names would not compile or would
-   * hide them.
+   * no-argument methods: a task accessor with one of these names would not compile or would hide
+   * them.
    */
   private static final List<String> RESERVED =
-      List.of("await", "cancel", "isDone", "getClass", "hashCode", "toString", "notify",
-          "notifyAll", "wait", "clone", "finalize");
+      List.of(
+          "await",
+          "cancel",
+          "isDone",
+          "getClass",
+          "hashCode",
+          "toString",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
 
   /** The runner's nested classes. */
   private static final List<String> RUNNER_MEMBER_TYPES = List.of("Results", "Execution");
@@ -64,9 +74,14 @@ final class PipelineCollector {
             .toList();
     if (methods.isEmpty()) {
       // @Distributed alone makes no pipeline; say so rather than ignore it.
-      getAnnotationMirror(type, Distributed.class).toJavaUtil().ifPresent(annotation ->
-          diagnostics.error(type, annotation,
-              Messages.distributedClassWithoutTasks(type.getQualifiedName().toString())));
+      getAnnotationMirror(type, Distributed.class)
+          .toJavaUtil()
+          .ifPresent(
+              annotation ->
+                  diagnostics.error(
+                      type,
+                      annotation,
+                      Messages.distributedClassWithoutTasks(type.getQualifiedName().toString())));
       return Optional.empty();
     }
     ClassName pipeline = ClassName.get(type);
@@ -124,8 +139,8 @@ final class PipelineCollector {
 
   /**
    * The runner's nested classes hide a class of the unnamed package that shares their name, and
-   * such a class has no qualified name to fall back on: the name, if {@code type} or the class
-   * it is nested in is one.
+   * such a class has no qualified name to fall back on: the name, if {@code type} or the class it
+   * is nested in is one.
    */
   private static Optional<String> hiddenByRunner(TypeElement type) {
     Element outermost = type;
@@ -201,7 +216,8 @@ final class PipelineCollector {
         diagnostics.error(
             method,
             Messages.hiddenByRunnerMember(
-                hidden.get().getQualifiedName().toString(), runner.simpleName(),
+                hidden.get().getQualifiedName().toString(),
+                runner.simpleName(),
                 hiddenByRunner(hidden.get()).orElseThrow()));
         valid = false;
       }
@@ -214,13 +230,18 @@ final class PipelineCollector {
     }
     List<DependencyModel> forEach = dependencies.stream().filter(DependencyModel::each).toList();
     if (forEach.size() > 1) {
-      diagnostics.error(forEach.get(1).parameter(), forEach.get(1).annotation(),
+      diagnostics.error(
+          forEach.get(1).parameter(),
+          forEach.get(1).annotation(),
           Messages.twoForEach(name, forEach.get(0).taskName(), forEach.get(1).taskName()));
       valid = false;
     }
     Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
     if (settings.isPresent() && settings.get().maxConcurrency() > 0 && forEach.isEmpty()) {
-      diagnostics.error(method, getAnnotationMirror(method, Task.class).get(), "maxConcurrency",
+      diagnostics.error(
+          method,
+          getAnnotationMirror(method, Task.class).get(),
+          "maxConcurrency",
           Messages.maxConcurrencyWithoutForEach(name));
       valid = false;
     }
@@ -269,8 +290,13 @@ final class PipelineCollector {
     }
     return Optional.of(
         new DependencyModel(
-            parameter, annotation.get(), fromParameterName ? parameterName : value,
-            fromParameterName, received, outcome, forEach.isPresent()));
+            parameter,
+            annotation.get(),
+            fromParameterName ? parameterName : value,
+            fromParameterName,
+            received,
+            outcome,
+            forEach.isPresent()));
   }
 
   private void reportStrayDependsOn(TypeElement type) {
@@ -288,7 +314,8 @@ final class PipelineCollector {
             .ifPresent(
                 annotation ->
                     diagnostics.error(
-                        parameter, annotation,
+                        parameter,
+                        annotation,
                         executable.getKind() == ElementKind.CONSTRUCTOR
                             ? Messages.dependsOnInConstructor(
                                 type.getQualifiedName().toString(),

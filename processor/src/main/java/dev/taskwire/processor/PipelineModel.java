@@ -14,7 +14,10 @@ import javax.lang.model.element.TypeElement;
  * @param indexByName each task's index in {@code tasks}, the first one for a duplicated name
  */
 record PipelineModel(
-    TypeElement type, ClassName pipeline, ClassName runner, List<TaskModel> tasks,
+    TypeElement type,
+    ClassName pipeline,
+    ClassName runner,
+    List<TaskModel> tasks,
     Map<String, Integer> indexByName) {
 
   static PipelineModel of(

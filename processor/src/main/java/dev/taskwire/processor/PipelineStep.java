@@ -23,11 +23,11 @@ import javax.lang.model.element.TypeElement;
 /**
  * Handles every class that has {@code @Task} methods or {@code @DependsOn} parameters: collect,
  * validate, then write its runner only if the class raised no error. auto-common has already
- * deferred classes whose types are not complete yet (a type another processor has yet to
- * generate), so each class here is whole. This step defers in the same way a class where a
- * {@code @Task} or {@code @DependsOn} itself did not resolve ({@link UnresolvedAnnotations}).
- * One class's problem never stops another's runner, and an unexpected exception becomes an error
- * on that class, never a crash of javac.
+ * deferred classes whose types are not complete yet (a type another processor has yet to generate),
+ * so each class here is whole. This step defers in the same way a class where a {@code @Task} or
+ * {@code @DependsOn} itself did not resolve ({@link UnresolvedAnnotations}). One class's problem
+ * never stops another's runner, and an unexpected exception becomes an error on that class, never a
+ * crash of javac.
  */
 final class PipelineStep implements Step {
   private final ProcessingEnvironment env;
@@ -87,7 +87,10 @@ final class PipelineStep implements Step {
               .read(model.get());
       if (!diagnostics.hadErrors()) {
         new RunnerWriter(
-                env.getFiler(), env.getElementUtils(), env.getTypeUtils(), env.getSourceVersion(),
+                env.getFiler(),
+                env.getElementUtils(),
+                env.getTypeUtils(),
+                env.getSourceVersion(),
                 distribution)
             .write(model.get());
         if (distribution.any()) {
@@ -105,7 +108,8 @@ final class PipelineStep implements Step {
               PipelineModel.runnerName(ClassName.get(type)).canonicalName(),
               type.getQualifiedName().toString()));
     } catch (Throwable unexpected) {
-      diagnostics.error(type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
+      diagnostics.error(
+          type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
     }
     return true;
   }

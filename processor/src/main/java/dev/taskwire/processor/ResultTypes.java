@@ -51,25 +51,24 @@ final class ResultTypes {
   }
 
   /**
-   * {@code T} of a {@code CompletionStage<T>} (or of any subtype, such as
-   * {@code CompletableFuture<T>}); {@code ? extends X} gives X, {@code ?} gives Object. Empty for
-   * a raw type.
+   * {@code T} of a {@code CompletionStage<T>} (or of any subtype, such as {@code
+   * CompletableFuture<T>}); {@code ? extends X} gives X, {@code ?} gives Object. Empty for a raw
+   * type.
    */
   Optional<TypeMirror> asyncResult(TypeMirror type) {
     return typeArgument(type, completionStage);
   }
 
   /**
-   * What a {@code @ForEach} over a result of {@code type} receives: the component type of an
-   * array, {@code E} of an {@code Iterable<E>} (or of any subtype, such as {@code List<E>}),
-   * Object for a raw one. Empty if {@code type} is neither.
+   * What a {@code @ForEach} over a result of {@code type} receives: the component type of an array,
+   * {@code E} of an {@code Iterable<E>} (or of any subtype, such as {@code List<E>}), Object for a
+   * raw one. Empty if {@code type} is neither.
    */
   Optional<TypeMirror> elementType(TypeMirror type) {
     if (type.getKind() == TypeKind.ARRAY) {
       return Optional.of(((ArrayType) type).getComponentType());
     }
-    if (type.getKind() != TypeKind.DECLARED
-        || !types.isAssignable(types.erasure(type), iterable)) {
+    if (type.getKind() != TypeKind.DECLARED || !types.isAssignable(types.erasure(type), iterable)) {
       return Optional.empty();
     }
     return typeArgument(type, iterable)
@@ -78,16 +77,17 @@ final class ResultTypes {
 
   /** {@code List<element>}, boxed: the result of a task that runs for each element. */
   TypeMirror listOf(TypeMirror element) {
-    TypeMirror boxed = element.getKind().isPrimitive()
-        ? types.boxedClass((javax.lang.model.type.PrimitiveType) element).asType()
-        : element;
+    TypeMirror boxed =
+        element.getKind().isPrimitive()
+            ? types.boxedClass((javax.lang.model.type.PrimitiveType) element).asType()
+            : element;
     return types.getDeclaredType(elements.getTypeElement("java.util.List"), boxed);
   }
 
   /**
    * The type argument that {@code type} gives the generic {@code supertype} (erased), found by
-   * walking up its supertypes; {@code ? extends X} gives X, {@code ?} gives Object. Empty for a
-   * raw type.
+   * walking up its supertypes; {@code ? extends X} gives X, {@code ?} gives Object. Empty for a raw
+   * type.
    */
   private Optional<TypeMirror> typeArgument(TypeMirror type, TypeMirror supertype) {
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
@@ -115,7 +115,8 @@ final class ResultTypes {
   /** Whether {@code type} is {@code dev.taskwire.runtime.Outcome}, raw or not. */
   boolean isOutcome(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
             .contentEquals(OUTCOME);
   }
 
@@ -127,9 +128,10 @@ final class ResultTypes {
     }
     TypeMirror argument = arguments.get(0);
     if (argument instanceof WildcardType wildcard) {
-      return Optional.of(wildcard.getExtendsBound() != null
-          ? wildcard.getExtendsBound()
-          : elements.getTypeElement("java.lang.Object").asType());
+      return Optional.of(
+          wildcard.getExtendsBound() != null
+              ? wildcard.getExtendsBound()
+              : elements.getTypeElement("java.lang.Object").asType());
     }
     return Optional.of(argument);
   }

@@ -10,8 +10,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Types;
 
 /**
- * Writes the runner's nested {@code Results} (one typed accessor per task with a result) and
- * {@code Execution} (a future per task, {@code await()}, {@code cancel()}, {@code isDone()}).
+ * Writes the runner's nested {@code Results} (one typed accessor per task with a result) and {@code
+ * Execution} (a future per task, {@code await()}, {@code cancel()}, {@code isDone()}).
  */
 final class ResultsWriter {
   private final Types types;
@@ -26,7 +26,8 @@ final class ResultsWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
                 "The results of a finished run of {@link $T}:\none accessor per task that"
-                    + " returns a value.\n", model.pipeline())
+                    + " returns a value.\n",
+                model.pipeline())
             .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (int index = 0; index < model.tasks().size(); index++) {
@@ -56,7 +57,8 @@ final class ResultsWriter {
             .addJavadoc(
                 "A run of {@link $T} in progress, returned by {@link $T#start()}: a future per"
                     + "\ntask, {@link #await()} for all results, and {@link #cancel()}.\n",
-                model.pipeline(), model.runner())
+                model.pipeline(),
+                model.runner())
             .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (int index = 0; index < model.tasks().size(); index++) {
@@ -79,8 +81,7 @@ final class ResultsWriter {
               .addStatement("return run.future($L)", index)
               .build());
     }
-    return type
-        .addMethod(
+    return type.addMethod(
             MethodSpec.methodBuilder("await")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(results)
@@ -89,7 +90,8 @@ final class ResultsWriter {
                         + " more.\n\n@throws $T if a task failed"
                         + "\n@throws $T if the run was cancelled, or the waiting thread was"
                         + "\n    interrupted (which cancels the run)\n",
-                    RunnerWriter.PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+                    RunnerWriter.PIPELINE_EXCEPTION,
+                    java.util.concurrent.CancellationException.class)
                 .addStatement("run.await()")
                 .addStatement("return new $T(run)", results)
                 .build())

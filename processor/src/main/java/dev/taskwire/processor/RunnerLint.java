@@ -11,15 +11,27 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Elements;
 
 /**
- * What the runner needs so that it compiles, without a warning, in whatever package it lands:
- * the {@code java.lang} names that a class of that package takes over, and the warnings that the
- * user's own declarations would raise in code that merely calls them.
+ * What the runner needs so that it compiles, without a warning, in whatever package it lands: the
+ * {@code java.lang} names that a class of that package takes over, and the warnings that the user's
+ * own declarations would raise in code that merely calls them.
  */
 final class RunnerLint {
   /** What the runner names from java.lang whatever the tasks: invoke's, throws, boxes, Void. */
   private static final List<String> RUNNER_JAVA_LANG_NAMES =
-      List.of("Object", "Exception", "Throwable", "IllegalArgumentException", "Void",
-          "SuppressWarnings", "Boolean", "Byte", "Short", "Character", "Integer", "Long", "Float",
+      List.of(
+          "Object",
+          "Exception",
+          "Throwable",
+          "IllegalArgumentException",
+          "Void",
+          "SuppressWarnings",
+          "Boolean",
+          "Byte",
+          "Short",
+          "Character",
+          "Integer",
+          "Long",
+          "Float",
           "Double");
 
   private RunnerLint() {}
@@ -56,10 +68,10 @@ final class RunnerLint {
   }
 
   /**
-   * The {@code @SuppressWarnings} names the runner needs: {@code deprecation} (or
-   * {@code removal}) when it must call a deprecated task or name a deprecated class, which its
-   * user chose to keep; {@code rawtypes} and {@code unchecked} when a result type is raw, which
-   * the user already saw a warning for at the task itself.
+   * The {@code @SuppressWarnings} names the runner needs: {@code deprecation} (or {@code removal})
+   * when it must call a deprecated task or name a deprecated class, which its user chose to keep;
+   * {@code rawtypes} and {@code unchecked} when a result type is raw, which the user already saw a
+   * warning for at the task itself.
    */
   static List<String> suppressedWarnings(PipelineModel model, Elements elements) {
     List<Element> used = new ArrayList<>();

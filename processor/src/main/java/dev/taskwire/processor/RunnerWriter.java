@@ -23,9 +23,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Stage three: writes {@code FooRunner}. The graph is data (a {@code TaskGraph} built once) and
- * each task gets one small typed call, so all policy stays in the runtime and the file stays
- * short enough to read. Large pipelines are split into methods of {@link #CHUNK} tasks each,
- * far below the JVM's 64 KB limit per method.
+ * each task gets one small typed call, so all policy stays in the runtime and the file stays short
+ * enough to read. Large pipelines are split into methods of {@link #CHUNK} tasks each, far below
+ * the JVM's 64 KB limit per method.
  */
 final class RunnerWriter {
   static final int CHUNK = 100;
@@ -49,7 +49,10 @@ final class RunnerWriter {
   private final ResultTypes resultTypes;
 
   RunnerWriter(
-      Filer filer, Elements elements, Types types, SourceVersion sourceVersion,
+      Filer filer,
+      Elements elements,
+      Types types,
+      SourceVersion sourceVersion,
       Distribution distribution) {
     this.filer = filer;
     this.elements = elements;
@@ -65,22 +68,26 @@ final class RunnerWriter {
   }
 
   /**
-   * Writes {@code FooRunner.mmd} beside the runner's class: the graph is known at compile time,
-   * so a build can publish its picture without running anything.
+   * Writes {@code FooRunner.mmd} beside the runner's class: the graph is known at compile time, so
+   * a build can publish its picture without running anything.
    */
   private void writeGraphPicture(PipelineModel model) throws IOException {
     dev.taskwire.runtime.TaskGraph.Builder graph =
         dev.taskwire.runtime.TaskGraph.builder(canonicalName(model));
     for (TaskModel task : model.tasks()) {
-      graph.task(task.name(), dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
+      graph.task(
+          task.name(),
+          dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
           task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
-      task.forEach().ifPresent(each ->
-          graph.forEach(each.taskName(), task.settings().maxConcurrency()));
+      task.forEach()
+          .ifPresent(each -> graph.forEach(each.taskName(), task.settings().maxConcurrency()));
     }
     javax.tools.FileObject resource =
         filer.createResource(
-            javax.tools.StandardLocation.CLASS_OUTPUT, model.runner().packageName(),
-            model.runner().simpleName() + ".mmd", model.type());
+            javax.tools.StandardLocation.CLASS_OUTPUT,
+            model.runner().packageName(),
+            model.runner().simpleName() + ".mmd",
+            model.type());
     try (java.io.Writer writer = resource.openWriter()) {
       writer.write(graph.build().toMermaid());
     }
@@ -99,8 +106,9 @@ final class RunnerWriter {
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(RUN_TEMPLATE, "template", Modifier.PRIVATE, Modifier.FINAL)
-                    .addJavadoc("What every run shares: the graph, the calls of the task methods"
-                        + " and the options.\n")
+                    .addJavadoc(
+                        "What every run shares: the graph, the calls of the task methods"
+                            + " and the options.\n")
                     .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
@@ -114,15 +122,20 @@ final class RunnerWriter {
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Creates a runner for {@code pipeline} that runs with {@code options}.\n")
+                    .addJavadoc(
+                        "Creates a runner for {@code pipeline} that runs with {@code options}.\n")
                     .addParameter(model.pipeline(), "pipeline")
                     .addParameter(RUN_OPTIONS, "options")
                     .addStatement(
-                        "this.pipeline = $T.requireNonNull(pipeline, $S)", Objects.class, "pipeline")
-                    .addStatement("this.template = $T.of(GRAPH, $L, options)", RUN_TEMPLATE,
+                        "this.pipeline = $T.requireNonNull(pipeline, $S)",
+                        Objects.class,
+                        "pipeline")
+                    .addStatement(
+                        "this.template = $T.of(GRAPH, $L, options)",
+                        RUN_TEMPLATE,
                         hasFanOut(model)
-                            ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)",
-                                TASK_INVOKER)
+                            ? CodeBlock.of(
+                                "$T.withElements(this::invoke, this::invokeEach)", TASK_INVOKER)
                             : CodeBlock.of("this::invoke"))
                     .build())
             .addMethod(runMethod(results))
@@ -131,9 +144,12 @@ final class RunnerWriter {
             .addMethod(startOnlyMethod(runner, execution))
             .addMethod(resumeMethod(results))
             .addMethod(partialResultsMethod(results))
-            .addMethod(drawingMethod("toMermaid",
-                "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
-                    + "{@code $T.mmd}.\n", runner))
+            .addMethod(
+                drawingMethod(
+                    "toMermaid",
+                    "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
+                        + "{@code $T.mmd}.\n",
+                    runner))
             .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
     generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
@@ -195,8 +211,8 @@ final class RunnerWriter {
         MethodSpec.methodBuilder("graph")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TASK_GRAPH)
-            .addStatement("$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH,
-                canonicalName(model));
+            .addStatement(
+                "$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH, canonicalName(model));
     if (distribution.any()) {
       method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
     }
@@ -218,8 +234,8 @@ final class RunnerWriter {
   }
 
   /**
-   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and
-   * {@code .with(policy)} if they apply.
+   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
+   * .with(policy)} if they apply.
    */
   private CodeBlock taskArguments(TaskModel task) {
     CodeBlock.Builder arguments =
@@ -229,14 +245,23 @@ final class RunnerWriter {
     }
     arguments.add(")");
     List<String> accepted =
-        task.dependencies().stream().filter(DependencyModel::outcome)
-            .map(DependencyModel::taskName).distinct().toList();
+        task.dependencies().stream()
+            .filter(DependencyModel::outcome)
+            .map(DependencyModel::taskName)
+            .distinct()
+            .toList();
     if (!accepted.isEmpty()) {
-      arguments.add("\n$>$>.acceptingFailureOf($L)$<$<",
+      arguments.add(
+          "\n$>$>.acceptingFailureOf($L)$<$<",
           accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
     }
-    task.forEach().ifPresent(each -> arguments.add("\n$>$>.forEach($S, $L)$<$<",
-        each.taskName(), task.settings().maxConcurrency()));
+    task.forEach()
+        .ifPresent(
+            each ->
+                arguments.add(
+                    "\n$>$>.forEach($S, $L)$<$<",
+                    each.taskName(),
+                    task.settings().maxConcurrency()));
     if (distribution.isDispatched(task)) {
       arguments.add("\n$>$>.dispatched()$<$<");
     }
@@ -250,8 +275,8 @@ final class RunnerWriter {
       if (settings.retries() > 0) {
         policy.add("\n.retries($L)", settings.retries());
         if (!settings.hasDefaultBackoff()) {
-          policy.add("\n.backoff($L, $L)", duration(settings.backoff()),
-              duration(settings.maxBackoff()));
+          policy.add(
+              "\n.backoff($L, $L)", duration(settings.backoff()), duration(settings.maxBackoff()));
         }
         if (!settings.retryOn().isEmpty()) {
           policy.add("\n.retryOn(");
@@ -296,7 +321,8 @@ final class RunnerWriter {
                 + "\n@throws $T if a task failed: it names the first failed task and carries"
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
-            PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+            PIPELINE_EXCEPTION,
+            java.util.concurrent.CancellationException.class)
         .addStatement("return new $T(template.run())", results)
         .build();
   }
@@ -309,14 +335,15 @@ final class RunnerWriter {
                 + " accessor in\n{@code Results} says so.\n"
                 + "\n@throws $T if a task failed\n"
                 + "@throws $T if the calling thread is interrupted, which cancels the run\n",
-            PIPELINE_EXCEPTION, java.util.concurrent.CancellationException.class)
+            PIPELINE_EXCEPTION,
+            java.util.concurrent.CancellationException.class)
         .build();
   }
 
   private static MethodSpec startOnlyMethod(ClassName runner, ClassName execution) {
     return targetsMethod("startOnly", "start", runner, execution)
-        .addJavadoc("Starts only the given tasks and the tasks they depend on, and returns at"
-            + " once.\n")
+        .addJavadoc(
+            "Starts only the given tasks and the tasks they depend on, and returns at" + " once.\n")
         .build();
   }
 
@@ -330,8 +357,8 @@ final class RunnerWriter {
         .addParameter(target, "target")
         .addParameter(ArrayTypeName.of(target), "moreTargets")
         .varargs(true)
-        .addStatement("return new $T(template.$N(indices(target, moreTargets)))",
-            returned, runMethod);
+        .addStatement(
+            "return new $T(template.$N(indices(target, moreTargets)))", returned, runMethod);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
@@ -354,12 +381,16 @@ final class RunnerWriter {
 
   /** One constant per task, named after it, in the graph's order: its ordinal is its index. */
   private TypeSpec targetType(PipelineModel model, ClassName runner) {
-    TypeSpec.Builder target = TypeSpec.enumBuilder(runner.nestedClass("Target"))
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
-            + "{@code startOnly}.\n", model.pipeline());
+    TypeSpec.Builder target =
+        TypeSpec.enumBuilder(runner.nestedClass("Target"))
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
+                    + "{@code startOnly}.\n",
+                model.pipeline());
     for (TaskModel task : model.tasks()) {
-      target.addEnumConstant(task.name(),
+      target.addEnumConstant(
+          task.name(),
           TypeSpec.anonymousClassBuilder("")
               .addJavadoc("Task {@link $L}.\n", methodLink(types, model, task))
               .build());
@@ -413,16 +444,17 @@ final class RunnerWriter {
     return MethodSpec.methodBuilder("start")
         .addModifiers(Modifier.PUBLIC)
         .returns(execution)
-        .addJavadoc(
-            "Starts every task and returns at once, without waiting for any to finish.\n")
+        .addJavadoc("Starts every task and returns at once, without waiting for any to finish.\n")
         .addStatement("return new $T(template.start())", execution)
         .build();
   }
 
   private List<MethodSpec> invokeMethods(PipelineModel model) {
     TypeName thrown = thrownType(model.tasks());
-    MethodSpec.Builder invoke = invokeSignature("invoke", thrown)
-        .addJavadoc("Calls task number {@code task} with the results of the tasks it depends on.\n");
+    MethodSpec.Builder invoke =
+        invokeSignature("invoke", thrown)
+            .addJavadoc(
+                "Calls task number {@code task} with the results of the tasks it depends on.\n");
     if (model.tasks().size() <= CHUNK) {
       invoke.addCode(taskSwitch(model, 0));
       return List.of(invoke.build());
@@ -431,8 +463,10 @@ final class RunnerWriter {
     for (int from = 0; from < model.tasks().size(); from += CHUNK) {
       dispatch.add("case $L -> $N(task, run);\n", from / CHUNK, chunkName("invoke", model, from));
     }
-    dispatch.add("default -> throw new $T($S + task);\n$<};\n",
-        IllegalArgumentException.class, "no task number ");
+    dispatch.add(
+        "default -> throw new $T($S + task);\n$<};\n",
+        IllegalArgumentException.class,
+        "no task number ");
     List<MethodSpec> methods = new java.util.ArrayList<>();
     methods.add(invoke.addCode(dispatch.build()).build());
     for (int from = 0; from < model.tasks().size(); from += CHUNK) {
@@ -466,9 +500,10 @@ final class RunnerWriter {
         addCase(code, model, from + offset, task);
       }
     }
-    return code
-        .add("default -> throw new $T($S + task);\n$<};\n",
-            IllegalArgumentException.class, "no task number ")
+    return code.add(
+            "default -> throw new $T($S + task);\n$<};\n",
+            IllegalArgumentException.class,
+            "no task number ")
         .build();
   }
 
@@ -496,17 +531,21 @@ final class RunnerWriter {
     for (TaskModel task : fanOuts) {
       addCase(code, model, model.indexOf(task.name()), task);
     }
-    code.add("default -> throw new $T($S + task);\n$<};\n",
-        IllegalArgumentException.class, "no fan-out task number ");
-    MethodSpec.Builder method = MethodSpec.methodBuilder("invokeEach")
-        .addModifiers(Modifier.PRIVATE)
-        .returns(Object.class)
-        .addParameter(int.class, "task")
-        .addParameter(Object.class, "element")
-        .addParameter(PIPELINE_RUN, "run")
-        .addJavadoc("Calls task number {@code task} for one {@code element} of the result it runs"
-            + " for each of.\n")
-        .addCode(code.build());
+    code.add(
+        "default -> throw new $T($S + task);\n$<};\n",
+        IllegalArgumentException.class,
+        "no fan-out task number ");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("invokeEach")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(Object.class)
+            .addParameter(int.class, "task")
+            .addParameter(Object.class, "element")
+            .addParameter(PIPELINE_RUN, "run")
+            .addJavadoc(
+                "Calls task number {@code task} for one {@code element} of the result it runs"
+                    + " for each of.\n")
+            .addCode(code.build());
     TypeName thrown = thrownType(fanOuts);
     if (thrown != null) {
       method.addException(thrown);
@@ -515,19 +554,27 @@ final class RunnerWriter {
   }
 
   /**
-   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the
-   * run has one, called here otherwise.
+   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the run
+   * has one, called here otherwise.
    */
-  private CodeBlock dispatchingCase(PipelineModel model, TaskModel task, int index, CodeBlock call) {
-    CodeBlock dispatch = CodeBlock.of("run.dispatch($L, $L, new $T[] {$L})", index,
-        task.isStatic() ? "null" : "pipeline", Object.class, arguments(model, task));
+  private CodeBlock dispatchingCase(
+      PipelineModel model, TaskModel task, int index, CodeBlock call) {
+    CodeBlock dispatch =
+        CodeBlock.of(
+            "run.dispatch($L, $L, new $T[] {$L})",
+            index,
+            task.isStatic() ? "null" : "pipeline",
+            Object.class,
+            arguments(model, task));
     if (task.kind() == TaskModel.Kind.VOID) {
       return CodeBlock.of(
           "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
-          index, dispatch, call);
+          index,
+          dispatch,
+          call);
     }
-    return CodeBlock.of("case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", index, dispatch,
-        call);
+    return CodeBlock.of(
+        "case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", index, dispatch, call);
   }
 
   /**
@@ -585,8 +632,9 @@ final class RunnerWriter {
   private CodeBlock classJavadoc(PipelineModel model) {
     CodeBlock.Builder doc =
         CodeBlock.builder()
-            .add("Runs the tasks of {@link $T}.\n\n<p>Each task starts as soon as the tasks it"
-                + " depends on have finished, and\nindependent tasks run at the same time.\n\n",
+            .add(
+                "Runs the tasks of {@link $T}.\n\n<p>Each task starts as soon as the tasks it"
+                    + " depends on have finished, and\nindependent tasks run at the same time.\n\n",
                 model.pipeline())
             .add("<pre>{@code\n");
     List<TaskModel> tasks = model.tasks();
@@ -596,16 +644,18 @@ final class RunnerWriter {
         doc.add(" (async)");
       }
       if (!task.dependencies().isEmpty()) {
-        doc.add(" <- $L", String.join(", ",
-            task.dependencies().stream().map(DependencyModel::taskName).distinct().toList()));
+        doc.add(
+            " <- $L",
+            String.join(
+                ", ",
+                task.dependencies().stream().map(DependencyModel::taskName).distinct().toList()));
       }
       doc.add("\n");
     }
     if (tasks.size() > MAX_TASKS_IN_JAVADOC) {
       doc.add("... and $L more tasks\n", tasks.size() - MAX_TASKS_IN_JAVADOC);
     }
-    return doc
-        .add("}</pre>\n\n")
+    return doc.add("}</pre>\n\n")
         .add("<p>Generated by taskwire from {@link $T}; do not edit.\n", model.pipeline())
         .build();
   }

@@ -16,16 +16,22 @@ import javax.lang.model.util.Types;
  * Checks that what a dispatched task sends and receives can cross the wire: its parameter types,
  * its result type and, for an instance method, the pipeline class. A type passes if it is
  * primitive, an array of passing types, or {@link java.io.Serializable} (strings, boxes, enums,
- * serializable records and classes) or one of the {@code java.util} collection interfaces whose
- * JDK implementations are serializable, and if each of its type arguments passes too. The
- * declared type is all the processor can know: a value of a passing type can still hold
- * something that is not serializable, which then fails that task at run time.
+ * serializable records and classes) or one of the {@code java.util} collection interfaces whose JDK
+ * implementations are serializable, and if each of its type arguments passes too. The declared type
+ * is all the processor can know: a value of a passing type can still hold something that is not
+ * serializable, which then fails that task at run time.
  */
 final class SerializableCheck {
   /** Interfaces that are not Serializable themselves but whose JDK implementations all are. */
   private static final List<String> COLLECTIONS =
-      List.of("java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet",
-          "java.util.NavigableSet", "java.util.Map", "java.util.SortedMap",
+      List.of(
+          "java.util.Collection",
+          "java.util.List",
+          "java.util.Set",
+          "java.util.SortedSet",
+          "java.util.NavigableSet",
+          "java.util.Map",
+          "java.util.SortedMap",
           "java.util.NavigableMap");
 
   private final Types types;
@@ -41,13 +47,16 @@ final class SerializableCheck {
   }
 
   void checkPipeline(PipelineModel model, Set<String> dispatched) {
-    List<String> instanceTasks = model.tasks().stream()
-        .filter(task -> dispatched.contains(task.name()) && !task.isStatic())
-        .map(TaskModel::name)
-        .toList();
+    List<String> instanceTasks =
+        model.tasks().stream()
+            .filter(task -> dispatched.contains(task.name()) && !task.isStatic())
+            .map(TaskModel::name)
+            .toList();
     if (!instanceTasks.isEmpty() && !types.isAssignable(model.type().asType(), serializable)) {
-      diagnostics.error(model.type(), Messages.pipelineNotSerializable(
-          model.type().getQualifiedName().toString(), instanceTasks));
+      diagnostics.error(
+          model.type(),
+          Messages.pipelineNotSerializable(
+              model.type().getQualifiedName().toString(), instanceTasks));
     }
     for (TaskModel task : model.tasks()) {
       if (dispatched.contains(task.name())) {
@@ -58,14 +67,25 @@ final class SerializableCheck {
 
   private void checkTask(TaskModel task) {
     for (VariableElement parameter : task.method().getParameters()) {
-      firstNotSerializable(parameter.asType()).ifPresent(culprit -> diagnostics.error(parameter,
-          Messages.parameterNotSerializable(parameter.getSimpleName().toString(), task.name(),
-              parameter.asType().toString(), culprit.toString())));
+      firstNotSerializable(parameter.asType())
+          .ifPresent(
+              culprit ->
+                  diagnostics.error(
+                      parameter,
+                      Messages.parameterNotSerializable(
+                          parameter.getSimpleName().toString(),
+                          task.name(),
+                          parameter.asType().toString(),
+                          culprit.toString())));
     }
     if (task.hasResult()) {
-      firstNotSerializable(task.result()).ifPresent(culprit -> diagnostics.error(task.method(),
-          Messages.resultNotSerializable(task.name(), task.result().toString(),
-              culprit.toString())));
+      firstNotSerializable(task.result())
+          .ifPresent(
+              culprit ->
+                  diagnostics.error(
+                      task.method(),
+                      Messages.resultNotSerializable(
+                          task.name(), task.result().toString(), culprit.toString())));
     }
   }
 
@@ -83,8 +103,7 @@ final class SerializableCheck {
       case DECLARED:
         DeclaredType declared = (DeclaredType) type;
         String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-        if (!types.isAssignable(types.erasure(type), serializable)
-            && !COLLECTIONS.contains(name)) {
+        if (!types.isAssignable(types.erasure(type), serializable) && !COLLECTIONS.contains(name)) {
           return Optional.of(type);
         }
         for (TypeMirror argument : declared.getTypeArguments()) {

@@ -11,10 +11,10 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Collects the generated {@code FooRemoteTasks} classes of a compilation and lists them in
- * {@code META-INF/services/dev.taskwire.runtime.RemoteTasks} once processing is over, so that a
- * worker finds them with {@link java.util.ServiceLoader}. Entries already in the file (from an
- * earlier incremental compilation) are kept, as AutoService does.
+ * Collects the generated {@code FooRemoteTasks} classes of a compilation and lists them in {@code
+ * META-INF/services/dev.taskwire.runtime.RemoteTasks} once processing is over, so that a worker
+ * finds them with {@link java.util.ServiceLoader}. Entries already in the file (from an earlier
+ * incremental compilation) are kept, as AutoService does.
  */
 final class ServiceRegistrations {
   static final String FILE = "META-INF/services/dev.taskwire.runtime.RemoteTasks";
@@ -34,7 +34,9 @@ final class ServiceRegistrations {
     try {
       FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", FILE);
       try (BufferedReader reader = new BufferedReader(existing.openReader(true))) {
-        reader.lines().map(String::trim)
+        reader
+            .lines()
+            .map(String::trim)
             .filter(line -> !line.isEmpty() && !line.startsWith("#"))
             .forEach(all::add);
       }

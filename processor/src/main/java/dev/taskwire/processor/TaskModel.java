@@ -9,9 +9,9 @@ import javax.lang.model.type.TypeMirror;
 /**
  * One {@code @Task} method as the runner sees it.
  *
- * @param result what dependents receive: the return type, or {@code T} of an async task's
- *     future, or a {@code List} of either for a task that runs for each element; null when there
- *     is nothing to receive (a void task, or an async {@code Void})
+ * @param result what dependents receive: the return type, or {@code T} of an async task's future,
+ *     or a {@code List} of either for a task that runs for each element; null when there is nothing
+ *     to receive (a void task, or an async {@code Void})
  * @param settings its timeout and retries
  */
 record TaskModel(

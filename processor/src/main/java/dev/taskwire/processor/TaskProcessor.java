@@ -34,8 +34,11 @@ public final class TaskProcessor extends BasicAnnotationProcessor {
       try {
         services.write(processingEnv.getFiler());
       } catch (IOException | RuntimeException failed) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            "taskwire cannot write " + ServiceRegistrations.FILE + ": " + failed);
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                "taskwire cannot write " + ServiceRegistrations.FILE + ": " + failed);
       }
     }
   }

@@ -11,8 +11,12 @@ import javax.lang.model.type.TypeMirror;
  * @param retryOn empty for the default (every exception)
  */
 record TaskSettings(
-    Duration timeout, int retries, Duration backoff, Duration maxBackoff,
-    List<TypeMirror> retryOn, int maxConcurrency) {
+    Duration timeout,
+    int retries,
+    Duration backoff,
+    Duration maxBackoff,
+    List<TypeMirror> retryOn,
+    int maxConcurrency) {
   static final Duration DEFAULT_BACKOFF = Duration.ofMillis(100);
   static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
   static final TaskSettings NONE =

@@ -14,8 +14,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Reads and checks a task's {@code @Task} attributes. Each bad attribute is an error with the
- * caret on that attribute; the result is empty once one was reported.
+ * Reads and checks a task's {@code @Task} attributes. Each bad attribute is an error with the caret
+ * on that attribute; the result is empty once one was reported.
  */
 final class TaskSettingsReader {
   /** More retries than this is a mistake rather than a policy. */
@@ -47,7 +47,10 @@ final class TaskSettingsReader {
     if (backoff == null || maxBackoff == null) {
       valid = false;
     } else if (maxBackoff.compareTo(backoff) < 0) {
-      diagnostics.error(method, task, "maxBackoff",
+      diagnostics.error(
+          method,
+          task,
+          "maxBackoff",
           Messages.backoffOrder(name, string(task, "backoff"), string(task, "maxBackoff")));
       valid = false;
     }
@@ -68,8 +71,9 @@ final class TaskSettingsReader {
       types.forEach(type -> retryOn.add((TypeMirror) type.getValue()));
     }
     return valid
-        ? Optional.of(new TaskSettings(
-            timeout, retries, backoff, maxBackoff, List.copyOf(retryOn), maxConcurrency))
+        ? Optional.of(
+            new TaskSettings(
+                timeout, retries, backoff, maxBackoff, List.copyOf(retryOn), maxConcurrency))
         : Optional.empty();
   }
 

@@ -18,10 +18,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * Finds {@code @Task} and {@code @DependsOn} written in a class's source that javac could not
  * resolve, typically for want of an import. javac leaves such an annotation out of the element
- * model altogether (so auto-common's validation cannot see it either), and the class would look
- * as if it had never been written: "parameter rows has no @DependsOn" beside javac's own "cannot
- * find symbol". Only the source tree still shows it, so this needs javac's {@link Trees}; under
- * another compiler it finds nothing.
+ * model altogether (so auto-common's validation cannot see it either), and the class would look as
+ * if it had never been written: "parameter rows has no @DependsOn" beside javac's own "cannot find
+ * symbol". Only the source tree still shows it, so this needs javac's {@link Trees}; under another
+ * compiler it finds nothing.
  */
 final class UnresolvedAnnotations {
   private static final String TASK = Task.class.getSimpleName();
@@ -43,9 +43,9 @@ final class UnresolvedAnnotations {
   }
 
   /**
-   * Whether a method of {@code type} or one of its parameters has one of them unresolved. Walks
-   * the class's tree once: looking up each method's tree on its own would scan the class again
-   * for every method.
+   * Whether a method of {@code type} or one of its parameters has one of them unresolved. Walks the
+   * class's tree once: looking up each method's tree on its own would scan the class again for
+   * every method.
    */
   boolean in(TypeElement type) {
     TreePath classPath = trees == null ? null : trees.getPath(type);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pipeline of a thousand tasks compiles, loads and runs: the runner splits its graph and its
- * calls into methods of {@link RunnerWriter#CHUNK} tasks, each far below the JVM's 64 KB limit
- * on a method's code, which one method for all tasks would exceed.
+ * calls into methods of {@link RunnerWriter#CHUNK} tasks, each far below the JVM's 64 KB limit on a
+ * method's code, which one method for all tasks would exceed.
  */
 class BigPipelineTest {
   private static final int SIZE = 1_000;

@@ -23,8 +23,8 @@ import javax.tools.StandardLocation;
 /**
  * The corpus under src/test/resources/corpus/: malformed or unusual pipelines, one scenario per
  * file, or per directory when a scenario needs several files or a file of a particular name (a
- * {@code package-info.java}, a class named {@code Results}). A file's or directory's name is
- * the scenario's.
+ * {@code package-info.java}, a class named {@code Results}). A file's or directory's name is the
+ * scenario's.
  *
  * <p>Every compilation of a scenario goes through {@link #compile(String)}, which asserts what
  * holds for all of them: the processor never threw, and the code it generated raised neither an
@@ -100,8 +100,8 @@ final class Corpus {
   }
 
   /**
-   * Compiles scenario {@code name} with the processor and asserts that the processor did not
-   * throw and that no generated file has an error or a warning.
+   * Compiles scenario {@code name} with the processor and asserts that the processor did not throw
+   * and that no generated file has an error or a warning.
    */
   static Compiled compile(String name) {
     List<JavaFileObject> files = files(name);

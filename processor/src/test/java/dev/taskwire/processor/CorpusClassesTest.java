@@ -18,8 +18,7 @@ class CorpusClassesTest {
   void abstractPipelineClassRunsWithASubclassInstance() {
     Compiled scenario = Corpus.compile("AbstractPipelineClass");
     assertThat(scenario.compilation()).succeededWithoutWarnings();
-    Object results =
-        scenario.run("corpus.AbstractPipelineClassRunner", "corpus.ConcretePipeline");
+    Object results = scenario.run("corpus.AbstractPipelineClassRunner", "corpus.ConcretePipeline");
     assertThat(call(results, "describe")).isEqualTo("concrete:overridden");
   }
 
@@ -52,8 +51,8 @@ class CorpusClassesTest {
   }
 
   /**
-   * A constant's body is an anonymous class that processors never see: its @Task is ignored
-   * (one runner, for the enum), but its override of a task is what the runner calls.
+   * A constant's body is an anonymous class that processors never see: its @Task is ignored (one
+   * runner, for the enum), but its override of a task is what the runner calls.
    */
   @Test
   @Scenario("EnumWithConstantBodies")
@@ -152,9 +151,8 @@ class CorpusClassesTest {
   }
 
   /**
-   * A superclass's tasks are the superclass's own pipeline, not part of the subclass's: the
-   * error says so, and how to make the task the subclass's too. The superclass still gets its
-   * runner.
+   * A superclass's tasks are the superclass's own pipeline, not part of the subclass's: the error
+   * says so, and how to make the task the subclass's too. The superclass still gets its runner.
    */
   @Test
   @Scenario("UnknownTaskFromSuperclass")

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Corpus scenarios with a name that never resolves: a missing import, a type that never exists.
  * javac's "cannot find symbol" is the error. Where the missing name is in the class's signatures,
- * auto-common defers the class from round to round in case another processor generates the
- * type; at the last round it reports, on the class, that it could not process it, and asks to
- * check for compilation errors (see {@link DeferralTest}). The processor itself adds nothing:
- * no runner, and none of its messages, which would be about a class javac has not finished
- * (the error counts prove it).
+ * auto-common defers the class from round to round in case another processor generates the type; at
+ * the last round it reports, on the class, that it could not process it, and asks to check for
+ * compilation errors (see {@link DeferralTest}). The processor itself adds nothing: no runner, and
+ * none of its messages, which would be about a class javac has not finished (the error counts prove
+ * it).
  */
 class CorpusMissingTypesTest {
   private static final String CANNOT_FIND_SYMBOL = "cannot find symbol";
@@ -38,8 +38,8 @@ class CorpusMissingTypesTest {
   }
 
   /**
-   * javac leaves an annotation it cannot resolve out of the element model, so without a look at
-   * the source the processor would report "parameter rows has no @DependsOn".
+   * javac leaves an annotation it cannot resolve out of the element model, so without a look at the
+   * source the processor would report "parameter rows has no @DependsOn".
    */
   @Test
   @Scenario("MissingImportOfDependsOn")

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Corpus scenarios about names: of tasks (long, not ASCII, odd, many) and of classes that share
- * a simple name with something the runner uses. A runner is a class like any other, so a name
- * can hide another from it; JavaPoet qualifies the names it knows about.
+ * Corpus scenarios about names: of tasks (long, not ASCII, odd, many) and of classes that share a
+ * simple name with something the runner uses. A runner is a class like any other, so a name can
+ * hide another from it; JavaPoet qualifies the names it knows about.
  */
 class CorpusNamesTest {
   @Test

@@ -96,8 +96,8 @@ class CorpusPlacementTest {
   }
 
   /**
-   * A lambda's parameters are inside a method body, which javac never shows to processors (as
-   * with a local class): the annotation is ignored, and the pipeline around it works.
+   * A lambda's parameters are inside a method body, which javac never shows to processors (as with
+   * a local class): the annotation is ignored, and the pipeline around it works.
    */
   @Test
   @Scenario("DependsOnOnLambdaParameter")
@@ -144,8 +144,7 @@ class CorpusPlacementTest {
     Compiled scenario = Corpus.compile("PackageInfo");
     assertThat(scenario.compilation()).succeededWithoutWarnings();
     assertThat(scenario.compilation().generatedSourceFiles()).hasSize(1);
-    Object results =
-        scenario.run("corpus.packageinfo.StepsRunner", "corpus.packageinfo.Steps");
+    Object results = scenario.run("corpus.packageinfo.StepsRunner", "corpus.packageinfo.Steps");
     assertThat(call(results, "count")).isEqualTo(4);
   }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every scenario of the {@link Corpus}, compiled on its own: whether it is a valid pipeline or
- * not, the processor never throws and what it generates compiles without a warning. What each
- * scenario must do besides is the subject of its own test, in the classes of {@link #TESTS}.
+ * Every scenario of the {@link Corpus}, compiled on its own: whether it is a valid pipeline or not,
+ * the processor never throws and what it generates compiles without a warning. What each scenario
+ * must do besides is the subject of its own test, in the classes of {@link #TESTS}.
  */
 class CorpusTest {
   /** The classes with one {@link Scenario} test per corpus scenario. */

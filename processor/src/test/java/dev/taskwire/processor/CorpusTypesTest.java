@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusTypesTest {
   /**
-   * The user silenced the raw types in their class; the runner, which must spell them out, does
-   * the same instead of raising the warnings again.
+   * The user silenced the raw types in their class; the runner, which must spell them out, does the
+   * same instead of raising the warnings again.
    */
   @Test
   @Scenario("RawTypes")
@@ -124,8 +124,7 @@ class CorpusTypesTest {
         scenario.run("corpus.CompletionStageOfSuperRunner", "corpus.CompletionStageOfSuper");
     assertThat(call(results, "both")).isEqualTo("s/sb");
     assertThat(results.getClass().getMethod("some").getReturnType()).isEqualTo(Object.class);
-    assertThat(results.getClass().getMethod("chars").getReturnType())
-        .isEqualTo(CharSequence.class);
+    assertThat(results.getClass().getMethod("chars").getReturnType()).isEqualTo(CharSequence.class);
   }
 
   @Test

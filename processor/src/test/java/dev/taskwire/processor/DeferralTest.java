@@ -23,8 +23,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pipeline whose types another processor generates: the processor waits for a later round
- * instead of failing on a type that does not exist yet.
+ * A pipeline whose types another processor generates: the processor waits for a later round instead
+ * of failing on a type that does not exist yet.
  */
 class DeferralTest {
   /** Generates {@code test.GeneratedModel} in the first round, as AutoValue or protoc would. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Problems with one parameter's {@code @DependsOn}: reported on that parameter, which the
- * sources put on a line of its own so that the line proves where the caret is.
+ * Problems with one parameter's {@code @DependsOn}: reported on that parameter, which the sources
+ * put on a line of its own so that the line proves where the caret is.
  */
 class DependencyDiagnosticsTest {
   @Test

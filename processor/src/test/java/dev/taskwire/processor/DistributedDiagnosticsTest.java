@@ -9,8 +9,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a {@code @Distributed} task sends or receives must be serializable: each offending
- * element gets its own error, and async or opted-out tasks are not checked.
+ * What a {@code @Distributed} task sends or receives must be serializable: each offending element
+ * gets its own error, and async or opted-out tasks are not checked.
  */
 class DistributedDiagnosticsTest {
   private final JavaFileObject file = source("bad/NotSerializable.java");

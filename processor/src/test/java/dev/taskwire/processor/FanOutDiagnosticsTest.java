@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FanOutDiagnosticsTest {
   @Test
   void aFanOutOverSomethingThatIsNoCollection() {
-    assertError("ForEachNotACollection",
+    assertError(
+        "ForEachNotACollection",
         "parameter params of task train runs @ForEach over the result of task grid, but grid"
             + " returns java.lang.String, which is neither an Iterable nor an array; return"
             + " the elements to run train for, e.g. List<java.lang.String>, or use @DependsOn"
@@ -26,7 +27,8 @@ class FanOutDiagnosticsTest {
 
   @Test
   void anElementTypeTheParameterCannotAccept() {
-    assertError("ForEachElementMismatch",
+    assertError(
+        "ForEachElementMismatch",
         "parameter params of task train has type java.lang.Integer, which cannot accept the"
             + " elements of task grid (java.lang.String); declare it as java.lang.String or a"
             + " supertype of it",
@@ -35,14 +37,16 @@ class FanOutDiagnosticsTest {
 
   @Test
   void aFanOutOverATaskThatDoesNotExistNamesTheAnnotation() {
-    assertError("ForEachUnknownTask",
+    assertError(
+        "ForEachUnknownTask",
         "@ForEach(\"gird\") names no @Task in ForEachUnknownTask; did you mean \"grid\"?",
         "@ForEach(\"gird\") String params");
   }
 
   @Test
   void twoFanOutsInOneTask() {
-    assertError("TwoForEach",
+    assertError(
+        "TwoForEach",
         "task train runs @ForEach over both models and seeds; a task fans out over one"
             + " collection only (no nested or cross-product fan-outs): add a task that pairs"
             + " the elements, and run @ForEach over its result",
@@ -51,7 +55,8 @@ class FanOutDiagnosticsTest {
 
   @Test
   void bothAnnotationsOnOneParameter() {
-    assertError("ForEachAndDependsOn",
+    assertError(
+        "ForEachAndDependsOn",
         "parameter params of task train has both @DependsOn and @ForEach; keep @ForEach to"
             + " receive one element per run, or @DependsOn to receive the whole result",
         "@DependsOn(\"grid\") @ForEach(\"grid\") String params");
@@ -59,7 +64,8 @@ class FanOutDiagnosticsTest {
 
   @Test
   void anOutcomeCannotBeAnElement() {
-    assertError("ForEachOutcome",
+    assertError(
+        "ForEachOutcome",
         "parameter params of task train is an Outcome, which @ForEach cannot fill: it"
             + " receives one element of a result that succeeded; declare it as the element"
             + " type",
@@ -68,7 +74,8 @@ class FanOutDiagnosticsTest {
 
   @Test
   void maxConcurrencyWithoutAFanOut() {
-    assertError("MaxConcurrencyWithoutForEach",
+    assertError(
+        "MaxConcurrencyWithoutForEach",
         "task train sets maxConcurrency, which limits how many of its elements run at once,"
             + " but it has no @ForEach parameter; remove maxConcurrency or add @ForEach",
         "maxConcurrency = 4");
@@ -76,13 +83,16 @@ class FanOutDiagnosticsTest {
 
   @Test
   void aNegativeMaxConcurrency() {
-    assertError("NegativeMaxConcurrency",
+    assertError(
+        "NegativeMaxConcurrency",
         "maxConcurrency of task train is -1; give how many of its elements may run at once,"
             + " or 0 for no limit",
         "maxConcurrency = -1");
   }
 
-  /** {@code bad/<file>.java} fails with exactly this one error, on the line containing {@code line}. */
+  /**
+   * {@code bad/<file>.java} fails with exactly this one error, on the line containing {@code line}.
+   */
   private static void assertError(String file, String message, String line) {
     JavaFileObject source = source("bad/" + file + ".java");
     com.google.testing.compile.CompilationSubject.assertThat(compileFailing(source, 1))
@@ -94,10 +104,10 @@ class FanOutDiagnosticsTest {
   @Test
   void fanOutsCompileWithoutWarningsAndDeclareTheirLimits() {
     String runner = compileCleanly(source("good/FanOuts.java"), "test.FanOutsRunner");
-    assertThat(runner).contains(".task(\"length\", TaskKind.VALUE, \"names\")\n"
-        + "          .forEach(\"names\", 2)");
-    assertThat(runner).contains(
-        "case 3 -> pipeline.length(PipelineRun.<String>element(element));");
+    assertThat(runner)
+        .contains(
+            ".task(\"length\", TaskKind.VALUE, \"names\")\n" + "          .forEach(\"names\", 2)");
+    assertThat(runner).contains("case 3 -> pipeline.length(PipelineRun.<String>element(element));");
     assertThat(runner).contains("public List<Integer> length() {");
   }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs generated runners, loaded from the in-memory compilation: the generated code not only
- * compiles but passes each task the right upstream result and returns each result with its
- * exact type.
+ * compiles but passes each task the right upstream result and returns each result with its exact
+ * type.
  */
 class GeneratedRunnerBehaviourTest {
   @Test
@@ -120,8 +120,7 @@ class GeneratedRunnerBehaviourTest {
   void defaultPackagePipeline() {
     CompiledClasses classes = load("DefaultPackagePipeline");
     Object results =
-        classes.run(
-            "DefaultPackagePipelineRunner", classes.construct("DefaultPackagePipeline"));
+        classes.run("DefaultPackagePipelineRunner", classes.construct("DefaultPackagePipeline"));
     assertThat(call(results, "length")).isEqualTo(5);
   }
 

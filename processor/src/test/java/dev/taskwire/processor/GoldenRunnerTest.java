@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole runner generated for good/GoldenPipeline.java (a sync, a void, an async, a static and
- * a primitive task), compared as text with expected/GoldenPipelineRunner.java.
+ * The whole runner generated for good/GoldenPipeline.java (a sync, a void, an async, a static and a
+ * primitive task), compared as text with expected/GoldenPipelineRunner.java.
  *
  * <p>When a change to the generated code is intended, rewrite the expected file from the actual
  * output, then review it with {@code git diff} like any other change:
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  *     -Dtest=GoldenRunnerTest -Dtaskwire.updateGolden=true
  * </pre>
  *
- * The file is written to src/test/resources/expected/ resolved from the working directory, which
- * is the module's directory when Maven runs the tests; the comparison reads the copy on the test
- * class path.
+ * The file is written to src/test/resources/expected/ resolved from the working directory, which is
+ * the module's directory when Maven runs the tests; the comparison reads the copy on the test class
+ * path.
  */
 class GoldenRunnerTest {
   private static final String RUNNER = "GoldenPipelineRunner";

@@ -36,10 +36,10 @@ class PipelineClassDiagnosticsTest {
 
   /**
    * javac gives annotation processors no element for a class declared in a method body (it is
-   * entered only when the body is attributed, after processing), so the processor never sees
-   * this {@code @Task} cannot be reported. This test pins that limitation: no error, no runner.
-   * Make it assert an error if the processor learns to find local classes (e.g. with a javac
-   * {@code TaskListener}).
+   * entered only when the body is attributed, after processing), so the processor never sees this
+   * {@code @Task} cannot be reported. This test pins that limitation: no error, no runner. Make it
+   * assert an error if the processor learns to find local classes (e.g. with a javac {@code
+   * TaskListener}).
    */
   @Test
   void taskInALocalClassIsInvisibleToTheProcessor() {

@@ -20,8 +20,8 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * Test sources under src/test/resources ({@code bad/}, {@code good/}, {@code expected/}),
- * compiled with the processor and every lint warning on, as the build compiles its own code.
+ * Test sources under src/test/resources ({@code bad/}, {@code good/}, {@code expected/}), compiled
+ * with the processor and every lint warning on, as the build compiles its own code.
  */
 final class Sources {
   private Sources() {}
@@ -75,8 +75,8 @@ final class Sources {
   }
 
   /**
-   * Compiles {@code file} alone, asserts that it and the runner generated for it compiled
-   * without errors or warnings, and returns the runner's source text.
+   * Compiles {@code file} alone, asserts that it and the runner generated for it compiled without
+   * errors or warnings, and returns the runner's source text.
    *
    * @param runner the runner's canonical name, e.g. {@code test.FooRunner}
    */

@@ -87,7 +87,10 @@ class TaskMethodDiagnosticsTest {
     JavaFileObject file = source("bad/" + pipeline + ".java");
     assertThat(compileFailing(file, 1))
         .hadErrorContaining(
-            "task name \"" + task + "\" clashes with " + member
+            "task name \""
+                + task
+                + "\" clashes with "
+                + member
                 + " of the generated runner; rename the method")
         .inFile(file)
         .onLineContaining("public String " + task + "()");

@@ -18,17 +18,24 @@ final class Attempts {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   private final TaskGraph graph;
+
   /** The current attempt per task, starting at 1. */
   private final int[] current;
+
   /** The attempt that timed out per task, 0 if none did. */
   private final int[] timedOut;
+
   private final ScheduledFuture<?>[] timers;
   private final List<List<Throwable>> earlier;
+
   /** Per task, the attempts lost with the worker running them: they are not retries. */
   private final int[] lost;
+
   private final int maxLost;
 
-  /** @param maxLost how often a dispatched task may be re-run after its worker was lost */
+  /**
+   * @param maxLost how often a dispatched task may be re-run after its worker was lost
+   */
   Attempts(TaskGraph graph, int maxLost) {
     this.graph = graph;
     this.maxLost = maxLost;
@@ -71,11 +78,17 @@ final class Attempts {
     if (!timedOutNow(task)) {
       return error;
     }
-    TimeoutException timeout = new TimeoutException(
-        "task '" + graph.name(task) + "' timed out after "
-            + TaskPolicy.describe(graph.policy(task).timeoutNanos())
-            + " (attempt " + current(task) + ")");
-    if (error != null && !(error instanceof InterruptedException)
+    TimeoutException timeout =
+        new TimeoutException(
+            "task '"
+                + graph.name(task)
+                + "' timed out after "
+                + TaskPolicy.describe(graph.policy(task).timeoutNanos())
+                + " (attempt "
+                + current(task)
+                + ")");
+    if (error != null
+        && !(error instanceof InterruptedException)
         && !(error instanceof CancellationException)) {
       timeout.addSuppressed(error);
     }

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link Trace} in the Chrome Trace Event format (the JSON that Perfetto and
- * {@code chrome://tracing} open), by hand, since the runtime has no dependencies.
+ * Writes a {@link Trace} in the Chrome Trace Event format (the JSON that Perfetto and {@code
+ * chrome://tracing} open), by hand, since the runtime has no dependencies.
  *
- * <p>One row per task, not per thread: an async task holds no thread while it waits, so its
- * slice would overlap the unrelated tasks that later ran on the thread that called it, and the
- * viewers need the slices of one row to nest. A row per task reads like the HTML timeline; the
- * thread that called each attempt is in the slice's arguments. Row 0 is the run itself. Each
- * attempt is a complete event ({@code "ph":"X"}, {@code ts} and {@code dur} in microseconds);
- * a task that never started gets an instant event at the run's end; each dependency between two
- * tasks that ran is a flow arrow.
+ * <p>One row per task, not per thread: an async task holds no thread while it waits, so its slice
+ * would overlap the unrelated tasks that later ran on the thread that called it, and the viewers
+ * need the slices of one row to nest. A row per task reads like the HTML timeline; the thread that
+ * called each attempt is in the slice's arguments. Row 0 is the run itself. Each attempt is a
+ * complete event ({@code "ph":"X"}, {@code ts} and {@code dur} in microseconds); a task that never
+ * started gets an instant event at the run's end; each dependency between two tasks that ran is a
+ * flow arrow.
  */
 final class ChromeTrace {
   private static final int PID = 1;
@@ -29,13 +29,16 @@ final class ChromeTrace {
     events.add(metadata("process_name", RUN_ROW, "name", string("taskwire " + trace.pipeline())));
     events.add(metadata("thread_name", RUN_ROW, "name", string("run")));
     events.add(metadata("thread_sort_index", RUN_ROW, "sort_index", "0"));
-    events.add(event("X", "run", "run", RUN_ROW, 0)
-        .number("dur", micros(trace.durationNanos()))
-        .raw("args", new Json()
-            .string("outcome", trace.outcome().word())
-            .string("critical_path", critical.report())
-            .end())
-        .end());
+    events.add(
+        event("X", "run", "run", RUN_ROW, 0)
+            .number("dur", micros(trace.durationNanos()))
+            .raw(
+                "args",
+                new Json()
+                    .string("outcome", trace.outcome().word())
+                    .string("critical_path", critical.report())
+                    .end())
+            .end());
     List<TaskSpan> spans = trace.tasks();
     for (int task = 0; task < spans.size(); task++) {
       TaskSpan span = spans.get(task);
@@ -43,35 +46,43 @@ final class ChromeTrace {
       events.add(metadata("thread_name", row, "name", string(span.task())));
       events.add(metadata("thread_sort_index", row, "sort_index", Integer.toString(row)));
       if (!span.ran()) {
-        events.add(event("i", span.task() + " (" + span.outcome().word() + ")", "task", row,
-            trace.durationNanos())
-            .string("s", "t")
-            .raw("args", new Json().string("outcome", span.outcome().word()).end())
-            .end());
+        events.add(
+            event(
+                    "i",
+                    span.task() + " (" + span.outcome().word() + ")",
+                    "task",
+                    row,
+                    trace.durationNanos())
+                .string("s", "t")
+                .raw("args", new Json().string("outcome", span.outcome().word()).end())
+                .end());
         continue;
       }
       List<TaskSpan.Attempt> attempts = span.attempts();
       for (TaskSpan.Attempt attempt : attempts) {
         boolean last = attempt == attempts.get(attempts.size() - 1);
-        Json args = new Json()
-            .string("outcome", last ? span.outcome().word() : "failed, retried")
-            .number("attempt", Integer.toString(attempt.number()))
-            .number("attempts", Integer.toString(attempts.size()))
-            .string("thread", attempt.thread())
-            .raw("depends_on", array(graph.dependencies(span.task())))
-            .string("slack", Durations.readable(critical.slackNanos(span.task()).orElseThrow()))
-            .raw("critical", Boolean.toString(critical.contains(span.task())));
+        Json args =
+            new Json()
+                .string("outcome", last ? span.outcome().word() : "failed, retried")
+                .number("attempt", Integer.toString(attempt.number()))
+                .number("attempts", Integer.toString(attempts.size()))
+                .string("thread", attempt.thread())
+                .raw("depends_on", array(graph.dependencies(span.task())))
+                .string("slack", Durations.readable(critical.slackNanos(span.task()).orElseThrow()))
+                .raw("critical", Boolean.toString(critical.contains(span.task())));
         if (attempt.failure() != null) {
           args.string("failure", attempt.failure());
         }
-        events.add(event("X", span.task(), "task", row, attempt.startNanos())
-            .number("dur", micros(attempt.durationNanos()))
-            .raw("args", args.end())
-            .end());
+        events.add(
+            event("X", span.task(), "task", row, attempt.startNanos())
+                .number("dur", micros(attempt.durationNanos()))
+                .raw("args", args.end())
+                .end());
       }
     }
     addFlows(trace, events);
-    return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + String.join(",\n", events)
+    return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n"
+        + String.join(",\n", events)
         + "\n]}\n";
   }
 
@@ -90,24 +101,40 @@ final class ChromeTrace {
         String name = from.task() + " -> " + to.task();
         List<TaskSpan.Attempt> fromAttempts = from.attempts();
         // Each end binds to the slice that encloses its timestamp, so both sit at a slice's start.
-        events.add(event("s", name, "dependency", prerequisite + 1,
-            fromAttempts.get(fromAttempts.size() - 1).startNanos())
-            .number("id", Integer.toString(id)).end());
-        events.add(event("f", name, "dependency", task + 1, to.startNanos())
-            .number("id", Integer.toString(id)).string("bp", "e").end());
+        events.add(
+            event(
+                    "s",
+                    name,
+                    "dependency",
+                    prerequisite + 1,
+                    fromAttempts.get(fromAttempts.size() - 1).startNanos())
+                .number("id", Integer.toString(id))
+                .end());
+        events.add(
+            event("f", name, "dependency", task + 1, to.startNanos())
+                .number("id", Integer.toString(id))
+                .string("bp", "e")
+                .end());
       }
     }
   }
 
   private static Json event(String phase, String name, String category, int row, long nanos) {
-    return new Json().string("ph", phase).string("name", name).string("cat", category)
-        .number("pid", Integer.toString(PID)).number("tid", Integer.toString(row))
+    return new Json()
+        .string("ph", phase)
+        .string("name", name)
+        .string("cat", category)
+        .number("pid", Integer.toString(PID))
+        .number("tid", Integer.toString(row))
         .number("ts", micros(nanos));
   }
 
   private static String metadata(String name, int row, String key, String value) {
-    return new Json().string("ph", "M").string("name", name)
-        .number("pid", Integer.toString(PID)).number("tid", Integer.toString(row))
+    return new Json()
+        .string("ph", "M")
+        .string("name", name)
+        .number("pid", Integer.toString(PID))
+        .number("tid", Integer.toString(row))
         .raw("args", new Json().raw(key, value).end())
         .end();
   }
@@ -115,7 +142,10 @@ final class ChromeTrace {
   /** Nanoseconds as exact decimal microseconds: 1234567 becomes {@code 1234.567}. */
   static String micros(long nanos) {
     String fraction = Long.toString(Math.abs(nanos % 1000));
-    return (nanos < 0 ? "-" : "") + Math.abs(nanos / 1000) + "." + "0".repeat(3 - fraction.length())
+    return (nanos < 0 ? "-" : "")
+        + Math.abs(nanos / 1000)
+        + "."
+        + "0".repeat(3 - fraction.length())
         + fraction;
   }
 

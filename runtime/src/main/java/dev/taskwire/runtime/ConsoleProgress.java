@@ -6,11 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A progress reporter: register it with {@link RunOptions#listener(TaskListener)}. On a terminal
- * it keeps one line up to date: a bar, tasks done of all, the tasks running now and the time
- * since the run started. Elsewhere (CI, a log file, a pipe) it prints one plain line per event
- * instead, with no control characters. Either way the run's end is reported on a line of its
- * own, whether the run succeeded, failed or was cancelled, so no half-drawn bar is left behind.
+ * A progress reporter: register it with {@link RunOptions#listener(TaskListener)}. On a terminal it
+ * keeps one line up to date: a bar, tasks done of all, the tasks running now and the time since the
+ * run started. Elsewhere (CI, a log file, a pipe) it prints one plain line per event instead, with
+ * no control characters. Either way the run's end is reported on a line of its own, whether the run
+ * succeeded, failed or was cancelled, so no half-drawn bar is left behind.
  *
  * <p>One instance follows one run at a time.
  */
@@ -106,9 +106,18 @@ public final class ConsoleProgress implements TaskListener {
                 ? "FAILED at task " + failure.failedTask()
                 : "cancelled";
     String summary =
-        "run of " + event.pipeline() + " " + outcome + ": " + ended + "/" + total + " tasks"
+        "run of "
+            + event.pipeline()
+            + " "
+            + outcome
+            + ": "
+            + ended
+            + "/"
+            + total
+            + " tasks"
             + (failed + cancelled + skipped == 0 ? "" : " (" + breakdown() + ")")
-            + " in " + seconds(event.nanoTime());
+            + " in "
+            + seconds(event.nanoTime());
     if (terminal) {
       redraw(summary);
       out.println();
@@ -121,8 +130,8 @@ public final class ConsoleProgress implements TaskListener {
   /** An element of a fan-out shows while it runs, but only whole tasks count towards the total. */
   /** "2 succeeded, 1 failed, 3 skipped": what the ended tasks came to, when not all succeeded. */
   private String breakdown() {
-    StringBuilder text = new StringBuilder()
-        .append(ended - failed - cancelled - skipped).append(" succeeded");
+    StringBuilder text =
+        new StringBuilder().append(ended - failed - cancelled - skipped).append(" succeeded");
     if (failed > 0) {
       text.append(", ").append(failed).append(" failed");
     }
@@ -146,12 +155,21 @@ public final class ConsoleProgress implements TaskListener {
   private void report(TaskEvent event, String what) {
     if (terminal) {
       int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * ended / total;
-      redraw("[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + ended + "/"
-          + total + "  " + seconds(event.nanoTime())
-          + (running.isEmpty() ? "" : "  running: " + String.join(", ", running)));
+      redraw(
+          "["
+              + "#".repeat(filled)
+              + "-".repeat(BAR_WIDTH - filled)
+              + "] "
+              + ended
+              + "/"
+              + total
+              + "  "
+              + seconds(event.nanoTime())
+              + (running.isEmpty() ? "" : "  running: " + String.join(", ", running)));
     } else {
-      out.println(String.format(Locale.ROOT, "%9s  %-20s %s", seconds(event.nanoTime()),
-          event.task(), what));
+      out.println(
+          String.format(
+              Locale.ROOT, "%9s  %-20s %s", seconds(event.nanoTime()), event.task(), what));
     }
   }
 

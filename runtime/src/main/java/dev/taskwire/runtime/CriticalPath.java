@@ -10,14 +10,14 @@ import java.util.OptionalLong;
  * Why a run took as long as it did: the chain of dependencies that decided its end, and how much
  * later every other task could have finished without delaying it.
  *
- * <p>The <em>critical path</em> starts at the task that finished last and walks back, each time
- * to the prerequisite that finished last (the one the task was waiting for), until a task with
- * no prerequisites. Speeding up anything else does not make the run shorter.
+ * <p>The <em>critical path</em> starts at the task that finished last and walks back, each time to
+ * the prerequisite that finished last (the one the task was waiting for), until a task with no
+ * prerequisites. Speeding up anything else does not make the run shorter.
  *
  * <p>A task's <em>slack</em> is how much later it could have finished with the run still ending
- * when the last task did, if each of its dependents had then started as late as it could:
- * {@code latestEnd(t) = min(last task's end, min over dependents d of latestEnd(d) - duration(d))},
- * and slack is {@code latestEnd(t) - end(t)}. A dependent that started some time after its last
+ * when the last task did, if each of its dependents had then started as late as it could: {@code
+ * latestEnd(t) = min(last task's end, min over dependents d of latestEnd(d) - duration(d))}, and
+ * slack is {@code latestEnd(t) - end(t)}. A dependent that started some time after its last
  * prerequisite ended (waiting for a thread, say) gives that time to the prerequisite as slack.
  * Tasks that never ran have none. Immutable.
  */
@@ -65,8 +65,9 @@ public final class CriticalPath {
         latestEnd[task] = runEnd;
         for (int dependent : graph.dependentsOf(task)) {
           if (spans.get(dependent).ran()) {
-            latestEnd[task] = Math.min(latestEnd[task],
-                latestEnd[dependent] - spans.get(dependent).durationNanos());
+            latestEnd[task] =
+                Math.min(
+                    latestEnd[task], latestEnd[dependent] - spans.get(dependent).durationNanos());
           }
         }
         if (spans.get(task).ran()) {
@@ -111,8 +112,8 @@ public final class CriticalPath {
   }
 
   /**
-   * One line for a log: {@code the run took 4.2 s; 3.9 s of it was upload -> train -> predict}.
-   * The difference is time spent between the path's tasks (waiting for a thread, say).
+   * One line for a log: {@code the run took 4.2 s; 3.9 s of it was upload -> train -> predict}. The
+   * difference is time spent between the path's tasks (waiting for a thread, say).
    */
   public String report() {
     String took = "the run took " + Durations.readable(trace.durationNanos());

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor used when {@link RunOptions} names none. Tasks may block (I/O, sleeps, locks), so
- * it must never run out of threads: virtual threads where the JVM has them (Java 21+), otherwise
- * an unbounded cached pool of daemon threads. Neither keeps the JVM alive, and the pool's idle
- * threads end after {@link #IDLE_SECONDS}.
+ * The executor used when {@link RunOptions} names none. Tasks may block (I/O, sleeps, locks), so it
+ * must never run out of threads: virtual threads where the JVM has them (Java 21+), otherwise an
+ * unbounded cached pool of daemon threads. Neither keeps the JVM alive, and the pool's idle threads
+ * end after {@link #IDLE_SECONDS}.
  */
 final class DefaultExecutor {
   static final long IDLE_SECONDS = 5;
@@ -47,20 +47,30 @@ final class DefaultExecutor {
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       Class<?> builder = Class.forName("java.lang.Thread$Builder");
-      Object ofVirtual = lookup
-          .findStatic(Thread.class, "ofVirtual",
-              MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")))
-          .invoke();
-      Object named = lookup
-          .findVirtual(builder, "name", MethodType.methodType(builder, String.class, long.class))
-          .invoke(ofVirtual, "taskwire-virtual-", 1L);
-      ThreadFactory factory = (ThreadFactory) lookup
-          .findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class))
-          .invoke(named);
-      return (ExecutorService) lookup
-          .findStatic(java.util.concurrent.Executors.class, "newThreadPerTaskExecutor",
-              MethodType.methodType(ExecutorService.class, ThreadFactory.class))
-          .invoke(factory);
+      Object ofVirtual =
+          lookup
+              .findStatic(
+                  Thread.class,
+                  "ofVirtual",
+                  MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual")))
+              .invoke();
+      Object named =
+          lookup
+              .findVirtual(
+                  builder, "name", MethodType.methodType(builder, String.class, long.class))
+              .invoke(ofVirtual, "taskwire-virtual-", 1L);
+      ThreadFactory factory =
+          (ThreadFactory)
+              lookup
+                  .findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class))
+                  .invoke(named);
+      return (ExecutorService)
+          lookup
+              .findStatic(
+                  java.util.concurrent.Executors.class,
+                  "newThreadPerTaskExecutor",
+                  MethodType.methodType(ExecutorService.class, ThreadFactory.class))
+              .invoke(factory);
     } catch (Throwable unavailable) {
       return null;
     }
@@ -76,7 +86,12 @@ final class DefaultExecutor {
         };
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons);
+            0,
+            Integer.MAX_VALUE,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemons);
     return pool;
   }
 }

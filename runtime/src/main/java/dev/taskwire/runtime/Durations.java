@@ -3,8 +3,8 @@ package dev.taskwire.runtime;
 import java.util.Locale;
 
 /**
- * Durations as people read them in reports, to about three digits: "0 s", "850 µs", "4.2 ms",
- * "35 ms", "4.21 s", "42.1 s", "2 min 5 s".
+ * Durations as people read them in reports, to about three digits: "0 s", "850 µs", "4.2 ms", "35
+ * ms", "4.21 s", "42.1 s", "2 min 5 s".
  */
 final class Durations {
   private Durations() {}

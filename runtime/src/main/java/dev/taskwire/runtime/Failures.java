@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The failures of one run by name, first first: a task's name, or {@code task[i]} for an element
- * of a fan-out task. Created on the first failure.
+ * The failures of one run by name, first first: a task's name, or {@code task[i]} for an element of
+ * a fan-out task. Created on the first failure.
  */
 final class Failures {
   private final Map<String, Throwable> byName = new LinkedHashMap<>();

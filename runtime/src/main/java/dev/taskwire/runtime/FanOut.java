@@ -13,8 +13,8 @@ import java.util.concurrent.CancellationException;
 /**
  * Fan-out tasks: a task that runs once per element of a collection runs its elements as a run of
  * their own (one independent task per element) on its parent's executor and listeners, under the
- * parent's failure policy and the task's concurrency limit. The task holds no thread meanwhile;
- * it ends, in the parent, when its elements have all ended.
+ * parent's failure policy and the task's concurrency limit. The task holds no thread meanwhile; it
+ * ends, in the parent, when its elements have all ended.
  */
 final class FanOut {
   private FanOut() {}
@@ -25,8 +25,7 @@ final class FanOut {
 
     static {
       try {
-        NEXT_SOURCE =
-            MethodHandles.lookup().findVarHandle(Owner.class, "nextSource", int.class);
+        NEXT_SOURCE = MethodHandles.lookup().findVarHandle(Owner.class, "nextSource", int.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
@@ -34,10 +33,13 @@ final class FanOut {
 
     /** The run the fan-out task belongs to. */
     final PipelineRun run;
+
     /** The fan-out task's index in that run. */
     final int task;
+
     /** How many elements may be in the run at once; 0 for no limit. */
     final int throttle;
+
     /** With a throttle: the next source to release when a task leaves. */
     volatile int nextSource;
 
@@ -57,7 +59,10 @@ final class FanOut {
     }
   }
 
-  /** Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next task. */
+  /**
+   * Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next
+   * task.
+   */
   static int startElements(PipelineRun run, int task, Thread thread) {
     TaskGraph graph = run.graph;
     Object[] elements;
@@ -76,13 +81,15 @@ final class FanOut {
     TaskInvoker invoker = run.template.invoker;
     // Resuming with the same elements: those that succeeded keep their results.
     PipelineRun before = run.resumedElements(task);
-    RunPlan plan = before != null && before.graph.size() == elements.length
-        ? before.remainder()
-        : null;
-    PipelineRun elementRun = new SelfHelpingRun(
-        run.template.forElements(elementGraph,
-            (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
-        plan, new Owner(run, task, graph.maxConcurrency(task)));
+    RunPlan plan =
+        before != null && before.graph.size() == elements.length ? before.remainder() : null;
+    PipelineRun elementRun =
+        new SelfHelpingRun(
+            run.template.forElements(
+                elementGraph,
+                (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
+            plan,
+            new Owner(run, task, graph.maxConcurrency(task)));
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {
@@ -111,7 +118,10 @@ final class FanOut {
       return elements;
     }
     throw new IllegalArgumentException(
-        "task '" + source + "' returned a " + collection.getClass().getName()
+        "task '"
+            + source
+            + "' returned a "
+            + collection.getClass().getName()
             + ", which is neither an Iterable nor an array");
   }
 
@@ -120,10 +130,11 @@ final class FanOut {
     TaskGraph graph = run.graph;
     switch (elements.phase()) {
       case PipelineRun.SUCCEEDED_RUN:
-        Object result = graph.kind(task) == TaskKind.VOID
-            ? null
-            : Collections.unmodifiableList(
-                Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
+        Object result =
+            graph.kind(task) == TaskKind.VOID
+                ? null
+                : Collections.unmodifiableList(
+                    Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
         run.pushIfReady(run.finish(task, result, null));
         break;
       case PipelineRun.FAILING:
@@ -133,8 +144,12 @@ final class FanOut {
         break;
       default:
         run.keepUnfinished(task, elements);
-        run.pushIfReady(run.finish(task, null, new CancellationException(
-            "the elements of task '" + graph.name(task) + "' were cancelled")));
+        run.pushIfReady(
+            run.finish(
+                task,
+                null,
+                new CancellationException(
+                    "the elements of task '" + graph.name(task) + "' were cancelled")));
     }
     PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
   }

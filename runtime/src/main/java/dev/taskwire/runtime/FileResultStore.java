@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A {@link ResultStore} that keeps each result as a Java-serialized file, under
- * {@code directory/pipeline/task/fingerprint.ser}. Safe for several runs and processes at once:
- * each file is written whole to a temporary name and then moved into place.
+ * A {@link ResultStore} that keeps each result as a Java-serialized file, under {@code
+ * directory/pipeline/task/fingerprint.ser}. Safe for several runs and processes at once: each file
+ * is written whole to a temporary name and then moved into place.
  *
  * <p>Its limits: results must be {@code Serializable} (others are simply not stored); a stored
  * result whose class has changed incompatibly is treated as missing; and Java deserialization
@@ -50,7 +50,8 @@ public final class FileResultStore implements ResultStore {
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     } catch (ClassNotFoundException unknownClass) {
-      throw new IOException("stored result of " + key.task() + " has an unknown class", unknownClass);
+      throw new IOException(
+          "stored result of " + key.task() + " has an unknown class", unknownClass);
     }
   }
 
@@ -87,7 +88,9 @@ public final class FileResultStore implements ResultStore {
   }
 
   private Path fileOf(ResultKey key) {
-    return directory.resolve(safe(key.pipeline())).resolve(safe(key.task()))
+    return directory
+        .resolve(safe(key.pipeline()))
+        .resolve(safe(key.task()))
         .resolve(key.fingerprint() + ".ser");
   }
 

@@ -17,10 +17,19 @@ public final class FingerprintMismatchException extends RuntimeException {
    */
   public FingerprintMismatchException(
       String pipeline, String driverFingerprint, String workerFingerprint, String worker) {
-    super("pipeline " + pipeline + " on " + worker + " is a different build from the driver's:"
-        + " the driver's graph fingerprint is " + driverFingerprint + ", the worker's is "
-        + workerFingerprint + "; deploy the same build of " + pipeline
-        + " to the driver and every worker");
+    super(
+        "pipeline "
+            + pipeline
+            + " on "
+            + worker
+            + " is a different build from the driver's:"
+            + " the driver's graph fingerprint is "
+            + driverFingerprint
+            + ", the worker's is "
+            + workerFingerprint
+            + "; deploy the same build of "
+            + pipeline
+            + " to the driver and every worker");
     this.pipeline = pipeline;
     this.driverFingerprint = driverFingerprint;
     this.workerFingerprint = workerFingerprint;

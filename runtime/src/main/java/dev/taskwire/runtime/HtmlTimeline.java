@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Draws a {@link Trace} as one self-contained HTML page: inline CSS and SVG, no script, nothing
  * fetched, so the file can be mailed, archived by CI or opened offline. One row per task in the
- * graph's order; one bar per attempt, coloured by outcome; the critical path outlined and joined
- * by arrows; a time axis on top; a legend below. Each row's SVG {@code <title>} is its tooltip.
+ * graph's order; one bar per attempt, coloured by outcome; the critical path outlined and joined by
+ * arrows; a time axis on top; a legend below. Each row's SVG {@code <title>} is its tooltip.
  */
 final class HtmlTimeline {
   static final String SUCCEEDED = "#52a675";
@@ -36,8 +36,8 @@ final class HtmlTimeline {
     this.critical = trace.criticalPath();
     int longestName = trace.graph().taskNames().stream().mapToInt(String::length).max().orElse(0);
     this.labelWidth = (int) Math.min(280, Math.max(120, longestName * CHAR_WIDTH + 28));
-    long lastEnd = trace.tasks().stream().filter(TaskSpan::ran)
-        .mapToLong(TaskSpan::endNanos).max().orElse(0);
+    long lastEnd =
+        trace.tasks().stream().filter(TaskSpan::ran).mapToLong(TaskSpan::endNanos).max().orElse(0);
     this.totalNanos = Math.max(1, Math.max(trace.durationNanos(), lastEnd));
   }
 
@@ -48,16 +48,27 @@ final class HtmlTimeline {
   private String page() {
     List<TaskSpan> spans = trace.tasks();
     int height = topOf(spans.size()) + 8;
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-        .append(escape("timeline of " + trace.pipeline())).append("\">\n")
-        .append("<defs><marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\""
-            + " markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L6,3 L0,6 z\""
-            + " fill=\"").append(CRITICAL).append("\"/></marker></defs>\n");
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(escape("timeline of " + trace.pipeline()))
+        .append("\">\n")
+        .append(
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\""
+                + " markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L6,3 L0,6 z\""
+                + " fill=\"")
+        .append(CRITICAL)
+        .append("\"/></marker></defs>\n");
     // Back to front: stripes, then the grid, then the bars, so grid lines never cross a bar.
     for (int task = 0; task < spans.size(); task += 2) {
-      svg.append("<rect class=\"stripe\" x=\"0\" y=\"").append(topOf(task))
-          .append("\" width=\"").append(WIDTH).append("\" height=\"").append(ROW_HEIGHT)
+      svg.append("<rect class=\"stripe\" x=\"0\" y=\"")
+          .append(topOf(task))
+          .append("\" width=\"")
+          .append(WIDTH)
+          .append("\" height=\"")
+          .append(ROW_HEIGHT)
           .append("\" fill=\"#f7f8fa\"/>\n");
     }
     axis(height);
@@ -67,13 +78,25 @@ final class HtmlTimeline {
     criticalArrows();
     svg.append("</svg>\n");
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<title>" + escape(simpleName() + " run: " + trace.outcome().word() + " in "
-        + Durations.readable(trace.durationNanos())) + "</title>\n"
-        + "<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
-        + header() + svg + legend() + "</body>\n</html>\n";
+        + "<title>"
+        + escape(
+            simpleName()
+                + " run: "
+                + trace.outcome().word()
+                + " in "
+                + Durations.readable(trace.durationNanos()))
+        + "</title>\n"
+        + "<style>\n"
+        + STYLE
+        + "</style>\n</head>\n<body>\n"
+        + header()
+        + svg
+        + legend()
+        + "</body>\n</html>\n";
   }
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
              color: #1d2330; background: #fff; margin: 24px 28px; }
       h1 { font-size: 20px; margin: 0; }
@@ -100,13 +123,26 @@ final class HtmlTimeline {
     for (String task : critical.tasks()) {
       path.append(path.length() == 0 ? "" : " &#8594; ").append(escape(task));
     }
-    return "<h1>" + escape(simpleName()) + "<small>" + escape(trace.pipeline()) + "</small></h1>\n"
-        + "<p><span class=\"badge\" style=\"background:" + outcomeColor + "\">"
-        + trace.outcome().word() + "</span> " + trace.tasks().size() + " tasks in "
+    return "<h1>"
+        + escape(simpleName())
+        + "<small>"
+        + escape(trace.pipeline())
+        + "</small></h1>\n"
+        + "<p><span class=\"badge\" style=\"background:"
+        + outcomeColor
+        + "\">"
+        + trace.outcome().word()
+        + "</span> "
+        + trace.tasks().size()
+        + " tasks in "
         + Durations.readable(trace.durationNanos())
-        + (critical.tasks().isEmpty() ? "; no task ran"
-            : ". Critical path, " + Durations.readable(critical.pathNanos()) + " of it: <b>"
-                + path + "</b>")
+        + (critical.tasks().isEmpty()
+            ? "; no task ran"
+            : ". Critical path, "
+                + Durations.readable(critical.pathNanos())
+                + " of it: <b>"
+                + path
+                + "</b>")
         + "</p>\n";
   }
 
@@ -115,17 +151,30 @@ final class HtmlTimeline {
     boolean onPath = critical.contains(span.task());
     svg.append("<g class=\"row\"><title>").append(escape(tooltip(span))).append("</title>\n");
     // Transparent but painted, so the whole row answers the pointer with its tooltip.
-    svg.append("  <rect class=\"hover\" x=\"0\" y=\"").append(topOf(task)).append("\" width=\"")
-        .append(WIDTH).append("\" height=\"").append(ROW_HEIGHT)
+    svg.append("  <rect class=\"hover\" x=\"0\" y=\"")
+        .append(topOf(task))
+        .append("\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(ROW_HEIGHT)
         .append("\" fill=\"transparent\"/>\n");
-    svg.append("  <text class=\"name").append(onPath ? " critical" : "").append("\" x=\"12\" y=\"")
-        .append(number(middle + 4)).append("\">").append(escape(clip(span.task())))
+    svg.append("  <text class=\"name")
+        .append(onPath ? " critical" : "")
+        .append("\" x=\"12\" y=\"")
+        .append(number(middle + 4))
+        .append("\">")
+        .append(escape(clip(span.task())))
         .append("</text>\n");
     if (!span.ran()) {
-      svg.append("  <text class=\"note\" x=\"").append(labelWidth + 6).append("\" y=\"")
-          .append(number(middle + 4)).append("\" font-style=\"italic\">")
-          .append(span.outcome() == TaskSpan.Outcome.SKIPPED ? "skipped: never started"
-              : span.outcome().word() + " before it started")
+      svg.append("  <text class=\"note\" x=\"")
+          .append(labelWidth + 6)
+          .append("\" y=\"")
+          .append(number(middle + 4))
+          .append("\" font-style=\"italic\">")
+          .append(
+              span.outcome() == TaskSpan.Outcome.SKIPPED
+                  ? "skipped: never started"
+                  : span.outcome().word() + " before it started")
           .append("</text>\n</g>\n");
       return;
     }
@@ -136,22 +185,38 @@ final class HtmlTimeline {
       boolean last = i == attempts.size() - 1;
       double x = x(attempt.startNanos());
       double width = Math.max(2, x(attempt.endNanos()) - x);
-      svg.append("  <rect x=\"").append(number(x)).append("\" y=\"").append(number(barTop))
-          .append("\" width=\"").append(number(width)).append("\" height=\"").append(BAR_HEIGHT)
-          .append("\" rx=\"3\" fill=\"").append(last ? color(span.outcome()) : RETRIED).append('"')
+      svg.append("  <rect x=\"")
+          .append(number(x))
+          .append("\" y=\"")
+          .append(number(barTop))
+          .append("\" width=\"")
+          .append(number(width))
+          .append("\" height=\"")
+          .append(BAR_HEIGHT)
+          .append("\" rx=\"3\" fill=\"")
+          .append(last ? color(span.outcome()) : RETRIED)
+          .append('"')
           .append(last && onPath ? " stroke=\"" + CRITICAL + "\" stroke-width=\"2\"" : "")
           .append("/>\n");
       if (!last) {
         // The retry's backoff: no thread waits, so a thin line rather than a bar.
-        svg.append("  <line x1=\"").append(number(x + width)).append("\" y1=\"")
-            .append(number(middle)).append("\" x2=\"")
-            .append(number(x(attempts.get(i + 1).startNanos()))).append("\" y2=\"")
-            .append(number(middle)).append("\" stroke=\"#98a2b3\" stroke-dasharray=\"2 2\"/>\n");
+        svg.append("  <line x1=\"")
+            .append(number(x + width))
+            .append("\" y1=\"")
+            .append(number(middle))
+            .append("\" x2=\"")
+            .append(number(x(attempts.get(i + 1).startNanos())))
+            .append("\" y2=\"")
+            .append(number(middle))
+            .append("\" stroke=\"#98a2b3\" stroke-dasharray=\"2 2\"/>\n");
       }
     }
-    svg.append("  <text class=\"note\" x=\"").append(number(Math.max(x(span.endNanos()),
-            x(span.startNanos()) + 2) + 6)).append("\" y=\"").append(number(middle + 4))
-        .append("\">").append(Durations.readable(span.durationNanos()))
+    svg.append("  <text class=\"note\" x=\"")
+        .append(number(Math.max(x(span.endNanos()), x(span.startNanos()) + 2) + 6))
+        .append("\" y=\"")
+        .append(number(middle + 4))
+        .append("\">")
+        .append(Durations.readable(span.durationNanos()))
         .append(span.retries() == 0 ? "" : ", " + span.attempts().size() + " attempts")
         .append("</text>\n</g>\n");
   }
@@ -159,16 +224,26 @@ final class HtmlTimeline {
   private String tooltip(TaskSpan span) {
     StringBuilder text = new StringBuilder(span.task()).append(": ").append(span.outcome().word());
     if (!span.ran()) {
-      return text.append(span.outcome() == TaskSpan.Outcome.SKIPPED ? " (never started)"
-          : " before it started").toString();
+      return text.append(
+              span.outcome() == TaskSpan.Outcome.SKIPPED
+                  ? " (never started)"
+                  : " before it started")
+          .toString();
     }
-    text.append("\nstarted ").append(seconds(span.startNanos())).append(", ended ")
-        .append(seconds(span.endNanos())).append(", took ")
+    text.append("\nstarted ")
+        .append(seconds(span.startNanos()))
+        .append(", ended ")
+        .append(seconds(span.endNanos()))
+        .append(", took ")
         .append(Durations.readable(span.durationNanos()))
-        .append("\non thread ").append(span.thread());
+        .append("\non thread ")
+        .append(span.thread());
     if (span.retries() > 0) {
-      text.append("\n").append(span.attempts().size()).append(" attempts (")
-          .append(span.retries()).append(span.retries() == 1 ? " retry)" : " retries)");
+      text.append("\n")
+          .append(span.attempts().size())
+          .append(" attempts (")
+          .append(span.retries())
+          .append(span.retries() == 1 ? " retry)" : " retries)");
     }
     text.append("\nslack ")
         .append(Durations.readable(critical.slackNanos(span.task()).orElseThrow()))
@@ -187,20 +262,36 @@ final class HtmlTimeline {
   /** Grid lines and labels at round times (1, 2 or 5 times a power of ten), about eight. */
   private void axis(int height) {
     long step = niceStep(totalNanos / 8.0);
-    long unit = totalNanos >= 1_000_000_000 ? 1_000_000_000 : totalNanos >= 1_000_000
-        ? 1_000_000 : 1_000;
+    long unit =
+        totalNanos >= 1_000_000_000 ? 1_000_000_000 : totalNanos >= 1_000_000 ? 1_000_000 : 1_000;
     String unitName = unit == 1_000_000_000 ? " s" : unit == 1_000_000 ? " ms" : " µs";
-    int decimals = Math.max(0, BigDecimal.valueOf(step).divide(BigDecimal.valueOf(unit))
-        .stripTrailingZeros().scale());
+    int decimals =
+        Math.max(
+            0,
+            BigDecimal.valueOf(step).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().scale());
     for (long at = 0; at <= totalNanos; at += step) {
       double x = x(at);
-      svg.append("<line class=\"grid\" x1=\"").append(number(x)).append("\" y1=\"")
-          .append(AXIS_HEIGHT).append("\" x2=\"").append(number(x)).append("\" y2=\"")
-          .append(height - 8).append("\"/>\n");
-      String label = BigDecimal.valueOf(at).divide(BigDecimal.valueOf(unit))
-          .setScale(decimals, RoundingMode.HALF_UP).toPlainString() + unitName;
-      svg.append("<text class=\"axis\" x=\"").append(number(x)).append("\" y=\"")
-          .append(AXIS_HEIGHT - 8).append("\" text-anchor=\"middle\">").append(label)
+      svg.append("<line class=\"grid\" x1=\"")
+          .append(number(x))
+          .append("\" y1=\"")
+          .append(AXIS_HEIGHT)
+          .append("\" x2=\"")
+          .append(number(x))
+          .append("\" y2=\"")
+          .append(height - 8)
+          .append("\"/>\n");
+      String label =
+          BigDecimal.valueOf(at)
+                  .divide(BigDecimal.valueOf(unit))
+                  .setScale(decimals, RoundingMode.HALF_UP)
+                  .toPlainString()
+              + unitName;
+      svg.append("<text class=\"axis\" x=\"")
+          .append(number(x))
+          .append("\" y=\"")
+          .append(AXIS_HEIGHT - 8)
+          .append("\" text-anchor=\"middle\">")
+          .append(label)
           .append("</text>\n");
     }
   }
@@ -228,20 +319,37 @@ final class HtmlTimeline {
       double x2 = Math.max(x1 + 6, x(trace.tasks().get(to).startNanos()));
       double y1 = middleOf(from) + (to > from ? 1 : -1) * BAR_HEIGHT / 2.0;
       double y2 = middleOf(to);
-      svg.append("<path d=\"M").append(number(x1)).append(',').append(number(y1))
-          .append(" V").append(number(y2)).append(" H").append(number(x2))
-          .append("\" fill=\"none\" stroke=\"").append(CRITICAL)
+      svg.append("<path d=\"M")
+          .append(number(x1))
+          .append(',')
+          .append(number(y1))
+          .append(" V")
+          .append(number(y2))
+          .append(" H")
+          .append(number(x2))
+          .append("\" fill=\"none\" stroke=\"")
+          .append(CRITICAL)
           .append("\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n");
     }
   }
 
   private String legend() {
     return "<div class=\"legend\">"
-        + "<span style=\"--c:" + SUCCEEDED + "\">succeeded</span>"
-        + "<span style=\"--c:" + FAILED + "\">failed</span>"
-        + "<span style=\"--c:" + CANCELLED + "\">cancelled</span>"
-        + "<span style=\"--c:" + RETRIED + "\">failed attempt, retried</span>"
-        + "<span style=\"--c:#fff;--b:" + CRITICAL + "\">critical path</span>"
+        + "<span style=\"--c:"
+        + SUCCEEDED
+        + "\">succeeded</span>"
+        + "<span style=\"--c:"
+        + FAILED
+        + "\">failed</span>"
+        + "<span style=\"--c:"
+        + CANCELLED
+        + "\">cancelled</span>"
+        + "<span style=\"--c:"
+        + RETRIED
+        + "\">failed attempt, retried</span>"
+        + "<span style=\"--c:#fff;--b:"
+        + CRITICAL
+        + "\">critical path</span>"
         + "<em>Hover a row for its times, thread and slack.</em></div>\n";
   }
 

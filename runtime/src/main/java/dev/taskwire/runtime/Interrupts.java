@@ -4,11 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Interrupting the thread that runs a task, without the interrupt ever leaking into the next
- * task that thread runs (a pool thread moves on). A slot holds the running thread; the canceller
- * swaps it for {@link #INTERRUPTING} while it interrupts, and the task's thread, on its way out,
- * waits for that to finish and then clears its interrupt status. The same protocol as
- * {@code FutureTask}'s.
+ * Interrupting the thread that runs a task, without the interrupt ever leaking into the next task
+ * that thread runs (a pool thread moves on). A slot holds the running thread; the canceller swaps
+ * it for {@link #INTERRUPTING} while it interrupts, and the task's thread, on its way out, waits
+ * for that to finish and then clears its interrupt status. The same protocol as {@code
+ * FutureTask}'s.
  */
 final class Interrupts {
   private static final Object INTERRUPTING = new Object();

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * The listeners of a run, called in registration order, each one isolated: a listener that
- * throws is reported and skipped, and the run and the other listeners carry on.
+ * The listeners of a run, called in registration order, each one isolated: a listener that throws
+ * is reported and skipped, and the run and the other listeners carry on.
  */
 final class Listeners {
   private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
@@ -35,8 +35,10 @@ final class Listeners {
       try {
         method.accept(listener, event);
       } catch (Throwable thrown) {
-        LOG.log(System.Logger.Level.WARNING,
-            "taskwire listener " + listener + " threw on " + event + "; it was ignored", thrown);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "taskwire listener " + listener + " threw on " + event + "; it was ignored",
+            thrown);
       }
     }
   }

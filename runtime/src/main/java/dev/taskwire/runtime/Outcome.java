@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * How an upstream task ended, for a task that wants to handle its failure instead of being
- * skipped. Declare the parameter as {@code @DependsOn("train") Outcome<Model> trained}: the task
- * then runs when {@code train} succeeds <em>or fails</em>, and decides for itself.
+ * How an upstream task ended, for a task that wants to handle its failure instead of being skipped.
+ * Declare the parameter as {@code @DependsOn("train") Outcome<Model> trained}: the task then runs
+ * when {@code train} succeeds <em>or fails</em>, and decides for itself.
  *
  * <pre>{@code
  * @Task Model model(@DependsOn("train") Outcome<Model> trained) {
@@ -15,9 +15,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>If every dependent of a task takes its {@code Outcome}, that task's failure is handled: it is
- * reported to listeners but does not fail the run. An upstream task that never ran (because a
- * task before it failed, or the run stopped) gives no outcome, and the dependent does not run
- * either.
+ * reported to listeners but does not fail the run. An upstream task that never ran (because a task
+ * before it failed, or the run stopped) gives no outcome, and the dependent does not run either.
  */
 public final class Outcome<T> implements java.io.Serializable {
   private static final long serialVersionUID = 1L;

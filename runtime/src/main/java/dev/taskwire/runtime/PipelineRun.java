@@ -13,47 +13,46 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * One run of a pipeline: the scheduler. Generated runners start it from their {@link
- * RunTemplate} and read results from it; users normally see it only through the generated
- * {@code Results} and {@code Execution}.
+ * One run of a pipeline: the scheduler. Generated runners start it from their {@link RunTemplate}
+ * and read results from it; users normally see it only through the generated {@code Results} and
+ * {@code Execution}.
  *
  * <h2>Scheduling</h2>
  *
  * Each task has a counter of prerequisites that have not yet succeeded. The thread that brings a
- * counter to zero makes that task ready; the task then runs exactly once. A thread that finishes
- * a task continues with one newly ready dependent itself; further ready tasks go on a stack of
- * the run, and a helper is handed to the executor to take them, so independent tasks run in
- * parallel. {@link RunTemplate#run()} lends the calling thread to the run: it takes ready tasks
- * from the stack itself instead of parking, so small graphs run without any hand-off between
- * threads. An async task's method runs like a sync task, then no thread waits: the completion of
- * its stage makes its dependents ready, which then run on the run's threads, never on the thread
- * that completed the stage. {@link RunTemplate#start()} calls the async methods that are ready
- * at the start on the calling thread, as hand-written code starts its calls, and leaves every
- * sync task to the executor.
+ * counter to zero makes that task ready; the task then runs exactly once. A thread that finishes a
+ * task continues with one newly ready dependent itself; further ready tasks go on a stack of the
+ * run, and a helper is handed to the executor to take them, so independent tasks run in parallel.
+ * {@link RunTemplate#run()} lends the calling thread to the run: it takes ready tasks from the
+ * stack itself instead of parking, so small graphs run without any hand-off between threads. An
+ * async task's method runs like a sync task, then no thread waits: the completion of its stage
+ * makes its dependents ready, which then run on the run's threads, never on the thread that
+ * completed the stage. {@link RunTemplate#start()} calls the async methods that are ready at the
+ * start on the calling thread, as hand-written code starts its calls, and leaves every sync task to
+ * the executor.
  *
  * <h2>Allocation</h2>
  *
- * A run of every task with no listener, result store, deadline or per-task policy allocates
- * this object (64 bytes), one int array (each task's status, which also links the ready stack)
- * and one Object array (each task's value and what it has in flight); the graph and the options
- * are shared through the template, never copied. The run is its own helper (the Runnable handed
- * to the executor) and the callback of the stages it waits for, so neither costs an object:
- * that is why the class is abstract, with {@link SelfHelpingRun} as its one implementation,
- * which keeps those roles out of this public API. Everything only some runs need lives in a
- * {@link RunExtras}.
+ * A run of every task with no listener, result store, deadline or per-task policy allocates this
+ * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
+ * Object array (each task's value and what it has in flight); the graph and the options are shared
+ * through the template, never copied. The run is its own helper (the Runnable handed to the
+ * executor) and the callback of the stages it waits for, so neither costs an object: that is why
+ * the class is abstract, with {@link SelfHelpingRun} as its one implementation, which keeps those
+ * roles out of this public API. Everything only some runs need lives in a {@link RunExtras}.
  *
  * <h2>Failure and cancellation</h2>
  *
- * On the first failure (fail-fast) or on {@link #cancel()}, the run stops: no task starts any
- * more, running sync tasks are interrupted and pending async stages are cancelled (a stage's
- * outcome after that is disregarded). The run is <em>settled</em> once no task code of it is
- * running, and only then does {@link #await()} return or throw: after it, no thread runs task
- * code for this run. A sync task that ignores interrupts therefore delays {@code await()}.
+ * On the first failure (fail-fast) or on {@link #cancel()}, the run stops: no task starts any more,
+ * running sync tasks are interrupted and pending async stages are cancelled (a stage's outcome
+ * after that is disregarded). The run is <em>settled</em> once no task code of it is running, and
+ * only then does {@link #await()} return or throw: after it, no thread runs task code for this run.
+ * A sync task that ignores interrupts therefore delays {@code await()}.
  *
  * <h2>Memory visibility</h2>
  *
- * Actions of a task happen-before the start of every task that depends on it, and actions of
- * every task happen-before {@link #await()} (or {@link RunTemplate#run()}) returns or throws and before a
+ * Actions of a task happen-before the start of every task that depends on it, and actions of every
+ * task happen-before {@link #await()} (or {@link RunTemplate#run()}) returns or throws and before a
  * future from {@link #future(int)} completes. A task therefore sees everything its prerequisites
  * did, with no extra synchronization in user code.
  */
@@ -62,11 +61,14 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   // ready (or, while it is on the ready stack, a positive link: see ReadyStack), then one of
   // these. Tasks that never ran keep a value >= 0.
   static final int RUNNING = -1;
+
   /** Briefly, while the finishing thread stores the outcome; claimed by CAS from RUNNING. */
   static final int COMPLETING = -2;
+
   static final int SUCCEEDED = -3;
   static final int FAILED = -4;
   static final int CANCELLED = -5;
+
   /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
   static final int RETRY_WAIT = -6;
 
@@ -76,11 +78,14 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   static final int FAILING = 2;
   static final int CANCELLING = 3;
   private static final int PHASE = 3;
+
   // The other bits of 'state'.
   /** No task will start or end any more; set before requested futures are completed. */
   private static final int ENDED = 4;
+
   /** Set after that, so that await() returns only once every requested future is complete. */
   private static final int SETTLED = 8;
+
   /** A task the caller of run() ran was interrupted from outside. */
   private static final int CALLER_INTERRUPTED = 16;
 
@@ -108,8 +113,10 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
 
   /** What every run of its runner shares: the invoker, the executor, the options. */
   final RunTemplate template;
+
   /** The template's graph, which every step reads. */
   final TaskGraph graph;
+
   /**
    * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
    * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
@@ -117,14 +124,18 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    * task, the pending stage of an async task, a retry's wait or a fan-out's element run.
    */
   final Object[] slots;
+
   /** What only some runs need; null in the common case, so that a run stays small. */
   private final RunExtras extras;
 
   /** Tasks that are ready or running; the run settles when it drops to zero. */
   private volatile int activeTasks;
+
   /** The phase and the bits ENDED, SETTLED and CALLER_INTERRUPTED, in one field. */
   private volatile int state;
+
   private volatile RequestedFutures futures;
+
   /** Created on the first failure. */
   volatile Failures failures;
 
@@ -135,9 +146,10 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     this.template = template;
     this.graph = template.graph;
     this.slots = plan == null ? new Object[2 * graph.size()] : plan.slots;
-    this.extras = template.needsExtras || plan != null || owner != null
-        ? new RunExtras(template, plan, owner)
-        : null;
+    this.extras =
+        template.needsExtras || plan != null || owner != null
+            ? new RunExtras(template, plan, owner)
+            : null;
   }
 
   /**
@@ -207,12 +219,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * In {@link RunTemplate#start()}: the caller calls the async methods on top of the stack itself, as
-   * hand-written code starts its calls, instead of handing each to the executor; such a method
+   * In {@link RunTemplate#start()}: the caller calls the async methods on top of the stack itself,
+   * as hand-written code starts its calls, instead of handing each to the executor; such a method
    * should only start work and return. Before each call, if more tasks are ready, a helper is
    * signalled, so that a method that blocks (say, until a sibling has started) cannot keep the
-   * others from running. What becomes ready meanwhile goes on the stack: start() runs no sync
-   * task on the caller's thread.
+   * others from running. What becomes ready meanwhile goes on the stack: start() runs no sync task
+   * on the caller's thread.
    */
   private void callAsyncSourcesHere() {
     for (int task = peek(); task != EMPTY && isCalledHere(task); task = peek()) {
@@ -238,9 +250,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    * Waits until the run has settled (see the class comment).
    *
    * @throws PipelineException if a task failed
-   * @throws CancellationException if the run was cancelled, or the waiting thread was
-   *     interrupted (which cancels the run, waits for it to settle, and keeps the interrupt
-   *     status set)
+   * @throws CancellationException if the run was cancelled, or the waiting thread was interrupted
+   *     (which cancels the run, waits for it to settle, and keeps the interrupt status set)
    */
   public void await() {
     if (!isDone()) {
@@ -303,8 +314,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * The result of task {@code task}, for generated code. The caller's type witness is safe
-   * because the processor checked it.
+   * The result of task {@code task}, for generated code. The caller's type witness is safe because
+   * the processor checked it.
    *
    * @throws IllegalStateException if the task has not succeeded
    */
@@ -312,15 +323,19 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   public <T> T value(int task) {
     if ((int) INTS.getVolatile(status, task) != SUCCEEDED) {
       throw new IllegalStateException(
-          "task '" + graph.name(task) + "' of " + graph.pipeline() + " has no result: "
+          "task '"
+              + graph.name(task)
+              + "' of "
+              + graph.pipeline()
+              + " has no result: "
               + RunMessages.describe(this, task));
     }
     return (T) slots[task];
   }
 
   /**
-   * One element of the collection a fan-out task runs for each of, for generated code; the
-   * caller's type witness is safe because the processor checked it.
+   * One element of the collection a fan-out task runs for each of, for generated code; the caller's
+   * type witness is safe because the processor checked it.
    */
   @SuppressWarnings("unchecked")
   public static <T> T element(Object element) {
@@ -328,8 +343,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * How task {@code task} ended, for generated code passing it to a parameter of type
-   * {@link Outcome}; the caller's type witness is safe because the processor checked it.
+   * How task {@code task} ended, for generated code passing it to a parameter of type {@link
+   * Outcome}; the caller's type witness is safe because the processor checked it.
    *
    * @throws IllegalStateException if the task neither succeeded nor failed
    */
@@ -343,10 +358,10 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * A future of task {@code task}'s result, completed when the task succeeds or fails, or when
-   * the run settles without running it (exceptionally: with the run's {@link PipelineException}
-   * if a task failed, with a {@link CancellationException} if it was cancelled). Each call
-   * returns a new copy: completing or cancelling it affects neither the run nor other callers.
+   * A future of task {@code task}'s result, completed when the task succeeds or fails, or when the
+   * run settles without running it (exceptionally: with the run's {@link PipelineException} if a
+   * task failed, with a {@link CancellationException} if it was cancelled). Each call returns a new
+   * copy: completing or cancelling it affects neither the run nor other callers.
    */
   public <T> CompletableFuture<T> future(int task) {
     RequestedFutures requested = futures;
@@ -359,7 +374,6 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     }
     return requested.copyOf(task);
   }
-
 
   /**
    * Whether this run sends its dispatched tasks to a {@link TaskDispatcher}; generated code then
@@ -377,8 +391,15 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
    * @param arguments the task's arguments in parameter order
    */
   public CompletionStage<Object> dispatch(int task, Object instance, Object[] arguments) {
-    return dispatcher().dispatch(new RemoteCall(graph.pipeline(), graph.fingerprint(),
-        graph.name(task), attempts().current(task), instance, arguments));
+    return dispatcher()
+        .dispatch(
+            new RemoteCall(
+                graph.pipeline(),
+                graph.fingerprint(),
+                graph.name(task),
+                attempts().current(task),
+                instance,
+                arguments));
   }
 
   /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
@@ -421,8 +442,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     FanOut.Owner owner = owner();
     if (listeners != null && owner == null) {
       extras.plannedTasks = tasksToRun();
-      listeners.fire(TaskListener::runStarted, new RunEvent(graph.pipeline(), graph,
-          System.nanoTime(), null, extras.plannedTasks));
+      listeners.fire(
+          TaskListener::runStarted,
+          new RunEvent(graph.pipeline(), graph, System.nanoTime(), null, extras.plannedTasks));
     }
     if (sources.length == 0) {
       settle();
@@ -473,9 +495,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * The executor refused a helper: the tasks on the stack cannot run. Each fails with the
-   * refusal as its cause (the first stops a fail-fast run; the rest then leave without running).
-   * None runs here: this may be the timer's thread, or one that completed a stage.
+   * The executor refused a helper: the tasks on the stack cannot run. Each fails with the refusal
+   * as its cause (the first stops a fail-fast run; the rest then leave without running). None runs
+   * here: this may be the timer's thread, or one that completed a stage.
    */
   @Override
   final void failReadyTasks(Throwable rejected) {
@@ -506,7 +528,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     return template.listeners;
   }
 
-  /** The attempts of each task; null unless some task has a timeout or retries, or is dispatched. */
+  /**
+   * The attempts of each task; null unless some task has a timeout or retries, or is dispatched.
+   */
   Attempts attempts() {
     RunExtras more = extras;
     return more == null ? null : more.attempts;
@@ -546,8 +570,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * Moves the phase from ACTIVE to {@code phase}, keeping the other bits of the state; false if
-   * it had already moved.
+   * Moves the phase from ACTIVE to {@code phase}, keeping the other bits of the state; false if it
+   * had already moved.
    */
   private boolean endActive(int phase) {
     for (int seen = state; (seen & PHASE) == ACTIVE; seen = state) {
@@ -652,8 +676,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   /** Continues inline if the stage is already complete; otherwise waits without a thread. */
   private int awaitStage(int task, Object returned) {
     if (!(returned instanceof CompletionStage<?> stage)) {
-      return finish(task, null, new NullPointerException(
-          "async task '" + graph.name(task) + "' returned null instead of a CompletionStage"));
+      return finish(
+          task,
+          null,
+          new NullPointerException(
+              "async task '" + graph.name(task) + "' returned null instead of a CompletionStage"));
     }
     // Only a plain CompletableFuture: subclasses such as minimal stages may refuse isDone().
     if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
@@ -665,7 +692,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     }
     // timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
     Attempts attempts = attempts();
-    if (attempts != null && attempts.timedOutNow(task)
+    if (attempts != null
+        && attempts.timedOutNow(task)
         && OBJECTS.compareAndSet(slots, flight(task), stage, null)) {
       cancelQuietly(stage);
       return finish(task, null, null);
@@ -692,18 +720,18 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * Whether pending plain CompletableFutures share the run's one callback, which then looks for
-   * the stages that are done among the in-flight slots: in small runs without attempts, where
-   * that scan costs less than a callback object per task.
+   * Whether pending plain CompletableFutures share the run's one callback, which then looks for the
+   * stages that are done among the in-flight slots: in small runs without attempts, where that scan
+   * costs less than a callback object per task.
    */
   private boolean watchesStages() {
     return attempts() == null && slots.length <= 2 * WATCHED_TASKS;
   }
 
   /**
-   * The shared callback of {@link #watchesStages}: finishes every task whose stage is done. The
-   * CAS on the in-flight slot takes each stage once; cancelStage() and finish() still decide
-   * between a late completion and a cancellation through the task's status.
+   * The shared callback of {@link #watchesStages}: finishes every task whose stage is done. The CAS
+   * on the in-flight slot takes each stage once; cancelStage() and finish() still decide between a
+   * late completion and a cancellation through the task's status.
    */
   final void stagesCompleted() {
     int size = slots.length >> 1;
@@ -737,8 +765,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
   }
 
   /**
-   * Records how {@code task} ended and releases its dependents. Returns one ready dependent for
-   * the calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
+   * Records how {@code task} ended and releases its dependents. Returns one ready dependent for the
+   * calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   int finish(int task, Object value, Throwable error) {
     Attempts attempts = attempts();
@@ -774,8 +802,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
       publish(task);
       return isActive() ? releaseDependents(task) : leave();
     }
-    if (error instanceof InterruptedException && caller == Thread.currentThread()
-        && isActive()) {
+    if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
       STATE.getAndBitwiseOr(this, CALLER_INTERRUPTED);
       cancel();
@@ -791,7 +818,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     if (!causedByStop && !graph.failureHandled(task)) {
       recordFailure(task, error);
     }
-    taskEvent(causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed, task,
+    taskEvent(
+        causedByStop ? TaskListener::taskCancelled : TaskListener::taskFailed,
+        task,
         (Throwable) slots[task]);
     publish(task);
     if (causedByStop) {
@@ -918,7 +947,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     }
     // A fan-out that ends failed reports its elements' own failures (a deadline does not).
     if (OBJECTS.getVolatile(slots, flight(task)) instanceof PipelineRun elements
-        && elements.isDone() && elements.failures != null) {
+        && elements.isDone()
+        && elements.failures != null) {
       recorded.addElements(task, elements.failures);
     } else {
       recorded.add(task, graph.name(task), error, attemptOf(task));
@@ -953,11 +983,26 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     if (listeners != null) {
       FanOut.Owner owner = owner();
       int attempt = attemptOf(task);
-      listeners.fire(method, owner == null
-          ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt,
-              Thread.currentThread(), System.nanoTime(), error)
-          : new TaskEvent(graph.pipeline(), graph.name(task), owner.task, attempt,
-              Thread.currentThread(), System.nanoTime(), error, task));
+      listeners.fire(
+          method,
+          owner == null
+              ? new TaskEvent(
+                  graph.pipeline(),
+                  graph.name(task),
+                  task,
+                  attempt,
+                  Thread.currentThread(),
+                  System.nanoTime(),
+                  error)
+              : new TaskEvent(
+                  graph.pipeline(),
+                  graph.name(task),
+                  owner.task,
+                  attempt,
+                  Thread.currentThread(),
+                  System.nanoTime(),
+                  error,
+                  task));
     }
   }
 
@@ -971,8 +1016,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
         taskEvent(TaskListener::taskSkipped, task, null);
       }
     }
-    listeners().fire(TaskListener::runFinished, new RunEvent(
-        graph.pipeline(), graph, System.nanoTime(), failure(), extras.plannedTasks));
+    listeners()
+        .fire(
+            TaskListener::runFinished,
+            new RunEvent(
+                graph.pipeline(), graph, System.nanoTime(), failure(), extras.plannedTasks));
   }
 
   boolean stop(int newPhase) {
@@ -994,7 +1042,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
     return true;
   }
 
-  /** Gives up on a pending async task: it counts as cancelled and its late completion is ignored. */
+  /**
+   * Gives up on a pending async task: it counts as cancelled and its late completion is ignored.
+   */
   private void cancelStage(int task) {
     if (OBJECTS.getVolatile(slots, flight(task)) instanceof CompletionStage<?> stage
         && INTS.compareAndSet(status, task, RUNNING, COMPLETING)) {
@@ -1041,5 +1091,4 @@ public abstract sealed class PipelineRun extends ReadyStack permits SelfHelpingR
         }
     }
   }
-
 }

@@ -6,22 +6,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it.
- * A task made ready is pushed, and a helper is handed to the executor to take it. A helper that
- * starts and still sees work signals the next, so threads join as long as work remains, without
- * a submission per task; the helper is the run itself ({@link SelfHelpingRun}). The caller of
- * {@code run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a
- * push wakes it). Package-private: a superclass rather than a field, so that a run is still one
- * object.
+ * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
+ * task made ready is pushed, and a helper is handed to the executor to take it. A helper that
+ * starts and still sees work signals the next, so threads join as long as work remains, without a
+ * submission per task; the helper is the run itself ({@link SelfHelpingRun}). The caller of {@code
+ * run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a push
+ * wakes it). Package-private: a superclass rather than a field, so that a run is still one object.
  *
  * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
- * the link to the task below in it instead, as a positive number ({@code below + 2}), which
- * still reads as "not started" to everything that looks at statuses. The thread that pops the
- * task owns it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head carries a
- * version that every push and pop changes: a thread that read the head before such a round trip
- * fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop that takes
- * the task: the link is published by the CAS on the head.
+ * the link to the task below in it instead, as a positive number ({@code below + 2}), which still
+ * reads as "not started" to everything that looks at statuses. The thread that pops the task owns
+ * it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head
+ * carries a version that every push and pop changes: a thread that read the head before such a
+ * round trip fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop
+ * that takes the task: the link is published by the CAS on the head.
  */
 abstract class ReadyStack {
   /** The ready stack's end marker. */
@@ -30,8 +29,10 @@ abstract class ReadyStack {
   // Bits of 'workers'.
   /** A helper was handed to the executor and has not started yet. */
   private static final int HELPER_PENDING = 1;
+
   /** The caller of run() is parked, or about to park, waiting for work: a push wakes it. */
   static final int CALLER_PARKED = 2;
+
   /** The caller of await() is parked, or about to park, until the run settles. */
   static final int AWAITER_PARKED = 4;
 
@@ -51,17 +52,20 @@ abstract class ReadyStack {
   }
 
   /**
-   * Per task, its status (see PipelineRun: a count of prerequisites, then RUNNING and so on),
-   * or, while it is on the stack, the link to the task below it plus 2.
+   * Per task, its status (see PipelineRun: a count of prerequisites, then RUNNING and so on), or,
+   * while it is on the stack, the link to the task below it plus 2.
    */
   final int[] status;
+
   /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
   private volatile long readyHead = EMPTY & 0xffffffffL;
+
   /** HELPER_PENDING, CALLER_PARKED and AWAITER_PARKED, in one field so that a run stays small. */
   private volatile int workers;
+
   /**
-   * The thread in {@code run()}, set before the first push, so every thread that takes a task
-   * sees it; or, in a run from {@code start()}, the first thread to wait in {@code await()}.
+   * The thread in {@code run()}, set before the first push, so every thread that takes a task sees
+   * it; or, in a run from {@code start()}, the first thread to wait in {@code await()}.
    */
   Thread caller;
 
@@ -134,8 +138,7 @@ abstract class ReadyStack {
   /** Takes {@code top} off the stack if it is still on top; false if another thread took it. */
   final boolean popIf(int top) {
     long head = readyHead;
-    return top(head) == top
-        && READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2));
+    return top(head) == top && READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2));
   }
 
   final boolean hasReady() {
@@ -149,8 +152,8 @@ abstract class ReadyStack {
 
   /**
    * The caller is about to park ({@code which}: CALLER_PARKED or AWAITER_PARKED): a push or the
-   * settling from now on unparks it. It checks again after this, so the waker either sees the
-   * mark or is seen.
+   * settling from now on unparks it. It checks again after this, so the waker either sees the mark
+   * or is seen.
    */
   final void markParked(int which) {
     WORKERS.getAndBitwiseOr(this, which);
@@ -201,9 +204,9 @@ abstract class ReadyStack {
 
   /**
    * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
-   * that they run in parallel. That holds for async tasks too: their methods should only start
-   * work and return, but one that blocks (say, until another task has started) must not keep
-   * the tasks behind it from running.
+   * that they run in parallel. That holds for async tasks too: their methods should only start work
+   * and return, but one that blocks (say, until another task has started) must not keep the tasks
+   * behind it from running.
    */
   final void runPopped(int task) {
     if (hasReady()) {

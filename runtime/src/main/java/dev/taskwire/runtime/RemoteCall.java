@@ -3,8 +3,8 @@ package dev.taskwire.runtime;
 import java.util.Objects;
 
 /**
- * One attempt of a dispatched task, as a {@link TaskDispatcher} receives it: what a worker needs
- * to find the task ({@link #pipeline()}, {@link #task()}), to check that it runs the same build
+ * One attempt of a dispatched task, as a {@link TaskDispatcher} receives it: what a worker needs to
+ * find the task ({@link #pipeline()}, {@link #task()}), to check that it runs the same build
  * ({@link #fingerprint()}), and to call it ({@link #instance()}, {@link #arguments()}).
  */
 public final class RemoteCall {
@@ -20,7 +20,11 @@ public final class RemoteCall {
    * @param arguments the task's arguments in parameter order; the call keeps the array
    */
   public RemoteCall(
-      String pipeline, String fingerprint, String task, int attempt, Object instance,
+      String pipeline,
+      String fingerprint,
+      String task,
+      int attempt,
+      Object instance,
       Object[] arguments) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");

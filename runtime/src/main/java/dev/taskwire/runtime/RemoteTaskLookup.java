@@ -8,14 +8,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The worker's side of dispatching: finds the {@link RemoteTasks} of a pipeline among those
- * listed in {@code META-INF/services} of a class loader, and checks that it is the driver's
- * build. Thread-safe; each class loader is scanned once.
+ * The worker's side of dispatching: finds the {@link RemoteTasks} of a pipeline among those listed
+ * in {@code META-INF/services} of a class loader, and checks that it is the driver's build.
+ * Thread-safe; each class loader is scanned once.
  */
 public final class RemoteTaskLookup {
   /**
-   * Kept for the JVM's life, like the classes they name: a worker has one application class
-   * loader, or a few.
+   * Kept for the JVM's life, like the classes they name: a worker has one application class loader,
+   * or a few.
    */
   private static final Map<ClassLoader, Map<String, RemoteTasks>> BY_LOADER =
       new ConcurrentHashMap<>();
@@ -35,8 +35,12 @@ public final class RemoteTaskLookup {
     RemoteTasks tasks = pipelines.get(pipeline);
     if (tasks == null) {
       throw new IllegalStateException(
-          worker + " has no taskwire pipeline " + pipeline + " on its class path (it has "
-              + new TreeSet<>(pipelines.keySet()) + "); deploy the driver's build to every"
+          worker
+              + " has no taskwire pipeline "
+              + pipeline
+              + " on its class path (it has "
+              + new TreeSet<>(pipelines.keySet())
+              + "); deploy the driver's build to every"
               + " worker");
     }
     if (!tasks.fingerprint().equals(fingerprint)) {
@@ -59,7 +63,8 @@ public final class RemoteTaskLookup {
     } catch (ServiceConfigurationError broken) {
       throw new IllegalStateException(
           "cannot load the taskwire pipelines listed in META-INF/services/"
-              + RemoteTasks.class.getName(), broken);
+              + RemoteTasks.class.getName(),
+          broken);
     }
     return Map.copyOf(pipelines);
   }

@@ -17,9 +17,9 @@ public interface RemoteTasks {
   String fingerprint();
 
   /**
-   * Calls task {@code task} on {@code instance} (null for a static task) with {@code arguments}
-   * and returns what the method returned: its value, null for a void method, or the stage of an
-   * async task.
+   * Calls task {@code task} on {@code instance} (null for a static task) with {@code arguments} and
+   * returns what the method returned: its value, null for a void method, or the stage of an async
+   * task.
    *
    * @throws IllegalArgumentException if {@code task} is not a dispatched task of this pipeline
    * @throws Throwable whatever the task method throws

@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The futures a user asked for through {@link PipelineRun#future(int)}. A run creates this only
- * on the first request, so runs that never ask pay nothing for it.
+ * The futures a user asked for through {@link PipelineRun#future(int)}. A run creates this only on
+ * the first request, so runs that never ask pay nothing for it.
  */
 final class RequestedFutures {
   private final PipelineRun run;

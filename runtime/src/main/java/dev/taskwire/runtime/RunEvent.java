@@ -6,8 +6,8 @@ package dev.taskwire.runtime;
  * @param pipeline the pipeline class's name
  * @param graph the graph being run
  * @param nanoTime {@link System#nanoTime()} when it happened
- * @param failure at the end: null if every task succeeded, else the {@link PipelineException}
- *     or {@link java.util.concurrent.CancellationException} that {@code await()} throws
+ * @param failure at the end: null if every task succeeded, else the {@link PipelineException} or
+ *     {@link java.util.concurrent.CancellationException} that {@code await()} throws
  * @param tasks how many tasks the run is to run: all of the graph's, or fewer for a run of some
  *     targets or a resumed run (whose reused results are not run again)
  */

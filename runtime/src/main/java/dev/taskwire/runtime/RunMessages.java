@@ -61,7 +61,8 @@ final class RunMessages {
           return "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
         if (run.phase() == PipelineRun.FAILING) {
-          return "it did not run because task '" + run.graph.name(blockingTask(run, task))
+          return "it did not run because task '"
+              + run.graph.name(blockingTask(run, task))
               + "' failed";
         }
         if (run.phase() == PipelineRun.CANCELLING) {

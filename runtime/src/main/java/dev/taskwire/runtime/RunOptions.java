@@ -17,8 +17,8 @@ import java.util.concurrent.Executor;
  *     .dispatcher(clusterDispatcher);            // where @Distributed tasks run
  * }</pre>
  *
- * <p>Per-task time limits and retries are declared on the task itself, with
- * {@code @Task(timeout = "30s", retries = 3)}.
+ * <p>Per-task time limits and retries are declared on the task itself, with {@code @Task(timeout =
+ * "30s", retries = 3)}.
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
@@ -32,8 +32,12 @@ public final class RunOptions {
   private final TaskDispatcher dispatcher;
 
   private RunOptions(
-      Executor executor, Listeners listeners, FailurePolicy failurePolicy, long deadlineNanos,
-      ResultStore resultStore, TaskDispatcher dispatcher) {
+      Executor executor,
+      Listeners listeners,
+      FailurePolicy failurePolicy,
+      long deadlineNanos,
+      ResultStore resultStore,
+      TaskDispatcher dispatcher) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
@@ -43,23 +47,28 @@ public final class RunOptions {
   }
 
   /**
-   * The default options: sync tasks run on a shared executor that never starves when tasks
-   * block. On Java 21 and later it starts one virtual thread per task; on Java 17 it is a cached
-   * pool of daemon threads that end after a few idle seconds. Either way it keeps no JVM alive.
+   * The default options: sync tasks run on a shared executor that never starves when tasks block.
+   * On Java 21 and later it starts one virtual thread per task; on Java 17 it is a cached pool of
+   * daemon threads that end after a few idle seconds. Either way it keeps no JVM alive.
    */
   public static RunOptions defaults() {
     return DEFAULTS;
   }
 
   /**
-   * Returns a copy whose sync tasks, and the calls that start async tasks, run on
-   * {@code executor}. The run never shuts the executor down. An executor that runs fewer tasks
-   * at once than the pipeline could only limits parallelism; it cannot deadlock a run, because
-   * no task ever waits for another on a thread.
+   * Returns a copy whose sync tasks, and the calls that start async tasks, run on {@code executor}.
+   * The run never shuts the executor down. An executor that runs fewer tasks at once than the
+   * pipeline could only limits parallelism; it cannot deadlock a run, because no task ever waits
+   * for another on a thread.
    */
   public RunOptions executor(Executor executor) {
-    return new RunOptions(Objects.requireNonNull(executor, "executor"), listeners, failurePolicy,
-        deadlineNanos, resultStore, dispatcher);
+    return new RunOptions(
+        Objects.requireNonNull(executor, "executor"),
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher);
   }
 
   /**
@@ -69,50 +78,69 @@ public final class RunOptions {
   public RunOptions listener(TaskListener listener) {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
-        executor, listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy, deadlineNanos, resultStore, dispatcher);
+        executor,
+        listeners == null ? Listeners.of(listener) : listeners.plus(listener),
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher);
   }
 
   /**
    * Returns a copy with the given failure policy: {@link FailurePolicy#FAIL_FAST} (the default)
-   * stops the run at the first failure, {@link FailurePolicy#KEEP_GOING} runs everything that
-   * does not depend on a failed task.
+   * stops the run at the first failure, {@link FailurePolicy#KEEP_GOING} runs everything that does
+   * not depend on a failed task.
    */
   public RunOptions onFailure(FailurePolicy policy) {
-    return new RunOptions(executor, listeners, Objects.requireNonNull(policy, "policy"),
-        deadlineNanos, resultStore, dispatcher);
+    return new RunOptions(
+        executor,
+        listeners,
+        Objects.requireNonNull(policy, "policy"),
+        deadlineNanos,
+        resultStore,
+        dispatcher);
   }
 
   /**
-   * Returns a copy whose runs must finish within {@code deadline} of their start. When it
-   * passes, the run stops as on a failure (even when keeping going): it fails with a
-   * {@code TimeoutException} charged to the first task still unfinished.
+   * Returns a copy whose runs must finish within {@code deadline} of their start. When it passes,
+   * the run stops as on a failure (even when keeping going): it fails with a {@code
+   * TimeoutException} charged to the first task still unfinished.
    */
   public RunOptions deadline(java.time.Duration deadline) {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
-    return new RunOptions(executor, listeners, failurePolicy, deadline.toNanos(), resultStore,
-        dispatcher);
+    return new RunOptions(
+        executor, listeners, failurePolicy, deadline.toNanos(), resultStore, dispatcher);
   }
 
   /**
    * Returns a copy whose runs reuse results kept in {@code store} and keep new ones there: a task
-   * whose inputs match a stored result's is not called again, in this process or a later one.
-   * See {@link ResultStore} for what the key covers, and {@link FileResultStore}.
+   * whose inputs match a stored result's is not called again, in this process or a later one. See
+   * {@link ResultStore} for what the key covers, and {@link FileResultStore}.
    */
   public RunOptions resultStore(ResultStore store) {
-    return new RunOptions(executor, listeners, failurePolicy, deadlineNanos,
-        Objects.requireNonNull(store, "store"), dispatcher);
+    return new RunOptions(
+        executor,
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        Objects.requireNonNull(store, "store"),
+        dispatcher);
   }
 
   /**
-   * Returns a copy whose runs send the bodies of {@code @Distributed} tasks to
-   * {@code dispatcher} (another JVM, a cluster) instead of calling them here. Without one, every
-   * task runs locally. Tasks that were not compiled as distributed are never dispatched.
+   * Returns a copy whose runs send the bodies of {@code @Distributed} tasks to {@code dispatcher}
+   * (another JVM, a cluster) instead of calling them here. Without one, every task runs locally.
+   * Tasks that were not compiled as distributed are never dispatched.
    */
   public RunOptions dispatcher(TaskDispatcher dispatcher) {
-    return new RunOptions(executor, listeners, failurePolicy, deadlineNanos, resultStore,
+    return new RunOptions(
+        executor,
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
         Objects.requireNonNull(dispatcher, "dispatcher"));
   }
 
@@ -136,7 +164,9 @@ public final class RunOptions {
     return failurePolicy;
   }
 
-  /** The executor sync tasks run on: the one set with {@link #executor(Executor)}, or the default. */
+  /**
+   * The executor sync tasks run on: the one set with {@link #executor(Executor)}, or the default.
+   */
   public Executor executor() {
     return executor != null ? executor : DefaultExecutor.get();
   }
@@ -148,10 +178,13 @@ public final class RunOptions {
 
   @Override
   public String toString() {
-    return "RunOptions{executor=" + (executor != null ? executor : "default")
-        + ", onFailure=" + failurePolicy
+    return "RunOptions{executor="
+        + (executor != null ? executor : "default")
+        + ", onFailure="
+        + failurePolicy
         + (listeners != null ? ", listeners=" + listeners.size() : "")
         + (resultStore != null ? ", resultStore=" + resultStore : "")
-        + (dispatcher != null ? ", dispatcher=" + dispatcher : "") + "}";
+        + (dispatcher != null ? ", dispatcher=" + dispatcher : "")
+        + "}";
   }
 }

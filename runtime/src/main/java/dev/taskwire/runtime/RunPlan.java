@@ -2,8 +2,8 @@ package dev.taskwire.runtime;
 
 /**
  * Which tasks a run starts with and which it leaves out: every task (the common case), only some
- * targets and their prerequisites, or what a failed run left undone. Computed once per run;
- * a run of every task needs none.
+ * targets and their prerequisites, or what a failed run left undone. Computed once per run; a run
+ * of every task needs none.
  */
 final class RunPlan {
   /**
@@ -14,10 +14,13 @@ final class RunPlan {
 
   /** Per task: the count of prerequisites to wait for, {@link #LEFT_OUT}, or a final state. */
   final int[] status;
+
   /** The tasks that are ready at the start. */
   final int[] sources;
+
   /** Per task, whether the run includes it; null when it includes every task. */
   final boolean[] included;
+
   /** The run's slots (see PipelineRun), with the results a resumed run starts with. */
   final Object[] slots;
 
@@ -44,11 +47,11 @@ final class RunPlan {
   }
 
   /**
-   * What {@code previous} left undone: it keeps the result of every task that succeeded and
-   * whose prerequisites are all kept too; every other task it included runs again.
+   * What {@code previous} left undone: it keeps the result of every task that succeeded and whose
+   * prerequisites are all kept too; every other task it included runs again.
    */
-  static RunPlan resuming(TaskGraph graph, boolean[] succeeded, Object[] results,
-      boolean[] included) {
+  static RunPlan resuming(
+      TaskGraph graph, boolean[] succeeded, Object[] results, boolean[] included) {
     int size = graph.size();
     boolean[] kept = succeeded.clone();
     // A task that runs again invalidates everything downstream of it, even what succeeded.

@@ -6,27 +6,39 @@ import java.util.concurrent.Executor;
 
 /**
  * What every run of one generated runner shares: the graph, the invoker that calls the task
- * methods, and the options, read once. A runner creates one and starts each run from it, so
- * that a run refers to all of this through one field instead of copying each part.
+ * methods, and the options, read once. A runner creates one and starts each run from it, so that a
+ * run refers to all of this through one field instead of copying each part.
  */
 public final class RunTemplate {
   final TaskGraph graph;
   final TaskInvoker invoker;
   final Executor executor;
+
   /** Null when no listener is registered. */
   final Listeners listeners;
+
   final boolean keepGoing;
+
   /** Null unless the options have one and the graph has dispatched tasks. */
   final TaskDispatcher dispatcher;
+
   /** Null unless the options name one. */
   final ResultStore resultStore;
+
   /** The whole run's time limit, 0 for none. */
   final long deadlineNanos;
+
   /** Whether runs need a {@link RunExtras}: when nothing here asks for one, a run has none. */
   final boolean needsExtras;
 
-  private RunTemplate(TaskGraph graph, TaskInvoker invoker, Executor executor,
-      Listeners listeners, boolean keepGoing, TaskDispatcher dispatcher, ResultStore resultStore,
+  private RunTemplate(
+      TaskGraph graph,
+      TaskInvoker invoker,
+      Executor executor,
+      Listeners listeners,
+      boolean keepGoing,
+      TaskDispatcher dispatcher,
+      ResultStore resultStore,
       long deadlineNanos) {
     this.graph = graph;
     this.invoker = invoker;
@@ -36,27 +48,35 @@ public final class RunTemplate {
     this.dispatcher = graph.hasDispatchedTasks() ? dispatcher : null;
     this.resultStore = resultStore;
     this.deadlineNanos = deadlineNanos;
-    this.needsExtras = listeners != null || resultStore != null || deadlineNanos > 0
-        || needsAttempts() || graph.hasFanOuts();
+    this.needsExtras =
+        listeners != null
+            || resultStore != null
+            || deadlineNanos > 0
+            || needsAttempts()
+            || graph.hasFanOuts();
   }
 
   /** The template of the runs of {@code graph} whose tasks {@code invoker} calls. */
   public static RunTemplate of(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
     Objects.requireNonNull(options, "options");
-    return new RunTemplate(Objects.requireNonNull(graph, "graph"),
-        Objects.requireNonNull(invoker, "invoker"), options.executor(), options.listeners(),
-        options.failurePolicy() == FailurePolicy.KEEP_GOING, options.dispatcher(),
-        options.resultStore(), options.deadlineNanos());
+    return new RunTemplate(
+        Objects.requireNonNull(graph, "graph"),
+        Objects.requireNonNull(invoker, "invoker"),
+        options.executor(),
+        options.listeners(),
+        options.failurePolicy() == FailurePolicy.KEEP_GOING,
+        options.dispatcher(),
+        options.resultStore(),
+        options.deadlineNanos());
   }
 
   /**
    * The template of a fan-out's element runs: {@code elements} with {@code invoker}, on this
-   * template's executor, listeners, failure policy and dispatcher; no result store or deadline
-   * of their own (the fan-out task has those).
+   * template's executor, listeners, failure policy and dispatcher; no result store or deadline of
+   * their own (the fan-out task has those).
    */
   RunTemplate forElements(TaskGraph elements, TaskInvoker invoker) {
-    return new RunTemplate(
-        elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0);
+    return new RunTemplate(elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0);
   }
 
   /** Whether runs count attempts: some task has a timeout or retries, or may be dispatched. */
@@ -98,8 +118,8 @@ public final class RunTemplate {
 
   /**
    * Runs again what the run that threw {@code failure} left undone: every task that failed, was
-   * cancelled or did not run, and everything downstream of them. Every other task keeps its
-   * result and does not run again. A run of some targets resumes only those targets.
+   * cancelled or did not run, and everything downstream of them. Every other task keeps its result
+   * and does not run again. A run of some targets resumes only those targets.
    *
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this graph
    */

@@ -3,9 +3,9 @@ package dev.taskwire.runtime;
 import java.util.function.BiConsumer;
 
 /**
- * The one kind of {@link PipelineRun}: a run that is its own helper. It is the Runnable handed
- * to the executor to take ready tasks, and the callback of the stages it waits for, so that a
- * run allocates no helper object, while these roles stay out of PipelineRun's public API.
+ * The one kind of {@link PipelineRun}: a run that is its own helper. It is the Runnable handed to
+ * the executor to take ready tasks, and the callback of the stages it waits for, so that a run
+ * allocates no helper object, while these roles stay out of PipelineRun's public API.
  */
 final class SelfHelpingRun extends PipelineRun implements Runnable, BiConsumer<Object, Object> {
   SelfHelpingRun(RunTemplate template, RunPlan plan, FanOut.Owner owner) {

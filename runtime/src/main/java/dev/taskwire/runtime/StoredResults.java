@@ -13,18 +13,21 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * A run's use of its {@link ResultStore}: fingerprints a task's inputs, looks the task up before
- * it runs and saves its result after. Failures of the store are logged, never thrown: the task
- * then simply runs, or its result is not kept.
+ * A run's use of its {@link ResultStore}: fingerprints a task's inputs, looks the task up before it
+ * runs and saves its result after. Failures of the store are logged, never thrown: the task then
+ * simply runs, or its result is not kept.
  */
 final class StoredResults {
   private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
+
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
   private static final byte NULL = 0;
+
   private static final byte VALUE = 1;
 
   private final ResultStore store;
   private final TaskGraph graph;
+
   /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
   private final ResultKey[] keys;
 
@@ -47,9 +50,14 @@ final class StoredResults {
       keys[task] = stored.isPresent() ? null : key;
       return stored;
     } catch (Exception | StackOverflowError broken) {
-      LOG.log(System.Logger.Level.WARNING,
-          "result store " + store + " could not look up task '" + graph.name(task)
-              + "'; running it", broken);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "result store "
+              + store
+              + " could not look up task '"
+              + graph.name(task)
+              + "'; running it",
+          broken);
       return Optional.empty();
     }
   }
@@ -63,8 +71,10 @@ final class StoredResults {
     try {
       store.save(key, result);
     } catch (Exception | StackOverflowError broken) {
-      LOG.log(System.Logger.Level.WARNING,
-          "result store " + store + " could not save task '" + graph.name(task) + "'", broken);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "result store " + store + " could not save task '" + graph.name(task) + "'",
+          broken);
     }
   }
 
@@ -98,7 +108,8 @@ final class StoredResults {
     } catch (NotSerializableException partly) {
       return null; // something inside a Serializable value is not
     }
-    return new ResultKey(graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
+    return new ResultKey(
+        graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
   }
 
   private static void update(MessageDigest digest, String text) {

@@ -4,10 +4,10 @@ package dev.taskwire.runtime;
  * Something that happened to one task of a run, or to one element of a fan-out task.
  *
  * @param pipeline the pipeline class's name
- * @param task the task's name; for an element of a fan-out task, the task's name and the
- *     element's position, as in {@code train[3]}
- * @param index the task's index in the {@link TaskGraph} (a fan-out task's own index for each
- *     of its elements)
+ * @param task the task's name; for an element of a fan-out task, the task's name and the element's
+ *     position, as in {@code train[3]}
+ * @param index the task's index in the {@link TaskGraph} (a fan-out task's own index for each of
+ *     its elements)
  * @param attempt 1 for the first attempt
  * @param thread the thread the event happened on
  * @param nanoTime {@link System#nanoTime()} when it happened
@@ -15,12 +15,23 @@ package dev.taskwire.runtime;
  * @param element the element's position, for an element of a fan-out task; otherwise -1
  */
 public record TaskEvent(
-    String pipeline, String task, int index, int attempt, Thread thread, long nanoTime,
-    Throwable error, int element) {
+    String pipeline,
+    String task,
+    int index,
+    int attempt,
+    Thread thread,
+    long nanoTime,
+    Throwable error,
+    int element) {
 
   /** An event of a whole task, not of an element of a fan-out. */
   public TaskEvent(
-      String pipeline, String task, int index, int attempt, Thread thread, long nanoTime,
+      String pipeline,
+      String task,
+      int index,
+      int attempt,
+      Thread thread,
+      long nanoTime,
       Throwable error) {
     this(pipeline, task, index, attempt, thread, nanoTime, error, -1);
   }

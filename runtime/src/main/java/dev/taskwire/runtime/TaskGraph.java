@@ -29,31 +29,46 @@ public final class TaskGraph {
   private final Map<String, Integer> indexByName;
   private final TaskPolicy[] policies;
   private final boolean hasPolicies;
+
   /** Per task, the dependents that take its Outcome and so run even when it fails. */
   private final int[][] tolerantDependents;
+
   /** Per task, whether every dependent takes its Outcome: then its failure is handled. */
   private final boolean[] failureHandled;
+
   /** Per task, the prerequisite whose elements it runs once for each, or -1. */
   private final int[] forEachSource;
+
   /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
   private final int[] maxConcurrency;
+
   private final boolean hasFanOuts;
+
   /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
   private final boolean[] dispatched;
+
   private final boolean hasDispatched;
   private final String fingerprint;
 
   private TaskGraph(
-      String pipeline, String[] names, TaskKind[] kinds, int[][] dependencies,
-      Map<String, Integer> indexByName, TaskPolicy[] policies, boolean[][] acceptsFailure,
-      int[] forEachSource, int[] maxConcurrency, boolean[] dispatched, String fingerprint) {
+      String pipeline,
+      String[] names,
+      TaskKind[] kinds,
+      int[][] dependencies,
+      Map<String, Integer> indexByName,
+      TaskPolicy[] policies,
+      boolean[][] acceptsFailure,
+      int[] forEachSource,
+      int[] maxConcurrency,
+      boolean[] dispatched,
+      String fingerprint) {
     this.pipeline = pipeline;
     this.forEachSource = forEachSource;
     this.maxConcurrency = maxConcurrency;
     this.hasFanOuts = Arrays.stream(forEachSource).anyMatch(source -> source >= 0);
     this.dispatched = dispatched;
-    this.hasDispatched = java.util.stream.IntStream.range(0, names.length)
-        .anyMatch(task -> dispatched[task]);
+    this.hasDispatched =
+        java.util.stream.IntStream.range(0, names.length).anyMatch(task -> dispatched[task]);
     this.fingerprint = fingerprint;
     this.names = names;
     this.kinds = kinds;
@@ -153,8 +168,8 @@ public final class TaskGraph {
   }
 
   /**
-   * Whether task {@code task} fans out: it runs once per element of a prerequisite's result,
-   * and its own result is the list of theirs.
+   * Whether task {@code task} fans out: it runs once per element of a prerequisite's result, and
+   * its own result is the list of theirs.
    */
   public boolean isFanOut(int task) {
     return forEachSource[task] >= 0;
@@ -176,8 +191,8 @@ public final class TaskGraph {
   }
 
   /**
-   * The graph of one fan-out: an independent task per element, named {@code task[i]}, each with
-   * the fan-out task's kind and policy.
+   * The graph of one fan-out: an independent task per element, named {@code task[i]}, each with the
+   * fan-out task's kind and policy.
    */
   TaskGraph elementGraph(int task, int elements) {
     String[] elementNames = new String[elements];
@@ -198,8 +213,18 @@ public final class TaskGraph {
     Arrays.fill(noFanOut, -1);
     boolean[] elementsDispatched = new boolean[elements];
     Arrays.fill(elementsDispatched, dispatched[task]);
-    return new TaskGraph(pipeline, elementNames, elementKinds, none, byName, elementPolicies,
-        accepts, noFanOut, new int[elements], elementsDispatched, fingerprint);
+    return new TaskGraph(
+        pipeline,
+        elementNames,
+        elementKinds,
+        none,
+        byName,
+        elementPolicies,
+        accepts,
+        noFanOut,
+        new int[elements],
+        elementsDispatched,
+        fingerprint);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
@@ -239,8 +264,8 @@ public final class TaskGraph {
   }
 
   /**
-   * A hash of the graph as compiled (task names, parameter and result types, dependencies), which
-   * a worker compares with its own build's; null for a graph without dispatched tasks.
+   * A hash of the graph as compiled (task names, parameter and result types, dependencies), which a
+   * worker compares with its own build's; null for a graph without dispatched tasks.
    */
   public String fingerprint() {
     return fingerprint;
@@ -306,23 +331,27 @@ public final class TaskGraph {
   }
 
   /**
-   * The graph as a Mermaid flowchart, for a README or any Mermaid viewer: one node per task
-   * (async tasks drawn round and marked), an arrow from each task to the tasks that need it.
+   * The graph as a Mermaid flowchart, for a README or any Mermaid viewer: one node per task (async
+   * tasks drawn round and marked), an arrow from each task to the tasks that need it.
    */
   public String toMermaid() {
     StringBuilder text = new StringBuilder("flowchart LR\n");
     for (int task = 0; task < names.length; task++) {
-      text.append("  t").append(task)
-          .append(kinds[task] == TaskKind.ASYNC
-              ? "([\"" + label(task) + " (async)\"])"
-              : "[\"" + label(task) + "\"]")
+      text.append("  t")
+          .append(task)
+          .append(
+              kinds[task] == TaskKind.ASYNC
+                  ? "([\"" + label(task) + " (async)\"])"
+                  : "[\"" + label(task) + "\"]")
           .append('\n');
     }
     for (int task = 0; task < names.length; task++) {
       for (int prerequisite : dependencies[task]) {
-        text.append("  t").append(prerequisite)
+        text.append("  t")
+            .append(prerequisite)
             .append(prerequisite == forEachSource[task] ? " -- each --> t" : " --> t")
-            .append(task).append('\n');
+            .append(task)
+            .append('\n');
       }
     }
     return text.toString();
@@ -334,13 +363,19 @@ public final class TaskGraph {
         new StringBuilder("digraph \"").append(pipeline).append("\" {\n  rankdir=LR;\n");
     text.append("  node [shape=box, style=rounded];\n");
     for (int task = 0; task < names.length; task++) {
-      text.append("  t").append(task).append(" [label=\"").append(label(task))
+      text.append("  t")
+          .append(task)
+          .append(" [label=\"")
+          .append(label(task))
           .append(kinds[task] == TaskKind.ASYNC ? " (async)\", style=\"rounded,dashed\"" : "\"")
           .append("];\n");
     }
     for (int task = 0; task < names.length; task++) {
       for (int prerequisite : dependencies[task]) {
-        text.append("  t").append(prerequisite).append(" -> t").append(task)
+        text.append("  t")
+            .append(prerequisite)
+            .append(" -> t")
+            .append(task)
             .append(prerequisite == forEachSource[task] ? " [label=\"each\"];\n" : ";\n");
       }
     }
@@ -390,7 +425,8 @@ public final class TaskGraph {
       for (int task : topologicalOrder) {
         stuck.remove(names[task]);
       }
-      throw new IllegalArgumentException("dependency cycle among tasks " + stuck + " of " + pipeline);
+      throw new IllegalArgumentException(
+          "dependency cycle among tasks " + stuck + " of " + pipeline);
     }
   }
 
@@ -425,17 +461,18 @@ public final class TaskGraph {
     }
 
     /**
-     * Makes the task added last run once per element of {@code dependency}'s result (an
-     * {@link Iterable} or an array), at most {@code maxConcurrency} at a time (0: no limit); its
-     * result is the list of the elements' results, in the elements' order. Its policy applies to
-     * each element on its own.
+     * Makes the task added last run once per element of {@code dependency}'s result (an {@link
+     * Iterable} or an array), at most {@code maxConcurrency} at a time (0: no limit); its result is
+     * the list of the elements' results, in the elements' order. Its policy applies to each element
+     * on its own.
      */
     public Builder forEach(String dependency, int maxConcurrency) {
       if (names.isEmpty()) {
         throw new IllegalStateException("add a task before what it runs for each");
       }
       if (maxConcurrency < 0) {
-        throw new IllegalArgumentException("maxConcurrency must not be negative: " + maxConcurrency);
+        throw new IllegalArgumentException(
+            "maxConcurrency must not be negative: " + maxConcurrency);
       }
       int last = names.size() - 1;
       forEach.set(last, Objects.requireNonNull(dependency, "dependency"));
@@ -444,8 +481,8 @@ public final class TaskGraph {
     }
 
     /**
-     * Marks the task added last as {@code @Distributed}: runs with a {@link TaskDispatcher} send
-     * it there. A graph with dispatched tasks needs a {@link #fingerprint(String)}.
+     * Marks the task added last as {@code @Distributed}: runs with a {@link TaskDispatcher} send it
+     * there. A graph with dispatched tasks needs a {@link #fingerprint(String)}.
      */
     public Builder dispatched() {
       if (names.isEmpty()) {
@@ -462,8 +499,8 @@ public final class TaskGraph {
     }
 
     /**
-     * Lets the task added last run when any of {@code dependencies} fails, too: it receives
-     * their {@link Outcome} rather than their value.
+     * Lets the task added last run when any of {@code dependencies} fails, too: it receives their
+     * {@link Outcome} rather than their value.
      */
     public Builder acceptingFailureOf(String... dependencies) {
       if (names.isEmpty()) {
@@ -483,8 +520,8 @@ public final class TaskGraph {
     }
 
     /**
-     * @throws IllegalArgumentException if two tasks share a name, a dependency names no task,
-     *     or the dependencies form a cycle
+     * @throws IllegalArgumentException if two tasks share a name, a dependency names no task, or
+     *     the dependencies form a cycle
      */
     public TaskGraph build() {
       Map<String, Integer> indexByName = new HashMap<>();
@@ -502,8 +539,12 @@ public final class TaskGraph {
           Integer prerequisite = indexByName.get(dependency);
           if (prerequisite == null) {
             throw new IllegalArgumentException(
-                "task '" + names.get(task) + "' depends on '" + dependency
-                    + "', which is not a task of " + pipeline);
+                "task '"
+                    + names.get(task)
+                    + "' depends on '"
+                    + dependency
+                    + "', which is not a task of "
+                    + pipeline);
           }
           distinct.add(prerequisite);
         }
@@ -516,7 +557,10 @@ public final class TaskGraph {
         for (String accepted : acceptingFailure.get(task)) {
           if (!List.of(dependencyNames.get(task)).contains(accepted)) {
             throw new IllegalArgumentException(
-                "task '" + names.get(task) + "' accepts the failure of '" + accepted
+                "task '"
+                    + names.get(task)
+                    + "' accepts the failure of '"
+                    + accepted
                     + "', which it does not depend on");
           }
         }
@@ -526,7 +570,10 @@ public final class TaskGraph {
         String source = forEach.get(task);
         if (source != null && !List.of(dependencyNames.get(task)).contains(source)) {
           throw new IllegalArgumentException(
-              "task '" + names.get(task) + "' runs for each element of '" + source
+              "task '"
+                  + names.get(task)
+                  + "' runs for each element of '"
+                  + source
                   + "', which it does not depend on");
         }
         forEachSource[task] = source == null ? -1 : indexByName.get(source);
@@ -540,9 +587,16 @@ public final class TaskGraph {
             "a graph with dispatched tasks needs a fingerprint: " + pipeline);
       }
       return new TaskGraph(
-          pipeline, names.toArray(new String[0]), kinds.toArray(new TaskKind[0]), dependencies,
-          Map.copyOf(indexByName), policies.toArray(new TaskPolicy[0]), acceptsFailure,
-          forEachSource, maxConcurrency.stream().mapToInt(Integer::intValue).toArray(), remote,
+          pipeline,
+          names.toArray(new String[0]),
+          kinds.toArray(new TaskKind[0]),
+          dependencies,
+          Map.copyOf(indexByName),
+          policies.toArray(new TaskPolicy[0]),
+          acceptsFailure,
+          forEachSource,
+          maxConcurrency.stream().mapToInt(Integer::intValue).toArray(),
+          remote,
           fingerprint);
     }
   }

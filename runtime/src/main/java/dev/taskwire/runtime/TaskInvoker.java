@@ -3,8 +3,8 @@ package dev.taskwire.runtime;
 import java.util.Objects;
 
 /**
- * Calls one task method of a pipeline. Generated runners implement it with one small typed call
- * per task; the scheduler decides when and on which thread.
+ * Calls one task method of a pipeline. Generated runners implement it with one small typed call per
+ * task; the scheduler decides when and on which thread.
  */
 @FunctionalInterface
 public interface TaskInvoker {
@@ -18,8 +18,8 @@ public interface TaskInvoker {
   Object invoke(int task, PipelineRun run) throws Throwable;
 
   /**
-   * Calls fan-out task {@code task} for one element of the collection it runs for each of,
-   * with its other prerequisites' results read from {@code run}.
+   * Calls fan-out task {@code task} for one element of the collection it runs for each of, with its
+   * other prerequisites' results read from {@code run}.
    *
    * @throws Throwable whatever the task method throws
    */
@@ -27,7 +27,10 @@ public interface TaskInvoker {
     throw new UnsupportedOperationException("task " + task + " does not run for each element");
   }
 
-  /** An invoker for a pipeline with fan-out tasks: {@code tasks} for whole tasks, {@code elements} for elements. */
+  /**
+   * An invoker for a pipeline with fan-out tasks: {@code tasks} for whole tasks, {@code elements}
+   * for elements.
+   */
   static TaskInvoker withElements(TaskInvoker tasks, ElementInvoker elements) {
     Objects.requireNonNull(tasks, "tasks");
     Objects.requireNonNull(elements, "elements");

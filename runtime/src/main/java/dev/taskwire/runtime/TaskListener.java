@@ -5,11 +5,11 @@ package dev.taskwire.runtime;
  * empty default, so a listener overrides only what it needs.
  *
  * <p>Events arrive on the threads that cause them (a worker, the thread that completed an async
- * task's future, the caller of {@code run()}), possibly several at once, so implementations must
- * be thread-safe and quick. For one task they arrive in order: scheduled, started, then exactly
- * one of succeeded, failed or cancelled; a task that never starts gets skipped instead, when the
- * run ends. A listener that throws is reported through {@link System.Logger} and otherwise
- * ignored: it cannot break the run or stop other listeners.
+ * task's future, the caller of {@code run()}), possibly several at once, so implementations must be
+ * thread-safe and quick. For one task they arrive in order: scheduled, started, then exactly one of
+ * succeeded, failed or cancelled; a task that never starts gets skipped instead, when the run ends.
+ * A listener that throws is reported through {@link System.Logger} and otherwise ignored: it cannot
+ * break the run or stop other listeners.
  *
  * <p>With no listener registered the scheduler pays one null check per event.
  */

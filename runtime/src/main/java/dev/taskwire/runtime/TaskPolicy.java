@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How long one attempt of a task may take and how often it is retried. Immutable; generated
- * runners build one from a task's {@code @Task(timeout = ..., retries = ...)} attributes.
+ * How long one attempt of a task may take and how often it is retried. Immutable; generated runners
+ * build one from a task's {@code @Task(timeout = ..., retries = ...)} attributes.
  *
- * <p>A retry waits {@code backoff * 2^(n-1)} before attempt {@code n + 1}, capped at
- * {@code maxBackoff}, with jitter: the wait is drawn uniformly from its upper half. No thread
- * waits meanwhile. Only exceptions of the {@code retryOn} types are retried (by default every
- * {@link Exception}); an {@link Error}, a cancellation or an interruption never is, and nothing
- * is retried once the run is stopping.
+ * <p>A retry waits {@code backoff * 2^(n-1)} before attempt {@code n + 1}, capped at {@code
+ * maxBackoff}, with jitter: the wait is drawn uniformly from its upper half. No thread waits
+ * meanwhile. Only exceptions of the {@code retryOn} types are retried (by default every {@link
+ * Exception}); an {@link Error}, a cancellation or an interruption never is, and nothing is retried
+ * once the run is stopping.
  */
 public final class TaskPolicy {
   private static final TaskPolicy NONE =
-      new TaskPolicy(0, 0, Duration.ofMillis(100).toNanos(), Duration.ofSeconds(30).toNanos(),
+      new TaskPolicy(
+          0,
+          0,
+          Duration.ofMillis(100).toNanos(),
+          Duration.ofSeconds(30).toNanos(),
           List.of(Exception.class));
 
   private final long timeoutNanos;
@@ -26,7 +30,10 @@ public final class TaskPolicy {
   private final List<Class<? extends Throwable>> retryOn;
 
   private TaskPolicy(
-      long timeoutNanos, int retries, long backoffNanos, long maxBackoffNanos,
+      long timeoutNanos,
+      int retries,
+      long backoffNanos,
+      long maxBackoffNanos,
       List<Class<? extends Throwable>> retryOn) {
     this.timeoutNanos = timeoutNanos;
     this.retries = retries;
@@ -93,7 +100,8 @@ public final class TaskPolicy {
 
   /** Whether attempt {@code attempt} (1 for the first), failing with {@code error}, is retried. */
   boolean retries(int attempt, Throwable error) {
-    if (attempt > retries || error instanceof Error
+    if (attempt > retries
+        || error instanceof Error
         || error instanceof java.util.concurrent.CancellationException
         || error instanceof InterruptedException) {
       return false;
@@ -119,9 +127,17 @@ public final class TaskPolicy {
 
   @Override
   public String toString() {
-    return "TaskPolicy{timeout=" + Duration.ofNanos(timeoutNanos) + ", retries=" + retries
-        + ", backoff=" + Duration.ofNanos(backoffNanos) + ".." + Duration.ofNanos(maxBackoffNanos)
-        + ", retryOn=" + retryOn + "}";
+    return "TaskPolicy{timeout="
+        + Duration.ofNanos(timeoutNanos)
+        + ", retries="
+        + retries
+        + ", backoff="
+        + Duration.ofNanos(backoffNanos)
+        + ".."
+        + Duration.ofNanos(maxBackoffNanos)
+        + ", retryOn="
+        + retryOn
+        + "}";
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one task did in a recorded run: how it ended and each attempt it made. Times are
- * nanoseconds since the run started. Part of a {@link Trace}.
+ * What one task did in a recorded run: how it ended and each attempt it made. Times are nanoseconds
+ * since the run started. Part of a {@link Trace}.
  *
  * @param task the task's name
  * @param outcome how the task ended
- * @param attempts every attempt in order, the last one final; empty if the task never started
- *     (it was skipped, cancelled before it started, or its executor refused it)
+ * @param attempts every attempt in order, the last one final; empty if the task never started (it
+ *     was skipped, cancelled before it started, or its executor refused it)
  */
 public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
   /** How a task ended. */

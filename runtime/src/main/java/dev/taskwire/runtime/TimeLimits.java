@@ -6,8 +6,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Timeouts, retries and the run's deadline: what happens on the timer thread, and how a failed
- * attempt waits for its retry without holding a thread. The run's status transitions order it
- * all: a task is RUNNING while an attempt runs and RETRY_WAIT while it waits for the next one.
+ * attempt waits for its retry without holding a thread. The run's status transitions order it all:
+ * a task is RUNNING while an attempt runs and RETRY_WAIT while it waits for the next one.
  */
 final class TimeLimits {
   private TimeLimits() {}
@@ -63,7 +63,8 @@ final class TimeLimits {
     run.attempts().markTimedOut(task, attempt);
     Object running = PipelineRun.OBJECTS.getVolatile(run.slots, run.flight(task));
     if (running instanceof Thread thread) {
-      Interrupts.interrupt(run.slots, run.flight(task), thread); // its own thread then reports the timeout
+      Interrupts.interrupt(
+          run.slots, run.flight(task), thread); // its own thread then reports the timeout
     } else if (running instanceof java.util.concurrent.CompletionStage<?>
         && PipelineRun.OBJECTS.compareAndSet(run.slots, run.flight(task), running, null)) {
       PipelineRun.cancelQuietly(running);
@@ -85,7 +86,8 @@ final class TimeLimits {
     int blamed = -1;
     for (int task = 0; task < graph.size() && blamed < 0; task++) {
       int state = run.status(task);
-      if (state == PipelineRun.RUNNING || state == PipelineRun.RETRY_WAIT
+      if (state == PipelineRun.RUNNING
+          || state == PipelineRun.RETRY_WAIT
           || state == PipelineRun.COMPLETING) {
         blamed = task;
       }
@@ -96,10 +98,16 @@ final class TimeLimits {
       }
     }
     if (blamed >= 0) {
-      run.recordFailure(blamed, new TimeoutException(
-          "run of " + graph.pipeline() + " passed its deadline of "
-              + TaskPolicy.describe(deadlineNanos)
-              + " while task '" + graph.name(blamed) + "' was unfinished"));
+      run.recordFailure(
+          blamed,
+          new TimeoutException(
+              "run of "
+                  + graph.pipeline()
+                  + " passed its deadline of "
+                  + TaskPolicy.describe(deadlineNanos)
+                  + " while task '"
+                  + graph.name(blamed)
+                  + "' was unfinished"));
       run.stop(PipelineRun.FAILING);
     }
   }

@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread, shared by every run, that fires timeouts, deadlines and retries. What it
- * runs is bookkeeping only: a retried task is handed back to its run's own threads.
+ * One daemon thread, shared by every run, that fires timeouts, deadlines and retries. What it runs
+ * is bookkeeping only: a retried task is handed back to its run's own threads.
  */
 final class Timer {
   private Timer() {}

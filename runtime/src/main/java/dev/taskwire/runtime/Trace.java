@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A recorded run: its graph, how long it took, how it ended, and a {@link TaskSpan} for every
- * task. Record one with a {@link TraceRecorder}; then look at it in a browser
- * ({@link #toHtml()}), in Perfetto or {@code chrome://tracing} ({@link #toChromeJson()}), or ask
- * which tasks the run waited for ({@link #criticalPath()}). Immutable and thread-safe.
+ * A recorded run: its graph, how long it took, how it ended, and a {@link TaskSpan} for every task.
+ * Record one with a {@link TraceRecorder}; then look at it in a browser ({@link #toHtml()}), in
+ * Perfetto or {@code chrome://tracing} ({@link #toChromeJson()}), or ask which tasks the run waited
+ * for ({@link #criticalPath()}). Immutable and thread-safe.
  *
  * <p>Times are nanoseconds since the run started ({@link System#nanoTime()} differences).
  */
@@ -21,8 +21,8 @@ public final class Trace {
   private final TaskSpan.Outcome outcome;
   private final List<TaskSpan> tasks;
 
-  private Trace(TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome,
-      List<TaskSpan> tasks) {
+  private Trace(
+      TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome, List<TaskSpan> tasks) {
     this.graph = graph;
     this.durationNanos = durationNanos;
     this.outcome = outcome;
@@ -39,8 +39,8 @@ public final class Trace {
    * @throws IllegalArgumentException if the spans do not match the graph's tasks, or the run
    *     outcome is {@code SKIPPED}
    */
-  public static Trace of(TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome,
-      List<TaskSpan> tasks) {
+  public static Trace of(
+      TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome, List<TaskSpan> tasks) {
     Objects.requireNonNull(graph, "graph");
     if (outcome == TaskSpan.Outcome.SKIPPED) {
       throw new IllegalArgumentException(
@@ -54,8 +54,8 @@ public final class Trace {
     if (durationNanos < 0) {
       throw new IllegalArgumentException("negative duration " + durationNanos);
     }
-    return new Trace(graph, durationNanos, Objects.requireNonNull(outcome, "outcome"),
-        List.copyOf(tasks));
+    return new Trace(
+        graph, durationNanos, Objects.requireNonNull(outcome, "outcome"), List.copyOf(tasks));
   }
 
   /** The graph that ran, with its edges. */
@@ -112,9 +112,9 @@ public final class Trace {
   }
 
   /**
-   * The run as one self-contained HTML page (no scripts, nothing fetched): a Gantt chart with
-   * one row per task, bars coloured by outcome, the critical path outlined, and the details of
-   * each bar on hover.
+   * The run as one self-contained HTML page (no scripts, nothing fetched): a Gantt chart with one
+   * row per task, bars coloured by outcome, the critical path outlined, and the details of each bar
+   * on hover.
    */
   public String toHtml() {
     return HtmlTimeline.write(this);
@@ -136,7 +136,14 @@ public final class Trace {
 
   @Override
   public String toString() {
-    return "Trace{" + pipeline() + ", " + outcome.word() + " in "
-        + Durations.readable(durationNanos) + ", " + tasks.size() + " tasks}";
+    return "Trace{"
+        + pipeline()
+        + ", "
+        + outcome.word()
+        + " in "
+        + Durations.readable(durationNanos)
+        + ", "
+        + tasks.size()
+        + " tasks}";
   }
 }

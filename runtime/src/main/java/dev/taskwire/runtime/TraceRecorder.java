@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Records runs as {@link Trace}s: register it with {@link RunOptions#listener(TaskListener)},
- * and once the run is over, {@link #trace()} holds what happened.
+ * Records runs as {@link Trace}s: register it with {@link RunOptions#listener(TaskListener)}, and
+ * once the run is over, {@link #trace()} holds what happened.
  *
  * <pre>{@code
  * TraceRecorder recorder = new TraceRecorder();
@@ -15,15 +15,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * }</pre>
  *
  * <p>Recording is cheap and lock-free: each event appends one small entry to a concurrent queue,
- * and the trace is assembled once, when the run finishes. One recorder follows one run at a
- * time (events carry no run identity); give concurrent runs a recorder each.
+ * and the trace is assembled once, when the run finishes. One recorder follows one run at a time
+ * (events carry no run identity); give concurrent runs a recorder each.
  */
 public final class TraceRecorder implements TaskListener {
-  private enum Kind { STARTED, RETRIED, SUCCEEDED, FAILED, CANCELLED, SKIPPED }
+  private enum Kind {
+    STARTED,
+    RETRIED,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    SKIPPED
+  }
 
   /** One event, reduced to what a trace keeps; the thread's name is read when it happens. */
-  private record Entry(Kind kind, int task, int attempt, long nanoTime, String thread,
-      String failure) {}
+  private record Entry(
+      Kind kind, int task, int attempt, long nanoTime, String thread, String failure) {}
 
   /** The run being recorded. */
   private record Recording(
@@ -87,9 +94,12 @@ public final class TraceRecorder implements TaskListener {
     if (finished == null) {
       return;
     }
-    TaskSpan.Outcome outcome = event.failure() == null ? TaskSpan.Outcome.SUCCEEDED
-        : event.failure() instanceof PipelineException ? TaskSpan.Outcome.FAILED
-        : TaskSpan.Outcome.CANCELLED;
+    TaskSpan.Outcome outcome =
+        event.failure() == null
+            ? TaskSpan.Outcome.SUCCEEDED
+            : event.failure() instanceof PipelineException
+                ? TaskSpan.Outcome.FAILED
+                : TaskSpan.Outcome.CANCELLED;
     long duration = event.nanoTime() - finished.startNanos();
     last = Trace.of(finished.graph(), duration, outcome, spans(finished, duration));
   }
@@ -105,14 +115,22 @@ public final class TraceRecorder implements TaskListener {
   private void add(Kind kind, TaskEvent event, String thread, String failure) {
     Recording current = recording;
     if (current != null && !event.isElement()) {
-      current.entries().add(new Entry(kind, event.index(), event.attempt(),
-          event.nanoTime() - current.startNanos(), thread, failure));
+      current
+          .entries()
+          .add(
+              new Entry(
+                  kind,
+                  event.index(),
+                  event.attempt(),
+                  event.nanoTime() - current.startNanos(),
+                  thread,
+                  failure));
     }
   }
 
   /**
-   * Replays the entries task by task. One task's events reach the queue in the order they
-   * happened, since each happens-before the next; different tasks' entries interleave freely.
+   * Replays the entries task by task. One task's events reach the queue in the order they happened,
+   * since each happens-before the next; different tasks' entries interleave freely.
    */
   private static List<TaskSpan> spans(Recording recording, long runEnd) {
     TaskGraph graph = recording.graph();
@@ -131,11 +149,12 @@ public final class TraceRecorder implements TaskListener {
         case SKIPPED -> outcomes[task] = TaskSpan.Outcome.SKIPPED;
         case SUCCEEDED, FAILED, CANCELLED -> {
           close(attempts.get(task), open, entry);
-          outcomes[task] = switch (entry.kind()) {
-            case SUCCEEDED -> TaskSpan.Outcome.SUCCEEDED;
-            case FAILED -> TaskSpan.Outcome.FAILED;
-            default -> TaskSpan.Outcome.CANCELLED;
-          };
+          outcomes[task] =
+              switch (entry.kind()) {
+                case SUCCEEDED -> TaskSpan.Outcome.SUCCEEDED;
+                case FAILED -> TaskSpan.Outcome.FAILED;
+                default -> TaskSpan.Outcome.CANCELLED;
+              };
         }
       }
     }
@@ -145,11 +164,13 @@ public final class TraceRecorder implements TaskListener {
       if (outcome == null) {
         // No end event (a listener cannot miss one, but a trace must not lie): cut it at the end.
         if (open[task] != null) {
-          close(attempts.get(task), open,
+          close(
+              attempts.get(task),
+              open,
               new Entry(Kind.CANCELLED, task, open[task].attempt(), runEnd, null, null));
         }
-        outcome = attempts.get(task).isEmpty()
-            ? TaskSpan.Outcome.SKIPPED : TaskSpan.Outcome.CANCELLED;
+        outcome =
+            attempts.get(task).isEmpty() ? TaskSpan.Outcome.SKIPPED : TaskSpan.Outcome.CANCELLED;
       }
       spans.add(new TaskSpan(graph.name(task), outcome, attempts.get(task)));
     }
@@ -160,8 +181,13 @@ public final class TraceRecorder implements TaskListener {
   private static void close(List<TaskSpan.Attempt> attempts, Entry[] open, Entry end) {
     Entry start = open[end.task()];
     if (start != null) {
-      attempts.add(new TaskSpan.Attempt(start.attempt(), start.nanoTime(),
-          Math.max(start.nanoTime(), end.nanoTime()), start.thread(), end.failure()));
+      attempts.add(
+          new TaskSpan.Attempt(
+              start.attempt(),
+              start.nanoTime(),
+              Math.max(start.nanoTime(), end.nanoTime()),
+              start.thread(),
+              end.failure()));
       open[end.task()] = null;
     }
   }

@@ -31,20 +31,25 @@ class AsyncTest {
     for (int i = 0; i < tasks; i++) {
       int task = i;
       names[i] = "call" + i;
-      pipeline.async(names[i], r -> {
-        CompletableFuture<Integer> reply = new CompletableFuture<>();
-        pending.add(reply);
-        allStarted.countDown();
-        return reply.thenApply(ignored -> task);
-      });
+      pipeline.async(
+          names[i],
+          r -> {
+            CompletableFuture<Integer> reply = new CompletableFuture<>();
+            pending.add(reply);
+            allStarted.countDown();
+            return reply.thenApply(ignored -> task);
+          });
     }
-    pipeline.value("sum", r -> {
-      long sum = 0;
-      for (int i = 0; i < tasks; i++) {
-        sum += r.<Integer>value(i);
-      }
-      return sum;
-    }, names);
+    pipeline.value(
+        "sum",
+        r -> {
+          long sum = 0;
+          for (int i = 0; i < tasks; i++) {
+            sum += r.<Integer>value(i);
+          }
+          return sum;
+        },
+        names);
     ExecutorService twoThreads = Executors.newFixedThreadPool(2);
     try {
       PipelineRun run = pipeline.start(RunOptions.defaults().executor(twoThreads));
@@ -86,8 +91,8 @@ class AsyncTest {
       PipelineRun run =
           new TestPipeline()
               .value("local", r -> Thread.currentThread().getName())
-              .async("fetch", r -> CompletableFuture.completedFuture(
-                  Thread.currentThread().getName()))
+              .async(
+                  "fetch", r -> CompletableFuture.completedFuture(Thread.currentThread().getName()))
               .value("use", r -> Thread.currentThread().getName(), "fetch")
               .start(RunOptions.defaults().executor(pool));
       run.await();
@@ -110,20 +115,25 @@ class AsyncTest {
     String[] names = new String[calls];
     for (int i = 0; i < calls; i++) {
       names[i] = "call" + i;
-      pipeline.async(names[i], r -> {
-        CompletableFuture<Integer> reply = new CompletableFuture<>();
-        replies.add(reply);
-        allCalled.countDown();
-        return reply;
-      });
+      pipeline.async(
+          names[i],
+          r -> {
+            CompletableFuture<Integer> reply = new CompletableFuture<>();
+            replies.add(reply);
+            allCalled.countDown();
+            return reply;
+          });
     }
-    pipeline.value("sum", r -> {
-      int sum = 0;
-      for (int i = 0; i < calls; i++) {
-        sum += r.<Integer>value(i);
-      }
-      return sum;
-    }, names);
+    pipeline.value(
+        "sum",
+        r -> {
+          int sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += r.<Integer>value(i);
+          }
+          return sum;
+        },
+        names);
     ExecutorService completers = Executors.newFixedThreadPool(4);
     try {
       PipelineRun run = pipeline.start();
@@ -132,14 +142,15 @@ class AsyncTest {
       for (int i = 0; i < calls; i++) {
         CompletableFuture<Integer> reply = replies.get(i);
         int value = i + 1;
-        completers.execute(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          reply.complete(value);
-        });
+        completers.execute(
+            () -> {
+              try {
+                go.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              reply.complete(value);
+            });
       }
       go.countDown();
       run.await();
@@ -158,14 +169,18 @@ class AsyncTest {
     try {
       PipelineRun run =
           new TestPipeline()
-              .async("first", r -> {
-                firstCalled.countDown();
-                return CompletableFuture.completedFuture(1);
-              })
-              .async("second", r -> {
-                assertTrue(firstCalled.await(10, SECONDS), "first was never called");
-                return CompletableFuture.completedFuture(2);
-              })
+              .async(
+                  "first",
+                  r -> {
+                    firstCalled.countDown();
+                    return CompletableFuture.completedFuture(1);
+                  })
+              .async(
+                  "second",
+                  r -> {
+                    assertTrue(firstCalled.await(10, SECONDS), "first was never called");
+                    return CompletableFuture.completedFuture(2);
+                  })
               .start(RunOptions.defaults().executor(pool));
       run.await();
     } finally {
@@ -191,9 +206,13 @@ class AsyncTest {
     IOException failure = new IOException("upload refused");
     PipelineRun run =
         new TestPipeline()
-            .async("upload", r -> CompletableFuture.supplyAsync(() -> {
-              throw new CompletionException(failure);
-            }))
+            .async(
+                "upload",
+                r ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          throw new CompletionException(failure);
+                        }))
             .start();
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertEquals("upload", thrown.failedTask());

@@ -28,19 +28,23 @@ class CancellationTest {
     CompletableFuture<String> reply = new CompletableFuture<>();
     PipelineRun run =
         new TestPipeline()
-            .value("blocking", r -> {
-              bothStarted.countDown();
-              try {
-                new CountDownLatch(1).await();
-              } finally {
-                syncExited.set(true);
-              }
-              return 1;
-            })
-            .async("remote", r -> {
-              bothStarted.countDown();
-              return reply;
-            })
+            .value(
+                "blocking",
+                r -> {
+                  bothStarted.countDown();
+                  try {
+                    new CountDownLatch(1).await();
+                  } finally {
+                    syncExited.set(true);
+                  }
+                  return 1;
+                })
+            .async(
+                "remote",
+                r -> {
+                  bothStarted.countDown();
+                  return reply;
+                })
             .value("after", r -> dependentRan.getAndSet(true), "blocking", "remote")
             .start();
     assertTrue(bothStarted.await(10, SECONDS));
@@ -54,8 +58,8 @@ class CancellationTest {
   }
 
   /**
-   * A task's slot holds its thread or stage while it runs, then its value: a value that is itself
-   * a thread or a future must not be taken for work to interrupt or cancel when the run stops.
+   * A task's slot holds its thread or stage while it runs, then its value: a value that is itself a
+   * thread or a future must not be taken for work to interrupt or cancel when the run stops.
    */
   @RepeatedTest(10)
   void valuesThatAreThreadsOrFuturesSurviveCancellation() throws Exception {
@@ -70,11 +74,17 @@ class CancellationTest {
             .value("pending", r -> pending)
             .value("done", r -> done)
             .async("late", r -> late)
-            .value("wait", r -> {
-              waiting.countDown();
-              new CountDownLatch(1).await();
-              return null;
-            }, "worker", "reply", "pending", "done")
+            .value(
+                "wait",
+                r -> {
+                  waiting.countDown();
+                  new CountDownLatch(1).await();
+                  return null;
+                },
+                "worker",
+                "reply",
+                "pending",
+                "done")
             .start();
     assertTrue(waiting.await(10, SECONDS));
     Thread worker = run.value(0);
@@ -118,14 +128,16 @@ class CancellationTest {
       CountDownLatch started = new CountDownLatch(1);
       PipelineRun first =
           new TestPipeline()
-              .value("ignoresInterrupts", r -> {
-                started.countDown();
-                long end = System.nanoTime() + SECONDS.toNanos(1);
-                while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
-                  Thread.onSpinWait();
-                }
-                return 1; // returns normally, leaving the interrupt flag set
-              })
+              .value(
+                  "ignoresInterrupts",
+                  r -> {
+                    started.countDown();
+                    long end = System.nanoTime() + SECONDS.toNanos(1);
+                    while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
+                      Thread.onSpinWait();
+                    }
+                    return 1; // returns normally, leaving the interrupt flag set
+                  })
               .start(RunOptions.defaults().executor(oneThread));
       assertTrue(started.await(10, SECONDS));
       first.cancel();
@@ -138,19 +150,21 @@ class CancellationTest {
   }
 
   /**
-   * The first thread in await() parks until the run settles; any other waits on the run's
-   * monitor. Interrupting the second cancels the run, and both hear of it.
+   * The first thread in await() parks until the run settles; any other waits on the run's monitor.
+   * Interrupting the second cancels the run, and both hear of it.
    */
   @RepeatedTest(5)
   void severalThreadsCanAwaitOneRunAndAnyOfThemCanCancelIt() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     PipelineRun run =
         new TestPipeline()
-            .value("long", r -> {
-              started.countDown();
-              new CountDownLatch(1).await();
-              return 1;
-            })
+            .value(
+                "long",
+                r -> {
+                  started.countDown();
+                  new CountDownLatch(1).await();
+                  return 1;
+                })
             .start();
     assertTrue(started.await(10, SECONDS));
     AtomicReference<Throwable> first = new AtomicReference<>();
@@ -170,10 +184,15 @@ class CancellationTest {
   @RepeatedTest(5)
   void severalThreadsAwaitingOneRunAllSeeItsResult() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    PipelineRun run = new TestPipeline().value("gated", r -> {
-      release.await();
-      return 7;
-    }).start();
+    PipelineRun run =
+        new TestPipeline()
+            .value(
+                "gated",
+                r -> {
+                  release.await();
+                  return 7;
+                })
+            .start();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread[] waiters = new Thread[3];
     for (int i = 0; i < waiters.length; i++) {
@@ -190,13 +209,15 @@ class CancellationTest {
   }
 
   private static Thread awaiting(PipelineRun run, AtomicReference<Throwable> thrown) {
-    Thread waiter = new Thread(() -> {
-      try {
-        run.await();
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                run.await();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
     waiter.start();
     return waiter;
   }
@@ -216,27 +237,31 @@ class CancellationTest {
     AtomicBoolean taskInterrupted = new AtomicBoolean();
     PipelineRun run =
         new TestPipeline()
-            .value("long", r -> {
-              started.countDown();
-              try {
-                new CountDownLatch(1).await();
-              } catch (InterruptedException e) {
-                taskInterrupted.set(true);
-                throw e;
-              }
-              return 1;
-            })
+            .value(
+                "long",
+                r -> {
+                  started.countDown();
+                  try {
+                    new CountDownLatch(1).await();
+                  } catch (InterruptedException e) {
+                    taskInterrupted.set(true);
+                    throw e;
+                  }
+                  return 1;
+                })
             .start();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean stillInterrupted = new AtomicBoolean();
-    Thread waiter = new Thread(() -> {
-      try {
-        run.await();
-      } catch (Throwable t) {
-        thrown.set(t);
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                run.await();
+              } catch (Throwable t) {
+                thrown.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
     assertTrue(started.await(10, SECONDS));
     waiter.start();
     waiter.interrupt();
@@ -252,20 +277,24 @@ class CancellationTest {
     CountDownLatch started = new CountDownLatch(1);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean stillInterrupted = new AtomicBoolean();
-    Thread caller = new Thread(() -> {
-      try {
-        new TestPipeline()
-            .value("long", r -> {
-              started.countDown();
-              new CountDownLatch(1).await();
-              return 1;
-            })
-            .run();
-      } catch (Throwable t) {
-        thrown.set(t);
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      }
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                new TestPipeline()
+                    .value(
+                        "long",
+                        r -> {
+                          started.countDown();
+                          new CountDownLatch(1).await();
+                          return 1;
+                        })
+                    .run();
+              } catch (Throwable t) {
+                thrown.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
     caller.start();
     assertTrue(started.await(10, SECONDS));
     caller.interrupt();
@@ -279,10 +308,12 @@ class CancellationTest {
     CountDownLatch never = new CountDownLatch(1);
     PipelineRun run =
         new TestPipeline()
-            .value("wait", r -> {
-              never.await();
-              return 1;
-            })
+            .value(
+                "wait",
+                r -> {
+                  never.await();
+                  return 1;
+                })
             .value("after", r -> 2, "wait")
             .start();
     CompletableFuture<Integer> after = run.future(1);

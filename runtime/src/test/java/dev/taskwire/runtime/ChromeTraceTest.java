@@ -26,7 +26,8 @@ class ChromeTraceTest {
 
   private static JsonNode parse(String json) {
     try {
-      return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      return new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .readTree(json);
     } catch (Exception e) {
       throw new AssertionError("not JSON:\n" + json, e);
@@ -58,16 +59,24 @@ class ChromeTraceTest {
     List<String> described = new ArrayList<>();
     for (JsonNode slice : slices) {
       assertTrue(slice.get("dur").decimalValue().signum() >= 0, slice.toString());
-      described.add(slice.get("name").asText() + " " + slice.get("tid").asInt() + " "
-          + plain(slice.get("ts")) + "+" + plain(slice.get("dur")));
+      described.add(
+          slice.get("name").asText()
+              + " "
+              + slice.get("tid").asInt()
+              + " "
+              + plain(slice.get("ts"))
+              + "+"
+              + plain(slice.get("dur")));
     }
     // Times are nanoseconds in the trace: 30 ms is 30000 µs.
-    assertEquals(List.of(
-        "run 0 0+3100000",
-        "upload 1 0+10000",
-        "upload 1 30000+970000",
-        ODD + " 2 0+500000",
-        "train 3 1000000+2000000"), described);
+    assertEquals(
+        List.of(
+            "run 0 0+3100000",
+            "upload 1 0+10000",
+            "upload 1 30000+970000",
+            ODD + " 2 0+500000",
+            "train 3 1000000+2000000"),
+        described);
   }
 
   private static String plain(JsonNode number) {
@@ -77,8 +86,12 @@ class ChromeTraceTest {
   @Test
   void argumentsSayHowEachAttemptEnded() {
     Map<String, JsonNode> byAttempt = new HashMap<>();
-    events("X").forEach(slice -> byAttempt.put(
-        slice.get("name").asText() + "#" + slice.get("args").path("attempt").asInt(), slice));
+    events("X")
+        .forEach(
+            slice ->
+                byAttempt.put(
+                    slice.get("name").asText() + "#" + slice.get("args").path("attempt").asInt(),
+                    slice));
     JsonNode firstUpload = byAttempt.get("upload#1").get("args");
     assertEquals("failed, retried", firstUpload.get("outcome").asText());
     assertEquals("java.io.IOException: \"flaky\"", firstUpload.get("failure").asText());
@@ -86,9 +99,11 @@ class ChromeTraceTest {
     assertEquals("worker-1", firstUpload.get("thread").asText());
     JsonNode train = byAttempt.get("train#1").get("args");
     assertEquals("succeeded", train.get("outcome").asText());
-    assertEquals(List.of("upload", ODD),
+    assertEquals(
+        List.of("upload", ODD),
         StreamSupport.stream(train.get("depends_on").spliterator(), false)
-            .map(JsonNode::asText).toList());
+            .map(JsonNode::asText)
+            .toList());
     assertTrue(train.get("critical").asBoolean());
     assertEquals("0 s", train.get("slack").asText());
     assertEquals("failed", byAttempt.get("run#0").get("args").get("outcome").asText());
@@ -103,8 +118,8 @@ class ChromeTraceTest {
       switch (meta.get("name").asText()) {
         case "thread_name" -> names.put(row, meta.get("args").get("name").asText());
         case "thread_sort_index" -> order.put(row, meta.get("args").get("sort_index").asInt());
-        case "process_name" -> assertEquals("taskwire ml.Pipeline",
-            meta.get("args").get("name").asText());
+        case "process_name" ->
+            assertEquals("taskwire ml.Pipeline", meta.get("args").get("name").asText());
         default -> throw new AssertionError("unexpected metadata " + meta);
       }
     }
@@ -126,7 +141,8 @@ class ChromeTraceTest {
   void dependenciesAreFlowArrowsWhoseEndsSitOnSlices() {
     List<JsonNode> starts = events("s");
     List<JsonNode> finishes = events("f");
-    assertEquals(List.of("upload -> train", ODD + " -> train"),
+    assertEquals(
+        List.of("upload -> train", ODD + " -> train"),
         starts.stream().map(start -> start.get("name").asText()).toList());
     for (int i = 0; i < starts.size(); i++) {
       JsonNode start = starts.get(i);
@@ -140,9 +156,17 @@ class ChromeTraceTest {
 
   private static boolean onASlice(JsonNode event) {
     BigDecimal ts = event.get("ts").decimalValue();
-    return events("X").stream().anyMatch(slice -> slice.get("tid").equals(event.get("tid"))
-        && slice.get("ts").decimalValue().compareTo(ts) <= 0
-        && slice.get("ts").decimalValue().add(slice.get("dur").decimalValue()).compareTo(ts) >= 0);
+    return events("X").stream()
+        .anyMatch(
+            slice ->
+                slice.get("tid").equals(event.get("tid"))
+                    && slice.get("ts").decimalValue().compareTo(ts) <= 0
+                    && slice
+                            .get("ts")
+                            .decimalValue()
+                            .add(slice.get("dur").decimalValue())
+                            .compareTo(ts)
+                        >= 0);
   }
 
   @Test

@@ -38,25 +38,29 @@ class ConsoleProgressTest {
     assertTrue(lines.get(1).matches(" *\\d+\\.\\d{3} s  load +started"), lines.get(1));
     assertTrue(lines.get(2).endsWith("load                 succeeded"), lines.get(2));
     assertTrue(lines.get(3).contains("train                started"), lines.get(3));
-    assertTrue(lines.get(5).startsWith("run of test.Pipeline succeeded: 2/2 tasks in "),
-        lines.get(5));
+    assertTrue(
+        lines.get(5).startsWith("run of test.Pipeline succeeded: 2/2 tasks in "), lines.get(5));
     assertEquals(6, lines.size());
   }
 
   @Test
   void aRunOfSomeTargetsCountsOnlyTheTasksItRuns() {
-    new TestPipeline().value("load", r -> 1).value("train", r -> 2, "load")
+    new TestPipeline()
+        .value("load", r -> 1)
+        .value("train", r -> 2, "load")
         .value("other", r -> 3)
         .runOnly(RunOptions.defaults().listener(ConsoleProgress.to(out, false)), "load");
     List<String> lines = Arrays.asList(output().split("\n"));
     assertEquals("run of test.Pipeline: 1 tasks", lines.get(0));
-    assertTrue(lines.get(lines.size() - 1).startsWith("run of test.Pipeline succeeded: 1/1 tasks"),
+    assertTrue(
+        lines.get(lines.size() - 1).startsWith("run of test.Pipeline succeeded: 1/1 tasks"),
         lines.get(lines.size() - 1));
   }
 
   @Test
   void elementsOfAFanOutAreShownButCountAsTheirOneTask() {
-    new TestPipeline().value("grid", r -> List.of(1, 2))
+    new TestPipeline()
+        .value("grid", r -> List.of(1, 2))
         .forEach("train", TaskKind.VALUE, "grid", 1, (element, r) -> element, "grid")
         .run(RunOptions.defaults().listener(ConsoleProgress.to(out, false)));
     String text = output();
@@ -79,37 +83,48 @@ class ConsoleProgressTest {
 
   @Test
   void aFailureAndTheTasksItSkippedAreReported() {
-    TestPipeline pipeline = new TestPipeline()
-        .value("load", r -> {
-          throw new IOException("disk gone");
-        })
-        .value("train", r -> 2, "load");
-    assertThrows(PipelineException.class,
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "load",
+                r -> {
+                  throw new IOException("disk gone");
+                })
+            .value("train", r -> 2, "load");
+    assertThrows(
+        PipelineException.class,
         () -> pipeline.run(RunOptions.defaults().listener(ConsoleProgress.to(out, false))));
     String text = output();
     assertTrue(text.contains("load                 FAILED: java.io.IOException: disk gone"), text);
     assertTrue(text.contains("train                skipped"), text);
-    assertTrue(text.contains("run of test.Pipeline FAILED at task load: 2/2 tasks (0 succeeded,"
-        + " 1 failed, 1 skipped) in "), text);
+    assertTrue(
+        text.contains(
+            "run of test.Pipeline FAILED at task load: 2/2 tasks (0 succeeded,"
+                + " 1 failed, 1 skipped) in "),
+        text);
   }
 
   @Test
   void aCancelledRunFinishesTheLineToo() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    PipelineRun run = new TestPipeline()
-        .value("wait", r -> {
-          started.countDown();
-          new CountDownLatch(1).await();
-          return 1;
-        })
-        .start(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
+    PipelineRun run =
+        new TestPipeline()
+            .value(
+                "wait",
+                r -> {
+                  started.countDown();
+                  new CountDownLatch(1).await();
+                  return 1;
+                })
+            .start(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
     started.await();
     run.cancel();
     assertThrows(CancellationException.class, run::await);
     String text = output();
     assertTrue(text.endsWith("\n"), text);
-    assertTrue(text.substring(text.lastIndexOf('\r') + 1)
-        .startsWith("run of test.Pipeline cancelled: 1/1 tasks (0 succeeded, 1 cancelled) in "),
+    assertTrue(
+        text.substring(text.lastIndexOf('\r') + 1)
+            .startsWith("run of test.Pipeline cancelled: 1/1 tasks (0 succeeded, 1 cancelled) in "),
         text);
   }
 }

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class CriticalPathTest {
   /** upload -> train -> predict decides the end; other only feeds predict and is early. */
-  private static final Trace TRAIN_AND_PREDICT = Traces.pipeline("ml.Pipeline")
-      .ran("upload", 0, 1000)
-      .ran("other", 0, 500)
-      .ran("train", 1100, 3000, "upload")
-      .ran("predict", 3000, 3900, "train", "other")
-      .took(4200);
+  private static final Trace TRAIN_AND_PREDICT =
+      Traces.pipeline("ml.Pipeline")
+          .ran("upload", 0, 1000)
+          .ran("other", 0, 500)
+          .ran("train", 1100, 3000, "upload")
+          .ran("predict", 3000, 3900, "train", "other")
+          .took(4200);
 
   @Test
   void thePathWalksBackFromTheLastTaskThroughThePrerequisiteThatFinishedLast() {
@@ -31,7 +32,8 @@ class CriticalPathTest {
 
   @Test
   void theReportSaysHowMuchOfTheRunThePathTook() {
-    assertEquals("the run took 4.20 s; 3.80 s of it was upload -> train -> predict",
+    assertEquals(
+        "the run took 4.20 s; 3.80 s of it was upload -> train -> predict",
         TRAIN_AND_PREDICT.criticalPath().report());
   }
 
@@ -48,13 +50,14 @@ class CriticalPathTest {
 
   @Test
   void slackPassesThroughChainsAndTakesTheTightestDependent() {
-    Trace trace = Traces.pipeline("p.Diamond")
-        .ran("a", 0, 100)
-        .ran("b", 100, 200, "a")
-        .ran("c", 100, 400, "a")
-        .ran("d", 400, 500, "b", "c")
-        .ran("e", 200, 250, "b")
-        .took(510);
+    Trace trace =
+        Traces.pipeline("p.Diamond")
+            .ran("a", 0, 100)
+            .ran("b", 100, 200, "a")
+            .ran("c", 100, 400, "a")
+            .ran("d", 400, 500, "b", "c")
+            .ran("e", 200, 250, "b")
+            .took(510);
     CriticalPath path = trace.criticalPath();
     assertEquals(List.of("a", "c", "d"), path.tasks());
     // b must end before d may start (400 ms), and e before the run ends (500 ms): 200 ms.
@@ -65,12 +68,15 @@ class CriticalPathTest {
 
   @Test
   void tasksThatNeverRanHaveNoSlackAndAreNotOnThePath() {
-    Trace trace = Traces.pipeline("p.Failing")
-        .task("upload", TaskSpan.Outcome.FAILED,
-            List.of(attempt(1, 0, 300, "java.io.IOException: refused")))
-        .skipped("train", "upload")
-        .ran("report", 0, 450)
-        .took(460, TaskSpan.Outcome.FAILED);
+    Trace trace =
+        Traces.pipeline("p.Failing")
+            .task(
+                "upload",
+                TaskSpan.Outcome.FAILED,
+                List.of(attempt(1, 0, 300, "java.io.IOException: refused")))
+            .skipped("train", "upload")
+            .ran("report", 0, 450)
+            .took(460, TaskSpan.Outcome.FAILED);
     CriticalPath path = trace.criticalPath();
     assertEquals(List.of("report"), path.tasks());
     assertEquals(OptionalLong.empty(), path.slackNanos("train"));
@@ -81,12 +87,14 @@ class CriticalPathTest {
 
   @Test
   void aRetriedTaskCountsFromItsFirstAttemptToItsLast() {
-    Trace trace = Traces.pipeline("p.Retrying")
-        .task("fetch", TaskSpan.Outcome.SUCCEEDED, List.of(
-            attempt(1, 0, 10, "java.io.IOException: flaky"),
-            attempt(2, 30, 40, null)))
-        .ran("use", 40, 45, "fetch")
-        .took(46);
+    Trace trace =
+        Traces.pipeline("p.Retrying")
+            .task(
+                "fetch",
+                TaskSpan.Outcome.SUCCEEDED,
+                List.of(attempt(1, 0, 10, "java.io.IOException: flaky"), attempt(2, 30, 40, null)))
+            .ran("use", 40, 45, "fetch")
+            .took(46);
     assertEquals(List.of("fetch", "use"), trace.criticalPath().tasks());
     assertEquals(45 * MS, trace.criticalPath().pathNanos());
     assertEquals(1, trace.task("fetch").retries());
@@ -94,17 +102,17 @@ class CriticalPathTest {
 
   @Test
   void aRunWhereNothingRanSaysSo() {
-    Trace trace = Traces.pipeline("p.Cancelled")
-        .skipped("a")
-        .took(3, TaskSpan.Outcome.CANCELLED);
+    Trace trace = Traces.pipeline("p.Cancelled").skipped("a").took(3, TaskSpan.Outcome.CANCELLED);
     assertEquals(List.of(), trace.criticalPath().tasks());
     assertEquals("the run took 3.0 ms; no task ran", trace.criticalPath().report());
   }
 
   @Test
   void anUnknownTaskIsAnError() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> TRAIN_AND_PREDICT.criticalPath().slackNanos("trian"));
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TRAIN_AND_PREDICT.criticalPath().slackNanos("trian"));
     assertEquals("no task named 'trian' in ml.Pipeline", error.getMessage());
   }
 

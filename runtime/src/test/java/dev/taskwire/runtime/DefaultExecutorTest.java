@@ -40,13 +40,14 @@ class DefaultExecutorTest {
     boolean virtual = thread.toString().startsWith("VirtualThread");
     assertEquals(Runtime.version().feature() >= 21, virtual, thread.toString());
     // Named either way, so that logs and traces can tell the threads apart.
-    assertTrue(thread.getName().startsWith(virtual ? "taskwire-virtual-" : "taskwire-"),
-        thread.getName());
+    assertTrue(
+        thread.getName().startsWith(virtual ? "taskwire-virtual-" : "taskwire-"), thread.getName());
   }
 
   @Test
   void defaultOptionsAreShared() {
     assertTrue(RunOptions.defaults() == RunOptions.defaults());
-    assertEquals("RunOptions{executor=default, onFailure=FAIL_FAST}", RunOptions.defaults().toString());
+    assertEquals(
+        "RunOptions{executor=default, onFailure=FAIL_FAST}", RunOptions.defaults().toString());
   }
 }

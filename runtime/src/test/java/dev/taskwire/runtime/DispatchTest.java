@@ -28,18 +28,23 @@ class DispatchTest {
     return TaskGraph.builder("test.Dispatching")
         .fingerprint("f1")
         .task("source", TaskKind.VALUE)
-        .task("doubled", TaskKind.VALUE, "source").dispatched().with(doubledPolicy)
+        .task("doubled", TaskKind.VALUE, "source")
+        .dispatched()
+        .with(doubledPolicy)
         .build();
   }
 
   /** What a generated runner does for these two tasks. */
-  private static final TaskInvoker INVOKER = (task, run) -> switch (task) {
-    case 0 -> 21;
-    case 1 -> run.isDispatching()
-        ? run.dispatch(1, "the pipeline", new Object[] {run.<Integer>value(0)})
-        : 2 * run.<Integer>value(0);
-    default -> throw new IllegalArgumentException();
-  };
+  private static final TaskInvoker INVOKER =
+      (task, run) ->
+          switch (task) {
+            case 0 -> 21;
+            case 1 ->
+                run.isDispatching()
+                    ? run.dispatch(1, "the pipeline", new Object[] {run.<Integer>value(0)})
+                    : 2 * run.<Integer>value(0);
+            default -> throw new IllegalArgumentException();
+          };
 
   /** Answers each call with the next of {@code answers}, or 2 * argument once they run out. */
   private static final class FakeDispatcher implements TaskDispatcher {
@@ -83,8 +88,10 @@ class DispatchTest {
   void aDispatcherGetsTheCallAndTheRunWaitsForItsStageWithoutAThread() {
     CompletableFuture<Object> answer = new CompletableFuture<>();
     FakeDispatcher dispatcher = new FakeDispatcher(3, call -> answer);
-    PipelineRun run = RunTemplate.of(graph(TaskPolicy.none()), INVOKER,
-        RunOptions.defaults().dispatcher(dispatcher)).start();
+    PipelineRun run =
+        RunTemplate.of(
+                graph(TaskPolicy.none()), INVOKER, RunOptions.defaults().dispatcher(dispatcher))
+            .start();
     CompletableFuture<Integer> doubled = run.future(1);
     while (dispatcher.calls.isEmpty()) {
       Thread.onSpinWait();
@@ -107,8 +114,9 @@ class DispatchTest {
   void aGraphWithoutDispatchedTasksNeverCallsTheDispatcher() {
     FakeDispatcher dispatcher = new FakeDispatcher(3);
     TaskGraph local = TaskGraph.builder("test.Local").task("only", TaskKind.VALUE).build();
-    PipelineRun run = RunTemplate.of(local, (task, r) -> "here",
-        RunOptions.defaults().dispatcher(dispatcher)).run();
+    PipelineRun run =
+        RunTemplate.of(local, (task, r) -> "here", RunOptions.defaults().dispatcher(dispatcher))
+            .run();
     assertFalse(run.isDispatching());
     assertEquals("here", run.value(0));
     assertTrue(dispatcher.calls.isEmpty());
@@ -117,15 +125,24 @@ class DispatchTest {
   @Test
   void aLostWorkerReRunsTheTaskWithoutUsingItsRetries() {
     RecordingListener listener = new RecordingListener();
-    FakeDispatcher dispatcher = new FakeDispatcher(2, DispatchTest::lost, DispatchTest::lost,
-        call -> CompletableFuture.failedFuture(new IllegalStateException("flaky")));
-    PipelineRun run = RunTemplate.of(
-        graph(TaskPolicy.none().retries(1).backoff(Duration.ofMillis(1), Duration.ofMillis(1))),
-        INVOKER, RunOptions.defaults().dispatcher(dispatcher).listener(listener)).run();
+    FakeDispatcher dispatcher =
+        new FakeDispatcher(
+            2,
+            DispatchTest::lost,
+            DispatchTest::lost,
+            call -> CompletableFuture.failedFuture(new IllegalStateException("flaky")));
+    PipelineRun run =
+        RunTemplate.of(
+                graph(
+                    TaskPolicy.none()
+                        .retries(1)
+                        .backoff(Duration.ofMillis(1), Duration.ofMillis(1))),
+                INVOKER,
+                RunOptions.defaults().dispatcher(dispatcher).listener(listener))
+            .run();
 
     assertEquals(42, run.<Integer>value(1));
-    assertEquals(List.of(1, 2, 3, 4),
-        dispatcher.calls.stream().map(RemoteCall::attempt).toList());
+    assertEquals(List.of(1, 2, 3, 4), dispatcher.calls.stream().map(RemoteCall::attempt).toList());
     List<Throwable> retried = listener.retriedErrors("doubled");
     assertEquals(3, retried.size());
     assertInstanceOf(WorkerLostException.class, retried.get(0));
@@ -136,8 +153,15 @@ class DispatchTest {
   @Test
   void aWorkerLostMoreOftenThanAllowedFailsTheTask() {
     FakeDispatcher dispatcher = new FakeDispatcher(1, DispatchTest::lost, DispatchTest::lost);
-    PipelineException failure = assertThrows(PipelineException.class, () -> RunTemplate.of(
-        graph(TaskPolicy.none()), INVOKER, RunOptions.defaults().dispatcher(dispatcher)).run());
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () ->
+                RunTemplate.of(
+                        graph(TaskPolicy.none()),
+                        INVOKER,
+                        RunOptions.defaults().dispatcher(dispatcher))
+                    .run());
     assertEquals("doubled", failure.failedTask());
     assertInstanceOf(WorkerLostException.class, failure.getCause());
     assertEquals(2, dispatcher.calls.size());
@@ -147,9 +171,15 @@ class DispatchTest {
   void aTimeoutCancelsTheDispatchedStage() {
     CompletableFuture<Object> never = new CompletableFuture<>();
     FakeDispatcher dispatcher = new FakeDispatcher(3, call -> never);
-    PipelineException failure = assertThrows(PipelineException.class, () -> RunTemplate.of(
-        graph(TaskPolicy.none().timeout(Duration.ofMillis(20))), INVOKER,
-        RunOptions.defaults().dispatcher(dispatcher)).run());
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () ->
+                RunTemplate.of(
+                        graph(TaskPolicy.none().timeout(Duration.ofMillis(20))),
+                        INVOKER,
+                        RunOptions.defaults().dispatcher(dispatcher))
+                    .run());
     assertInstanceOf(TimeoutException.class, failure.getCause());
     assertTrue(never.isCancelled());
   }
@@ -172,8 +202,10 @@ class DispatchTest {
     }
 
     List<Throwable> retriedErrors(String task) {
-      return retried.stream().filter(event -> event.task().equals(task))
-          .map(TaskEvent::error).toList();
+      return retried.stream()
+          .filter(event -> event.task().equals(task))
+          .map(TaskEvent::error)
+          .toList();
     }
   }
 }

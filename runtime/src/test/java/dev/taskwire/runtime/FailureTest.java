@@ -27,9 +27,11 @@ class FailureTest {
     AtomicBoolean dependentRan = new AtomicBoolean();
     PipelineRun run =
         new TestPipeline()
-            .value("load", r -> {
-              throw failure;
-            })
+            .value(
+                "load",
+                r -> {
+                  throw failure;
+                })
             .value("use", r -> dependentRan.getAndSet(true), "load")
             .start();
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
@@ -47,21 +49,25 @@ class FailureTest {
     AtomicBoolean afterSlowRan = new AtomicBoolean();
     PipelineRun run =
         new TestPipeline()
-            .value("slow", r -> {
-              slowStarted.countDown();
-              try {
-                new CountDownLatch(1).await(); // only an interrupt ends this
-              } catch (InterruptedException expected) {
-                slowInterrupted.set(true);
-                throw expected;
-              }
-              return 1;
-            })
+            .value(
+                "slow",
+                r -> {
+                  slowStarted.countDown();
+                  try {
+                    new CountDownLatch(1).await(); // only an interrupt ends this
+                  } catch (InterruptedException expected) {
+                    slowInterrupted.set(true);
+                    throw expected;
+                  }
+                  return 1;
+                })
             .value("afterSlow", r -> afterSlowRan.getAndSet(true), "slow")
-            .value("fails", r -> {
-              slowStarted.await();
-              throw new IllegalStateException("boom");
-            })
+            .value(
+                "fails",
+                r -> {
+                  slowStarted.await();
+                  throw new IllegalStateException("boom");
+                })
             .start();
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertEquals("fails", thrown.failedTask());
@@ -78,20 +84,24 @@ class FailureTest {
     IOException second = new IOException("second");
     PipelineRun run =
         new TestPipeline()
-            .value("stubborn", r -> {
-              // Fails on its own account once interrupted: a real second failure.
-              stubbornStarted.countDown();
-              try {
-                new CountDownLatch(1).await();
-              } catch (InterruptedException interrupted) {
-                throw second;
-              }
-              return 0;
-            })
-            .value("first", r -> {
-              stubbornStarted.await();
-              throw first;
-            })
+            .value(
+                "stubborn",
+                r -> {
+                  // Fails on its own account once interrupted: a real second failure.
+                  stubbornStarted.countDown();
+                  try {
+                    new CountDownLatch(1).await();
+                  } catch (InterruptedException interrupted) {
+                    throw second;
+                  }
+                  return 0;
+                })
+            .value(
+                "first",
+                r -> {
+                  stubbornStarted.await();
+                  throw first;
+                })
             .start();
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertEquals("first", thrown.failedTask());
@@ -107,9 +117,12 @@ class FailureTest {
     PipelineRun run =
         new TestPipeline()
             .value("a", r -> 1)
-            .start(RunOptions.defaults().executor(task -> {
-              throw rejection;
-            }));
+            .start(
+                RunOptions.defaults()
+                    .executor(
+                        task -> {
+                          throw rejection;
+                        }));
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertEquals("a", thrown.failedTask());
     assertSame(rejection, thrown.getCause());
@@ -124,9 +137,13 @@ class FailureTest {
             .value("a", r -> ran.incrementAndGet())
             .value("b", r -> ran.incrementAndGet())
             .value("c", r -> ran.incrementAndGet())
-            .start(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING).executor(task -> {
-              throw rejection;
-            }));
+            .start(
+                RunOptions.defaults()
+                    .onFailure(FailurePolicy.KEEP_GOING)
+                    .executor(
+                        task -> {
+                          throw rejection;
+                        }));
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertEquals(java.util.Set.of("a", "b", "c"), thrown.failures().keySet());
     assertEquals(0, ran.get(), "no task ran on the thread whose hand-off was refused");
@@ -139,9 +156,12 @@ class FailureTest {
         new TestPipeline()
             .value("a", r -> 1)
             .value("b", r -> 2)
-            .start(RunOptions.defaults().executor(task -> {
-              throw broken;
-            }));
+            .start(
+                RunOptions.defaults()
+                    .executor(
+                        task -> {
+                          throw broken;
+                        }));
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertSame(broken, thrown.getCause());
     assertTrue(run.isDone());
@@ -150,9 +170,14 @@ class FailureTest {
   @Test
   void anErrorThrownByATaskIsReportedToo() {
     AssertionError error = new AssertionError("bad state");
-    PipelineRun run = new TestPipeline().value("check", r -> {
-      throw error;
-    }).start();
+    PipelineRun run =
+        new TestPipeline()
+            .value(
+                "check",
+                r -> {
+                  throw error;
+                })
+            .start();
     PipelineException thrown = assertThrows(PipelineException.class, run::await);
     assertSame(error, thrown.getCause());
   }
@@ -161,9 +186,11 @@ class FailureTest {
   void futuresOfTasksThatDidNotRunCompleteWithThePipelineException() throws Exception {
     PipelineRun run =
         new TestPipeline()
-            .value("load", r -> {
-              throw new IOException("gone");
-            })
+            .value(
+                "load",
+                r -> {
+                  throw new IOException("gone");
+                })
             .value("use", r -> 1, "load")
             .start();
     CompletableFuture<Object> load = run.future(0);
@@ -181,17 +208,21 @@ class FailureTest {
   void readingTheResultOfATaskThatDidNotRunSaysWhy() {
     PipelineRun run =
         new TestPipeline()
-            .value("load", r -> {
-              throw new IOException("gone");
-            })
+            .value(
+                "load",
+                r -> {
+                  throw new IOException("gone");
+                })
             .value("use", r -> 1, "load")
             .start();
     assertThrows(PipelineException.class, run::await);
     IllegalStateException failed = assertThrows(IllegalStateException.class, () -> run.value(0));
-    assertTrue(failed.getMessage().contains("it failed with java.io.IOException: gone"),
+    assertTrue(
+        failed.getMessage().contains("it failed with java.io.IOException: gone"),
         failed.getMessage());
     IllegalStateException skipped = assertThrows(IllegalStateException.class, () -> run.value(1));
-    assertTrue(skipped.getMessage().contains("did not run because task 'load' failed"),
+    assertTrue(
+        skipped.getMessage().contains("did not run because task 'load' failed"),
         skipped.getMessage());
   }
 }

@@ -26,7 +26,8 @@ class HtmlTimelineTest {
   private static Element svg(String html) {
     String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length());
     try {
-      return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+      return DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
           .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
           .getDocumentElement();
     } catch (Exception e) {
@@ -58,8 +59,9 @@ class HtmlTimelineTest {
     assertTrue(HTML.contains("say &quot;hi&quot;\\ \n\t&lt;b&gt;&amp;&lt;/b&gt; \uFFFD"), HTML);
     String shown = ODD.replace('\u0001', '\uFFFD');
     assertEquals(List.of("upload", shown, "train", "publish"), names(SVG));
-    assertTrue(elements("title").stream().anyMatch(title -> title.getTextContent()
-        .startsWith(shown + ": succeeded\n")));
+    assertTrue(
+        elements("title").stream()
+            .anyMatch(title -> title.getTextContent().startsWith(shown + ": succeeded\n")));
   }
 
   @Test
@@ -67,8 +69,11 @@ class HtmlTimelineTest {
     String longName = "a".repeat(30) + "b".repeat(30);
     Element svg = svg(Traces.pipeline("p.Long").ran(longName, 0, 1).took(1).toHtml());
     assertEquals(List.of("a".repeat(30) + "b".repeat(5) + "…"), names(svg));
-    assertTrue(svg.getElementsByTagName("title").item(0).getTextContent()
-        .startsWith(longName + ": succeeded"));
+    assertTrue(
+        svg.getElementsByTagName("title")
+            .item(0)
+            .getTextContent()
+            .startsWith(longName + ": succeeded"));
   }
 
   private static List<String> names(Element svg) {
@@ -91,41 +96,57 @@ class HtmlTimelineTest {
       if (rect.getAttribute("rx").equals("3")) {
         fills.merge(rect.getAttribute("fill"), 1, Integer::sum);
         if (rect.getAttribute("stroke").equals(HtmlTimeline.CRITICAL)) {
-          outlined.add(((Element) rect.getParentNode()).getElementsByTagName("title").item(0)
-              .getTextContent().split(":")[0]);
+          outlined.add(
+              ((Element) rect.getParentNode())
+                  .getElementsByTagName("title")
+                  .item(0)
+                  .getTextContent()
+                  .split(":")[0]);
         }
       }
     }
     // upload's second attempt, the odd task and train succeeded; upload's first was retried.
     assertEquals(Map.of(HtmlTimeline.SUCCEEDED, 3, HtmlTimeline.RETRIED, 1), fills);
     assertEquals(List.of("upload", "train"), outlined);
-    assertEquals(1, elements("path").stream()
-        .filter(path -> path.getAttribute("marker-end").equals("url(#arrow)")).count());
+    assertEquals(
+        1,
+        elements("path").stream()
+            .filter(path -> path.getAttribute("marker-end").equals("url(#arrow)"))
+            .count());
   }
 
   @Test
   void theTooltipHasTimesThreadSlackAndDependencies() {
     List<String> titles = elements("title").stream().map(Element::getTextContent).toList();
-    assertTrue(titles.contains("""
+    assertTrue(
+        titles.contains(
+            """
         train: succeeded
         started 1.000 s, ended 3.000 s, took 2.00 s
         on thread worker-1
         slack 0 s (on the critical path)
-        depends on upload, %s""".formatted(ODD.replace('\u0001', '\uFFFD'))), titles.toString());
-    assertTrue(titles.contains("""
+        depends on upload, %s"""
+                .formatted(ODD.replace('\u0001', '\uFFFD'))),
+        titles.toString());
+    assertTrue(
+        titles.contains(
+            """
         upload: succeeded
         started 0.000 s, ended 1.000 s, took 1.00 s
         on thread worker-2
         2 attempts (1 retry)
-        slack 0 s (on the critical path)"""), titles.toString());
+        slack 0 s (on the critical path)"""),
+        titles.toString());
     assertTrue(titles.contains("publish: skipped (never started)"), titles.toString());
   }
 
   @Test
   void theAxisHasRoundTimes() {
-    List<String> labels = elements("text").stream()
-        .filter(text -> text.getAttribute("class").equals("axis"))
-        .map(Element::getTextContent).toList();
+    List<String> labels =
+        elements("text").stream()
+            .filter(text -> text.getAttribute("class").equals("axis"))
+            .map(Element::getTextContent)
+            .toList();
     assertEquals(List.of("0.0 s", "0.5 s", "1.0 s", "1.5 s", "2.0 s", "2.5 s", "3.0 s"), labels);
     assertEquals(5_000_000, HtmlTimeline.niceStep(4_100_000));
     assertEquals(200, HtmlTimeline.niceStep(101));
@@ -135,8 +156,11 @@ class HtmlTimelineTest {
   @Test
   void theHeaderSaysHowTheRunEndedAndNamesTheCriticalPath() {
     assertTrue(HTML.contains("<title>Pipeline run: failed in 3.10 s</title>"), HTML);
-    assertTrue(HTML.contains(">failed</span> 4 tasks in 3.10 s. Critical path, 3.00 s of it:"
-        + " <b>upload &#8594; train</b>"), HTML);
+    assertTrue(
+        HTML.contains(
+            ">failed</span> 4 tasks in 3.10 s. Critical path, 3.00 s of it:"
+                + " <b>upload &#8594; train</b>"),
+        HTML);
     assertTrue(HTML.contains("critical path</span>"), "the legend explains the outline");
   }
 }

@@ -23,9 +23,11 @@ class KeepGoingTest {
     IOException failure = new IOException("upload refused");
     TestPipeline pipeline =
         new TestPipeline()
-            .value("upload", r -> {
-              throw failure;
-            })
+            .value(
+                "upload",
+                r -> {
+                  throw failure;
+                })
             .value("other", r -> 2)
             .value("train", r -> 3, "upload")
             .value("report", r -> 4, "train")
@@ -49,26 +51,31 @@ class KeepGoingTest {
   void everyFailureIsCarriedInTheOrderTheyHappened() throws Exception {
     // A listener hears of a failure only once it is recorded, so "second" fails strictly after.
     CountDownLatch firstFailed = new CountDownLatch(1);
-    TaskListener listener = new TaskListener() {
-      @Override public void taskFailed(TaskEvent event) {
-        if (event.task().equals("first")) {
-          firstFailed.countDown();
-        }
-      }
-    };
+    TaskListener listener =
+        new TaskListener() {
+          @Override
+          public void taskFailed(TaskEvent event) {
+            if (event.task().equals("first")) {
+              firstFailed.countDown();
+            }
+          }
+        };
     TestPipeline pipeline =
         new TestPipeline()
-            .value("first", r -> {
-              throw new IllegalStateException("first");
-            })
-            .value("second", r -> {
-              assertTrue(firstFailed.await(10, TimeUnit.SECONDS));
-              throw new IOException("second");
-            })
+            .value(
+                "first",
+                r -> {
+                  throw new IllegalStateException("first");
+                })
+            .value(
+                "second",
+                r -> {
+                  assertTrue(firstFailed.await(10, TimeUnit.SECONDS));
+                  throw new IOException("second");
+                })
             .value("fine", r -> 1);
     PipelineException thrown =
-        assertThrows(PipelineException.class,
-            () -> pipeline.run(KEEP_GOING.listener(listener)));
+        assertThrows(PipelineException.class, () -> pipeline.run(KEEP_GOING.listener(listener)));
     assertEquals(List.of("first", "second"), List.copyOf(thrown.failures().keySet()));
     assertEquals(1, thrown.getSuppressed().length);
     assertEquals(1, PipelineRun.of(thrown, pipeline.graph()).<Integer>value(2));
@@ -82,9 +89,13 @@ class KeepGoingTest {
 
   @Test
   void partialResultsCheckTheGraph() {
-    TestPipeline pipeline = new TestPipeline().value("a", r -> {
-      throw new IOException("x");
-    });
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "a",
+                r -> {
+                  throw new IOException("x");
+                });
     PipelineException thrown = assertThrows(PipelineException.class, () -> pipeline.run());
     TaskGraph other = TaskGraph.builder("other.Pipeline").task("a", TaskKind.VALUE).build();
     assertThrows(IllegalArgumentException.class, () -> PipelineRun.of(thrown, other));
@@ -95,9 +106,13 @@ class KeepGoingTest {
 
   @Test
   void aTaskSkippedThroughALongChainNamesTheFailureAtItsStart() {
-    TestPipeline pipeline = new TestPipeline().value("t0", r -> {
-      throw new IOException("root");
-    });
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "t0",
+                r -> {
+                  throw new IOException("root");
+                });
     for (int i = 1; i < 5_000; i++) {
       pipeline.value("t" + i, r -> 1, "t" + (i - 1));
     }

@@ -23,37 +23,45 @@ class ListenerTest {
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<RunEvent> runs = new CopyOnWriteArrayList<>();
 
-    @Override public void runStarted(RunEvent event) {
+    @Override
+    public void runStarted(RunEvent event) {
       runs.add(event);
       events.add("run:started");
     }
 
-    @Override public void runFinished(RunEvent event) {
+    @Override
+    public void runFinished(RunEvent event) {
       runs.add(event);
       events.add("run:finished");
     }
 
-    @Override public void taskScheduled(TaskEvent event) {
+    @Override
+    public void taskScheduled(TaskEvent event) {
       events.add(event.task() + ":scheduled");
     }
 
-    @Override public void taskStarted(TaskEvent event) {
+    @Override
+    public void taskStarted(TaskEvent event) {
       events.add(event.task() + ":started");
     }
 
-    @Override public void taskSucceeded(TaskEvent event) {
+    @Override
+    public void taskSucceeded(TaskEvent event) {
       events.add(event.task() + ":succeeded");
     }
 
-    @Override public void taskFailed(TaskEvent event) {
+    @Override
+    public void taskFailed(TaskEvent event) {
       events.add(event.task() + ":failed");
     }
 
-    @Override public void taskCancelled(TaskEvent event) {
+    @Override
+    public void taskCancelled(TaskEvent event) {
       events.add(event.task() + ":cancelled");
     }
 
-    @Override public void taskSkipped(TaskEvent event) {
+    @Override
+    public void taskSkipped(TaskEvent event) {
       events.add(event.task() + ":skipped");
     }
 
@@ -92,21 +100,33 @@ class ListenerTest {
     IOException failure = new IOException("nope");
     List<TaskEvent> failed = new CopyOnWriteArrayList<>();
     RunOptions options =
-        RunOptions.defaults().listener(recorder).listener(new TaskListener() {
-          @Override public void taskFailed(TaskEvent event) {
-            failed.add(event);
-          }
-        });
+        RunOptions.defaults()
+            .listener(recorder)
+            .listener(
+                new TaskListener() {
+                  @Override
+                  public void taskFailed(TaskEvent event) {
+                    failed.add(event);
+                  }
+                });
     assertThrows(
         PipelineException.class,
-        () -> new TestPipeline()
-            .value("load", r -> {
-              throw failure;
-            })
-            .value("use", r -> 1, "load")
-            .run(options));
+        () ->
+            new TestPipeline()
+                .value(
+                    "load",
+                    r -> {
+                      throw failure;
+                    })
+                .value("use", r -> 1, "load")
+                .run(options));
     assertEquals(
-        List.of("run:started", "load:scheduled", "load:started", "load:failed", "use:skipped",
+        List.of(
+            "run:started",
+            "load:scheduled",
+            "load:started",
+            "load:failed",
+            "use:skipped",
             "run:finished"),
         recorder.events);
     assertSame(failure, failed.get(0).error());
@@ -119,15 +139,18 @@ class ListenerTest {
   @Test
   void aThrowingListenerNeitherBreaksTheRunNorSilencesOthers() {
     Recorder recorder = new Recorder();
-    TaskListener broken = new TaskListener() {
-      @Override public void taskStarted(TaskEvent event) {
-        throw new IllegalStateException("listener bug");
-      }
+    TaskListener broken =
+        new TaskListener() {
+          @Override
+          public void taskStarted(TaskEvent event) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override public void runFinished(RunEvent event) {
-        throw new OutOfMemoryError("pretend");
-      }
-    };
+          @Override
+          public void runFinished(RunEvent event) {
+            throw new OutOfMemoryError("pretend");
+          }
+        };
     PipelineRun run =
         new TestPipeline()
             .value("a", r -> 1)
@@ -143,11 +166,13 @@ class ListenerTest {
     CountDownLatch started = new CountDownLatch(1);
     PipelineRun run =
         new TestPipeline()
-            .value("wait", r -> {
-              started.countDown();
-              new CountDownLatch(1).await();
-              return 1;
-            })
+            .value(
+                "wait",
+                r -> {
+                  started.countDown();
+                  new CountDownLatch(1).await();
+                  return 1;
+                })
             .value("after", r -> 2, "wait")
             .start(RunOptions.defaults().listener(recorder));
     assertTrue(started.await(10, SECONDS));

@@ -20,12 +20,14 @@ class OutcomeTest {
 
   private static TestPipeline fallingBack(boolean trainingFails) {
     return new TestPipeline()
-        .value("train", r -> {
-          if (trainingFails) {
-            throw TRAINING_FAILED;
-          }
-          return "fresh model";
-        })
+        .value(
+            "train",
+            r -> {
+              if (trainingFails) {
+                throw TRAINING_FAILED;
+              }
+              return "fresh model";
+            })
         .value("model", r -> r.<String>outcome(0).orElseGet(failure -> "cached model"), "train")
         .acceptingFailureOf("train")
         .value("predict", r -> "predictions with " + r.<String>value(1), "model");
@@ -34,11 +36,17 @@ class OutcomeTest {
   @RepeatedTest(5)
   void aFailureEveryDependentHandlesDoesNotFailTheRun() {
     List<String> failed = new CopyOnWriteArrayList<>();
-    PipelineRun run = fallingBack(true).run(RunOptions.defaults().listener(new TaskListener() {
-      @Override public void taskFailed(TaskEvent event) {
-        failed.add(event.task());
-      }
-    }));
+    PipelineRun run =
+        fallingBack(true)
+            .run(
+                RunOptions.defaults()
+                    .listener(
+                        new TaskListener() {
+                          @Override
+                          public void taskFailed(TaskEvent event) {
+                            failed.add(event.task());
+                          }
+                        }));
     assertEquals("predictions with cached model", run.value(2));
     assertEquals(List.of("train"), failed);
     IllegalStateException noResult = assertThrows(IllegalStateException.class, () -> run.value(0));
@@ -54,25 +62,31 @@ class OutcomeTest {
     Outcome<String> failure = Outcome.failure(TRAINING_FAILED);
     assertFalse(failure.isSuccess());
     assertSame(TRAINING_FAILED, failure.failure());
-    assertSame(TRAINING_FAILED, assertThrows(IllegalStateException.class, failure::value).getCause());
+    assertSame(
+        TRAINING_FAILED, assertThrows(IllegalStateException.class, failure::value).getCause());
     assertEquals("y", failure.orElse("y"));
   }
 
   @Test
   void aFailureThatAnotherDependentCannotTakeStillFailsTheRun() {
     AtomicBoolean strictRan = new AtomicBoolean();
-    TestPipeline pipeline = new TestPipeline()
-        .value("train", r -> {
-          throw TRAINING_FAILED;
-        })
-        .value("tolerant", r -> r.<String>outcome(0).isSuccess(), "train")
-        .acceptingFailureOf("train")
-        .value("strict", r -> strictRan.getAndSet(true), "train");
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "train",
+                r -> {
+                  throw TRAINING_FAILED;
+                })
+            .value("tolerant", r -> r.<String>outcome(0).isSuccess(), "train")
+            .acceptingFailureOf("train")
+            .value("strict", r -> strictRan.getAndSet(true), "train");
     PipelineException failFast = assertThrows(PipelineException.class, pipeline::run);
     assertEquals("train", failFast.failedTask());
 
-    PipelineException keptGoing = assertThrows(PipelineException.class,
-        () -> pipeline.run(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING)));
+    PipelineException keptGoing =
+        assertThrows(
+            PipelineException.class,
+            () -> pipeline.run(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING)));
     PipelineRun run = PipelineRun.of(keptGoing, pipeline.graph());
     assertEquals(false, run.value(1));
     assertFalse(strictRan.get());
@@ -80,10 +94,16 @@ class OutcomeTest {
 
   @Test
   void aTaskCanOnlyAcceptTheFailureOfATaskItDependsOn() {
-    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-        () -> TaskGraph.builder("p").task("a", TaskKind.VALUE).task("b", TaskKind.VALUE)
-            .acceptingFailureOf("a").build());
-    assertEquals("task 'b' accepts the failure of 'a', which it does not depend on",
-        thrown.getMessage());
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TaskGraph.builder("p")
+                    .task("a", TaskKind.VALUE)
+                    .task("b", TaskKind.VALUE)
+                    .acceptingFailureOf("a")
+                    .build());
+    assertEquals(
+        "task 'b' accepts the failure of 'a', which it does not depend on", thrown.getMessage());
   }
 }

@@ -36,8 +36,10 @@ class PartialRunTest {
     assertEquals(List.of("upload", "train"), ran);
     assertEquals("model of data", run.value(1));
     IllegalStateException notRun = assertThrows(IllegalStateException.class, () -> run.value(2));
-    assertEquals("task 'predict' of test.Pipeline has no result: it was left out: it is neither "
-        + "a target of the run nor a prerequisite of one", notRun.getMessage());
+    assertEquals(
+        "task 'predict' of test.Pipeline has no result: it was left out: it is neither "
+            + "a target of the run nor a prerequisite of one",
+        notRun.getMessage());
   }
 
   @Test
@@ -51,43 +53,53 @@ class PartialRunTest {
   @Test
   void tasksLeftOutAreNeitherReportedNorSkipped() {
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    TaskListener listener = new TaskListener() {
-      @Override public void taskSkipped(TaskEvent event) {
-        events.add("skipped " + event.task());
-      }
+    TaskListener listener =
+        new TaskListener() {
+          @Override
+          public void taskSkipped(TaskEvent event) {
+            events.add("skipped " + event.task());
+          }
 
-      @Override public void taskSucceeded(TaskEvent event) {
-        events.add(event.task());
-      }
-    };
+          @Override
+          public void taskSucceeded(TaskEvent event) {
+            events.add(event.task());
+          }
+        };
     pipeline().runOnly(RunOptions.defaults().listener(listener), "upload");
     assertEquals(List.of("upload"), events);
   }
 
   @Test
   void aFailureInAPartialRunSkipsOnlyIncludedDependents() {
-    TestPipeline failing = new TestPipeline()
-        .value("upload", r -> {
-          throw new IllegalStateException("no network");
-        })
-        .value("train", r -> "model", "upload")
-        .value("predict", r -> "p", "train");
-    PipelineException thrown = assertThrows(PipelineException.class,
-        () -> failing.runOnly(RunOptions.defaults(), "train"));
+    TestPipeline failing =
+        new TestPipeline()
+            .value(
+                "upload",
+                r -> {
+                  throw new IllegalStateException("no network");
+                })
+            .value("train", r -> "model", "upload")
+            .value("predict", r -> "p", "train");
+    PipelineException thrown =
+        assertThrows(
+            PipelineException.class, () -> failing.runOnly(RunOptions.defaults(), "train"));
     PipelineRun run = PipelineRun.of(thrown, failing.graph());
-    assertEquals("task 'train' of test.Pipeline has no result: it did not run because task "
-        + "'upload' failed", assertThrows(IllegalStateException.class, () -> run.value(1))
-        .getMessage());
-    assertEquals("task 'predict' of test.Pipeline has no result: it was left out: it is neither "
-        + "a target of the run nor a prerequisite of one",
+    assertEquals(
+        "task 'train' of test.Pipeline has no result: it did not run because task "
+            + "'upload' failed",
+        assertThrows(IllegalStateException.class, () -> run.value(1)).getMessage());
+    assertEquals(
+        "task 'predict' of test.Pipeline has no result: it was left out: it is neither "
+            + "a target of the run nor a prerequisite of one",
         assertThrows(IllegalStateException.class, () -> run.value(2)).getMessage());
   }
 
   @Test
   void startOnlyRunsTheTargetsOnTheExecutor() {
     TestPipeline built = pipeline();
-    PipelineRun run = RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults())
-        .start(built.graph().indexOf("report"));
+    PipelineRun run =
+        RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults())
+            .start(built.graph().indexOf("report"));
     run.await();
     assertEquals("report of data", run.value(3));
     assertEquals(List.of("upload", "report"), ran);
@@ -96,15 +108,18 @@ class PartialRunTest {
   @Test
   void theFutureOfATaskLeftOutSaysSo() {
     TestPipeline built = pipeline();
-    PipelineRun run = RunTemplate.of(built.graph(), built.invoker(), RunOptions.defaults())
-        .start(built.graph().indexOf("upload"));
+    PipelineRun run =
+        RunTemplate.of(built.graph(), built.invoker(), RunOptions.defaults())
+            .start(built.graph().indexOf("upload"));
     run.await();
     CancellationException thrown =
         assertThrows(CancellationException.class, () -> run.future(2).join());
     // Java 23+ wraps the future's own exception in one that says "join".
     Throwable reason = thrown.getCause() instanceof CancellationException own ? own : thrown;
-    assertEquals("task 'predict' did not run: it was left out: it is neither a target of the run"
-        + " nor a prerequisite of one", reason.getMessage());
+    assertEquals(
+        "task 'predict' did not run: it was left out: it is neither a target of the run"
+            + " nor a prerequisite of one",
+        reason.getMessage());
   }
 
   @Test

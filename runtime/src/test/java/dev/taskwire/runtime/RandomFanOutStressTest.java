@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Random fan-outs: collections of 0 to 24 elements, sync or async elements (completed later by
  * another thread), random concurrency limits, retries, failures, both failure policies, runs of
- * some targets, cancellation at a random moment, and a resume of every failed run. Each run
- * checks that it settles, that no element outlives it, that the concurrency limit held, and
- * that successful fan-outs return every element's result in order. Seeded: the seed of a
- * failing trial is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
+ * some targets, cancellation at a random moment, and a resume of every failed run. Each run checks
+ * that it settles, that no element outlives it, that the concurrency limit held, and that
+ * successful fan-outs return every element's result in order. Seeded: the seed of a failing trial
+ * is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
 class RandomFanOutStressTest extends StressFixture {
@@ -72,10 +72,17 @@ class RandomFanOutStressTest extends StressFixture {
       int delay = random.nextInt(3);
       return new TestPipeline()
           .value("grid", r -> grid)
-          .forEach("work", async ? TaskKind.ASYNC : TaskKind.VALUE, "grid", limit,
-              (element, r) -> element((Integer) element, delay), "grid")
-          .policy(failOnce ? TaskPolicy.none().retries(1)
-              .backoff(Duration.ofMillis(1), Duration.ofMillis(1)) : TaskPolicy.none())
+          .forEach(
+              "work",
+              async ? TaskKind.ASYNC : TaskKind.VALUE,
+              "grid",
+              limit,
+              (element, r) -> element((Integer) element, delay),
+              "grid")
+          .policy(
+              failOnce
+                  ? TaskPolicy.none().retries(1).backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                  : TaskPolicy.none())
           .value("sum", r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).sum(), "work")
           .value("side", r -> "side");
     }
@@ -101,28 +108,35 @@ class RandomFanOutStressTest extends StressFixture {
         }
       }
       CompletableFuture<Object> result = new CompletableFuture<>();
-      remote.schedule(() -> {
-        running.decrementAndGet();
-        if (fails) {
-          result.completeExceptionally(new IllegalStateException("element " + element + " failed"));
-        } else {
-          succeeded.add(element);
-          result.complete(element * 2);
-        }
-      }, delayMillis, TimeUnit.MILLISECONDS);
+      remote.schedule(
+          () -> {
+            running.decrementAndGet();
+            if (fails) {
+              result.completeExceptionally(
+                  new IllegalStateException("element " + element + " failed"));
+            } else {
+              succeeded.add(element);
+              result.complete(element * 2);
+            }
+          },
+          delayMillis,
+          TimeUnit.MILLISECONDS);
       return result;
     }
 
     void check() {
       TestPipeline pipeline = pipeline();
-      RunOptions options = RunOptions.defaults().executor(pool)
-          .onFailure(random.nextBoolean() ? FailurePolicy.FAIL_FAST : FailurePolicy.KEEP_GOING);
+      RunOptions options =
+          RunOptions.defaults()
+              .executor(pool)
+              .onFailure(random.nextBoolean() ? FailurePolicy.FAIL_FAST : FailurePolicy.KEEP_GOING);
       boolean partial = random.nextInt(4) == 0;
       boolean cancel = random.nextInt(6) == 0;
-      PipelineRun run = partial
-          ? RunTemplate.of(pipeline.graph(), pipeline.invoker(), options)
-              .start(pipeline.graph().indexOf("sum"))
-          : pipeline.start(options);
+      PipelineRun run =
+          partial
+              ? RunTemplate.of(pipeline.graph(), pipeline.invoker(), options)
+                  .start(pipeline.graph().indexOf("sum"))
+              : pipeline.start(options);
       if (cancel) {
         LockSupport.parkNanos(random.nextInt(2_000_000)); // cancel at a random moment
         run.cancel();
@@ -138,7 +152,8 @@ class RandomFanOutStressTest extends StressFixture {
       if (!async) {
         assertEquals(0, running.get(), name + ": a sync element outlived its run");
       }
-      assertTrue(limit == 0 || peak.get() <= limit,
+      assertTrue(
+          limit == 0 || peak.get() <= limit,
           name + ": " + peak.get() + " elements at once, limit " + limit);
       if (failure == null && run.isDone() && !cancel) {
         assertSuccess(run, partial);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Many random DAGs, many runs each, with random delays, async tasks completed from another
- * thread, injected failures and cancellations at random moments. Every run checks the
- * scheduler's invariants; the seed of a failing graph is in the assertion message.
+ * Many random DAGs, many runs each, with random delays, async tasks completed from another thread,
+ * injected failures and cancellations at random moments. Every run checks the scheduler's
+ * invariants; the seed of a failing graph is in the assertion message.
  */
 @Timeout(120)
 class RandomGraphStressTest extends StressFixture {
@@ -88,7 +88,8 @@ class RandomGraphStressTest extends StressFixture {
       for (int task = 0; task < shape.size(); task++) {
         int index = task;
         String[] dependencyNames =
-            java.util.Arrays.stream(shape.dependencies()[task]).mapToObj(d -> "t" + d)
+            java.util.Arrays.stream(shape.dependencies()[task])
+                .mapToObj(d -> "t" + d)
                 .toArray(String[]::new);
         if (shape.async()[task]) {
           pipeline.async("t" + task, r -> startAsync(index, r, delays[index]), dependencyNames);
@@ -206,7 +207,8 @@ class RandomGraphStressTest extends StressFixture {
               reply.complete(value);
             }
           },
-          delayNanos, TimeUnit.NANOSECONDS);
+          delayNanos,
+          TimeUnit.NANOSECONDS);
       return reply;
     }
 

@@ -18,20 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random DAGs (most small, some of hundreds of tasks) whose tasks have random retries and timeouts, and whose every attempt is decided
- * in advance: it succeeds, fails, or hangs until its timeout. Runs fail fast or keep going, and
- * some are cancelled at a random moment. Every run checks that no attempt started before its
- * prerequisites succeeded, that no task was attempted more often than its policy allows, that
- * a successful run took each task's first good attempt, and that every final failure surfaced.
- * Seeded: the seed of a failing graph is in the message. {@code -Dtaskwire.stress.graphs=N}
- * runs more graphs (see the README).
+ * Random DAGs (most small, some of hundreds of tasks) whose tasks have random retries and timeouts,
+ * and whose every attempt is decided in advance: it succeeds, fails, or hangs until its timeout.
+ * Runs fail fast or keep going, and some are cancelled at a random moment. Every run checks that no
+ * attempt started before its prerequisites succeeded, that no task was attempted more often than
+ * its policy allows, that a successful run took each task's first good attempt, and that every
+ * final failure surfaced. Seeded: the seed of a failing graph is in the message. {@code
+ * -Dtaskwire.stress.graphs=N} runs more graphs (see the README).
  */
 @Timeout(300)
 class RandomPolicyStressTest extends StressFixture {
   private static final int GRAPHS = Integer.getInteger("taskwire.stress.graphs", 60);
   private static final int RUNS_PER_GRAPH = 4;
 
-  private enum Attempt { OK, FAIL, HANG }
+  private enum Attempt {
+    OK,
+    FAIL,
+    HANG
+  }
 
   @Test
   void randomPoliciesKeepEveryInvariant() {
@@ -51,8 +55,10 @@ class RandomPolicyStressTest extends StressFixture {
     final int size;
     final int[][] dependencies;
     final boolean[] async;
+
     /** Tasks with a timeout: one may time out just as its attempt succeeds. */
     final boolean[] timed;
+
     final Attempt[][] attempts;
     final AtomicIntegerArray started;
     final AtomicIntegerArray succeeded;
@@ -77,7 +83,8 @@ class RandomPolicyStressTest extends StressFixture {
         attempts[task] = new Attempt[1 + shape.nextInt(3)];
         for (int attempt = 0; attempt < attempts[task].length; attempt++) {
           int roll = shape.nextInt(100);
-          attempts[task][attempt] = roll < 75 ? Attempt.OK : roll < 90 ? Attempt.FAIL : Attempt.HANG;
+          attempts[task][attempt] =
+              roll < 75 ? Attempt.OK : roll < 90 ? Attempt.FAIL : Attempt.HANG;
         }
       }
       this.started = new AtomicIntegerArray(size);
@@ -87,16 +94,17 @@ class RandomPolicyStressTest extends StressFixture {
     void check() {
       for (int task = 0; task < size; task++) {
         int index = task;
-        String[] names = Arrays.stream(dependencies[task]).mapToObj(d -> "t" + d)
-            .toArray(String[]::new);
+        String[] names =
+            Arrays.stream(dependencies[task]).mapToObj(d -> "t" + d).toArray(String[]::new);
         if (async[task]) {
           pipeline.async("t" + task, r -> callAsync(index, r), names);
         } else {
           pipeline.value("t" + task, r -> callSync(index, r), names);
         }
-        TaskPolicy policy = TaskPolicy.none()
-            .retries(attempts[task].length - 1)
-            .backoff(Duration.ofNanos(100_000), Duration.ofNanos(1_000_000));
+        TaskPolicy policy =
+            TaskPolicy.none()
+                .retries(attempts[task].length - 1)
+                .backoff(Duration.ofNanos(100_000), Duration.ofNanos(1_000_000));
         if (Arrays.asList(attempts[task]).contains(Attempt.HANG) || random.nextBoolean()) {
           policy = policy.timeout(Duration.ofMillis(20));
           timed[task] = true;
@@ -105,8 +113,10 @@ class RandomPolicyStressTest extends StressFixture {
       }
       boolean cancelDuringRun = random.nextInt(6) == 0;
       boolean keepGoing = random.nextBoolean();
-      RunOptions options = RunOptions.defaults().executor(pool)
-          .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
+      RunOptions options =
+          RunOptions.defaults()
+              .executor(pool)
+              .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
       Throwable outcome = null;
       PipelineRun run = null;
       boolean cancelled = false;
@@ -191,14 +201,17 @@ class RandomPolicyStressTest extends StressFixture {
       long value = value(task, run);
       CompletableFuture<Long> reply = new CompletableFuture<>();
       if (attempt != Attempt.HANG) {
-        remote.schedule(() -> {
-          if (attempt == Attempt.OK) {
-            succeeded.set(task, 1);
-            reply.complete(value);
-          } else {
-            reply.completeExceptionally(new Exception("injected failure of t" + task));
-          }
-        }, random.nextInt(200_000), TimeUnit.NANOSECONDS);
+        remote.schedule(
+            () -> {
+              if (attempt == Attempt.OK) {
+                succeeded.set(task, 1);
+                reply.complete(value);
+              } else {
+                reply.completeExceptionally(new Exception("injected failure of t" + task));
+              }
+            },
+            random.nextInt(200_000),
+            TimeUnit.NANOSECONDS);
       }
       return reply;
     }
@@ -249,8 +262,7 @@ class RandomPolicyStressTest extends StressFixture {
       if (firstGood(task) >= attempts[task].length || timed[task]) {
         return true;
       }
-      return ancestors(task).stream()
-          .anyMatch(a -> firstGood(a) >= attempts[a].length || timed[a]);
+      return ancestors(task).stream().anyMatch(a -> firstGood(a) >= attempts[a].length || timed[a]);
     }
 
     /** Every task this one depends on, directly or not. */

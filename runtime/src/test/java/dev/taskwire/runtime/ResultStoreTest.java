@@ -28,18 +28,22 @@ class ResultStoreTest {
 
   /** A new graph and store each time, as a new process would have. */
   private PipelineRun run() {
-    TestPipeline pipeline = new TestPipeline()
-        .value("path", r -> record("path", dataFile.get()))
-        .value("load", r -> record("load", List.of(r.value(0) + ":rows")), "path")
-        .value("train", r -> record("train", "model of " + r.value(1)), "load")
-        .value("predict", r -> {
-          record("predict", null);
-          if (predictFails.get()) {
-            throw new IOException("service down");
-          }
-          return "predictions by " + r.value(2);
-        }, "train")
-        .task("audit", TaskKind.VOID, r -> record("audit", null), "train");
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("path", r -> record("path", dataFile.get()))
+            .value("load", r -> record("load", List.of(r.value(0) + ":rows")), "path")
+            .value("train", r -> record("train", "model of " + r.value(1)), "load")
+            .value(
+                "predict",
+                r -> {
+                  record("predict", null);
+                  if (predictFails.get()) {
+                    throw new IOException("service down");
+                  }
+                  return "predictions by " + r.value(2);
+                },
+                "train")
+            .task("audit", TaskKind.VOID, r -> record("audit", null), "train");
     return pipeline.run(RunOptions.defaults().resultStore(FileResultStore.in(directory)));
   }
 
@@ -88,9 +92,10 @@ class ResultStoreTest {
   @Test
   void unserializableInputsAndResultsAreNeverStored() throws IOException {
     Object notSerializable = new Object();
-    TestPipeline pipeline = new TestPipeline()
-        .value("handle", r -> record("handle", notSerializable))
-        .value("use", r -> record("use", "used"), "handle");
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("handle", r -> record("handle", notSerializable))
+            .value("use", r -> record("use", "used"), "handle");
     RunOptions options = RunOptions.defaults().resultStore(FileResultStore.in(directory));
     pipeline.run(options);
     pipeline.run(options);
@@ -102,18 +107,23 @@ class ResultStoreTest {
 
   @Test
   void aBrokenStoreCostsTimeButNeverAResult() {
-    ResultStore broken = new ResultStore() {
-      @Override public Optional<Object> load(ResultKey key) throws IOException {
-        throw new IOException("disk gone");
-      }
+    ResultStore broken =
+        new ResultStore() {
+          @Override
+          public Optional<Object> load(ResultKey key) throws IOException {
+            throw new IOException("disk gone");
+          }
 
-      @Override public void save(ResultKey key, Object result) throws IOException {
-        throw new IOException("disk gone");
-      }
-    };
-    PipelineRun run = new TestPipeline().value("a", r -> record("a", 1))
-        .value("b", r -> record("b", r.<Integer>value(0) + 1), "a")
-        .run(RunOptions.defaults().resultStore(broken));
+          @Override
+          public void save(ResultKey key, Object result) throws IOException {
+            throw new IOException("disk gone");
+          }
+        };
+    PipelineRun run =
+        new TestPipeline()
+            .value("a", r -> record("a", 1))
+            .value("b", r -> record("b", r.<Integer>value(0) + 1), "a")
+            .run(RunOptions.defaults().resultStore(broken));
     assertEquals(2, run.<Integer>value(1));
   }
 
@@ -151,10 +161,11 @@ class ResultStoreTest {
 
   @Test
   void anInputWhoseSerializationFailsRunsItsTaskWithoutTheStore() {
-    PipelineRun run = new TestPipeline()
-        .value("odd", r -> record("odd", new Unwritable()))
-        .value("use", r -> record("use", "used"), "odd")
-        .run(RunOptions.defaults().resultStore(FileResultStore.in(directory)));
+    PipelineRun run =
+        new TestPipeline()
+            .value("odd", r -> record("odd", new Unwritable()))
+            .value("use", r -> record("use", "used"), "odd")
+            .run(RunOptions.defaults().resultStore(FileResultStore.in(directory)));
     assertEquals("used", run.value(1));
     assertEquals(List.of("odd", "use"), ran);
   }
@@ -163,16 +174,19 @@ class ResultStoreTest {
   void aResultLoadedFromTheStoreIsNotWrittenAgain() throws IOException {
     List<ResultKey> saved = Collections.synchronizedList(new ArrayList<>());
     FileResultStore files = FileResultStore.in(directory);
-    ResultStore counting = new ResultStore() {
-      @Override public Optional<Object> load(ResultKey key) throws IOException {
-        return files.load(key);
-      }
+    ResultStore counting =
+        new ResultStore() {
+          @Override
+          public Optional<Object> load(ResultKey key) throws IOException {
+            return files.load(key);
+          }
 
-      @Override public void save(ResultKey key, Object result) throws IOException {
-        saved.add(key);
-        files.save(key, result);
-      }
-    };
+          @Override
+          public void save(ResultKey key, Object result) throws IOException {
+            saved.add(key);
+            files.save(key, result);
+          }
+        };
     TestPipeline pipeline = new TestPipeline().value("a", r -> record("a", 1));
     pipeline.run(RunOptions.defaults().resultStore(counting));
     pipeline.run(RunOptions.defaults().resultStore(counting));

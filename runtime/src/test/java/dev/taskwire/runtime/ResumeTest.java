@@ -23,13 +23,17 @@ class ResumeTest {
     return new TestPipeline()
         .value("uploadA", r -> record("uploadA", "a"))
         .value("uploadB", r -> record("uploadB", "b"))
-        .value("train", r -> {
-          record("train", null);
-          if (trainFails.get()) {
-            throw new IllegalStateException("out of memory");
-          }
-          return "model(" + r.value(0) + r.value(1) + ")";
-        }, "uploadA", "uploadB")
+        .value(
+            "train",
+            r -> {
+              record("train", null);
+              if (trainFails.get()) {
+                throw new IllegalStateException("out of memory");
+              }
+              return "model(" + r.value(0) + r.value(1) + ")";
+            },
+            "uploadA",
+            "uploadB")
         .value("predict", r -> record("predict", "p by " + r.value(2)), "train")
         .value("evaluate", r -> record("evaluate", "e of " + r.value(0)), "uploadA");
   }
@@ -81,8 +85,10 @@ class ResumeTest {
     trainFails.set(false);
     assertEquals("p by model(ab)", pipeline.resume(second, RunOptions.defaults()).value(3));
     // 'evaluate' runs now too if both fail-fast runs stopped before it started, in any order.
-    assertEquals(List.of("train", "predict"),
-        ran.stream().filter(task -> !task.equals("evaluate")).toList(), ran.toString());
+    assertEquals(
+        List.of("train", "predict"),
+        ran.stream().filter(task -> !task.equals("evaluate")).toList(),
+        ran.toString());
     assertTrue(Collections.frequency(ran, "evaluate") <= 1, ran.toString());
   }
 
@@ -90,23 +96,31 @@ class ResumeTest {
   void aDependentThatSucceededOnAnOutcomeRunsAgainWhenItsUpstreamDoes() {
     List<String> reports = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean fails = new AtomicBoolean(true);
-    TestPipeline pipeline = new TestPipeline()
-        .value("train", r -> {
-          if (fails.get()) {
-            throw new IllegalStateException("diverged");
-          }
-          return "model";
-        })
-        .value("report", r -> {
-          Outcome<String> model = r.outcome(0);
-          String text = model.isSuccess() ? model.value() : "no model";
-          reports.add(text);
-          return text;
-        }, "train")
-        .acceptingFailureOf("train")
-        .value("fail", r -> {
-          throw new IllegalStateException("so that the run fails");
-        });
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "train",
+                r -> {
+                  if (fails.get()) {
+                    throw new IllegalStateException("diverged");
+                  }
+                  return "model";
+                })
+            .value(
+                "report",
+                r -> {
+                  Outcome<String> model = r.outcome(0);
+                  String text = model.isSuccess() ? model.value() : "no model";
+                  reports.add(text);
+                  return text;
+                },
+                "train")
+            .acceptingFailureOf("train")
+            .value(
+                "fail",
+                r -> {
+                  throw new IllegalStateException("so that the run fails");
+                });
     RunOptions keepGoing = RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING);
     PipelineException failure =
         assertThrows(PipelineException.class, () -> pipeline.run(keepGoing));
@@ -120,8 +134,9 @@ class ResumeTest {
   @Test
   void aPartialRunResumesOnlyItsTargets() {
     TestPipeline pipeline = pipeline();
-    PipelineException failure = assertThrows(PipelineException.class,
-        () -> pipeline.runOnly(RunOptions.defaults(), "train"));
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class, () -> pipeline.runOnly(RunOptions.defaults(), "train"));
     ran.clear();
     trainFails.set(false);
     PipelineRun resumed = pipeline.resume(failure, RunOptions.defaults());
@@ -135,8 +150,9 @@ class ResumeTest {
     TestPipeline pipeline = pipeline();
     PipelineException failure = assertThrows(PipelineException.class, pipeline::run);
     TestPipeline other = pipeline();
-    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-        () -> other.resume(failure, RunOptions.defaults()));
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class, () -> other.resume(failure, RunOptions.defaults()));
     assertSame(failure, thrown.getCause());
   }
 
@@ -144,17 +160,26 @@ class ResumeTest {
   void aResumedFanOutRunsOnlyTheElementsThatDidNotSucceed() {
     List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean threeFails = new AtomicBoolean(true);
-    TestPipeline pipeline = new TestPipeline()
-        .value("grid", r -> record("grid", List.of(1, 2, 3, 4)))
-        .forEach("train", TaskKind.VALUE, "grid", 0, (element, r) -> {
-          calls.add((Integer) element);
-          if ((Integer) element == 3 && threeFails.get()) {
-            throw new IllegalStateException("diverged");
-          }
-          return (Integer) element * 10;
-        }, "grid")
-        .value("best", r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).max().orElseThrow(),
-            "train");
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("grid", r -> record("grid", List.of(1, 2, 3, 4)))
+            .forEach(
+                "train",
+                TaskKind.VALUE,
+                "grid",
+                0,
+                (element, r) -> {
+                  calls.add((Integer) element);
+                  if ((Integer) element == 3 && threeFails.get()) {
+                    throw new IllegalStateException("diverged");
+                  }
+                  return (Integer) element * 10;
+                },
+                "grid")
+            .value(
+                "best",
+                r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).max().orElseThrow(),
+                "train");
     RunOptions keepGoing = RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING);
     PipelineException failure =
         assertThrows(PipelineException.class, () -> pipeline.run(keepGoing));
@@ -171,29 +196,42 @@ class ResumeTest {
   void aFanOutWhoseOtherInputRunsAgainRunsWhole() {
     List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean firstRun = new AtomicBoolean(true);
-    TestPipeline pipeline = new TestPipeline()
-        .value("grid", r -> List.of(1, 2, 3))
-        .value("config", r -> {
-          if (firstRun.get()) {
-            throw new IllegalStateException("no config");
-          }
-          return "tuned";
-        })
-        .forEach("train", TaskKind.VALUE, "grid", 0, (element, r) -> {
-          calls.add((Integer) element);
-          if ((Integer) element == 2 && firstRun.get()) {
-            throw new IllegalStateException("diverged");
-          }
-          Outcome<String> config = r.outcome(1);
-          return element + (config.isSuccess() ? config.value() : "-default");
-        }, "grid", "config")
-        .acceptingFailureOf("config");
-    PipelineException failure = assertThrows(PipelineException.class,
-        () -> pipeline.run(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING)));
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("grid", r -> List.of(1, 2, 3))
+            .value(
+                "config",
+                r -> {
+                  if (firstRun.get()) {
+                    throw new IllegalStateException("no config");
+                  }
+                  return "tuned";
+                })
+            .forEach(
+                "train",
+                TaskKind.VALUE,
+                "grid",
+                0,
+                (element, r) -> {
+                  calls.add((Integer) element);
+                  if ((Integer) element == 2 && firstRun.get()) {
+                    throw new IllegalStateException("diverged");
+                  }
+                  Outcome<String> config = r.outcome(1);
+                  return element + (config.isSuccess() ? config.value() : "-default");
+                },
+                "grid",
+                "config")
+            .acceptingFailureOf("config");
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () -> pipeline.run(RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING)));
     calls.clear();
     firstRun.set(false);
     // 'config' runs again, so the elements' inputs changed: every element runs again.
-    assertEquals(List.of("1tuned", "2tuned", "3tuned"),
+    assertEquals(
+        List.of("1tuned", "2tuned", "3tuned"),
         pipeline.resume(failure, RunOptions.defaults()).value(2));
     assertEquals(List.of(1, 2, 3), calls.stream().sorted().toList());
   }

@@ -68,21 +68,29 @@ class SchedulingTest {
     List<String> events = new CopyOnWriteArrayList<>();
     PipelineRun run =
         new TestPipeline()
-            .value("a", r -> {
-              events.add("a");
-              aFinished.countDown();
-              return 1;
-            })
-            .value("b", r -> {
-              releaseB.await();
-              events.add("b");
-              return 2;
-            })
-            .value("c", r -> {
-              cStarted.set(true);
-              events.add("c");
-              return r.<Integer>value(0) + r.<Integer>value(1);
-            }, "a", "b")
+            .value(
+                "a",
+                r -> {
+                  events.add("a");
+                  aFinished.countDown();
+                  return 1;
+                })
+            .value(
+                "b",
+                r -> {
+                  releaseB.await();
+                  events.add("b");
+                  return 2;
+                })
+            .value(
+                "c",
+                r -> {
+                  cStarted.set(true);
+                  events.add("c");
+                  return r.<Integer>value(0) + r.<Integer>value(1);
+                },
+                "a",
+                "b")
             .start();
     assertTrue(aFinished.await(10, SECONDS));
     // b is blocked, so c must not have started, however long we look.
@@ -106,14 +114,17 @@ class SchedulingTest {
       pipeline.value(names[i], r -> calls[task].incrementAndGet());
     }
     calls[leaves] = new AtomicInteger();
-    pipeline.value("sink", r -> {
-      int sum = 0;
-      for (int i = 0; i < leaves; i++) {
-        sum += r.<Integer>value(i);
-      }
-      calls[leaves].incrementAndGet();
-      return sum;
-    }, names);
+    pipeline.value(
+        "sink",
+        r -> {
+          int sum = 0;
+          for (int i = 0; i < leaves; i++) {
+            sum += r.<Integer>value(i);
+          }
+          calls[leaves].incrementAndGet();
+          return sum;
+        },
+        names);
     PipelineRun run = pipeline.start();
     run.await();
     for (AtomicInteger count : calls) {

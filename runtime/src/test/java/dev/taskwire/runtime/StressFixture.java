@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * What the random stress tests share: a pool for the runs, threads standing in for a remote
- * service that completes async calls later, and the generator of their trials' seeds.
+ * What the random stress tests share: a pool for the runs, threads standing in for a remote service
+ * that completes async calls later, and the generator of their trials' seeds.
  */
 abstract class StressFixture {
   final ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -23,7 +23,10 @@ class TaskGraphTest {
     assertEquals(TaskKind.ASYNC, diamond.kind(1));
     assertEquals(List.of("left", "right"), diamond.dependencies("bottom"));
     assertEquals(
-        List.of(List.of("left", "top"), List.of("right", "top"), List.of("bottom", "left"),
+        List.of(
+            List.of("left", "top"),
+            List.of("right", "top"),
+            List.of("bottom", "left"),
             List.of("bottom", "right")),
         diamond.edges());
     assertEquals(3, diamond.indexOf("bottom"));
@@ -64,11 +67,13 @@ class TaskGraphTest {
 
   @Test
   void aFanOutIsDrawnAsManyWithAnEachEdge() {
-    TaskGraph graph = TaskGraph.builder("test.Tuning")
-        .task("grid", TaskKind.VALUE)
-        .task("train", TaskKind.ASYNC, "grid").forEach("grid", 3)
-        .task("best", TaskKind.VALUE, "train")
-        .build();
+    TaskGraph graph =
+        TaskGraph.builder("test.Tuning")
+            .task("grid", TaskKind.VALUE)
+            .task("train", TaskKind.ASYNC, "grid")
+            .forEach("grid", 3)
+            .task("best", TaskKind.VALUE, "train")
+            .build();
     assertEquals(
         "flowchart LR\n"
             + "  t0[\"grid\"]\n"
@@ -85,17 +90,26 @@ class TaskGraphTest {
 
   @Test
   void aFanOutMustRunOverOneOfItsDependencies() {
-    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-        () -> TaskGraph.builder("test.Bad").task("grid", TaskKind.VALUE)
-            .task("train", TaskKind.VALUE).forEach("grid", 0).build());
-    assertEquals("task 'train' runs for each element of 'grid', which it does not depend on",
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TaskGraph.builder("test.Bad")
+                    .task("grid", TaskKind.VALUE)
+                    .task("train", TaskKind.VALUE)
+                    .forEach("grid", 0)
+                    .build());
+    assertEquals(
+        "task 'train' runs for each element of 'grid', which it does not depend on",
         thrown.getMessage());
   }
 
   @Test
   void dependenciesMayNameTasksDeclaredLater() {
     TaskGraph graph =
-        TaskGraph.builder("test.Late").task("b", TaskKind.VALUE, "a").task("a", TaskKind.VALUE)
+        TaskGraph.builder("test.Late")
+            .task("b", TaskKind.VALUE, "a")
+            .task("a", TaskKind.VALUE)
             .build();
     assertEquals(List.of("a"), graph.dependencies("b"));
   }
@@ -105,11 +119,12 @@ class TaskGraphTest {
     IllegalArgumentException thrown =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TaskGraph.builder("test.Cycle")
-                .task("a", TaskKind.VALUE, "b")
-                .task("b", TaskKind.VALUE, "a")
-                .task("c", TaskKind.VALUE)
-                .build());
+            () ->
+                TaskGraph.builder("test.Cycle")
+                    .task("a", TaskKind.VALUE, "b")
+                    .task("b", TaskKind.VALUE, "a")
+                    .task("c", TaskKind.VALUE)
+                    .build());
     assertEquals("dependency cycle among tasks [a, b] of test.Cycle", thrown.getMessage());
   }
 
@@ -121,7 +136,8 @@ class TaskGraphTest {
     IllegalArgumentException duplicate =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TaskGraph.builder("p").task("a", TaskKind.VALUE).task("a", TaskKind.VOID).build());
+            () ->
+                TaskGraph.builder("p").task("a", TaskKind.VALUE).task("a", TaskKind.VOID).build());
     assertTrue(duplicate.getMessage().contains("two tasks named 'a'"));
     IllegalArgumentException unknown =
         assertThrows(

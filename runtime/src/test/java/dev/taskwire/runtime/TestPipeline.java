@@ -31,11 +31,20 @@ final class TestPipeline {
   }
 
   /** A fan-out task: {@code body} runs once per element of {@code source}'s result. */
-  TestPipeline forEach(String name, TaskKind kind, String source, int maxConcurrency,
-      ElementBody body, String... dependencies) {
-    task(name, kind, run -> {
-      throw new AssertionError("a fan-out task is called per element");
-    }, dependencies);
+  TestPipeline forEach(
+      String name,
+      TaskKind kind,
+      String source,
+      int maxConcurrency,
+      ElementBody body,
+      String... dependencies) {
+    task(
+        name,
+        kind,
+        run -> {
+          throw new AssertionError("a fan-out task is called per element");
+        },
+        dependencies);
     builder.forEach(source, maxConcurrency);
     elementBodies.set(elementBodies.size() - 1, body);
     return this;

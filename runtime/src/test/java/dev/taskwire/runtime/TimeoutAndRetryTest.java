@@ -38,17 +38,21 @@ class TimeoutAndRetryTest {
   @Test
   void aSyncTaskThatOverrunsItsTimeoutIsInterruptedAndFailsWithATimeout() {
     AtomicBoolean interrupted = new AtomicBoolean();
-    TestPipeline pipeline = withPolicy(
-        new TestPipeline().value("slow", r -> {
-          try {
-            new CountDownLatch(1).await();
-          } catch (InterruptedException e) {
-            interrupted.set(true);
-            throw e;
-          }
-          return 1;
-        }),
-        TaskPolicy.none().timeout(SHORT));
+    TestPipeline pipeline =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "slow",
+                    r -> {
+                      try {
+                        new CountDownLatch(1).await();
+                      } catch (InterruptedException e) {
+                        interrupted.set(true);
+                        throw e;
+                      }
+                      return 1;
+                    }),
+            TaskPolicy.none().timeout(SHORT));
     PipelineException thrown = assertThrows(PipelineException.class, pipeline::run);
     assertEquals("slow", thrown.failedTask());
     TimeoutException timeout = assertInstanceOf(TimeoutException.class, thrown.getCause());
@@ -60,7 +64,8 @@ class TimeoutAndRetryTest {
   void anAsyncTaskThatOverrunsItsTimeoutHasItsFutureCancelled() {
     CompletableFuture<Integer> never = new CompletableFuture<>();
     TestPipeline pipeline =
-        withPolicy(new TestPipeline().async("remote", r -> never), TaskPolicy.none().timeout(SHORT));
+        withPolicy(
+            new TestPipeline().async("remote", r -> never), TaskPolicy.none().timeout(SHORT));
     PipelineException thrown = assertThrows(PipelineException.class, pipeline::run);
     assertInstanceOf(TimeoutException.class, thrown.getCause());
     assertTrue(never.isCancelled());
@@ -70,23 +75,30 @@ class TimeoutAndRetryTest {
   void aFlakyTaskIsRetriedUntilItSucceedsAndEveryAttemptIsVisible() {
     AtomicInteger calls = new AtomicInteger();
     List<String> events = new CopyOnWriteArrayList<>();
-    TaskListener listener = new TaskListener() {
-      @Override public void taskStarted(TaskEvent event) {
-        events.add("started " + event.attempt());
-      }
-
-      @Override public void taskRetried(TaskEvent event) {
-        events.add("retried " + event.attempt() + ": " + event.error().getMessage());
-      }
-    };
-    TestPipeline pipeline = withPolicy(
-        new TestPipeline().value("flaky", r -> {
-          if (calls.incrementAndGet() < 3) {
-            throw new IOException("try " + calls.get());
+    TaskListener listener =
+        new TaskListener() {
+          @Override
+          public void taskStarted(TaskEvent event) {
+            events.add("started " + event.attempt());
           }
-          return "ok";
-        }),
-        QUICK_RETRIES.retries(3));
+
+          @Override
+          public void taskRetried(TaskEvent event) {
+            events.add("retried " + event.attempt() + ": " + event.error().getMessage());
+          }
+        };
+    TestPipeline pipeline =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "flaky",
+                    r -> {
+                      if (calls.incrementAndGet() < 3) {
+                        throw new IOException("try " + calls.get());
+                      }
+                      return "ok";
+                    }),
+            QUICK_RETRIES.retries(3));
     PipelineRun run = pipeline.run(RunOptions.defaults().listener(listener));
     assertEquals("ok", run.value(0));
     assertEquals(
@@ -97,40 +109,58 @@ class TimeoutAndRetryTest {
   @Test
   void whenRetriesRunOutTheLastFailureCarriesTheEarlierOnes() {
     AtomicInteger calls = new AtomicInteger();
-    TestPipeline pipeline = withPolicy(
-        new TestPipeline().value("broken", r -> {
-          throw new IOException("failure " + calls.incrementAndGet());
-        }),
-        QUICK_RETRIES.retries(2));
+    TestPipeline pipeline =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "broken",
+                    r -> {
+                      throw new IOException("failure " + calls.incrementAndGet());
+                    }),
+            QUICK_RETRIES.retries(2));
     PipelineException thrown = assertThrows(PipelineException.class, pipeline::run);
     assertEquals("failure 3", thrown.getCause().getMessage());
-    assertTrue(thrown.getMessage().startsWith("task 'broken' of test.Pipeline failed after 3"
-        + " attempts: java.io.IOException: failure 3"), thrown.getMessage());
+    assertTrue(
+        thrown
+            .getMessage()
+            .startsWith(
+                "task 'broken' of test.Pipeline failed after 3"
+                    + " attempts: java.io.IOException: failure 3"),
+        thrown.getMessage());
     assertEquals(
         List.of("failure 1", "failure 2"),
         java.util.Arrays.stream(thrown.getCause().getSuppressed())
-            .map(Throwable::getMessage).toList());
+            .map(Throwable::getMessage)
+            .toList());
     assertEquals(3, calls.get());
   }
 
   @Test
   void onlyTheConfiguredExceptionsAreRetriedAndErrorsNever() {
     AtomicInteger calls = new AtomicInteger();
-    TestPipeline wrongType = withPolicy(
-        new TestPipeline().value("t", r -> {
-          calls.incrementAndGet();
-          throw new IllegalStateException("not retried");
-        }),
-        QUICK_RETRIES.retries(5).retryOn(IOException.class));
+    TestPipeline wrongType =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "t",
+                    r -> {
+                      calls.incrementAndGet();
+                      throw new IllegalStateException("not retried");
+                    }),
+            QUICK_RETRIES.retries(5).retryOn(IOException.class));
     assertThrows(PipelineException.class, wrongType::run);
     assertEquals(1, calls.get());
     AssertionError error = new AssertionError("bug");
-    TestPipeline anError = withPolicy(
-        new TestPipeline().value("t", r -> {
-          calls.incrementAndGet();
-          throw error;
-        }),
-        QUICK_RETRIES.retries(5));
+    TestPipeline anError =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "t",
+                    r -> {
+                      calls.incrementAndGet();
+                      throw error;
+                    }),
+            QUICK_RETRIES.retries(5));
     PipelineException thrown = assertThrows(PipelineException.class, anError::run);
     assertSame(error, thrown.getCause());
     assertEquals(2, calls.get());
@@ -140,14 +170,18 @@ class TimeoutAndRetryTest {
   @Test
   void aTimedOutAttemptIsRetried() {
     AtomicInteger calls = new AtomicInteger();
-    TestPipeline pipeline = withPolicy(
-        new TestPipeline().value("sometimesSlow", r -> {
-          if (calls.incrementAndGet() == 1) {
-            new CountDownLatch(1).await();
-          }
-          return calls.get();
-        }),
-        QUICK_RETRIES.timeout(SHORT).retries(1));
+    TestPipeline pipeline =
+        withPolicy(
+            new TestPipeline()
+                .value(
+                    "sometimesSlow",
+                    r -> {
+                      if (calls.incrementAndGet() == 1) {
+                        new CountDownLatch(1).await();
+                      }
+                      return calls.get();
+                    }),
+            QUICK_RETRIES.timeout(SHORT).retries(1));
     assertEquals(2, pipeline.run().<Integer>value(0));
   }
 
@@ -159,18 +193,26 @@ class TimeoutAndRetryTest {
     ExecutorService oneThread = Executors.newSingleThreadExecutor();
     CountDownLatch inBackoff = new CountDownLatch(1);
     try {
-      TaskListener listener = new TaskListener() {
-        @Override public void taskRetried(TaskEvent event) {
-          inBackoff.countDown();
-        }
-      };
-      PipelineRun run = new TestPipeline()
-          .value("other", r -> inBackoff.await(10, SECONDS)) // declared first, popped last
-          .value("flaky", r -> {
-            throw new IOException("down");
-          })
-          .policy(TaskPolicy.none().retries(1).backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)))
-          .start(RunOptions.defaults().executor(oneThread).listener(listener));
+      TaskListener listener =
+          new TaskListener() {
+            @Override
+            public void taskRetried(TaskEvent event) {
+              inBackoff.countDown();
+            }
+          };
+      PipelineRun run =
+          new TestPipeline()
+              .value("other", r -> inBackoff.await(10, SECONDS)) // declared first, popped last
+              .value(
+                  "flaky",
+                  r -> {
+                    throw new IOException("down");
+                  })
+              .policy(
+                  TaskPolicy.none()
+                      .retries(1)
+                      .backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)))
+              .start(RunOptions.defaults().executor(oneThread).listener(listener));
       CompletableFuture<Boolean> other = run.future(0);
       assertEquals(true, other.get(10, SECONDS));
       run.cancel();
@@ -184,18 +226,26 @@ class TimeoutAndRetryTest {
   void cancellingDuringABackoffEndsTheRunWithoutAnotherAttempt() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch retried = new CountDownLatch(1);
-    TaskListener listener = new TaskListener() {
-      @Override public void taskRetried(TaskEvent event) {
-        retried.countDown();
-      }
-    };
-    PipelineRun run = withPolicy(
-        new TestPipeline().value("flaky", r -> {
-          calls.incrementAndGet();
-          throw new IOException("down");
-        }),
-        TaskPolicy.none().retries(5).backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)))
-        .start(RunOptions.defaults().listener(listener));
+    TaskListener listener =
+        new TaskListener() {
+          @Override
+          public void taskRetried(TaskEvent event) {
+            retried.countDown();
+          }
+        };
+    PipelineRun run =
+        withPolicy(
+                new TestPipeline()
+                    .value(
+                        "flaky",
+                        r -> {
+                          calls.incrementAndGet();
+                          throw new IOException("down");
+                        }),
+                TaskPolicy.none()
+                    .retries(5)
+                    .backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)))
+            .start(RunOptions.defaults().listener(listener));
     assertTrue(retried.await(10, SECONDS));
     assertTrue(run.cancel());
     CancellationException cancelled = assertThrows(CancellationException.class, run::await);
@@ -205,15 +255,19 @@ class TimeoutAndRetryTest {
 
   @Test
   void aRunDeadlineStopsTheRunAndBlamesTheUnfinishedTask() {
-    TestPipeline pipeline = new TestPipeline()
-        .value("quick", r -> 1)
-        .value("stuck", r -> {
-          new CountDownLatch(1).await();
-          return 2;
-        }, "quick");
-    PipelineException thrown = assertThrows(
-        PipelineException.class,
-        () -> pipeline.run(RunOptions.defaults().deadline(SHORT)));
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("quick", r -> 1)
+            .value(
+                "stuck",
+                r -> {
+                  new CountDownLatch(1).await();
+                  return 2;
+                },
+                "quick");
+    PipelineException thrown =
+        assertThrows(
+            PipelineException.class, () -> pipeline.run(RunOptions.defaults().deadline(SHORT)));
     assertEquals("stuck", thrown.failedTask());
     TimeoutException timeout = assertInstanceOf(TimeoutException.class, thrown.getCause());
     assertTrue(timeout.getMessage().contains("passed its deadline of 0.05s"), timeout.getMessage());

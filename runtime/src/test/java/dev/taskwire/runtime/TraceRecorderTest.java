@@ -24,11 +24,12 @@ class TraceRecorderTest {
   @RepeatedTest(20)
   void aDiamondIsRecordedInCausalOrder() {
     TraceRecorder recorder = new TraceRecorder();
-    TestPipeline pipeline = new TestPipeline()
-        .value("top", r -> 1)
-        .value("left", r -> 2, "top")
-        .async("right", r -> CompletableFuture.supplyAsync(() -> 3), "top")
-        .value("bottom", r -> 4, "left", "right");
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("top", r -> 1)
+            .value("left", r -> 2, "top")
+            .async("right", r -> CompletableFuture.supplyAsync(() -> 3), "top")
+            .value("bottom", r -> 4, "left", "right");
     pipeline.run(RunOptions.defaults().listener(recorder));
 
     Trace trace = recorder.trace();
@@ -42,7 +43,8 @@ class TraceRecorderTest {
       assertTrue(span.endNanos() <= trace.durationNanos(), span + " ends after the run");
       assertFalse(span.thread().isEmpty());
       for (String prerequisite : trace.graph().dependencies(span.task())) {
-        assertTrue(trace.task(prerequisite).endNanos() <= span.startNanos(),
+        assertTrue(
+            trace.task(prerequisite).endNanos() <= span.startNanos(),
             span.task() + " started before " + prerequisite + " ended");
       }
     }
@@ -55,12 +57,14 @@ class TraceRecorderTest {
     AtomicInteger calls = new AtomicInteger();
     TraceRecorder recorder = new TraceRecorder();
     new TestPipeline()
-        .value("flaky", r -> {
-          if (calls.incrementAndGet() < 3) {
-            throw new IOException("try " + calls.get());
-          }
-          return "ok";
-        })
+        .value(
+            "flaky",
+            r -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new IOException("try " + calls.get());
+              }
+              return "ok";
+            })
         .policy(TaskPolicy.none().retries(3).backoff(Duration.ofMillis(1), Duration.ofMillis(4)))
         .run(RunOptions.defaults().listener(recorder));
 
@@ -78,18 +82,22 @@ class TraceRecorderTest {
   @RepeatedTest(5)
   void aFailureEndsItsTaskAndSkipsItsDependents() {
     TraceRecorder recorder = new TraceRecorder();
-    TestPipeline pipeline = new TestPipeline()
-        .value("upload", r -> {
-          throw new IllegalStateException("refused");
-        })
-        .value("train", r -> 1, "upload");
-    assertThrows(PipelineException.class,
-        () -> pipeline.run(RunOptions.defaults().listener(recorder)));
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "upload",
+                r -> {
+                  throw new IllegalStateException("refused");
+                })
+            .value("train", r -> 1, "upload");
+    assertThrows(
+        PipelineException.class, () -> pipeline.run(RunOptions.defaults().listener(recorder)));
 
     Trace trace = recorder.trace();
     assertEquals(TaskSpan.Outcome.FAILED, trace.outcome());
     assertEquals(TaskSpan.Outcome.FAILED, trace.task("upload").outcome());
-    assertEquals("java.lang.IllegalStateException: refused",
+    assertEquals(
+        "java.lang.IllegalStateException: refused",
         trace.task("upload").attempts().get(0).failure());
     assertEquals(new TaskSpan("train", TaskSpan.Outcome.SKIPPED, List.of()), trace.task("train"));
   }
@@ -99,13 +107,16 @@ class TraceRecorderTest {
     CountDownLatch started = new CountDownLatch(1);
     CompletableFuture<String> reply = new CompletableFuture<>();
     TraceRecorder recorder = new TraceRecorder();
-    PipelineRun run = new TestPipeline()
-        .async("remote", r -> {
-          started.countDown();
-          return reply;
-        })
-        .value("after", r -> 1, "remote")
-        .start(RunOptions.defaults().listener(recorder));
+    PipelineRun run =
+        new TestPipeline()
+            .async(
+                "remote",
+                r -> {
+                  started.countDown();
+                  return reply;
+                })
+            .value("after", r -> 1, "remote")
+            .start(RunOptions.defaults().listener(recorder));
     assertTrue(started.await(10, SECONDS));
     run.cancel();
     assertThrows(CancellationException.class, run::await);

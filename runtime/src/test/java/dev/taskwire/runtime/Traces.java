@@ -11,14 +11,17 @@ final class Traces {
   static final String ODD = "say \"hi\"\\ \n\t<b>&</b> \u0001\u2028 ünï ☃";
 
   /** upload retried once, then train; a task with an odd name; one that never started. */
-  static final Trace TRACE = pipeline("ml.Pipeline")
-      .task("upload", TaskSpan.Outcome.SUCCEEDED, List.of(
-          attempt(1, 0, 10, "java.io.IOException: \"flaky\""),
-          attempt(2, 30, 1000, null)))
-      .ran(ODD, 0, 500)
-      .ran("train", 1000, 3000, "upload", ODD)
-      .skipped("publish", "train")
-      .took(3100, TaskSpan.Outcome.FAILED);
+  static final Trace TRACE =
+      pipeline("ml.Pipeline")
+          .task(
+              "upload",
+              TaskSpan.Outcome.SUCCEEDED,
+              List.of(
+                  attempt(1, 0, 10, "java.io.IOException: \"flaky\""), attempt(2, 30, 1000, null)))
+          .ran(ODD, 0, 500)
+          .ran("train", 1000, 3000, "upload", ODD)
+          .skipped("publish", "train")
+          .took(3100, TaskSpan.Outcome.FAILED);
 
   private final TaskGraph.Builder graph;
   private final List<TaskSpan> spans = new ArrayList<>();
@@ -33,8 +36,8 @@ final class Traces {
 
   /** A task that succeeded at its first attempt, from {@code startMs} to {@code endMs}. */
   Traces ran(String task, long startMs, long endMs, String... dependencies) {
-    return task(task, TaskSpan.Outcome.SUCCEEDED,
-        List.of(attempt(1, startMs, endMs, null)), dependencies);
+    return task(
+        task, TaskSpan.Outcome.SUCCEEDED, List.of(attempt(1, startMs, endMs, null)), dependencies);
   }
 
   /** A task that never started. */
@@ -42,7 +45,10 @@ final class Traces {
     return task(task, TaskSpan.Outcome.SKIPPED, List.of(), dependencies);
   }
 
-  Traces task(String task, TaskSpan.Outcome outcome, List<TaskSpan.Attempt> attempts,
+  Traces task(
+      String task,
+      TaskSpan.Outcome outcome,
+      List<TaskSpan.Attempt> attempts,
       String... dependencies) {
     graph.task(task, TaskKind.VALUE, dependencies);
     spans.add(new TaskSpan(task, outcome, attempts));

@@ -3,13 +3,12 @@ package dev.taskwire.samples;
 import java.io.PrintStream;
 
 /**
- * The flagship sample: starts an embedded AutoML service, runs {@link Pipeline} against it with
- * the generated {@code PipelineRunner}, and shows what taskwire did: its progress as it runs,
- * a timeline where the two uploads overlap, the best model and a few predictions, the time
- * against the same steps one after another, and the run's critical path, with its trace saved
- * for Perfetto and as an HTML page. See {@link SampleArgs#USAGE} for the other modes:
- * many customers at once, hyper-parameter tuning ({@link TuningPipeline}), and the service
- * failing in several ways.
+ * The flagship sample: starts an embedded AutoML service, runs {@link Pipeline} against it with the
+ * generated {@code PipelineRunner}, and shows what taskwire did: its progress as it runs, a
+ * timeline where the two uploads overlap, the best model and a few predictions, the time against
+ * the same steps one after another, and the run's critical path, with its trace saved for Perfetto
+ * and as an HTML page. See {@link SampleArgs#USAGE} for the other modes: many customers at once,
+ * hyper-parameter tuning ({@link TuningPipeline}), and the service failing in several ways.
  *
  * <pre>
  * mvn -q -pl samples -am -DskipTests package exec:java

@@ -19,8 +19,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Many customers at once: N independent pipelines, each with its own data sets, all started
- * together on the same small pools. Reports the total time and the peak number of live threads,
- * to show that jobs waiting on the service hold no threads.
+ * together on the same small pools. Reports the total time and the peak number of live threads, to
+ * show that jobs waiting on the service hold no threads.
  */
 final class CustomersDemo {
   static final int TRAIN_ROWS = 400;
@@ -33,17 +33,22 @@ final class CustomersDemo {
     HousingData data = HousingData.load();
     ServerConfig serverConfig = ServerConfig.defaults().scaleLatencies(args.latencyScale());
     // Slower polling: hundreds of jobs polled every 20 ms would only load the machine.
-    ClientConfig clientConfig = ClientConfig.defaults()
-        .withRequestTimeout(args.requestTimeout())
-        .withPolling(Duration.ofMillis(50), Duration.ofMillis(400), 1.5);
+    ClientConfig clientConfig =
+        ClientConfig.defaults()
+            .withRequestTimeout(args.requestTimeout())
+            .withPolling(Duration.ofMillis(50), Duration.ofMillis(400), 1.5);
     try (SampleServices services =
         SampleServices.start(serverConfig, clientConfig, args.pipelineThreads())) {
-      out.println("taskwire AutoML sample: " + customers
-          + " customers, one pipeline each, all at once");
+      out.println(
+          "taskwire AutoML sample: " + customers + " customers, one pipeline each, all at once");
       out.println("  service:  embedded AutoML service at " + services.server().baseUri());
       out.println("            job latencies: " + serverConfig);
-      out.println("  data:     per customer " + TRAIN_ROWS + " training rows and " + FORECAST_ROWS
-          + " forecast rows, a different slice of the shipped data set each");
+      out.println(
+          "  data:     per customer "
+              + TRAIN_ROWS
+              + " training rows and "
+              + FORECAST_ROWS
+              + " forecast rows, a different slice of the shipped data set each");
       out.println("  threads:  " + services.threadsInWords());
       List<PipelineInput> inputs = new ArrayList<>(customers);
       for (int customer = 0; customer < customers; customer++) {
@@ -60,12 +65,19 @@ final class CustomersDemo {
       for (PipelineInput input : inputs) {
         TraceRecorder recorder = new TraceRecorder();
         recorders.add(recorder);
-        runs.add(new PipelineRunner(new Pipeline(services.client(), input),
-            services.runOptions().listener(recorder)).start());
+        runs.add(
+            new PipelineRunner(
+                    new Pipeline(services.client(), input),
+                    services.runOptions().listener(recorder))
+                .start());
       }
       out.println();
-      out.println("Started " + customers + " pipelines in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms; waiting for them...");
+      out.println(
+          "Started "
+              + customers
+              + " pipelines in "
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms; waiting for them...");
       Map<String, Integer> bestAlgorithms = new TreeMap<>();
       List<String> failures = new ArrayList<>();
       for (int customer = 0; customer < customers; customer++) {
@@ -80,28 +92,52 @@ final class CustomersDemo {
       int peak = threads.getPeakThreadCount();
       String threadsByPool = LiveThreads.byPool();
 
-      double[] seconds = recorders.stream()
-          .mapToDouble(recorder -> recorder.trace().durationNanos() / 1e9).sorted().toArray();
+      double[] seconds =
+          recorders.stream()
+              .mapToDouble(recorder -> recorder.trace().durationNanos() / 1e9)
+              .sorted()
+              .toArray();
       out.println();
-      out.println(String.format(Locale.ROOT, "%d of %d pipelines succeeded in %.2f s in all"
-          + " (%d remote jobs).", customers - failures.size(), customers, elapsed / 1e9,
-          customers * 4));
-      out.println(String.format(Locale.ROOT,
-          "  one pipeline took %.2f s at the fastest, %.2f s at the median, %.2f s at the slowest",
-          seconds[0], seconds[seconds.length / 2], seconds[seconds.length - 1]));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%d of %d pipelines succeeded in %.2f s in all" + " (%d remote jobs).",
+              customers - failures.size(),
+              customers,
+              elapsed / 1e9,
+              customers * 4));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  one pipeline took %.2f s at the fastest, %.2f s at the median, %.2f s at the slowest",
+              seconds[0],
+              seconds[seconds.length / 2],
+              seconds[seconds.length - 1]));
       out.println("  best model per customer: " + bestAlgorithms);
-      out.println("  the service had up to " + services.server().peakOpenJobs(JobKind.UPLOAD)
-          + " uploads, " + services.server().peakOpenJobs(JobKind.TRAINING) + " trainings and "
-          + services.server().peakOpenJobs(JobKind.PREDICTION) + " predictions open at once");
-      out.println("  live threads in this JVM (sample, client and server together): "
-          + threadsBefore + " before the pipelines started, at most " + peak + " while they ran");
+      out.println(
+          "  the service had up to "
+              + services.server().peakOpenJobs(JobKind.UPLOAD)
+              + " uploads, "
+              + services.server().peakOpenJobs(JobKind.TRAINING)
+              + " trainings and "
+              + services.server().peakOpenJobs(JobKind.PREDICTION)
+              + " predictions open at once");
+      out.println(
+          "  live threads in this JVM (sample, client and server together): "
+              + threadsBefore
+              + " before the pipelines started, at most "
+              + peak
+              + " while they ran");
       out.println("  live threads after the run, by pool: " + threadsByPool);
       if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-        out.println("  (the peak includes short-lived threads that Java 17's HttpClient starts per"
-            + " response where the common pool has parallelism 1, as on this machine)");
+        out.println(
+            "  (the peak includes short-lived threads that Java 17's HttpClient starts per"
+                + " response where the common pool has parallelism 1, as on this machine)");
       }
-      out.println("  a thread per waiting job would have needed " + 2 * customers
-          + " threads for the uploads alone.");
+      out.println(
+          "  a thread per waiting job would have needed "
+              + 2 * customers
+              + " threads for the uploads alone.");
       failures.stream().limit(5).forEach(failure -> out.println("  " + failure));
       return failures.isEmpty() ? 0 : 1;
     }

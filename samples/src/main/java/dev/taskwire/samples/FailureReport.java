@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Explains a failed run: which task failed and why (the exception taskwire hands back), what
- * became of every other task and whether it depended on the failed one, and what the server's
- * jobs look like afterwards, so one can see that nothing was left running.
+ * Explains a failed run: which task failed and why (the exception taskwire hands back), what became
+ * of every other task and whether it depended on the failed one, and what the server's jobs look
+ * like afterwards, so one can see that nothing was left running.
  */
 final class FailureReport {
   private FailureReport() {}
@@ -36,30 +36,38 @@ final class FailureReport {
     out.println("Every task:");
     Set<String> downstream = dependentsOf(failed, graph);
     for (String task : graph.taskNames()) {
-      out.println(String.format(Locale.ROOT, "  %-20s %s", task,
-          fate(task, failed, downstream.contains(task), trace.task(task))));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-20s %s",
+              task,
+              fate(task, failed, downstream.contains(task), trace.task(task))));
     }
     out.println();
     boolean settled = server.awaitNoOpenJobs(Duration.ofSeconds(2));
     out.println("The service's jobs afterwards" + (settled ? " (none left open)" : "") + ":");
     for (AutoMlServer.JobSummary job : server.jobs()) {
-      out.println(String.format(Locale.ROOT, "  %-7s %-11s %-20s %s%s", job.id(),
-          job.kind().wireName(), job.label(), job.state().wireName(),
-          job.error() == null ? "" : ": " + job.error()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-7s %-11s %-20s %s%s",
+              job.id(),
+              job.kind().wireName(),
+              job.label(),
+              job.state().wireName(),
+              job.error() == null ? "" : ": " + job.error()));
     }
     if (server.jobs().isEmpty()) {
       out.println("  (none)");
     }
   }
 
-  private static String fate(
-      String task, String failed, boolean dependsOnFailed, TaskSpan span) {
+  private static String fate(String task, String failed, boolean dependsOnFailed, TaskSpan span) {
     if (task.equals(failed)) {
       return span.ran() ? String.format(Locale.ROOT, "FAILED after %d ms", millis(span)) : "FAILED";
     }
-    String relation = dependsOnFailed
-        ? "it depends on " + failed
-        : "it does not depend on " + failed;
+    String relation =
+        dependsOnFailed ? "it depends on " + failed : "it does not depend on " + failed;
     if (!span.ran()) {
       return dependsOnFailed
           ? "did not run: " + relation
@@ -68,8 +76,11 @@ final class FailureReport {
     return switch (span.outcome()) {
       case SUCCEEDED ->
           String.format(Locale.ROOT, "succeeded in %d ms, before the failure", millis(span));
-      case CANCELLED -> "cancelled while running (" + relation + "); the client asked the service"
-          + " to stop its job";
+      case CANCELLED ->
+          "cancelled while running ("
+              + relation
+              + "); the client asked the service"
+              + " to stop its job";
       default -> "failed too: " + span.attempts().get(span.attempts().size() - 1).failure();
     };
   }

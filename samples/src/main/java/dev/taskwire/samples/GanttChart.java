@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Draws traces as text, one row per task and one column per time slice, so that tasks that
- * ran at the same time are visibly stacked:
+ * Draws traces as text, one row per task and one column per time slice, so that tasks that ran at
+ * the same time are visibly stacked:
  *
  * <pre>
  * uploadTrain         |##############                      |  0.00-0.71 s
@@ -42,18 +42,24 @@ final class GanttChart {
         int first = (int) Math.min(width - 1, span.startNanos() / nanosPerColumn);
         int last =
             (int) Math.min(width - 1, Math.max(first, (span.endNanos() - 1) / nanosPerColumn));
-        char mark = switch (span.outcome()) {
-          case SUCCEEDED -> '#';
-          case FAILED -> 'X';
-          default -> '~';
-        };
+        char mark =
+            switch (span.outcome()) {
+              case SUCCEEDED -> '#';
+              case FAILED -> 'X';
+              default -> '~';
+            };
         Arrays.fill(row, first, last + 1, mark);
-        times = String.format(Locale.ROOT, "%.2f-%.2f s%s", span.startNanos() / 1e9,
-            span.endNanos() / 1e9,
-            span.outcome() == TaskSpan.Outcome.SUCCEEDED ? "" : " " + span.outcome().word());
+        times =
+            String.format(
+                Locale.ROOT,
+                "%.2f-%.2f s%s",
+                span.startNanos() / 1e9,
+                span.endNanos() / 1e9,
+                span.outcome() == TaskSpan.Outcome.SUCCEEDED ? "" : " " + span.outcome().word());
       }
-      chart.append(String.format(Locale.ROOT, "%s%-20s|%s| %s%n", indent, span.task(),
-          new String(row), times));
+      chart.append(
+          String.format(
+              Locale.ROOT, "%s%-20s|%s| %s%n", indent, span.task(), new String(row), times));
     }
     return chart.toString();
   }

@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The sample's data, shipped under {@code src/main/resources/automl}: 3,000 house sales with
- * their price ({@code houses-train.csv}) and 300 houses to price ({@code houses-forecast.csv}).
- * Generated from a fixed seed by the tests' {@code HousingDataGenerator}: the price is a linear
- * function of the four features plus noise, so a straight line should win the experiment.
+ * The sample's data, shipped under {@code src/main/resources/automl}: 3,000 house sales with their
+ * price ({@code houses-train.csv}) and 300 houses to price ({@code houses-forecast.csv}). Generated
+ * from a fixed seed by the tests' {@code HousingDataGenerator}: the price is a linear function of
+ * the four features plus noise, so a straight line should win the experiment.
  */
 public final class HousingData {
   public static final String TARGET = "price_eur";
@@ -40,8 +40,8 @@ public final class HousingData {
   }
 
   /**
-   * A smaller, different data set for customer {@code customer}: {@code trainRows} and
-   * {@code forecastRows} consecutive rows, starting at an offset that depends on the customer.
+   * A smaller, different data set for customer {@code customer}: {@code trainRows} and {@code
+   * forecastRows} consecutive rows, starting at an offset that depends on the customer.
    */
   public PipelineInput customer(int customer, int trainRows, int forecastRows) {
     Table customerTrain = train.slice(customer * 37, trainRows);

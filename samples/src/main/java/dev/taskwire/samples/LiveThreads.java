@@ -17,8 +17,9 @@ final class LiveThreads {
       pools.merge(thread.getName().replaceFirst("[-#]?\\d+$", ""), 1, Integer::sum);
     }
     StringBuilder text = new StringBuilder();
-    pools.forEach((pool, count) ->
-        text.append(text.length() == 0 ? "" : ", ").append(pool).append(" x").append(count));
+    pools.forEach(
+        (pool, count) ->
+            text.append(text.length() == 0 ? "" : ", ").append(pool).append(" x").append(count));
     return text.toString();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The AutoML workflow as seven plain methods, and no concurrent code. The generated
- * {@code PipelineRunner} runs it as a graph:
+ * The AutoML workflow as seven plain methods, and no concurrent code. The generated {@code
+ * PipelineRunner} runs it as a graph:
  *
  * <pre>
  * uploadTrain ──> train ──> bestModel ──┐
@@ -52,8 +52,9 @@ public class Pipeline {
   ModelScore bestModel(@DependsOn("train") Experiment experiment) {
     return experiment.models().stream()
         .min(Comparator.comparingDouble(ModelScore::rmse))
-        .orElseThrow(() -> new IllegalStateException(
-            "experiment " + experiment.id() + " returned no models"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException("experiment " + experiment.id() + " returned no models"));
   }
 
   @Task
@@ -64,7 +65,8 @@ public class Pipeline {
 
   @Task
   CompletableFuture<Predictions> downloadPredictions(@DependsOn("predict") PredictionRef result) {
-    return client.downloadCsv(result.datasetId())
+    return client
+        .downloadCsv(result.datasetId())
         .thenApply(csv -> Predictions.parse(csv, result.column()));
   }
 

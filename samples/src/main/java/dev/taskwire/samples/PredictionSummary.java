@@ -15,14 +15,22 @@ public record PredictionSummary(int count, double mean, double min, double media
     double median =
         sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     return new PredictionSummary(
-        sorted.length, Arrays.stream(sorted).average().orElseThrow(), sorted[0], median,
+        sorted.length,
+        Arrays.stream(sorted).average().orElseThrow(),
+        sorted[0],
+        median,
         sorted[sorted.length - 1]);
   }
 
   /** For a report: {@code 300 predictions, mean 412,345, median ..., min ..., max ...}. */
   public String inWords() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%d predictions, mean %,.0f, median %,.0f, min %,.0f, max %,.0f",
-        count, mean, median, min, max);
+        count,
+        mean,
+        median,
+        min,
+        max);
   }
 }

@@ -14,27 +14,36 @@ import java.time.Duration;
  *     first run (the sample then resumes the run); -1 for none
  */
 record SampleArgs(
-    int customers, Faults faults, double latencyScale, Duration requestTimeout,
-    int pipelineThreads, boolean tune, int failTrial, boolean bestOnly, boolean help) {
+    int customers,
+    Faults faults,
+    double latencyScale,
+    Duration requestTimeout,
+    int pipelineThreads,
+    boolean tune,
+    int failTrial,
+    boolean bestOnly,
+    boolean help) {
 
-  static final String USAGE = String.join("\n",
-      "usage: mvn -q -pl samples exec:java -Dexec.args=\"[flags]\"",
-      "  (no flags)              one pipeline against the embedded service, then the same steps",
-      "                          one after another, with a timeline of both",
-      "  --customers N           N independent pipelines at once; reports time and peak threads",
-      "  --tune                  train one model per hyper-parameter set, 3 at once, and predict",
-      "                          with the best; prints every trial",
-      "  --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the",
-      "                          run fails; the sample then resumes it",
-      "  --best-only             with --tune: runOnly(Target.best), tuning without predicting",
-      "  --fail KIND             the service fails every job of KIND (upload, train, predict)",
-      "  --reject-upload NAME    the service refuses the upload named NAME (train, forecast)",
-      "  --silent-from KIND      the service stops answering at the first KIND request",
-      "  --garble KIND           the service answers status polls of KIND jobs with broken JSON",
-      "  --latency-scale F       multiply the service's job latencies by F (default 1)",
-      "  --timeout-ms N          the client's request timeout (default 3000)",
-      "  --threads N             threads of the pipelines' executor (default 4)",
-      "  --help                  this text");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: mvn -q -pl samples exec:java -Dexec.args=\"[flags]\"",
+          "  (no flags)              one pipeline against the embedded service, then the same steps",
+          "                          one after another, with a timeline of both",
+          "  --customers N           N independent pipelines at once; reports time and peak threads",
+          "  --tune                  train one model per hyper-parameter set, 3 at once, and predict",
+          "                          with the best; prints every trial",
+          "  --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the",
+          "                          run fails; the sample then resumes it",
+          "  --best-only             with --tune: runOnly(Target.best), tuning without predicting",
+          "  --fail KIND             the service fails every job of KIND (upload, train, predict)",
+          "  --reject-upload NAME    the service refuses the upload named NAME (train, forecast)",
+          "  --silent-from KIND      the service stops answering at the first KIND request",
+          "  --garble KIND           the service answers status polls of KIND jobs with broken JSON",
+          "  --latency-scale F       multiply the service's job latencies by F (default 1)",
+          "  --timeout-ms N          the client's request timeout (default 3000)",
+          "  --threads N             threads of the pipelines' executor (default 4)",
+          "  --help                  this text");
 
   static SampleArgs parse(String... args) {
     int customers = 0;
@@ -62,8 +71,9 @@ record SampleArgs(
         case "--fail-trial":
           failTrial = trial(flag, value(args, ++i, flag));
           HyperParams failing = TuningPipeline.standardGrid().get(failTrial);
-          faults = faults.failTrainingsOf(failing.algorithm(), failing.params(),
-              TuningPipeline.TRIAL_RETRIES + 1);
+          faults =
+              faults.failTrainingsOf(
+                  failing.algorithm(), failing.params(), TuningPipeline.TRIAL_RETRIES + 1);
           break;
         case "--best-only":
           bestOnly = true;
@@ -103,8 +113,8 @@ record SampleArgs(
     if (tune && customers > 0) {
       throw new IllegalArgumentException("--tune runs one tuning pipeline; leave out --customers");
     }
-    return new SampleArgs(customers, faults, latencyScale, timeout, threads, tune, failTrial,
-        bestOnly, help);
+    return new SampleArgs(
+        customers, faults, latencyScale, timeout, threads, tune, failTrial, bestOnly, help);
   }
 
   private static String value(String[] args, int index, String flag) {

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Everything a run of the sample needs, started together and closed together: the embedded
- * service, a client for it, and the small fixed pool the pipelines run on. Closing it ends every
- * thread it started and the server's port.
+ * Everything a run of the sample needs, started together and closed together: the embedded service,
+ * a client for it, and the small fixed pool the pipelines run on. Closing it ends every thread it
+ * started and the server's port.
  */
 final class SampleServices implements AutoCloseable {
   private final AutoMlServer server;
@@ -23,7 +23,10 @@ final class SampleServices implements AutoCloseable {
   private final ClientConfig clientConfig;
 
   private SampleServices(
-      AutoMlServer server, AutoMlClient client, ExecutorService pipelinePool, int pipelineThreads,
+      AutoMlServer server,
+      AutoMlClient client,
+      ExecutorService pipelinePool,
+      int pipelineThreads,
       ClientConfig clientConfig) {
     this.server = server;
     this.client = client;
@@ -32,8 +35,9 @@ final class SampleServices implements AutoCloseable {
     this.clientConfig = clientConfig;
   }
 
-  static SampleServices start(ServerConfig serverConfig, ClientConfig clientConfig,
-      int pipelineThreads) throws IOException {
+  static SampleServices start(
+      ServerConfig serverConfig, ClientConfig clientConfig, int pipelineThreads)
+      throws IOException {
     AutoMlServer server = AutoMlServer.start(serverConfig);
     AutoMlClient client = new AutoMlClient(server.baseUri(), clientConfig);
     ExecutorService pool = DaemonPools.fixed("taskwire-sample-pipeline", pipelineThreads);
@@ -41,15 +45,16 @@ final class SampleServices implements AutoCloseable {
   }
 
   /**
-   * The service as the flags set it up, and a client that polls often (after 20 ms, backing off
-   * to 100 ms), so that a task's end shows within 0.1 s: for a run one watches as it goes.
+   * The service as the flags set it up, and a client that polls often (after 20 ms, backing off to
+   * 100 ms), so that a task's end shows within 0.1 s: for a run one watches as it goes.
    */
   static SampleServices forOneRun(SampleArgs args) throws IOException {
     ServerConfig server =
         ServerConfig.defaults().scaleLatencies(args.latencyScale()).faults(args.faults());
-    ClientConfig client = ClientConfig.defaults()
-        .withRequestTimeout(args.requestTimeout())
-        .withPolling(Duration.ofMillis(20), Duration.ofMillis(100), 1.5);
+    ClientConfig client =
+        ClientConfig.defaults()
+            .withRequestTimeout(args.requestTimeout())
+            .withPolling(Duration.ofMillis(20), Duration.ofMillis(100), 1.5);
     return start(server, client, args.pipelineThreads());
   }
 
@@ -67,9 +72,13 @@ final class SampleServices implements AutoCloseable {
   }
 
   String threadsInWords() {
-    return pipelineThreads + " pipeline threads, " + clientConfig.httpThreads()
+    return pipelineThreads
+        + " pipeline threads, "
+        + clientConfig.httpThreads()
         + " HTTP client threads, 1 poll timer; the server: "
-        + server.config().httpThreads() + " request threads, " + server.config().workerThreads()
+        + server.config().httpThreads()
+        + " request threads, "
+        + server.config().workerThreads()
         + " workers, 1 timer";
   }
 

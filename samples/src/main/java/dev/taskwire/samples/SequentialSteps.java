@@ -1,10 +1,10 @@
 package dev.taskwire.samples;
 
 /**
- * The same steps as the pipeline, called one after another by hand, each future joined before
- * the next call: what the code looks like without taskwire when one keeps it simple, and the
- * baseline the sample compares the pipeline's time with. It calls the very methods of
- * {@link Pipeline} that the runner calls, so both do exactly the same work.
+ * The same steps as the pipeline, called one after another by hand, each future joined before the
+ * next call: what the code looks like without taskwire when one keeps it simple, and the baseline
+ * the sample compares the pipeline's time with. It calls the very methods of {@link Pipeline} that
+ * the runner calls, so both do exactly the same work.
  */
 final class SequentialSteps {
   private SequentialSteps() {}

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The lines a demo prints before it runs: where the service is and how slow its jobs are, the
- * data, the threads, and the pipeline's tasks with what each one waits for.
+ * The lines a demo prints before it runs: where the service is and how slow its jobs are, the data,
+ * the threads, and the pipeline's tasks with what each one waits for.
  */
 final class SetupReport {
   private SetupReport() {}
@@ -16,9 +16,17 @@ final class SetupReport {
     out.println(title);
     out.println("  service:  embedded AutoML service at " + services.server().baseUri());
     out.println("            job latencies: " + services.server().config());
-    out.println("  data:     " + HousingData.TRAIN_FILE + " (" + data.train().rowCount()
-        + " rows) and " + HousingData.FORECAST_FILE + " (" + data.forecast().rowCount()
-        + " rows); predicting " + HousingData.TARGET);
+    out.println(
+        "  data:     "
+            + HousingData.TRAIN_FILE
+            + " ("
+            + data.train().rowCount()
+            + " rows) and "
+            + HousingData.FORECAST_FILE
+            + " ("
+            + data.forecast().rowCount()
+            + " rows); predicting "
+            + HousingData.TARGET);
     out.println("  threads:  " + services.threadsInWords());
     out.println("  tasks:    " + graphInWords(graph));
   }

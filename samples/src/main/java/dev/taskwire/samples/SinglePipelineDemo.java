@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The main job: one pipeline against the embedded service, its progress shown as it runs; then
- * the same steps one after another in the same JVM, and both timelines side by side. The run's
- * trace is saved for Perfetto and as an HTML timeline, and its critical path printed.
+ * The main job: one pipeline against the embedded service, its progress shown as it runs; then the
+ * same steps one after another in the same JVM, and both timelines side by side. The run's trace is
+ * saved for Perfetto and as an HTML timeline, and its critical path printed.
  */
 final class SinglePipelineDemo {
   private static final int CHART_WIDTH = 64;
+
   /** The trace files are automl-trace.json and automl-timeline.html. */
   private static final String TRACE_NAME = "automl";
 
@@ -38,8 +39,9 @@ final class SinglePipelineDemo {
       ConsoleProgress progress =
           ConsoleProgress.to(out, out == System.out && System.console() != null);
       PipelineRunner.Execution execution =
-          new PipelineRunner(new Pipeline(services.client(), input),
-              services.runOptions().listener(progress).listener(recorder))
+          new PipelineRunner(
+                  new Pipeline(services.client(), input),
+                  services.runOptions().listener(progress).listener(recorder))
               .start();
       PipelineRunner.Results results;
       try {
@@ -69,11 +71,17 @@ final class SinglePipelineDemo {
       out.println("  one after another:");
       out.print(chart.render(sequential, "    "));
       out.println();
-      out.println(String.format(Locale.ROOT,
-          "Total: %.2f s with taskwire, %.2f s one after another: %.2fx as fast.",
-          pipelineNanos / 1e9, sequentialNanos / 1e9, (double) sequentialNanos / pipelineNanos));
-      out.println("  " + overlapInWords(trace, "uploadForecast")
-          + "; no pipeline thread waited for the service.");
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "Total: %.2f s with taskwire, %.2f s one after another: %.2fx as fast.",
+              pipelineNanos / 1e9,
+              sequentialNanos / 1e9,
+              (double) sequentialNanos / pipelineNanos));
+      out.println(
+          "  "
+              + overlapInWords(trace, "uploadForecast")
+              + "; no pipeline thread waited for the service.");
       TraceFiles.save(trace, TRACE_NAME, out);
       return 0;
     }
@@ -82,13 +90,23 @@ final class SinglePipelineDemo {
   private static void printResults(PipelineRunner.Results results, PrintStream out) {
     ModelScore best = results.bestModel();
     out.println();
-    out.println(String.format(Locale.ROOT,
-        "Best model: %s (%s): cross-validated RMSE %,.0f EUR, R² %.3f", best.algorithm(),
-        best.id(), best.rmse(), best.reportedR2()));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "Best model: %s (%s): cross-validated RMSE %,.0f EUR, R² %.3f",
+            best.algorithm(),
+            best.id(),
+            best.rmse(),
+            best.reportedR2()));
     for (ModelScore model : results.train().models()) {
       if (!model.id().equals(best.id())) {
-        out.println(String.format(Locale.ROOT, "  beat %-20s RMSE %,.0f EUR, R² %.3f",
-            model.algorithm(), model.rmse(), model.reportedR2()));
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "  beat %-20s RMSE %,.0f EUR, R² %.3f",
+                model.algorithm(),
+                model.rmse(),
+                model.reportedR2()));
       }
     }
     Predictions predictions = results.downloadPredictions();
@@ -101,11 +119,12 @@ final class SinglePipelineDemo {
     for (int row = 0; row < Math.min(5, predictions.count()); row++) {
       StringBuilder line = new StringBuilder("  ");
       for (String feature : features) {
-        line.append(String.format(Locale.ROOT, "%12s",
-            number(predictions.table().value(row, feature))));
+        line.append(
+            String.format(Locale.ROOT, "%12s", number(predictions.table().value(row, feature))));
       }
-      line.append(String.format(Locale.ROOT, "  ->  %,19.0f",
-          predictions.table().value(row, predictions.column())));
+      line.append(
+          String.format(
+              Locale.ROOT, "  ->  %,19.0f", predictions.table().value(row, predictions.column())));
       out.println(line);
     }
     out.println("Summary (a plain record, PredictionSummary): " + results.summarize().inWords());
@@ -114,12 +133,14 @@ final class SinglePipelineDemo {
   /** Which tasks ran at the same time as {@code task}, read from the trace. */
   private static String overlapInWords(Trace trace, String task) {
     TaskSpan span = trace.task(task);
-    List<String> overlapping = trace.tasks().stream()
-        .filter(other -> !other.task().equals(task) && other.ran())
-        .filter(other -> other.startNanos() < span.endNanos()
-            && span.startNanos() < other.endNanos())
-        .map(TaskSpan::task)
-        .toList();
+    List<String> overlapping =
+        trace.tasks().stream()
+            .filter(other -> !other.task().equals(task) && other.ran())
+            .filter(
+                other ->
+                    other.startNanos() < span.endNanos() && span.startNanos() < other.endNanos())
+            .map(TaskSpan::task)
+            .toList();
     return overlapping.isEmpty()
         ? task + " overlapped no other task"
         : task + " ran at the same time as " + String.join(" and ", overlapping);

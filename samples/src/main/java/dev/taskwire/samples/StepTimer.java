@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A stopwatch for the steps of a pipeline called by hand, one after another: it reports them as
- * a {@link Trace} of the same graph, so that they can be drawn beside a real run (recorded by a
+ * A stopwatch for the steps of a pipeline called by hand, one after another: it reports them as a
+ * {@link Trace} of the same graph, so that they can be drawn beside a real run (recorded by a
  * {@code TraceRecorder}) on one {@link GanttChart}. The steps run on one thread, so this is not
  * thread-safe.
  */
@@ -41,10 +41,13 @@ final class StepTimer {
 
   /** The steps so far, as a run that ended with the last of them; the rest never started. */
   Trace trace() {
-    List<TaskSpan> ordered = graph.taskNames().stream()
-        .map(task -> spans.getOrDefault(
-            task, new TaskSpan(task, TaskSpan.Outcome.SKIPPED, List.of())))
-        .toList();
+    List<TaskSpan> ordered =
+        graph.taskNames().stream()
+            .map(
+                task ->
+                    spans.getOrDefault(
+                        task, new TaskSpan(task, TaskSpan.Outcome.SKIPPED, List.of())))
+            .toList();
     long end = ordered.stream().filter(TaskSpan::ran).mapToLong(TaskSpan::endNanos).max().orElse(0);
     return Trace.of(graph, end, outcome, ordered);
   }

@@ -17,9 +17,9 @@ import java.util.Locale;
 
 /**
  * The {@code --tune} mode: {@link TuningPipeline} against the embedded service, its progress shown
- * as it runs, then every trial with its score, the best model's predictions and the run's
- * critical path. With {@code --fail-trial N} the first run fails at {@code train[N]} and is
- * resumed; with {@code --best-only} only the tasks up to {@code best} run.
+ * as it runs, then every trial with its score, the best model's predictions and the run's critical
+ * path. With {@code --fail-trial N} the first run fails at {@code train[N]} and is resumed; with
+ * {@code --best-only} only the tasks up to {@code best} run.
  */
 final class TuningDemo {
   /** The trace files are tuning-trace.json and tuning-timeline.html. */
@@ -33,20 +33,30 @@ final class TuningDemo {
     List<HyperParams> grid = TuningPipeline.standardGrid();
     try (SampleServices services = SampleServices.forOneRun(args)) {
       AutoMlServer server = services.server();
-      SetupReport.print("taskwire AutoML sample: hyper-parameter tuning", services, data,
-          TuningPipelineRunner.GRAPH, out);
-      out.println("  grid:     " + grid.size() + " configurations, one training each, at most "
-          + TuningPipeline.MAX_CONCURRENT_TRIALS + " at once; a failed trial is tried again "
-          + TuningPipeline.TRIAL_RETRIES + "x on its own");
+      SetupReport.print(
+          "taskwire AutoML sample: hyper-parameter tuning",
+          services,
+          data,
+          TuningPipelineRunner.GRAPH,
+          out);
+      out.println(
+          "  grid:     "
+              + grid.size()
+              + " configurations, one training each, at most "
+              + TuningPipeline.MAX_CONCURRENT_TRIALS
+              + " at once; a failed trial is tried again "
+              + TuningPipeline.TRIAL_RETRIES
+              + "x on its own");
       services.client().health().join(); // the first connection and class loading, untimed
 
       TraceRecorder recorder = new TraceRecorder();
       // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
       ConsoleProgress progress =
           ConsoleProgress.to(out, out == System.out && System.console() != null);
-      TuningPipelineRunner runner = new TuningPipelineRunner(
-          new TuningPipeline(services.client(), data.input(), grid),
-          services.runOptions().listener(progress).listener(recorder));
+      TuningPipelineRunner runner =
+          new TuningPipelineRunner(
+              new TuningPipeline(services.client(), data.input(), grid),
+              services.runOptions().listener(progress).listener(recorder));
       out.println();
       TuningPipelineRunner.Results results;
       try {
@@ -73,23 +83,36 @@ final class TuningDemo {
           return failure(failedAgain, recorder, server, out);
         }
         printWhatRanAgain(failedRun, recorder.trace(), out);
-        out.println("  training jobs on the service: " + trainingsBefore + " in the first run, "
-            + (trainings(server) - trainingsBefore) + " after resuming");
+        out.println(
+            "  training jobs on the service: "
+                + trainingsBefore
+                + " in the first run, "
+                + (trainings(server) - trainingsBefore)
+                + " after resuming");
       }
 
       out.println();
       TrialScore best = results.best();
       TrialTable.print(results.train(), best, out);
-      out.println("  the service had at most " + server.peakOpenJobs(JobKind.TRAINING)
-          + " trainings open at once (maxConcurrency = " + TuningPipeline.MAX_CONCURRENT_TRIALS
-          + ")");
+      out.println(
+          "  the service had at most "
+              + server.peakOpenJobs(JobKind.TRAINING)
+              + " trainings open at once (maxConcurrency = "
+              + TuningPipeline.MAX_CONCURRENT_TRIALS
+              + ")");
       out.println();
-      out.println(String.format(Locale.ROOT, "Best: %s (%s), cross-validated RMSE %,.0f EUR",
-          best.params(), best.model().id(), best.rmse()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "Best: %s (%s), cross-validated RMSE %,.0f EUR",
+              best.params(),
+              best.model().id(),
+              best.rmse()));
       if (args.bestOnly()) {
-        out.println("  no prediction: runOnly(Target.best) ran only best and what it needs ("
-            + server.jobs().stream().filter(job -> job.kind() == JobKind.PREDICTION).count()
-            + " prediction jobs on the service)");
+        out.println(
+            "  no prediction: runOnly(Target.best) ran only best and what it needs ("
+                + server.jobs().stream().filter(job -> job.kind() == JobKind.PREDICTION).count()
+                + " prediction jobs on the service)");
       } else {
         out.println("  its predictions: " + results.summarize().inWords());
       }
@@ -98,8 +121,9 @@ final class TuningDemo {
     }
   }
 
-  private static int failure(PipelineException failed, TraceRecorder recorder,
-      AutoMlServer server, PrintStream out) throws IOException, InterruptedException {
+  private static int failure(
+      PipelineException failed, TraceRecorder recorder, AutoMlServer server, PrintStream out)
+      throws IOException, InterruptedException {
     FailureReport.print(failed, recorder.trace(), server, out);
     TraceFiles.save(recorder.trace(), TRACE_NAME, out);
     return 1;
@@ -115,21 +139,24 @@ final class TuningDemo {
 
   /** Which tasks the resumed run ran, and which kept their result from the failed run. */
   private static void printWhatRanAgain(Trace failedRun, Trace resumed, PrintStream out) {
-    List<String> kept = failedRun.tasks().stream()
-        .filter(span -> span.outcome() == TaskSpan.Outcome.SUCCEEDED)
-        .map(TaskSpan::task)
-        .toList();
-    List<String> ranAgain = resumed.tasks().stream()
-        .filter(TaskSpan::ran)
-        .map(TaskSpan::task)
-        .toList();
+    List<String> kept =
+        failedRun.tasks().stream()
+            .filter(span -> span.outcome() == TaskSpan.Outcome.SUCCEEDED)
+            .map(TaskSpan::task)
+            .toList();
+    List<String> ranAgain =
+        resumed.tasks().stream().filter(TaskSpan::ran).map(TaskSpan::task).toList();
     out.println();
-    out.println("  ran again: " + String.join(", ", ranAgain)
-        + (ranAgain.contains("train")
-            ? " (train only for the trials that did not finish; the others kept their scores)"
-            : ""));
-    out.println("  kept:      " + (kept.isEmpty() ? "nothing" : String.join(", ", kept))
-        + " (succeeded in the first run)");
+    out.println(
+        "  ran again: "
+            + String.join(", ", ranAgain)
+            + (ranAgain.contains("train")
+                ? " (train only for the trials that did not finish; the others kept their scores)"
+                : ""));
+    out.println(
+        "  kept:      "
+            + (kept.isEmpty() ? "nothing" : String.join(", ", kept))
+            + " (succeeded in the first run)");
   }
 
   private static int trainings(AutoMlServer server) {

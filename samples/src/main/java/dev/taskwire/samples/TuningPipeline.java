@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Hyper-parameter tuning as eight plain methods, and no concurrent code: one model is trained
- * per configuration of the grid, the one with the lowest cross-validated error is kept, and it
- * predicts the forecast set. The generated {@code TuningPipelineRunner} runs it as a graph:
+ * Hyper-parameter tuning as eight plain methods, and no concurrent code: one model is trained per
+ * configuration of the grid, the one with the lowest cross-validated error is kept, and it predicts
+ * the forecast set. The generated {@code TuningPipelineRunner} runs it as a graph:
  *
  * <pre>
  * uploadTrain ──┐
@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 public class TuningPipeline {
   /** How many trainings the pipeline asks the service for at once. */
   static final int MAX_CONCURRENT_TRIALS = 3;
+
   /** How many times a failed trial is tried again, on its own, before the run fails. */
   static final int TRIAL_RETRIES = 1;
 
@@ -52,9 +53,13 @@ public class TuningPipeline {
   public static List<HyperParams> standardGrid() {
     return List.of(
         HyperParams.meanBaseline(),
-        HyperParams.linear(0), HyperParams.linear(1e4), HyperParams.linear(1e6),
-        HyperParams.nearestNeighbors(1), HyperParams.nearestNeighbors(5),
-        HyperParams.nearestNeighbors(20), HyperParams.nearestNeighbors(100));
+        HyperParams.linear(0),
+        HyperParams.linear(1e4),
+        HyperParams.linear(1e6),
+        HyperParams.nearestNeighbors(1),
+        HyperParams.nearestNeighbors(5),
+        HyperParams.nearestNeighbors(20),
+        HyperParams.nearestNeighbors(100));
   }
 
   @Task

@@ -28,19 +28,29 @@ class AutoMlSampleTest {
   void theMainJobPrintsTheRunTheTimelineAndTheSpeedUp() throws Exception {
     Run run = run(FAST);
     assertEquals(0, run.exitCode, run.out);
-    for (String expected : List.of("run of dev.taskwire.samples.Pipeline: 7 tasks",
-        "run of dev.taskwire.samples.Pipeline succeeded: 7/7 tasks in",
-        "Best model: linear_regression", "Predictions (5 of 300)", "Summary", "with taskwire:",
-        "one after another:", "Total:", "Critical path: the run took ",
-        "automl-trace.json (open it in https://ui.perfetto.dev)", "automl-timeline.html")) {
+    for (String expected :
+        List.of(
+            "run of dev.taskwire.samples.Pipeline: 7 tasks",
+            "run of dev.taskwire.samples.Pipeline succeeded: 7/7 tasks in",
+            "Best model: linear_regression",
+            "Predictions (5 of 300)",
+            "Summary",
+            "with taskwire:",
+            "one after another:",
+            "Total:",
+            "Critical path: the run took ",
+            "automl-trace.json (open it in https://ui.perfetto.dev)",
+            "automl-timeline.html")) {
       assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
     }
     assertTrue(run.out.matches("(?s).*\\d s  uploadTrain +started\n.*"), run.out);
     assertTrue(run.out.matches("(?s).*\\d s  uploadForecast +succeeded\n.*"), run.out);
     // The sample's graph is one chain but for uploadForecast, which finishes long before predict.
-    assertTrue(run.out.matches("(?s).*Critical path: the run took [0-9.]+ m?s; [0-9.]+ m?s of it"
-        + " was uploadTrain -> train -> bestModel -> predict -> downloadPredictions -> summarize"
-        + "\n.*"),
+    assertTrue(
+        run.out.matches(
+            "(?s).*Critical path: the run took [0-9.]+ m?s; [0-9.]+ m?s of it"
+                + " was uploadTrain -> train -> bestModel -> predict -> downloadPredictions -> summarize"
+                + "\n.*"),
         run.out);
     assertOwnThreadsEnd();
   }
@@ -56,15 +66,23 @@ class AutoMlSampleTest {
         slices.add(event.get("name").asText() + " " + event.path("args").get("outcome").asText());
       }
     }
-    assertEquals(List.of("run succeeded", "uploadTrain succeeded", "uploadForecast succeeded",
-        "train succeeded", "bestModel succeeded", "predict succeeded",
-        "downloadPredictions succeeded", "summarize succeeded"), slices);
+    assertEquals(
+        List.of(
+            "run succeeded",
+            "uploadTrain succeeded",
+            "uploadForecast succeeded",
+            "train succeeded",
+            "bestModel succeeded",
+            "predict succeeded",
+            "downloadPredictions succeeded",
+            "summarize succeeded"),
+        slices);
     String html = Files.readString(savedFile(run, "timeline"));
-    assertTrue(html.contains("<h1>Pipeline<small>dev.taskwire.samples.Pipeline</small></h1>"),
-        html);
+    assertTrue(
+        html.contains("<h1>Pipeline<small>dev.taskwire.samples.Pipeline</small></h1>"), html);
   }
 
-  /** The file the sample said it saved, on its line "  trace: PATH ..." or "  timeline: PATH". */
+  /** The file the sample said it saved, on its line " trace: PATH ..." or " timeline: PATH". */
   static Path savedFile(Run run, String what) {
     Matcher line = Pattern.compile("\n  " + what + ": +(\\S+)").matcher(run.out);
     assertTrue(line.find(), "no " + what + " line in\n" + run.out);
@@ -89,9 +107,10 @@ class AutoMlSampleTest {
     assertTrue(run.out.contains("HTTP 422"), run.out);
     assertTrue(run.out.matches("(?s).*  predict +skipped\n.*"), run.out);
     assertTrue(run.out.contains("Critical path: the run took "), run.out);
-    assertTrue(run.out.matches("(?s).*predict +did not run: it depends on uploadForecast.*"),
-        run.out);
-    assertTrue(run.out.matches("(?s).*train +did not run: it does not depend on uploadForecast.*"),
+    assertTrue(
+        run.out.matches("(?s).*predict +did not run: it depends on uploadForecast.*"), run.out);
+    assertTrue(
+        run.out.matches("(?s).*train +did not run: it does not depend on uploadForecast.*"),
         run.out);
     assertOwnThreadsEnd();
   }
@@ -109,11 +128,15 @@ class AutoMlSampleTest {
   void theTuneModePrintsEveryTrialTheBestAndItsPredictions() throws Exception {
     Run run = run(FAST + " --tune");
     assertEquals(0, run.exitCode, run.out);
-    for (String expected : List.of("run of dev.taskwire.samples.TuningPipeline: 8 tasks",
-        "run of dev.taskwire.samples.TuningPipeline succeeded: 8/8 tasks in",
-        "Best: linear_regression lambda=0 (model-", "its predictions: 300 predictions, mean",
-        "the service had at most 3 trainings open at once (maxConcurrency = 3)",
-        "Critical path: the run took ", "tuning-trace.json (open it in https://ui.perfetto.dev)")) {
+    for (String expected :
+        List.of(
+            "run of dev.taskwire.samples.TuningPipeline: 8 tasks",
+            "run of dev.taskwire.samples.TuningPipeline succeeded: 8/8 tasks in",
+            "Best: linear_regression lambda=0 (model-",
+            "its predictions: 300 predictions, mean",
+            "the service had at most 3 trainings open at once (maxConcurrency = 3)",
+            "Critical path: the run took ",
+            "tuning-trace.json (open it in https://ui.perfetto.dev)")) {
       assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
     }
     List<HyperParams> grid = TuningPipeline.standardGrid();
@@ -121,8 +144,11 @@ class AutoMlSampleTest {
       String row = "  train[" + trial + "]  " + grid.get(trial).algorithm();
       assertTrue(run.out.contains(row), "no row '" + row + "' in\n" + run.out);
     }
-    assertTrue(run.out.matches("(?s).*\n  train\\[1\\]  linear_regression +lambda=0 +17,800"
-        + " +0\\.965  <- best\n.*"), run.out);
+    assertTrue(
+        run.out.matches(
+            "(?s).*\n  train\\[1\\]  linear_regression +lambda=0 +17,800"
+                + " +0\\.965  <- best\n.*"),
+        run.out);
     assertEquals(1, run.out.split("  <- best\n", -1).length - 1, "one best trial");
     assertTrue(run.out.matches("(?s).*\\d s  train\\[7\\] +succeeded\n.*"), run.out);
     assertOwnThreadsEnd();
@@ -132,19 +158,27 @@ class AutoMlSampleTest {
   void aFailedTrialIsResumedAndOnlyWhatItLeftUndoneRunsAgain() throws Exception {
     Run run = run(FAST + " --tune --fail-trial 2");
     assertEquals(0, run.exitCode, run.out);
-    for (String expected : List.of("The run failed, as --fail-trial asked:",
-        "failedTask(): train[2]", "(injected fault, 2 of 2)",
-        "Resuming (TuningPipelineRunner.resume(failure)):",
-        "kept:      uploadTrain, uploadForecast, grid (succeeded in the first run)",
-        "run of dev.taskwire.samples.TuningPipeline succeeded: 5/5 tasks in", "<- best")) {
+    for (String expected :
+        List.of(
+            "The run failed, as --fail-trial asked:",
+            "failedTask(): train[2]",
+            "(injected fault, 2 of 2)",
+            "Resuming (TuningPipelineRunner.resume(failure)):",
+            "kept:      uploadTrain, uploadForecast, grid (succeeded in the first run)",
+            "run of dev.taskwire.samples.TuningPipeline succeeded: 5/5 tasks in",
+            "<- best")) {
       assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
     }
-    assertTrue(run.out.contains("ran again: train, best, predict, downloadPredictions, summarize"
-        + " (train only for the trials that did not finish; the others kept their scores)"), run.out);
+    assertTrue(
+        run.out.contains(
+            "ran again: train, best, predict, downloadPredictions, summarize"
+                + " (train only for the trials that did not finish; the others kept their scores)"),
+        run.out);
     // train[2] trains again, and any trial that its failure cancelled; never all eight.
-    java.util.regex.Matcher jobs = java.util.regex.Pattern
-        .compile("training jobs on the service: \\d+ in the first run, (\\d+) after resuming\n")
-        .matcher(run.out);
+    java.util.regex.Matcher jobs =
+        java.util.regex.Pattern.compile(
+                "training jobs on the service: \\d+ in the first run, (\\d+) after resuming\n")
+            .matcher(run.out);
     assertTrue(jobs.find(), run.out);
     int again = Integer.parseInt(jobs.group(1));
     assertTrue(again >= 1 && again < 8, run.out);
@@ -167,8 +201,8 @@ class AutoMlSampleTest {
     assertTrue(alone.err.contains("--fail-trial and --best-only need --tune"), alone.err);
     Run outOfRange = run("--tune --fail-trial 8");
     assertEquals(2, outOfRange.exitCode);
-    assertTrue(outOfRange.err.contains("--fail-trial must be a trial from 0 to 7: 8"),
-        outOfRange.err);
+    assertTrue(
+        outOfRange.err.contains("--fail-trial must be a trial from 0 to 7: 8"), outOfRange.err);
   }
 
   @Test
@@ -184,10 +218,12 @@ class AutoMlSampleTest {
   static Run run(String args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exitCode = AutoMlSample.run(args.split(" "),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(exitCode, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    int exitCode =
+        AutoMlSample.run(
+            args.split(" "),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -9,10 +9,10 @@ import java.util.Random;
 
 /**
  * Generates the sample's data set, {@code houses-train.csv} and {@code houses-forecast.csv}:
- * made-up house sales whose price is a linear function of the features plus noise, from a
- * fixed seed. The files are shipped under src/main/resources; {@link HousingDataTest} checks
- * that they are exactly what this class generates. To regenerate them, run {@link #main} with
- * the resources folder as its argument.
+ * made-up house sales whose price is a linear function of the features plus noise, from a fixed
+ * seed. The files are shipped under src/main/resources; {@link HousingDataTest} checks that they
+ * are exactly what this class generates. To regenerate them, run {@link #main} with the resources
+ * folder as its argument.
  */
 final class HousingDataGenerator {
   static final int TRAIN_ROWS = 3000;
@@ -47,7 +47,11 @@ final class HousingDataGenerator {
       csv.append(String.format(Locale.ROOT, "%.1f,%d,%d,%.2f", area, rooms, age, distance));
       if (withPrice) {
         double price =
-            120_000 + 2_350 * area + 6_200 * rooms - 780 * age - 2_600 * distance
+            120_000
+                + 2_350 * area
+                + 6_200 * rooms
+                - 780 * age
+                - 2_600 * distance
                 + 18_000 * random.nextGaussian();
         csv.append(',').append(Math.round(clamp(price, 15_000, Double.MAX_VALUE) / 100) * 100);
       }

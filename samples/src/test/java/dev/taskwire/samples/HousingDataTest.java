@@ -19,10 +19,11 @@ class HousingDataTest {
   @Test
   void trainingSetHasTheTargetAndTheForecastSetDoesNot() {
     HousingData data = HousingData.load();
-    assertEquals(List.of("area_m2", "rooms", "age_years", "distance_km", "price_eur"),
+    assertEquals(
+        List.of("area_m2", "rooms", "age_years", "distance_km", "price_eur"),
         data.train().columns());
-    assertEquals(List.of("area_m2", "rooms", "age_years", "distance_km"),
-        data.forecast().columns());
+    assertEquals(
+        List.of("area_m2", "rooms", "age_years", "distance_km"), data.forecast().columns());
     assertEquals(HousingDataGenerator.TRAIN_ROWS, data.train().rowCount());
     assertEquals(HousingDataGenerator.FORECAST_ROWS, data.forecast().rowCount());
     assertFalse(data.forecast().hasColumn(HousingData.TARGET));

@@ -4,15 +4,17 @@ import java.util.Arrays;
 
 /**
  * An independent least-squares fit for tests to check the service's models against: modified
- * Gram-Schmidt on centred columns, not the service's normal equations, on numbers parsed here,
- * not by the sample's {@code Csv}.
+ * Gram-Schmidt on centred columns, not the service's normal equations, on numbers parsed here, not
+ * by the sample's {@code Csv}.
  */
 public final class LeastSquares {
   private LeastSquares() {}
 
   /** The numbers of a CSV text, without its header; parsed here, not with the sample's Csv. */
   public static double[][] rows(String csv) {
-    return csv.lines().skip(1).filter(line -> !line.isBlank())
+    return csv.lines()
+        .skip(1)
+        .filter(line -> !line.isBlank())
         .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
         .toArray(double[][]::new);
   }

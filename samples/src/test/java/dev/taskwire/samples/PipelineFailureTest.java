@@ -1,10 +1,10 @@
 package dev.taskwire.samples;
 
+import static dev.taskwire.samples.TestSupport.assertOwnThreadsEnd;
 import static dev.taskwire.samples.TestSupport.assertPortClosed;
 import static dev.taskwire.samples.TestSupport.awaitUntil;
 import static dev.taskwire.samples.TestSupport.fastClient;
 import static dev.taskwire.samples.TestSupport.fastServer;
-import static dev.taskwire.samples.TestSupport.assertOwnThreadsEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Each way the service can fail ends the run with a PipelineException that names the right task
- * and carries the server's message; the tasks that depended on it never ran; and closing the
- * sample leaves no thread of ours and no open port behind.
+ * Each way the service can fail ends the run with a PipelineException that names the right task and
+ * carries the server's message; the tasks that depended on it never ran; and closing the sample
+ * leaves no thread of ours and no open port behind.
  */
 @Timeout(60)
 class PipelineFailureTest {
@@ -50,35 +50,43 @@ class PipelineFailureTest {
     assertTrue(cause.getMessage().contains("job " + cause.jobId()), cause.getMessage());
     assertSucceeded(outcome.execution.uploadTrain());
     assertSucceeded(outcome.execution.uploadForecast());
-    assertNeverRan(outcome.execution.bestModel(), outcome.execution.predict(),
-        outcome.execution.downloadPredictions(), outcome.execution.summarize());
+    assertNeverRan(
+        outcome.execution.bestModel(),
+        outcome.execution.predict(),
+        outcome.execution.downloadPredictions(),
+        outcome.execution.summarize());
   }
 
   /**
-   * The forecast upload is refused while the training upload is open on the server (held there,
-   * and the forecast upload starts only once it is): the run stops, the independent upload is
+   * The forecast upload is refused while the training upload is open on the server (held there, and
+   * the forecast upload starts only once it is): the run stops, the independent upload is
    * cancelled, and its job is stopped remotely.
    */
   @RepeatedTest(3)
   void aRejectedUploadCancelsTheIndependentOne() throws Exception {
-    Outcome outcome = run(Faults.none().rejectUploadsNamed("forecast"), fastClient(),
-        (services, input) -> {
-          AutoMlServer server = services.server();
-          server.holdJobs(JobKind.UPLOAD, "train");
-          return new Pipeline(services.client(), input) {
-            @Override
-            CompletableFuture<DatasetRef> uploadForecast() {
-              awaitUntil("the train upload is on the server", () -> !server.jobs().isEmpty());
-              return super.uploadForecast();
-            }
-          };
-        });
+    Outcome outcome =
+        run(
+            Faults.none().rejectUploadsNamed("forecast"),
+            fastClient(),
+            (services, input) -> {
+              AutoMlServer server = services.server();
+              server.holdJobs(JobKind.UPLOAD, "train");
+              return new Pipeline(services.client(), input) {
+                @Override
+                CompletableFuture<DatasetRef> uploadForecast() {
+                  awaitUntil("the train upload is on the server", () -> !server.jobs().isEmpty());
+                  return super.uploadForecast();
+                }
+              };
+            });
     assertEquals("uploadForecast", outcome.failure.failedTask());
     RequestRejectedException cause =
         assertInstanceOf(RequestRejectedException.class, outcome.failure.getCause());
     assertEquals(422, cause.status());
     assertTrue(cause.serverMessage().contains("data set 'forecast' rejected"), cause.getMessage());
-    assertThrows(CancellationException.class, outcome.execution.uploadTrain()::join,
+    assertThrows(
+        CancellationException.class,
+        outcome.execution.uploadTrain()::join,
         "uploadTrain does not depend on uploadForecast: it was cancelled, not failed");
     assertNeverRan(outcome.execution.train(), outcome.execution.predict());
     assertEquals(1, outcome.failure.failures().size(), "the cancellation is no failure");
@@ -103,7 +111,9 @@ class PipelineFailureTest {
   @RepeatedTest(3)
   void malformedJsonFromTheServer() throws Exception {
     Outcome outcome =
-        run(Faults.none().garbleStatusOf(JobKind.TRAINING), fastClient(),
+        run(
+            Faults.none().garbleStatusOf(JobKind.TRAINING),
+            fastClient(),
             PipelineFailureTest::plain);
     assertEquals("train", outcome.failure.failedTask());
     MalformedResponseException cause =
@@ -114,7 +124,8 @@ class PipelineFailureTest {
 
   /** What a failed run left: its exception, its execution's futures, the server's jobs. */
   private record Outcome(
-      PipelineException failure, PipelineRunner.Execution execution,
+      PipelineException failure,
+      PipelineRunner.Execution execution,
       List<AutoMlServer.JobSummary> serverJobs) {}
 
   /** Builds the pipeline under test, and may prepare the server for it. */
@@ -126,8 +137,7 @@ class PipelineFailureTest {
     assertOwnThreadsEnd(); // none from an earlier test
     int port;
     Outcome outcome;
-    try (SampleServices services =
-        SampleServices.start(fastServer().faults(faults), client, 4)) {
+    try (SampleServices services = SampleServices.start(fastServer().faults(faults), client, 4)) {
       AutoMlServer server = services.server();
       port = server.port();
       PipelineRunner.Execution execution =

@@ -41,16 +41,18 @@ class PipelineOrderTest {
       ServerEvent forecastCreated =
           event(events, ServerEvent.Type.CREATED, JobKind.UPLOAD, "forecast");
       ServerEvent forecastDone = event(events, ServerEvent.Type.DONE, JobKind.UPLOAD, "forecast");
-      assertTrue(trainCreated.sequence() < forecastDone.sequence()
-          && forecastCreated.sequence() < trainDone.sequence(), "upload intervals overlap");
+      assertTrue(
+          trainCreated.sequence() < forecastDone.sequence()
+              && forecastCreated.sequence() < trainDone.sequence(),
+          "upload intervals overlap");
       assertEquals(2, server.peakOpenJobs(JobKind.UPLOAD));
     }
   }
 
   /**
-   * Training starts the moment the training set is stored, while the forecast upload is still
-   * open; training is requested only after its own upload is done; prediction only after both
-   * the training and the forecast upload are done.
+   * Training starts the moment the training set is stored, while the forecast upload is still open;
+   * training is requested only after its own upload is done; prediction only after both the
+   * training and the forecast upload are done.
    */
   @RepeatedTest(3)
   void eachStepIsRequestedOnlyAfterItsPrerequisitesAndNoLater() throws Exception {
@@ -58,7 +60,8 @@ class PipelineOrderTest {
       AutoMlServer server = services.server();
       server.holdJobs(JobKind.UPLOAD, "forecast");
       PipelineRunner.Execution run = runner(services).start();
-      awaitUntil("training is requested while the forecast upload is held",
+      awaitUntil(
+          "training is requested while the forecast upload is held",
           () -> server.peakOpenJobs(JobKind.TRAINING) > 0);
       assertEquals(1, server.openJobs(JobKind.UPLOAD), "the forecast upload is still open");
       server.releaseJobs(JobKind.UPLOAD, "forecast");
@@ -72,16 +75,21 @@ class PipelineOrderTest {
           event(events, ServerEvent.Type.CREATED, JobKind.TRAINING, trainingSet);
       ServerEvent trainingDone =
           event(events, ServerEvent.Type.DONE, JobKind.TRAINING, trainingSet);
-      ServerEvent predictionCreated = events.stream()
-          .filter(e -> e.type() == ServerEvent.Type.CREATED && e.kind() == JobKind.PREDICTION)
-          .findFirst().orElseThrow();
+      ServerEvent predictionCreated =
+          events.stream()
+              .filter(e -> e.type() == ServerEvent.Type.CREATED && e.kind() == JobKind.PREDICTION)
+              .findFirst()
+              .orElseThrow();
       assertTrue(trainDone.sequence() < trainingCreated.sequence(), "train after its upload");
-      assertTrue(trainingCreated.sequence() < forecastDone.sequence(),
+      assertTrue(
+          trainingCreated.sequence() < forecastDone.sequence(),
           "train did not wait for the forecast upload");
       assertTrue(trainingDone.sequence() < predictionCreated.sequence(), "predict after train");
-      assertTrue(forecastDone.sequence() < predictionCreated.sequence(),
+      assertTrue(
+          forecastDone.sequence() < predictionCreated.sequence(),
           "predict after the forecast upload");
-      assertEquals(results.bestModel().id() + " on " + results.uploadForecast().id(),
+      assertEquals(
+          results.bestModel().id() + " on " + results.uploadForecast().id(),
           predictionCreated.label());
     }
   }
@@ -95,7 +103,9 @@ class PipelineOrderTest {
     return events.stream()
         .filter(e -> e.type() == type && e.kind() == kind && e.label().equals(label))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " event for " + kind + " " + label
-            + " in " + events));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + type + " event for " + kind + " " + label + " in " + events));
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The real pipeline against the embedded service gives the right answers: the predictions are
- * those of a least-squares line fitted to the shipped training rows, computed here independently
- * (centred Gram-Schmidt, not the server's normal equations) from the CSV files themselves.
+ * The real pipeline against the embedded service gives the right answers: the predictions are those
+ * of a least-squares line fitted to the shipped training rows, computed here independently (centred
+ * Gram-Schmidt, not the server's normal equations) from the CSV files themselves.
  */
 @Timeout(60)
 class PipelineResultsTest {
@@ -26,8 +26,9 @@ class PipelineResultsTest {
     HousingData data = HousingData.load();
     PipelineRunner.Results results;
     try (SampleServices services = SampleServices.start(fastServer(), fastClient(), 4)) {
-      results = new PipelineRunner(new Pipeline(services.client(), data.input()),
-          services.runOptions()).run();
+      results =
+          new PipelineRunner(new Pipeline(services.client(), data.input()), services.runOptions())
+              .run();
     }
 
     ModelScore best = results.bestModel();
@@ -55,7 +56,9 @@ class PipelineResultsTest {
       double expected = line[0];
       for (int j = 0; j < FEATURES.size(); j++) {
         expected += line[j + 1] * forecast[i][j];
-        assertEquals(forecast[i][j], predictions.table().value(i, FEATURES.get(j)),
+        assertEquals(
+            forecast[i][j],
+            predictions.table().value(i, FEATURES.get(j)),
             "row " + i + " keeps its features");
       }
       assertEquals(expected, predicted[i], Math.abs(expected) * 1e-7, "prediction of row " + i);

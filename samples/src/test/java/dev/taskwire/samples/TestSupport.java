@@ -50,11 +50,12 @@ public final class TestSupport {
 
   /**
    * Fails unless every thread the sample, its client or its server started has ended. A closed
-   * pool's threads finish their last lines just after the pool reports termination, so this
-   * waits for them, within the usual patience.
+   * pool's threads finish their last lines just after the pool reports termination, so this waits
+   * for them, within the usual patience.
    */
   public static void assertOwnThreadsEnd() {
-    awaitUntil("every thread of ours has ended (still alive: " + ownThreads() + ")",
+    awaitUntil(
+        "every thread of ours has ended (still alive: " + ownThreads() + ")",
         () -> ownThreads().isEmpty());
   }
 
@@ -76,10 +77,13 @@ public final class TestSupport {
 
   /** Fails unless connecting to {@code port} on the loopback address is refused. */
   public static void assertPortClosed(int port) {
-    assertThrows(IOException.class, () -> {
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        socket.getInputStream(); // connected: the server is still listening
-      }
-    }, "the server's port " + port + " still accepts connections");
+    assertThrows(
+        IOException.class,
+        () -> {
+          try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getInputStream(); // connected: the server is still listening
+          }
+        },
+        "the server's port " + port + " still accepts connections");
   }
 }

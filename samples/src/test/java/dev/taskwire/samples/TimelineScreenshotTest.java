@@ -22,16 +22,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders the sample's HTML timeline in headless Chromium and looks at the picture: the page
- * must draw (right size, not blank, the bar colours there) with nothing fetched from a network.
- * Without Chromium the test is skipped on a workstation and fails on CI ({@code CI} set).
+ * Renders the sample's HTML timeline in headless Chromium and looks at the picture: the page must
+ * draw (right size, not blank, the bar colours there) with nothing fetched from a network. Without
+ * Chromium the test is skipped on a workstation and fails on CI ({@code CI} set).
  */
 @Timeout(180)
 class TimelineScreenshotTest {
   private static final int WIDTH = 1200;
   private static final int HEIGHT = 600;
+
   /** The HTML timeline's colours for a succeeded bar and the critical path's outline. */
   private static final int SUCCEEDED = 0x52a675;
+
   private static final int CRITICAL = 0x1f2d4d;
 
   @Test
@@ -44,14 +46,24 @@ class TimelineScreenshotTest {
     Files.deleteIfExists(png);
 
     Path log = scratch.resolve("chromium.log");
-    Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + scratch.resolve("profile"),
-        "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + png, html.toUri().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + scratch.resolve("profile"),
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--screenshot=" + png,
+                html.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!process.waitFor(90, SECONDS)) {
       process.destroyForcibly();
       fail("chromium did not finish; its output:\n" + read(log));
@@ -68,8 +80,14 @@ class TimelineScreenshotTest {
         colours.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
       }
     }
-    String seen = colours.size() + " colours, " + colours.getOrDefault(SUCCEEDED, 0)
-        + " green pixels, " + colours.getOrDefault(CRITICAL, 0) + " navy pixels, in " + png;
+    String seen =
+        colours.size()
+            + " colours, "
+            + colours.getOrDefault(SUCCEEDED, 0)
+            + " green pixels, "
+            + colours.getOrDefault(CRITICAL, 0)
+            + " navy pixels, in "
+            + png;
     assertTrue(colours.size() >= 20, "a blank page? " + seen);
     // Seven succeeded bars, the longest hundreds of pixels wide.
     assertTrue(colours.getOrDefault(SUCCEEDED, 0) >= 3000, seen);
@@ -79,12 +97,14 @@ class TimelineScreenshotTest {
 
   /** Chromium on the PATH; otherwise the test fails on CI and is skipped elsewhere. */
   private static Path chromium() {
-    Optional<Path> found = Stream.of(System.getenv("PATH").split(File.pathSeparator))
-        .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(Path.of(dir)::resolve))
-        .filter(Files::isExecutable)
-        .findFirst();
-    String missing = "Chromium is not installed, so the HTML timeline cannot be rendered; install"
-        + " it (Debian/Ubuntu: apt-get install -y chromium) and run the tests again";
+    Optional<Path> found =
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(Path.of(dir)::resolve))
+            .filter(Files::isExecutable)
+            .findFirst();
+    String missing =
+        "Chromium is not installed, so the HTML timeline cannot be rendered; install"
+            + " it (Debian/Ubuntu: apt-get install -y chromium) and run the tests again";
     if (found.isEmpty() && System.getenv("CI") != null) {
       fail(missing + " (CI is set, so this test must run)");
     }
@@ -95,5 +115,4 @@ class TimelineScreenshotTest {
   private static String read(Path log) throws Exception {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
   }
-
 }

@@ -33,22 +33,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The tuning pipeline against the embedded service: how many trainings the service had open at
- * once (from its own log, with jobs held open there), which trial wins and what it predicts
- * (against an independent least-squares fit), and what a failing trial, a resume and a run of
- * only {@code best} do, counted in the service's jobs.
+ * The tuning pipeline against the embedded service: how many trainings the service had open at once
+ * (from its own log, with jobs held open there), which trial wins and what it predicts (against an
+ * independent least-squares fit), and what a failing trial, a resume and a run of only {@code best}
+ * do, counted in the service's jobs.
  */
 @Timeout(60)
 class TuningPipelineTest {
   private static final List<HyperParams> GRID = TuningPipeline.standardGrid();
+
   /** Trial 2 fails on both of its attempts. */
   private static final HyperParams FAILING = GRID.get(2);
 
   private final PipelineInput input = HousingData.load().customer(0, 300, 30);
 
   /**
-   * With trainings held open on the server, three are open at the same moment, which is overlap
-   * by definition; and since none of them can end, a fourth would only appear if the limit were
+   * With trainings held open on the server, three are open at the same moment, which is overlap by
+   * definition; and since none of them can end, a fourth would only appear if the limit were
    * broken. The log's peak over the whole run is therefore exactly the limit.
    */
   @RepeatedTest(3)
@@ -59,19 +60,25 @@ class TuningPipelineTest {
       TuningPipelineRunner.Execution run =
           new TuningPipelineRunner(pipeline(services, input), services.runOptions()).start();
       // At least: a broken limit then shows as a peak above it, not as a wait that never ends.
-      awaitUntil("three trainings are open on the server",
+      awaitUntil(
+          "three trainings are open on the server",
           () -> server.openJobs(JobKind.TRAINING) >= TuningPipeline.MAX_CONCURRENT_TRIALS);
       server.releaseJobs(JobKind.TRAINING);
       TuningPipelineRunner.Results results = run.await();
 
-      List<ServerEvent> trainings = server.events().snapshot().stream()
-          .filter(event -> event.kind() == JobKind.TRAINING)
-          .toList();
+      List<ServerEvent> trainings =
+          server.events().snapshot().stream()
+              .filter(event -> event.kind() == JobKind.TRAINING)
+              .toList();
       assertEquals(TuningPipeline.MAX_CONCURRENT_TRIALS, peakOpen(trainings));
       assertEquals(TuningPipeline.MAX_CONCURRENT_TRIALS, server.peakOpenJobs(JobKind.TRAINING));
-      assertEquals(GRID.size(), trainings.stream()
-          .filter(event -> event.type() == ServerEvent.Type.CREATED).count(), "one job per trial");
-      assertEquals(GRID, results.train().stream().map(TrialScore::params).toList(),
+      assertEquals(
+          GRID.size(),
+          trainings.stream().filter(event -> event.type() == ServerEvent.Type.CREATED).count(),
+          "one job per trial");
+      assertEquals(
+          GRID,
+          results.train().stream().map(TrialScore::params).toList(),
           "the scores come in grid order, whatever order the trials ended in");
     }
   }
@@ -85,23 +92,27 @@ class TuningPipelineTest {
     HousingData data = HousingData.load();
     TuningPipelineRunner.Results results;
     try (SampleServices services = SampleServices.start(fastServer(), fastClient(), 4)) {
-      results = new TuningPipelineRunner(pipeline(services, data.input()), services.runOptions())
-          .run();
+      results =
+          new TuningPipelineRunner(pipeline(services, data.input()), services.runOptions()).run();
     }
     List<TrialScore> trials = results.train();
     TrialScore best = results.best();
     assertEquals(trials.stream().mapToDouble(TrialScore::rmse).min().orElseThrow(), best.rmse());
     assertEquals(HyperParams.linear(0), best.params());
-    assertTrue(rmse(trials, HyperParams.linear(0)) < rmse(trials, HyperParams.linear(1e4))
-        && rmse(trials, HyperParams.linear(1e4)) < rmse(trials, HyperParams.linear(1e6)),
+    assertTrue(
+        rmse(trials, HyperParams.linear(0)) < rmse(trials, HyperParams.linear(1e4))
+            && rmse(trials, HyperParams.linear(1e4)) < rmse(trials, HyperParams.linear(1e6)),
         "a penalty only pulls a true line away from the data: " + trials);
     assertTrue(rmse(trials, HyperParams.meanBaseline()) > 4 * best.rmse(), trials.toString());
 
     double[][] trainRows = LeastSquares.rows(data.input().trainCsv());
     int features = trainRows[0].length - 1;
-    double[] line = LeastSquares.fit(
-        Arrays.stream(trainRows).map(row -> Arrays.copyOf(row, features)).toArray(double[][]::new),
-        Arrays.stream(trainRows).mapToDouble(row -> row[features]).toArray());
+    double[] line =
+        LeastSquares.fit(
+            Arrays.stream(trainRows)
+                .map(row -> Arrays.copyOf(row, features))
+                .toArray(double[][]::new),
+            Arrays.stream(trainRows).mapToDouble(row -> row[features]).toArray());
     double[][] forecast = LeastSquares.rows(data.input().forecastCsv());
     double[] predicted = results.downloadPredictions().values();
     assertEquals(forecast.length, predicted.length);
@@ -127,9 +138,10 @@ class TuningPipelineTest {
       JobFailedException first =
           assertInstanceOf(JobFailedException.class, cause.getSuppressed()[0]);
       assertTrue(first.serverMessage().endsWith("(injected fault, 1 of 2)"), first.getMessage());
-      awaitUntil("no training is left open",
-          () -> services.server().openJobs(JobKind.TRAINING) == 0);
-      assertEquals(List.of(JobState.FAILED, JobState.FAILED),
+      awaitUntil(
+          "no training is left open", () -> services.server().openJobs(JobKind.TRAINING) == 0);
+      assertEquals(
+          List.of(JobState.FAILED, JobState.FAILED),
           services.server().jobs().stream()
               .filter(job -> job.label().endsWith(" linear_regression(lambda=10000)"))
               .map(AutoMlServer.JobSummary::state)
@@ -139,10 +151,10 @@ class TuningPipelineTest {
   }
 
   /**
-   * The first run keeps going past the failed trial, so every other trial trains once and the
-   * count is exact. The resumed run starts neither upload nor the grid again; it runs train and
-   * what depends on it, and train keeps the scores of the trials that succeeded: only train[2]
-   * trains again.
+   * The first run keeps going past the failed trial, so every other trial trains once and the count
+   * is exact. The resumed run starts neither upload nor the grid again; it runs train and what
+   * depends on it, and train keeps the scores of the trials that succeeded: only train[2] trains
+   * again.
    */
   @RepeatedTest(3)
   void resumingRunsAgainOnlyTheFailedTaskAndWhatDependsOnIt() throws Exception {
@@ -154,20 +166,25 @@ class TuningPipelineTest {
       TuningPipelineRunner runner = new TuningPipelineRunner(pipeline(services, input), options);
       PipelineException failure = assertThrows(PipelineException.class, runner::run);
       assertEquals(Set.of("train[2]"), failure.failures().keySet());
-      assertEquals(GRID.size() + 1, jobs(server, JobKind.TRAINING),
+      assertEquals(
+          GRID.size() + 1,
+          jobs(server, JobKind.TRAINING),
           "every trial once, and train[2]'s retry");
 
       started.tasks.clear();
       TuningPipelineRunner.Results results = runner.resume(failure);
-      assertEquals(List.of("train", "best", "predict", "downloadPredictions", "summarize"),
+      assertEquals(
+          List.of("train", "best", "predict", "downloadPredictions", "summarize"),
           started.inGraphOrder());
       assertEquals(GRID.size() + 2, jobs(server, JobKind.TRAINING), "only train[2] again");
       assertEquals(2, jobs(server, JobKind.UPLOAD), "each data set uploaded once");
       assertEquals(1, jobs(server, JobKind.PREDICTION));
       assertEquals(HyperParams.linear(0), results.best().params());
       assertEquals(GRID.size(), results.train().size());
-      assertEquals(TuningPipelineRunner.partialResults(failure).uploadTrain(),
-          results.uploadTrain(), "the resumed run reuses the first run's training set");
+      assertEquals(
+          TuningPipelineRunner.partialResults(failure).uploadTrain(),
+          results.uploadTrain(),
+          "the resumed run reuses the first run's training set");
     }
   }
 
@@ -183,10 +200,12 @@ class TuningPipelineTest {
       assertTrue(results.train().stream().allMatch(trial -> trial.rmse() >= best.rmse()));
       assertEquals(GRID.size(), jobs(server, JobKind.TRAINING));
       assertEquals(0, jobs(server, JobKind.PREDICTION), "no prediction job on the service");
-      assertEquals(List.of("train"), server.jobs().stream()
-          .filter(job -> job.kind() == JobKind.UPLOAD)
-          .map(AutoMlServer.JobSummary::label)
-          .toList());
+      assertEquals(
+          List.of("train"),
+          server.jobs().stream()
+              .filter(job -> job.kind() == JobKind.UPLOAD)
+              .map(AutoMlServer.JobSummary::label)
+              .toList());
       assertThrows(IllegalStateException.class, results::predict);
     }
   }
@@ -213,13 +232,19 @@ class TuningPipelineTest {
 
   /** A fast service on which train[2]'s configuration fails twice: its attempt and its retry. */
   private static ServerConfig failingTrial() {
-    return fastServer().faults(Faults.none().failTrainingsOf(
-        FAILING.algorithm(), FAILING.params(), TuningPipeline.TRIAL_RETRIES + 1));
+    return fastServer()
+        .faults(
+            Faults.none()
+                .failTrainingsOf(
+                    FAILING.algorithm(), FAILING.params(), TuningPipeline.TRIAL_RETRIES + 1));
   }
 
   private static double rmse(List<TrialScore> trials, HyperParams params) {
-    return trials.stream().filter(trial -> trial.params().equals(params)).findFirst()
-        .orElseThrow().rmse();
+    return trials.stream()
+        .filter(trial -> trial.params().equals(params))
+        .findFirst()
+        .orElseThrow()
+        .rmse();
   }
 
   private static int jobs(AutoMlServer server, JobKind kind) {

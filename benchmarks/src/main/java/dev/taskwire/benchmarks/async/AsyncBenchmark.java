@@ -24,17 +24,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Thousands of async tasks in flight on a few threads. Each benchmark invocation starts
- * {@value #RUNS} runs of {@link AsyncPipeline} at once (4,000 pending remote calls), then waits
- * for all of them; JMH divides by {@value #RUNS} ({@code @OperationsPerInvocation}), so the
- * score and {@code gc.alloc.rate.norm} are per run. Every run waits at least
- * {@value SimulatedService#LATENCY_MILLIS} ms for its calls, but the runs overlap, so that
- * latency adds only about {@value SimulatedService#LATENCY_MILLIS} ms / {@value #RUNS} per run.
+ * Thousands of async tasks in flight on a few threads. Each benchmark invocation starts {@value
+ * #RUNS} runs of {@link AsyncPipeline} at once (4,000 pending remote calls), then waits for all of
+ * them; JMH divides by {@value #RUNS} ({@code @OperationsPerInvocation}), so the score and {@code
+ * gc.alloc.rate.norm} are per run. Every run waits at least {@value
+ * SimulatedService#LATENCY_MILLIS} ms for its calls, but the runs overlap, so that latency adds
+ * only about {@value SimulatedService#LATENCY_MILLIS} ms / {@value #RUNS} per run.
  *
  * <p>No sequential contender: calling and blocking on the calls one at a time would measure the
- * latency (8 ms a run), not scheduling. The peak live thread count comes from
- * {@link dev.taskwire.benchmarks.ThreadsProfiler} ({@code -prof
- * dev.taskwire.benchmarks.ThreadsProfiler}, which {@code benchmarks/run.sh} passes).
+ * latency (8 ms a run), not scheduling. The peak live thread count comes from {@link
+ * dev.taskwire.benchmarks.ThreadsProfiler} ({@code -prof dev.taskwire.benchmarks.ThreadsProfiler},
+ * which {@code benchmarks/run.sh} passes).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,8 +57,10 @@ public class AsyncBenchmark {
   // Reused across invocations so that the harness allocates nothing per run.
   @SuppressWarnings({"unchecked", "rawtypes"})
   private final CompletableFuture<Integer>[] futures = new CompletableFuture[RUNS];
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private final ListenableFuture<Integer>[] listenables = new ListenableFuture[RUNS];
+
   private final AsyncPipelineRunner.Execution[] executions =
       new AsyncPipelineRunner.Execution[RUNS];
 

@@ -5,8 +5,8 @@ import dev.taskwire.Task;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The async shape: four remote calls ({@code a} to {@code d}, async tasks that each answer after
- * 2 ms without holding a thread), two sync tasks combining them in pairs, and a sync sink.
+ * The async shape: four remote calls ({@code a} to {@code d}, async tasks that each answer after 2
+ * ms without holding a thread), two sync tasks combining them in pairs, and a sync sink.
  */
 public class AsyncPipeline {
   /** What {@code sink} returns: ab = 1 + 3 * 2, cd = 3 + 3 * 4, sink = ab + 3 * cd. */

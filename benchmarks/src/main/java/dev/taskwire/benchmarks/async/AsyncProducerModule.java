@@ -6,9 +6,9 @@ import dagger.producers.Produces;
 import jakarta.inject.Named;
 
 /**
- * The async shape for Dagger Producers: the remote calls return the service's
- * {@code ListenableFuture}s (completed by the same timer as the other contenders' futures), the
- * rest is the arithmetic of {@link AsyncPipeline}.
+ * The async shape for Dagger Producers: the remote calls return the service's {@code
+ * ListenableFuture}s (completed by the same timer as the other contenders' futures), the rest is
+ * the arithmetic of {@link AsyncPipeline}.
  */
 @ProducerModule
 final class AsyncProducerModule {

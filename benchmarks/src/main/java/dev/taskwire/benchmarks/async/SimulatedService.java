@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A remote service whose every call answers after {@link #LATENCY_MILLIS} ms: the future is
  * completed by one shared timer thread, and no thread waits in between. Each contender gets the
- * same futures in its own type: {@code CompletableFuture} for taskwire and the hand-written
- * code, Guava's {@code ListenableFuture} (a {@code SettableFuture}) for Dagger.
+ * same futures in its own type: {@code CompletableFuture} for taskwire and the hand-written code,
+ * Guava's {@code ListenableFuture} (a {@code SettableFuture}) for Dagger.
  */
 public final class SimulatedService {
   public static final long LATENCY_MILLIS = 2;

@@ -17,8 +17,7 @@ public class ChainBenchmark extends GraphBenchmark {
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner =
-        new ChainRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.runner = new ChainRunner(pipeline, RunOptions.defaults().executor(executor));
   }
 
   @Override
@@ -38,8 +37,7 @@ public class ChainBenchmark extends GraphBenchmark {
 
   @Override
   protected int runDagger() {
-    return getUnchecked(
-        DaggerChainComponent.factory().create(executor, pipeline.origin).step31());
+    return getUnchecked(DaggerChainComponent.factory().create(executor, pipeline.origin).step31());
   }
 
   @Override

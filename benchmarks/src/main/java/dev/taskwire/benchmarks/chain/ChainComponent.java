@@ -23,7 +23,6 @@ interface ChainComponent {
   @ProductionComponent.Factory
   interface Factory {
     ChainComponent create(
-        @BindsInstance @Production Executor executor,
-        @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
   }
 }

@@ -4,9 +4,9 @@ import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
 
 /**
- * The diamond: {@code a} feeds {@code b} and {@code c}, which both feed {@code d}. Four tasks
- * with trivial bodies, so a run measures scheduling only. Every contender calls these same
- * methods (Dagger's module repeats the arithmetic, see {@link DiamondProducerModule}).
+ * The diamond: {@code a} feeds {@code b} and {@code c}, which both feed {@code d}. Four tasks with
+ * trivial bodies, so a run measures scheduling only. Every contender calls these same methods
+ * (Dagger's module repeats the arithmetic, see {@link DiamondProducerModule}).
  */
 public class Diamond {
   /** What {@code d} returns: a = 1, b = 2, c = 2, d = 3 * 2 + 2. */

@@ -16,7 +16,6 @@ interface DiamondComponent {
   @ProductionComponent.Factory
   interface Factory {
     DiamondComponent create(
-        @BindsInstance @Production Executor executor,
-        @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
   }
 }

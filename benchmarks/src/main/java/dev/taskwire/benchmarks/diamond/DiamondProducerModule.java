@@ -5,8 +5,8 @@ import dagger.producers.Produces;
 import jakarta.inject.Named;
 
 /**
- * The diamond for Dagger Producers: one {@code @Produces} method per task, the same arithmetic
- * as {@link Diamond}, results told apart by {@code @Named} keys (all are {@code int}).
+ * The diamond for Dagger Producers: one {@code @Produces} method per task, the same arithmetic as
+ * {@link Diamond}, results told apart by {@code @Named} keys (all are {@code int}).
  */
 @ProducerModule
 final class DiamondProducerModule {

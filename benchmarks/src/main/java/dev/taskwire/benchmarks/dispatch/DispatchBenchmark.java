@@ -23,18 +23,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What dispatching one task costs: a run of {@link RoundTrip} (a local source, one dispatched
- * task taking 1 KB) called locally, and sent to a Hazelcast member in this JVM over loopback TCP
- * from a lite-member driver and from a client driver. The difference to {@code local} is the
- * round trip: serializing the call, the network hop both ways, the member's executor, and the
- * result's way back.
+ * What dispatching one task costs: a run of {@link RoundTrip} (a local source, one dispatched task
+ * taking 1 KB) called locally, and sent to a Hazelcast member in this JVM over loopback TCP from a
+ * lite-member driver and from a client driver. The difference to {@code local} is the round trip:
+ * serializing the call, the network hop both ways, the member's executor, and the result's way
+ * back.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(jvmArgsAppend = {"-Djava.net.preferIPv4Stack=true", "-Dhazelcast.logging.type=none",
-    "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-    "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"})
+@Fork(
+    jvmArgsAppend = {
+      "-Djava.net.preferIPv4Stack=true",
+      "-Dhazelcast.logging.type=none",
+      "--add-opens",
+      "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens",
+      "java.base/sun.nio.ch=ALL-UNNAMED"
+    })
 public class DispatchBenchmark {
   @Param("2")
   public int threads;
@@ -54,15 +60,18 @@ public class DispatchBenchmark {
     String cluster = "taskwire-benchmark-" + ProcessHandle.current().pid();
     List<Integer> ports = List.of(LoopbackConfig.freePort());
     member = Hazelcast.newHazelcastInstance(LoopbackConfig.member(cluster, ports.get(0), ports));
-    liteMember = Hazelcast.newHazelcastInstance(
-        LoopbackConfig.member(cluster, LoopbackConfig.freePort(), ports).setLiteMember(true));
+    liteMember =
+        Hazelcast.newHazelcastInstance(
+            LoopbackConfig.member(cluster, LoopbackConfig.freePort(), ports).setLiteMember(true));
     client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, ports));
     RunOptions options = RunOptions.defaults().executor(pool);
     local = new RoundTripRunner(pipeline, options);
-    fromLiteMember = new RoundTripRunner(pipeline,
-        options.dispatcher(HazelcastDispatcher.builder(liteMember).build()));
-    fromClient = new RoundTripRunner(pipeline,
-        options.dispatcher(HazelcastDispatcher.builder(client).build()));
+    fromLiteMember =
+        new RoundTripRunner(
+            pipeline, options.dispatcher(HazelcastDispatcher.builder(liteMember).build()));
+    fromClient =
+        new RoundTripRunner(
+            pipeline, options.dispatcher(HazelcastDispatcher.builder(client).build()));
     int expected = local.run().checksum();
     if (fromLiteMember.run().checksum() != expected || fromClient.run().checksum() != expected) {
       throw new IllegalStateException("a dispatched run disagrees with the local one");

@@ -15,11 +15,14 @@ public class RoundTrip {
     }
   }
 
-  @Task @Distributed(false) byte[] payload() {
+  @Task
+  @Distributed(false)
+  byte[] payload() {
     return payload;
   }
 
-  @Task static int checksum(@DependsOn byte[] payload) {
+  @Task
+  static int checksum(@DependsOn byte[] payload) {
     int sum = 0;
     for (byte b : payload) {
       sum = 31 * sum + b;

@@ -23,7 +23,6 @@ interface FanInComponent {
   @ProductionComponent.Factory
   interface Factory {
     FanInComponent create(
-        @BindsInstance @Production Executor executor,
-        @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
   }
 }

@@ -14,12 +14,12 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Writes the sources of the generated benchmark shapes: for each of the wide fan-in, the long
- * chain and the layered random DAG, one package with the taskwire pipeline class, the same graph
- * as plain sequential calls, as hand-written-style {@code CompletableFuture} composition, as a
- * Dagger {@code @ProducerModule} and {@code @ProductionComponent}, and the JMH benchmark class.
- * The output is committed under {@code benchmarks/src/main/java}; regenerate it after changing
- * this file with (from the repository root, no build needed, JDK only):
+ * Writes the sources of the generated benchmark shapes: for each of the wide fan-in, the long chain
+ * and the layered random DAG, one package with the taskwire pipeline class, the same graph as plain
+ * sequential calls, as hand-written-style {@code CompletableFuture} composition, as a Dagger
+ * {@code @ProducerModule} and {@code @ProductionComponent}, and the JMH benchmark class. The output
+ * is committed under {@code benchmarks/src/main/java}; regenerate it after changing this file with
+ * (from the repository root, no build needed, JDK only):
  *
  * <pre>
  * java benchmarks/src/main/java/dev/taskwire/benchmarks/generator/ShapeGenerator.java \
@@ -27,15 +27,15 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * <p>With {@code --check} before the directory it writes nothing and exits with status 1 if a
- * committed file differs from what it would write. The random DAG comes from a fixed seed, so
- * the output is the same on every run.
+ * committed file differs from what it would write. The random DAG comes from a fixed seed, so the
+ * output is the same on every run.
  *
- * <p>Every task returns an {@code int}: a source task number {@code i} returns
- * {@code origin + i + 1} ({@code origin} is 0, but a field the JIT cannot fold away); a
- * task with dependencies returns {@code 1*d0 + 3*d1 + 5*d2 + ... + i}, odd weights by parameter
- * position so that swapped or missing wiring changes the answer. The generator computes the
- * sink's value itself (with the same wrapping {@code int} arithmetic) and writes it as the
- * pipeline's {@code EXPECTED}, which every contender must return before anything is measured.
+ * <p>Every task returns an {@code int}: a source task number {@code i} returns {@code origin + i +
+ * 1} ({@code origin} is 0, but a field the JIT cannot fold away); a task with dependencies returns
+ * {@code 1*d0 + 3*d1 + 5*d2 + ... + i}, odd weights by parameter position so that swapped or
+ * missing wiring changes the answer. The generator computes the sink's value itself (with the same
+ * wrapping {@code int} arithmetic) and writes it as the pipeline's {@code EXPECTED}, which every
+ * contender must return before anything is measured.
  */
 public final class ShapeGenerator {
   private static final String ROOT_PACKAGE = "dev.taskwire.benchmarks";
@@ -107,7 +107,9 @@ public final class ShapeGenerator {
     }
     tasks.add(new Task("sink", leaves));
     return new Shape(
-        "fanin", "FanIn", "the wide fan-in: " + FAN_IN_LEAVES + " independent leaves into one sink",
+        "fanin",
+        "FanIn",
+        "the wide fan-in: " + FAN_IN_LEAVES + " independent leaves into one sink",
         tasks);
   }
 
@@ -119,14 +121,16 @@ public final class ShapeGenerator {
       tasks.add(new Task("step" + i, new int[] {i - 1}));
     }
     return new Shape(
-        "chain", "Chain", "the long chain: " + CHAIN_LENGTH + " tasks, each needing the one before",
+        "chain",
+        "Chain",
+        "the long chain: " + CHAIN_LENGTH + " tasks, each needing the one before",
         tasks);
   }
 
   /**
    * A layered random DAG from a fixed seed: 10 layers of 8 to 16 tasks; a task in a later layer
-   * depends on one task of the layer before and on up to two more from any earlier layer; a
-   * final task {@code total} depends on every task nothing else depends on.
+   * depends on one task of the layer before and on up to two more from any earlier layer; a final
+   * task {@code total} depends on every task nothing else depends on.
    */
   static Shape randomDag() {
     Random random = new Random(RANDOM_DAG_SEED);
@@ -164,10 +168,19 @@ public final class ShapeGenerator {
     tasks.add(new Task("total", unused));
     int edges = tasks.stream().mapToInt(t -> t.dependencies().length).sum();
     return new Shape(
-        "randomdag", "RandomDag",
-        "the layered random DAG (seed " + RANDOM_DAG_SEED + "): " + tasks.size() + " tasks, "
-            + edges + " edges, " + RANDOM_DAG_LAYERS + " layers, and a final total of the "
-            + unused.length + " tasks nothing else needs",
+        "randomdag",
+        "RandomDag",
+        "the layered random DAG (seed "
+            + RANDOM_DAG_SEED
+            + "): "
+            + tasks.size()
+            + " tasks, "
+            + edges
+            + " edges, "
+            + RANDOM_DAG_LAYERS
+            + " layers, and a final total of the "
+            + unused.length
+            + " tasks nothing else needs",
         tasks);
   }
 
@@ -209,12 +222,15 @@ public final class ShapeGenerator {
   private static String header(String pkg, String... imports) {
     StringBuilder out =
         new StringBuilder()
-            .append("// Generated by ").append(ShapeGenerator.class.getName())
+            .append("// Generated by ")
+            .append(ShapeGenerator.class.getName())
             .append("; do not edit.\n// To regenerate, from the repository root:\n// java ")
             .append("benchmarks/src/main/java/dev/taskwire/benchmarks/generator/")
             .append("ShapeGenerator.java")
             .append(" \\\n//     benchmarks/src/main/java\n")
-            .append("package ").append(pkg).append(";\n\n");
+            .append("package ")
+            .append(pkg)
+            .append(";\n\n");
     String[] sorted = imports.clone();
     Arrays.sort(sorted);
     for (String imported : sorted) {
@@ -247,14 +263,29 @@ public final class ShapeGenerator {
   private static String pipeline(String pkg, Shape shape) {
     StringBuilder out =
         new StringBuilder(header(pkg, "dev.taskwire.DependsOn", "dev.taskwire.Task"));
-    out.append(javadoc("", "The taskwire pipeline for " + shape.description() + ". Its runner,"
-            + " {@code " + shape.className() + "Runner}, is generated by the taskwire processor."))
-        .append("public class ").append(shape.className()).append(" {\n")
-        .append("  /** What {@code ").append(shape.sink().name())
+    out.append(
+            javadoc(
+                "",
+                "The taskwire pipeline for "
+                    + shape.description()
+                    + ". Its runner,"
+                    + " {@code "
+                    + shape.className()
+                    + "Runner}, is generated by the taskwire processor."))
+        .append("public class ")
+        .append(shape.className())
+        .append(" {\n")
+        .append("  /** What {@code ")
+        .append(shape.sink().name())
         .append("} returns, computed by the generator. */\n")
-        .append("  public static final int EXPECTED = ").append(expected(shape)).append(";\n\n")
-        .append(javadoc("  ", "Added to every source task's value; 0. A field, not a constant, so"
-            + " that the JIT cannot fold a whole sequential run into one number."))
+        .append("  public static final int EXPECTED = ")
+        .append(expected(shape))
+        .append(";\n\n")
+        .append(
+            javadoc(
+                "  ",
+                "Added to every source task's value; 0. A field, not a constant, so"
+                    + " that the JIT cannot fold a whole sequential run into one number."))
         .append("  public int origin;\n");
     for (int i = 0; i < shape.tasks().size(); i++) {
       Task task = shape.tasks().get(i);
@@ -273,11 +304,20 @@ public final class ShapeGenerator {
 
   private static String sequential(String pkg, Shape shape) {
     StringBuilder out = new StringBuilder(header(pkg));
-    out.append(javadoc("", "The floor: every task method called in declaration order on the"
-            + " caller's thread."))
-        .append("final class ").append(shape.className()).append("Sequential {\n")
-        .append("  private ").append(shape.className()).append("Sequential() {}\n\n")
-        .append("  static int run(").append(shape.className()).append(" p) {\n");
+    out.append(
+            javadoc(
+                "",
+                "The floor: every task method called in declaration order on the"
+                    + " caller's thread."))
+        .append("final class ")
+        .append(shape.className())
+        .append("Sequential {\n")
+        .append("  private ")
+        .append(shape.className())
+        .append("Sequential() {}\n\n")
+        .append("  static int run(")
+        .append(shape.className())
+        .append(" p) {\n");
     int last = shape.tasks().size() - 1;
     for (int i = 0; i <= last; i++) {
       Task task = shape.tasks().get(i);
@@ -292,21 +332,29 @@ public final class ShapeGenerator {
     StringBuilder out =
         new StringBuilder(
             header(pkg, "java.util.concurrent.CompletableFuture", "java.util.concurrent.Executor"));
-    out.append(javadoc("", capitalized(shape.description())
-            + ", composed with {@code CompletableFuture} the way a careful engineer writes it by"
-            + " hand:"
-            + " sources start with {@code supplyAsync(.., executor)} on the shared executor (never"
-            + " the common pool); a task with one input uses {@code thenApply}, with two"
-            + " {@code thenCombine}, with more {@code allOf(..).thenApply(..)} reading the inputs"
-            + " with {@code join()} (all done by then). Dependents are non-async stages: each runs"
-            + " on"
-            + " the thread that completes its last input, or on the caller if that input is already"
-            + " done, with no executor hand-off. That is the cheapest correct choice for short,"
-            + " non-blocking bodies; it gives up running sibling dependents in parallel, which"
-            + " {@code *Async(.., executor)} stages would buy at a hand-off each."))
-        .append("final class ").append(shape.className()).append("Futures {\n")
-        .append("  private ").append(shape.className()).append("Futures() {}\n\n")
-        .append("  static CompletableFuture<Integer> start(").append(shape.className())
+    out.append(
+            javadoc(
+                "",
+                capitalized(shape.description())
+                    + ", composed with {@code CompletableFuture} the way a careful engineer writes it by"
+                    + " hand:"
+                    + " sources start with {@code supplyAsync(.., executor)} on the shared executor (never"
+                    + " the common pool); a task with one input uses {@code thenApply}, with two"
+                    + " {@code thenCombine}, with more {@code allOf(..).thenApply(..)} reading the inputs"
+                    + " with {@code join()} (all done by then). Dependents are non-async stages: each runs"
+                    + " on"
+                    + " the thread that completes its last input, or on the caller if that input is already"
+                    + " done, with no executor hand-off. That is the cheapest correct choice for short,"
+                    + " non-blocking bodies; it gives up running sibling dependents in parallel, which"
+                    + " {@code *Async(.., executor)} stages would buy at a hand-off each."))
+        .append("final class ")
+        .append(shape.className())
+        .append("Futures {\n")
+        .append("  private ")
+        .append(shape.className())
+        .append("Futures() {}\n\n")
+        .append("  static CompletableFuture<Integer> start(")
+        .append(shape.className())
         .append(" p, Executor executor) {\n");
     int last = shape.tasks().size() - 1;
     for (int i = 0; i <= last; i++) {
@@ -316,12 +364,25 @@ public final class ShapeGenerator {
           i == last ? "    return " : "    CompletableFuture<Integer> " + task.name() + " = ";
       String name = task.name();
       switch (inputs.size()) {
-        case 0 -> out.append(target).append("CompletableFuture.supplyAsync(p::").append(name)
-            .append(", executor);\n");
-        case 1 -> out.append(target).append(inputs.get(0)).append(".thenApply(p::").append(name)
-            .append(");\n");
-        case 2 -> out.append(target).append(inputs.get(0)).append(".thenCombine(")
-            .append(inputs.get(1)).append(", p::").append(name).append(");\n");
+        case 0 ->
+            out.append(target)
+                .append("CompletableFuture.supplyAsync(p::")
+                .append(name)
+                .append(", executor);\n");
+        case 1 ->
+            out.append(target)
+                .append(inputs.get(0))
+                .append(".thenApply(p::")
+                .append(name)
+                .append(");\n");
+        case 2 ->
+            out.append(target)
+                .append(inputs.get(0))
+                .append(".thenCombine(")
+                .append(inputs.get(1))
+                .append(", p::")
+                .append(name)
+                .append(");\n");
         default -> {
           out.append(wrap(target + "CompletableFuture.allOf(", inputs, ", ", ")", "        "));
           List<String> joins = new ArrayList<>();
@@ -339,15 +400,27 @@ public final class ShapeGenerator {
   private static String producerModule(String pkg, Shape shape) {
     StringBuilder out =
         new StringBuilder(
-            header(pkg, "dagger.producers.ProducerModule", "dagger.producers.Produces",
+            header(
+                pkg,
+                "dagger.producers.ProducerModule",
+                "dagger.producers.Produces",
                 "jakarta.inject.Named"));
-    out.append(javadoc("", capitalized(shape.description()) + ", for Dagger Producers: one"
-            + " {@code @Produces} method per task with the same arithmetic as {@link "
-            + shape.className() + "}, results told apart by {@code @Named} keys (all are"
-            + " {@code int})."))
+    out.append(
+            javadoc(
+                "",
+                capitalized(shape.description())
+                    + ", for Dagger Producers: one"
+                    + " {@code @Produces} method per task with the same arithmetic as {@link "
+                    + shape.className()
+                    + "}, results told apart by {@code @Named} keys (all are"
+                    + " {@code int})."))
         .append("@ProducerModule\n")
-        .append("final class ").append(shape.className()).append("ProducerModule {\n")
-        .append("  private ").append(shape.className()).append("ProducerModule() {}\n");
+        .append("final class ")
+        .append(shape.className())
+        .append("ProducerModule {\n")
+        .append("  private ")
+        .append(shape.className())
+        .append("ProducerModule() {}\n");
     for (int i = 0; i < shape.tasks().size(); i++) {
       Task task = shape.tasks().get(i);
       List<String> parameters = new ArrayList<>();
@@ -368,20 +441,37 @@ public final class ShapeGenerator {
   private static String component(String pkg, Shape shape) {
     StringBuilder out =
         new StringBuilder(
-            header(pkg, "com.google.common.util.concurrent.ListenableFuture",
-                "dagger.BindsInstance", "dagger.producers.Production",
+            header(
+                pkg,
+                "com.google.common.util.concurrent.ListenableFuture",
+                "dagger.BindsInstance",
+                "dagger.producers.Production",
                 "dagger.producers.ProductionComponent",
-                "jakarta.inject.Named", "java.util.concurrent.Executor"));
+                "jakarta.inject.Named",
+                "java.util.concurrent.Executor"));
     String name = shape.className();
-    out.append(javadoc("", "The production component of " + shape.description()
-            + ". It is single use, so the benchmark creates one per run."))
-        .append("@ProductionComponent(modules = ").append(name).append("ProducerModule.class)\n")
-        .append("interface ").append(name).append("Component {\n")
-        .append("  @Named(\"").append(shape.sink().name()).append("\")\n")
-        .append("  ListenableFuture<Integer> ").append(shape.sink().name()).append("();\n\n")
+    out.append(
+            javadoc(
+                "",
+                "The production component of "
+                    + shape.description()
+                    + ". It is single use, so the benchmark creates one per run."))
+        .append("@ProductionComponent(modules = ")
+        .append(name)
+        .append("ProducerModule.class)\n")
+        .append("interface ")
+        .append(name)
+        .append("Component {\n")
+        .append("  @Named(\"")
+        .append(shape.sink().name())
+        .append("\")\n")
+        .append("  ListenableFuture<Integer> ")
+        .append(shape.sink().name())
+        .append("();\n\n")
         .append("  @ProductionComponent.Factory\n")
         .append("  interface Factory {\n")
-        .append("    ").append(name)
+        .append("    ")
+        .append(name)
         .append("Component create(\n")
         .append("        @BindsInstance @Production Executor executor,\n")
         .append("        @BindsInstance @Named(\"origin\") int origin);\n")
@@ -392,45 +482,71 @@ public final class ShapeGenerator {
   private static String benchmark(String pkg, Shape shape) {
     String name = shape.className();
     String sink = shape.sink().name();
-    return header(pkg, ROOT_PACKAGE + ".GraphBenchmark", "dev.taskwire.runtime.RunOptions",
+    return header(
+            pkg,
+            ROOT_PACKAGE + ".GraphBenchmark",
+            "dev.taskwire.runtime.RunOptions",
             "java.util.concurrent.Executor")
         + javadoc("", capitalized(shape.description()) + ".")
-        + "public class " + name + "Benchmark extends GraphBenchmark {\n"
-        + "  private final " + name + " pipeline = new " + name + "();\n"
+        + "public class "
+        + name
+        + "Benchmark extends GraphBenchmark {\n"
+        + "  private final "
+        + name
+        + " pipeline = new "
+        + name
+        + "();\n"
         + "  private Executor executor;\n"
-        + "  private " + name + "Runner runner;\n\n"
+        + "  private "
+        + name
+        + "Runner runner;\n\n"
         + "  @Override\n"
         + "  protected void prepare(Executor executor) {\n"
         + "    this.executor = executor;\n"
         + "    this.runner =\n"
-        + "        new " + name + "Runner(pipeline, RunOptions.defaults().executor(executor));\n"
+        + "        new "
+        + name
+        + "Runner(pipeline, RunOptions.defaults().executor(executor));\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int expected() {\n"
-        + "    return " + name + ".EXPECTED;\n"
+        + "    return "
+        + name
+        + ".EXPECTED;\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int runSequential() {\n"
-        + "    return " + name + "Sequential.run(pipeline);\n"
+        + "    return "
+        + name
+        + "Sequential.run(pipeline);\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int runCompletableFuture() {\n"
-        + "    return " + name + "Futures.start(pipeline, executor).join();\n"
+        + "    return "
+        + name
+        + "Futures.start(pipeline, executor).join();\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int runDagger() {\n"
         + "    return getUnchecked(\n"
-        + "        Dagger" + name + "Component.factory().create(executor, pipeline.origin)."
-        + sink + "());\n"
+        + "        Dagger"
+        + name
+        + "Component.factory().create(executor, pipeline.origin)."
+        + sink
+        + "());\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int runTaskwire() {\n"
-        + "    return runner.run()." + sink + "();\n"
+        + "    return runner.run()."
+        + sink
+        + "();\n"
         + "  }\n"
         + "\n"
         + "  @Override\n"
         + "  protected int runTaskwireStart() {\n"
-        + "    return runner.start().await()." + sink + "();\n"
+        + "    return runner.start().await()."
+        + sink
+        + "();\n"
         + "  }\n"
         + "}\n";
   }
@@ -467,8 +583,8 @@ public final class ShapeGenerator {
 
   /**
    * {@code prefix}, the items joined by {@code separator}, then {@code suffix}, on one line if it
-   * fits in 100 columns, else filled greedily onto continuation lines starting with
-   * {@code indent}. Ends with a newline.
+   * fits in 100 columns, else filled greedily onto continuation lines starting with {@code indent}.
+   * Ends with a newline.
    */
   private static String wrap(
       String prefix, List<String> items, String separator, String suffix, String indent) {

@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What the listener hook costs, on the random DAG (109 tasks, about 330 events a run): with no
  * listener registered each event is one null check of a final field; with a listener each event
- * builds a {@link TaskEvent} and calls it. {@code noListener} is the same measurement as
- * {@code RandomDagBenchmark.taskwire}; the other two show what registering a listener adds.
+ * builds a {@link TaskEvent} and calls it. {@code noListener} is the same measurement as {@code
+ * RandomDagBenchmark.taskwire}; the other two show what registering a listener adds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,17 +49,21 @@ public class ListenerBenchmark {
     RunOptions options = RunOptions.defaults().executor(pool);
     plain = new RandomDagRunner(pipeline, options);
     noOp = new RandomDagRunner(pipeline, options.listener(new TaskListener() {}));
-    counting = new RandomDagRunner(pipeline, options.listener(new TaskListener() {
-      @Override
-      public void taskStarted(TaskEvent event) {
-        events.increment();
-      }
+    counting =
+        new RandomDagRunner(
+            pipeline,
+            options.listener(
+                new TaskListener() {
+                  @Override
+                  public void taskStarted(TaskEvent event) {
+                    events.increment();
+                  }
 
-      @Override
-      public void taskSucceeded(TaskEvent event) {
-        events.increment();
-      }
-    }));
+                  @Override
+                  public void taskSucceeded(TaskEvent event) {
+                    events.increment();
+                  }
+                }));
     Map<String, Integer> answers = new LinkedHashMap<>();
     answers.put("noListener", noListener());
     answers.put("noOpListener", noOpListener());

@@ -13,10 +13,9 @@ public record Trained(String model, double rmse, double r2, String member, long 
   /** Scores {@code algorithm} on {@code data} with 5-fold cross-validation, here. */
   static Trained train(String model, Algorithm algorithm, Dataset data) {
     long start = System.nanoTime();
-    Score score =
-        new CrossValidation(5, 42).score(algorithm, data.features(), data.targets());
+    Score score = new CrossValidation(5, 42).score(algorithm, data.features(), data.targets());
     String member = MemberContext.member().map(m -> m.getAddress().toString()).orElse("driver");
-    return new Trained(model, score.rmse(), score.r2(), member,
-        (System.nanoTime() - start) / 1_000_000);
+    return new Trained(
+        model, score.rmse(), score.r2(), member, (System.nanoTime() - start) / 1_000_000);
   }
 }

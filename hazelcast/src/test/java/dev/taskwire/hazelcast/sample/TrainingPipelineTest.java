@@ -17,16 +17,22 @@ class TrainingPipelineTest {
   @Test
   void theClusterScoresTheModelsAsALocalRunDoes() {
     List<Trained> local = new TrainingPipelineRunner(new TrainingPipeline()).run().leaderboard();
-    List<Trained> remote = new TrainingPipelineRunner(new TrainingPipeline(),
-        RunOptions.defaults().dispatcher(HazelcastDispatcher.builder(cluster.newClient()).build()))
-        .run().leaderboard();
+    List<Trained> remote =
+        new TrainingPipelineRunner(
+                new TrainingPipeline(),
+                RunOptions.defaults()
+                    .dispatcher(HazelcastDispatcher.builder(cluster.newClient()).build()))
+            .run()
+            .leaderboard();
 
-    assertEquals(List.of("linear", "knn10", "knn5", "knn25", "mean"),
+    assertEquals(
+        List.of("linear", "knn10", "knn5", "knn25", "mean"),
         remote.stream().map(Trained::model).toList());
-    assertEquals(local.stream().map(Trained::rmse).toList(),
-        remote.stream().map(Trained::rmse).toList());
+    assertEquals(
+        local.stream().map(Trained::rmse).toList(), remote.stream().map(Trained::rmse).toList());
     assertTrue(local.stream().allMatch(trained -> trained.member().equals("driver")));
-    assertTrue(remote.stream().allMatch(trained -> trained.member().startsWith("[127.0.0.1]:")),
+    assertTrue(
+        remote.stream().allMatch(trained -> trained.member().startsWith("[127.0.0.1]:")),
         remote::toString);
   }
 }

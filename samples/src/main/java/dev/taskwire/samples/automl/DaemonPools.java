@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Small, bounded pools of named daemon threads, and their orderly shutdown. Every thread the
- * sample starts comes from here, so a thread dump (or a test) can tell them apart by name, and
- * none of them can keep the JVM alive.
+ * Small, bounded pools of named daemon threads, and their orderly shutdown. Every thread the sample
+ * starts comes from here, so a thread dump (or a test) can tell them apart by name, and none of
+ * them can keep the JVM alive.
  */
 public final class DaemonPools {
   private DaemonPools() {}

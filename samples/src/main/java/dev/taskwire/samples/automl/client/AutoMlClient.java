@@ -19,19 +19,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A client for the AutoML service's JSON API, built on {@link HttpClient}'s async API. Every
- * call returns a {@link CompletableFuture} at once; the calls that start a remote job (upload,
- * train, predict) follow it to its end by polling on a timer, so a thousand jobs in flight need
- * no more threads than one. Every failure completes the future with an {@link AutoMlException}
- * that names the call and carries the server's message.
+ * A client for the AutoML service's JSON API, built on {@link HttpClient}'s async API. Every call
+ * returns a {@link CompletableFuture} at once; the calls that start a remote job (upload, train,
+ * predict) follow it to its end by polling on a timer, so a thousand jobs in flight need no more
+ * threads than one. Every failure completes the future with an {@link AutoMlException} that names
+ * the call and carries the server's message.
  *
- * <p>Threads: the HTTP client and every continuation of a response run on
- * {@link ClientConfig#httpThreads()} daemon threads, polls are scheduled on one daemon timer
- * thread, and Java 17's HttpClient adds its own selector thread. {@link #close()} ends the first
- * two; Java 17 has no way to close an HttpClient, so its selector thread ends when the client is
- * garbage collected. Java 17's HttpClient also completes each response on
- * {@code CompletableFuture}'s default executor, which is the common ForkJoinPool where it has
- * parallelism 2 or more, and otherwise (fewer than 3 cores) a new short-lived thread per response.
+ * <p>Threads: the HTTP client and every continuation of a response run on {@link
+ * ClientConfig#httpThreads()} daemon threads, polls are scheduled on one daemon timer thread, and
+ * Java 17's HttpClient adds its own selector thread. {@link #close()} ends the first two; Java 17
+ * has no way to close an HttpClient, so its selector thread ends when the client is garbage
+ * collected. Java 17's HttpClient also completes each response on {@code CompletableFuture}'s
+ * default executor, which is the common ForkJoinPool where it has parallelism 2 or more, and
+ * otherwise (fewer than 3 cores) a new short-lived thread per response.
  */
 public final class AutoMlClient implements AutoCloseable {
   private final URI api;
@@ -43,8 +43,7 @@ public final class AutoMlClient implements AutoCloseable {
   private final JobPoller poller;
 
   /**
-   * @param api the API's base URI, ending in a slash, e.g.
-   *     {@code http://127.0.0.1:8080/api/v1/}
+   * @param api the API's base URI, ending in a slash, e.g. {@code http://127.0.0.1:8080/api/v1/}
    */
   public AutoMlClient(URI api, ClientConfig config) {
     this.api = api;
@@ -73,7 +72,9 @@ public final class AutoMlClient implements AutoCloseable {
     CompletableFuture<JobStatus> submitted =
         call("POST", path, HttpRequest.BodyPublishers.ofString(csv), "text/csv; charset=utf-8")
             .thenApply(body -> Responses.jobStatus(call, body));
-    return poller.follow("upload of '" + name + "'", submitted,
+    return poller.follow(
+        "upload of '" + name + "'",
+        submitted,
         done -> Responses.dataset(jobCall(done.id()), done.result()));
   }
 
@@ -81,21 +82,34 @@ public final class AutoMlClient implements AutoCloseable {
   public CompletableFuture<Experiment> train(String datasetId, String target) {
     CompletableFuture<JobStatus> submitted =
         postJson("trainings", Map.of("datasetId", datasetId, "target", target));
-    return poller.follow("training on " + datasetId, submitted,
+    return poller.follow(
+        "training on " + datasetId,
+        submitted,
         done -> Responses.experiment(jobCall(done.id()), done.result()));
   }
 
   /**
    * Trains one configuration to predict {@code target}: the service scores it by the same
-   * cross-validation as {@link #train}'s candidates and keeps the fitted model for
-   * {@link #predict}. Polled like every job, so no thread waits meanwhile.
+   * cross-validation as {@link #train}'s candidates and keeps the fitted model for {@link
+   * #predict}. Polled like every job, so no thread waits meanwhile.
    */
   public CompletableFuture<TrialScore> trainOne(
       String datasetId, String target, HyperParams params) {
-    CompletableFuture<JobStatus> submitted = postJson("trainings", Map.of(
-        "datasetId", datasetId, "target", target, "algorithm", params.algorithm(),
-        "params", params.params()));
-    return poller.follow("training of " + params + " on " + datasetId, submitted,
+    CompletableFuture<JobStatus> submitted =
+        postJson(
+            "trainings",
+            Map.of(
+                "datasetId",
+                datasetId,
+                "target",
+                target,
+                "algorithm",
+                params.algorithm(),
+                "params",
+                params.params()));
+    return poller.follow(
+        "training of " + params + " on " + datasetId,
+        submitted,
         done -> Responses.trial(jobCall(done.id()), done.result(), params));
   }
 
@@ -103,7 +117,9 @@ public final class AutoMlClient implements AutoCloseable {
   public CompletableFuture<PredictionRef> predict(String modelId, String datasetId) {
     CompletableFuture<JobStatus> submitted =
         postJson("predictions", Map.of("modelId", modelId, "datasetId", datasetId));
-    return poller.follow("prediction of " + modelId + " on " + datasetId, submitted,
+    return poller.follow(
+        "prediction of " + modelId + " on " + datasetId,
+        submitted,
         done -> Responses.prediction(jobCall(done.id()), done.result()));
   }
 
@@ -170,17 +186,20 @@ public final class AutoMlClient implements AutoCloseable {
     // handleAsync: Java 17's HttpClient completes sendAsync's future on the JDK's default async
     // pool, which on a machine with fewer than 3 cores is a new thread per response; the work
     // that follows (parsing, polling, the pipeline's next task) runs on our own small pool.
-    return sent.handleAsync((response, failure) -> {
-      if (failure != null) {
-        throw noAnswer(call, JobPoller.unwrap(failure));
-      }
-      if (response.statusCode() / 100 != 2) {
-        throw new RequestRejectedException(
-            call, response.statusCode(),
-            Responses.errorMessage(tryParse(response.body()), response.body()));
-      }
-      return response.body();
-    }, httpPool);
+    return sent.handleAsync(
+        (response, failure) -> {
+          if (failure != null) {
+            throw noAnswer(call, JobPoller.unwrap(failure));
+          }
+          if (response.statusCode() / 100 != 2) {
+            throw new RequestRejectedException(
+                call,
+                response.statusCode(),
+                Responses.errorMessage(tryParse(response.body()), response.body()));
+          }
+          return response.body();
+        },
+        httpPool);
   }
 
   private AutoMlException noAnswer(String call, Throwable failure) {
@@ -189,8 +208,13 @@ public final class AutoMlClient implements AutoCloseable {
     }
     if (failure instanceof HttpTimeoutException) {
       return new NoAnswerException(
-          call, "none within " + config.requestTimeout().toMillis() + " ms (" + failure.getMessage()
-              + ")", failure);
+          call,
+          "none within "
+              + config.requestTimeout().toMillis()
+              + " ms ("
+              + failure.getMessage()
+              + ")",
+          failure);
     }
     if (failure instanceof ConnectException) {
       return new NoAnswerException(call, "cannot connect (" + failure + ")", failure);
@@ -211,7 +235,8 @@ public final class AutoMlClient implements AutoCloseable {
       return node;
     } catch (JsonProcessingException malformed) {
       throw new MalformedResponseException(
-          call, malformed.getOriginalMessage() + " in '" + Responses.abbreviate(text) + "'",
+          call,
+          malformed.getOriginalMessage() + " in '" + Responses.abbreviate(text) + "'",
           malformed);
     }
   }

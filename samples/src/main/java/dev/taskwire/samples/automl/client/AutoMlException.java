@@ -1,9 +1,9 @@
 package dev.taskwire.samples.automl.client;
 
 /**
- * A call to the AutoML service went wrong. The message always names the call (e.g.
- * {@code GET /api/v1/jobs/job-3}) and says what the server said or did; subclasses tell apart
- * a refused request, a failed job, a malformed answer and no answer at all.
+ * A call to the AutoML service went wrong. The message always names the call (e.g. {@code GET
+ * /api/v1/jobs/job-3}) and says what the server said or did; subclasses tell apart a refused
+ * request, a failed job, a malformed answer and no answer at all.
  */
 public class AutoMlException extends RuntimeException {
   private static final long serialVersionUID = 1L;

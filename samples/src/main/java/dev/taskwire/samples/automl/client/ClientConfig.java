@@ -8,7 +8,10 @@ import java.time.Duration;
  * gets. Immutable record; the {@code with...} methods return changed copies.
  */
 public record ClientConfig(
-    Duration requestTimeout, Duration firstPollDelay, Duration maxPollDelay, double backoff,
+    Duration requestTimeout,
+    Duration firstPollDelay,
+    Duration maxPollDelay,
+    double backoff,
     int httpThreads) {
 
   public ClientConfig {
@@ -29,8 +32,8 @@ public record ClientConfig(
 
   /** 5 s request timeout; polls after 20 ms, then 1.5 times later each time up to 200 ms. */
   public static ClientConfig defaults() {
-    return new ClientConfig(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200),
-        1.5, 2);
+    return new ClientConfig(
+        Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200), 1.5, 2);
   }
 
   public ClientConfig withRequestTimeout(Duration timeout) {

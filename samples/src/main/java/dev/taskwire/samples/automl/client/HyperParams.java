@@ -6,11 +6,10 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * One model configuration to train: an algorithm the service knows, by its name, and the values
- * of its hyper-parameters. The service refuses names and parameters it does not know.
+ * One model configuration to train: an algorithm the service knows, by its name, and the values of
+ * its hyper-parameters. The service refuses names and parameters it does not know.
  *
- * @param algorithm {@code k_nearest_neighbors}, {@code linear_regression} or
- *     {@code mean_baseline}
+ * @param algorithm {@code k_nearest_neighbors}, {@code linear_regression} or {@code mean_baseline}
  * @param params e.g. {@code {"k": 5}}, {@code {"lambda": 1000}} (a ridge penalty), or none
  */
 public record HyperParams(String algorithm, Map<String, Double> params) {
@@ -36,8 +35,15 @@ public record HyperParams(String algorithm, Map<String, Double> params) {
   /** The parameters for a report: {@code k=5}, {@code lambda=1,000}, or empty. */
   public String paramsInWords() {
     StringJoiner words = new StringJoiner(", ");
-    new TreeMap<>(params).forEach((name, value) -> words.add(name + "="
-        + (value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value) : value)));
+    new TreeMap<>(params)
+        .forEach(
+            (name, value) ->
+                words.add(
+                    name
+                        + "="
+                        + (value == Math.rint(value)
+                            ? String.format(Locale.ROOT, "%,.0f", value)
+                            : value)));
     return words.toString();
   }
 

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Follows a remote job to its end: polls its status after a delay that grows with each poll,
- * using a timer, so no thread waits between polls. Cancelling the returned future stops polling
- * and asks the server to stop the job, and so does giving up on a job (a poll that timed out or
- * got malformed JSON), so that a failed or cancelled pipeline leaves no work running remotely.
+ * Follows a remote job to its end: polls its status after a delay that grows with each poll, using
+ * a timer, so no thread waits between polls. Cancelling the returned future stops polling and asks
+ * the server to stop the job, and so does giving up on a job (a poll that timed out or got
+ * malformed JSON), so that a failed or cancelled pipeline leaves no work running remotely.
  */
 final class JobPoller {
   private final ScheduledExecutorService timer;
@@ -24,6 +24,7 @@ final class JobPoller {
   private final Function<String, CompletableFuture<JobStatus>> fetch;
   private final Function<String, CompletableFuture<JobStatus>> stop;
   private final Function<String, String> pollCall;
+
   /** Jobs being followed, so that closing the client can fail them instead of leaving them hung. */
   private final Set<CompletableFuture<?>> following = ConcurrentHashMap.newKeySet();
 
@@ -33,9 +34,11 @@ final class JobPoller {
    * @param pollCall names the poll call for a job id, for error messages
    */
   JobPoller(
-      ScheduledExecutorService timer, ClientConfig config,
+      ScheduledExecutorService timer,
+      ClientConfig config,
       Function<String, CompletableFuture<JobStatus>> fetch,
-      Function<String, CompletableFuture<JobStatus>> stop, Function<String, String> pollCall) {
+      Function<String, CompletableFuture<JobStatus>> stop,
+      Function<String, String> pollCall) {
     this.timer = timer;
     this.config = config;
     this.fetch = fetch;
@@ -53,24 +56,26 @@ final class JobPoller {
       String what, CompletableFuture<JobStatus> submitted, Function<JobStatus, T> resultOf) {
     Followed<T> job = new Followed<>(what, resultOf);
     following.add(job.result);
-    job.result.whenComplete((value, failure) -> {
-      following.remove(job.result);
-      if (failure != null && !(unwrap(failure) instanceof JobFailedException)) {
-        job.stopRemote(); // cancelled, or given up on: leave nothing running on the server
-      }
-    });
-    submitted.whenComplete((status, failure) -> {
-      if (failure != null) {
-        job.result.completeExceptionally(unwrap(failure));
-        return;
-      }
-      job.jobId = status.id();
-      if (job.result.isCompletedExceptionally()) {
-        job.stopRemote(); // cancelled before the server told us the job's id
-        return;
-      }
-      job.handle(status, config.firstPollDelay());
-    });
+    job.result.whenComplete(
+        (value, failure) -> {
+          following.remove(job.result);
+          if (failure != null && !(unwrap(failure) instanceof JobFailedException)) {
+            job.stopRemote(); // cancelled, or given up on: leave nothing running on the server
+          }
+        });
+    submitted.whenComplete(
+        (status, failure) -> {
+          if (failure != null) {
+            job.result.completeExceptionally(unwrap(failure));
+            return;
+          }
+          job.jobId = status.id();
+          if (job.result.isCompletedExceptionally()) {
+            job.stopRemote(); // cancelled before the server told us the job's id
+            return;
+          }
+          job.handle(status, config.firstPollDelay());
+        });
     return job.result;
   }
 
@@ -122,16 +127,20 @@ final class JobPoller {
         timer.schedule(
             () -> {
               if (!result.isDone()) {
-                fetch.apply(jobId).whenComplete((status, failure) -> {
-                  if (failure != null) {
-                    result.completeExceptionally(unwrap(failure));
-                  } else {
-                    handle(status, after);
-                  }
-                });
+                fetch
+                    .apply(jobId)
+                    .whenComplete(
+                        (status, failure) -> {
+                          if (failure != null) {
+                            result.completeExceptionally(unwrap(failure));
+                          } else {
+                            handle(status, after);
+                          }
+                        });
               }
             },
-            delay.toNanos(), TimeUnit.NANOSECONDS);
+            delay.toNanos(),
+            TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException closed) {
         result.completeExceptionally(
             new IllegalStateException("the AutoML client was closed while following " + what));

@@ -1,7 +1,7 @@
 package dev.taskwire.samples.automl.client;
 
 /**
- * A finished prediction: the id of the data set that holds the input rows plus the predicted
- * {@code column}, ready to download.
+ * A finished prediction: the id of the data set that holds the input rows plus the predicted {@code
+ * column}, ready to download.
  */
 public record PredictionRef(String datasetId, String modelId, int rows, String column) {}

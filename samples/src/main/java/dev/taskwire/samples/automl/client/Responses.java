@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the service's JSON into the client's types, field by field. A missing or mistyped field
- * is a {@link MalformedResponseException} naming the call and the field, never a silent null.
+ * Reads the service's JSON into the client's types, field by field. A missing or mistyped field is
+ * a {@link MalformedResponseException} naming the call and the field, never a silent null.
  */
 final class Responses {
   private Responses() {}
@@ -26,8 +26,12 @@ final class Responses {
     }
     String error = state == JobStatus.State.FAILED ? text(call, job, "error") : null;
     return new JobStatus(
-        text(call, job, "id"), text(call, job, "kind"), state, number(call, job, "progress"),
-        result, error);
+        text(call, job, "id"),
+        text(call, job, "kind"),
+        state,
+        number(call, job, "progress"),
+        result,
+        error);
   }
 
   static DatasetRef dataset(String call, JsonNode result) {
@@ -41,21 +45,28 @@ final class Responses {
       columns.add(column.asText());
     }
     return new DatasetRef(
-        text(call, dataset, "id"), text(call, dataset, "name"),
-        (int) number(call, dataset, "rows"), List.copyOf(columns));
+        text(call, dataset, "id"),
+        text(call, dataset, "name"),
+        (int) number(call, dataset, "rows"),
+        List.copyOf(columns));
   }
 
   static Experiment experiment(String call, JsonNode result) {
     JsonNode experiment = object(call, result, "experiment");
     List<ModelScore> models = new ArrayList<>();
     for (JsonNode model : array(call, experiment, "models")) {
-      models.add(new ModelScore(
-          text(call, model, "id"), text(call, model, "algorithm"), number(call, model, "rmse"),
-          number(call, model, "r2")));
+      models.add(
+          new ModelScore(
+              text(call, model, "id"),
+              text(call, model, "algorithm"),
+              number(call, model, "rmse"),
+              number(call, model, "r2")));
     }
     return new Experiment(
-        text(call, experiment, "id"), text(call, experiment, "datasetId"),
-        text(call, experiment, "target"), (int) number(call, experiment, "folds"),
+        text(call, experiment, "id"),
+        text(call, experiment, "datasetId"),
+        text(call, experiment, "target"),
+        (int) number(call, experiment, "folds"),
         List.copyOf(models));
   }
 
@@ -72,8 +83,10 @@ final class Responses {
   static PredictionRef prediction(String call, JsonNode result) {
     JsonNode prediction = object(call, result, "prediction");
     return new PredictionRef(
-        text(call, prediction, "datasetId"), text(call, prediction, "modelId"),
-        (int) number(call, prediction, "rows"), text(call, prediction, "column"));
+        text(call, prediction, "datasetId"),
+        text(call, prediction, "modelId"),
+        (int) number(call, prediction, "rows"),
+        text(call, prediction, "column"));
   }
 
   /** The message of an error body {@code {"error":{"message":...}}}, or the raw body. */
@@ -124,7 +137,8 @@ final class Responses {
   private static MalformedResponseException missing(
       String call, String field, String type, JsonNode node) {
     return new MalformedResponseException(
-        call, "expected " + type + " field '" + field + "' in " + abbreviate(node.toString()),
+        call,
+        "expected " + type + " field '" + field + "' in " + abbreviate(node.toString()),
         null);
   }
 }

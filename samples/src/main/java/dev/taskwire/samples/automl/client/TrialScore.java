@@ -1,8 +1,8 @@
 package dev.taskwire.samples.automl.client;
 
 /**
- * One trial of a tuning run: the configuration the service trained, and the model it fitted
- * with that configuration's cross-validated score.
+ * One trial of a tuning run: the configuration the service trained, and the model it fitted with
+ * that configuration's cross-validated score.
  */
 public record TrialScore(HyperParams params, ModelScore model) {
   /** The cross-validated root mean squared error, in the target's unit: lower is better. */

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads and writes the CSV the AutoML service speaks: a header line of column names, then one
- * line of numbers per row, comma-separated, no quoting. Numbers are written with
- * {@link Double#toString(double)} so that a value survives a round trip exactly.
+ * Reads and writes the CSV the AutoML service speaks: a header line of column names, then one line
+ * of numbers per row, comma-separated, no quoting. Numbers are written with {@link
+ * Double#toString(double)} so that a value survives a round trip exactly.
  */
 public final class Csv {
   private Csv() {}
@@ -36,7 +36,11 @@ public final class Csv {
       String[] cells = lines[line].split(",", -1);
       if (cells.length != columns.size()) {
         throw new IllegalArgumentException(
-            "line " + (line + 1) + ": expected " + columns.size() + " values, found "
+            "line "
+                + (line + 1)
+                + ": expected "
+                + columns.size()
+                + " values, found "
                 + cells.length);
       }
       double[] row = new double[cells.length];
@@ -45,8 +49,13 @@ public final class Csv {
           row[i] = Double.parseDouble(cells[i].strip());
         } catch (NumberFormatException notANumber) {
           throw new IllegalArgumentException(
-              "line " + (line + 1) + ": column '" + columns.get(i) + "' is not a number: '"
-                  + cells[i].strip() + "'");
+              "line "
+                  + (line + 1)
+                  + ": column '"
+                  + columns.get(i)
+                  + "' is not a number: '"
+                  + cells[i].strip()
+                  + "'");
         }
         if (!Double.isFinite(row[i])) {
           throw new IllegalArgumentException(

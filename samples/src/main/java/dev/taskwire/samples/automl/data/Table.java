@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable table of numbers with named columns: what a CSV data set holds once parsed. Rows
- * are arrays in column order; nothing hands out a mutable array without copying it.
+ * An immutable table of numbers with named columns: what a CSV data set holds once parsed. Rows are
+ * arrays in column order; nothing hands out a mutable array without copying it.
  */
 public final class Table {
   private final List<String> columns;
@@ -50,7 +50,9 @@ public final class Table {
     return columns.contains(name);
   }
 
-  /** @throws IllegalArgumentException naming the missing column and the ones that exist */
+  /**
+   * @throws IllegalArgumentException naming the missing column and the ones that exist
+   */
   public int columnIndex(String name) {
     int index = columns.indexOf(name);
     if (index < 0) {
@@ -94,7 +96,11 @@ public final class Table {
   public Table withColumn(String name, double[] values) {
     if (values.length != rows.length) {
       throw new IllegalArgumentException(
-          values.length + " values for column '" + name + "' of a table of " + rows.length
+          values.length
+              + " values for column '"
+              + name
+              + "' of a table of "
+              + rows.length
               + " rows");
     }
     List<String> names = new ArrayList<>(columns);

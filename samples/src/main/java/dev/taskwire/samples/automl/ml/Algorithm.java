@@ -30,8 +30,15 @@ public interface Algorithm {
       return name();
     }
     StringJoiner parameters = new StringJoiner(", ", name() + "(", ")");
-    new TreeMap<>(hyperParameters()).forEach((key, value) -> parameters.add(key + "="
-        + (value == Math.rint(value) ? Long.toString(value.longValue()) : value.toString())));
+    new TreeMap<>(hyperParameters())
+        .forEach(
+            (key, value) ->
+                parameters.add(
+                    key
+                        + "="
+                        + (value == Math.rint(value)
+                            ? Long.toString(value.longValue())
+                            : value.toString())));
     return parameters.toString();
   }
 

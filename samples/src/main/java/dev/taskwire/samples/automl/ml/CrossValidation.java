@@ -22,7 +22,9 @@ public final class CrossValidation {
     return folds;
   }
 
-  /** @throws IllegalArgumentException if there are fewer rows than folds */
+  /**
+   * @throws IllegalArgumentException if there are fewer rows than folds
+   */
   public Score score(Algorithm algorithm, double[][] features, double[] targets) {
     int n = targets.length;
     if (n < folds) {

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Least squares with an intercept, optionally ridge-penalized: solves the normal equations
- * (X'X + lambda D) b = X'y by Gaussian elimination with partial pivoting, where D is the identity
- * but for the intercept, which is never penalized. With {@code lambda} 0 this is ordinary least
- * squares; a larger {@code lambda} shrinks the coefficients towards 0, trading bias for less
- * variance. The penalty applies to the coefficients in the features' own units, as scikit-learn's
- * {@code Ridge} does. Exact for the few well-conditioned features a sample has.
+ * Least squares with an intercept, optionally ridge-penalized: solves the normal equations (X'X +
+ * lambda D) b = X'y by Gaussian elimination with partial pivoting, where D is the identity but for
+ * the intercept, which is never penalized. With {@code lambda} 0 this is ordinary least squares; a
+ * larger {@code lambda} shrinks the coefficients towards 0, trading bias for less variance. The
+ * penalty applies to the coefficients in the features' own units, as scikit-learn's {@code Ridge}
+ * does. Exact for the few well-conditioned features a sample has.
  */
 public final class LinearRegression implements Algorithm {
   private final double lambda;

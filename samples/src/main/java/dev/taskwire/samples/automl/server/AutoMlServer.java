@@ -37,8 +37,12 @@ public final class AutoMlServer implements AutoCloseable {
   private boolean closed;
 
   private AutoMlServer(
-      ServerConfig config, HttpServer http, ExecutorService requestPool, JobRunner jobs,
-      ServerEvents events, Silence silence) {
+      ServerConfig config,
+      HttpServer http,
+      ExecutorService requestPool,
+      JobRunner jobs,
+      ServerEvents events,
+      Silence silence) {
     this.config = config;
     this.http = http;
     this.requestPool = requestPool;
@@ -123,9 +127,7 @@ public final class AutoMlServer implements AutoCloseable {
   /** Every job so far, oldest first, as the server sees it now. */
   public List<JobSummary> jobs() {
     long now = System.nanoTime();
-    return jobs.all().stream()
-        .map(job -> JobSummary.of(job.snapshot(now)))
-        .toList();
+    return jobs.all().stream().map(job -> JobSummary.of(job.snapshot(now))).toList();
   }
 
   /**
@@ -152,9 +154,8 @@ public final class AutoMlServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections, drops parked requests, fails open jobs (held ones too) and
-   * ends every thread the server started. Afterwards, connecting to the port is refused.
-   * Idempotent.
+   * Stops accepting connections, drops parked requests, fails open jobs (held ones too) and ends
+   * every thread the server started. Afterwards, connecting to the port is refused. Idempotent.
    */
   @Override
   public synchronized void close() {

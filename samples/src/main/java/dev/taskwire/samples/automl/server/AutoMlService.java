@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the service does, apart from HTTP: accepts data sets, trains and scores models on them,
- * applies a model to a data set. Cheap checks answer at once with an {@link ApiException}; the
- * real work runs as a {@link Job}.
+ * applies a model to a data set. Cheap checks answer at once with an {@link ApiException}; the real
+ * work runs as a {@link Job}.
  */
 final class AutoMlService {
   /** Fixed, so that the same data always gets the same folds and scores. */
@@ -27,6 +27,7 @@ final class AutoMlService {
   private final Store<StoredDataset> datasets = new Store<>("ds");
   private final Store<StoredModel> models = new Store<>("model");
   private final Store<JsonViews.ExperimentView> experiments = new Store<>("exp");
+
   /** Per configuration (see {@link Algorithm#describe()}), how many of its trainings started. */
   private final Map<String, AtomicInteger> trainingsOf = new ConcurrentHashMap<>();
 
@@ -47,33 +48,40 @@ final class AutoMlService {
       throw new ApiException(
           422, "data set '" + name + "' rejected: storage quota exceeded (injected fault)");
     }
-    return jobs.submit(JobKind.UPLOAD, name, () -> {
-      failIfInjected(JobKind.UPLOAD);
-      Table table;
-      try {
-        table = Csv.parse(csv);
-      } catch (IllegalArgumentException malformed) {
-        throw new JobFailure("data set '" + name + "' is not valid CSV: " + malformed.getMessage());
-      }
-      StoredDataset stored = datasets.add(id -> new StoredDataset(id, name, table));
-      return new JsonViews.UploadResult(stored.view());
-    });
+    return jobs.submit(
+        JobKind.UPLOAD,
+        name,
+        () -> {
+          failIfInjected(JobKind.UPLOAD);
+          Table table;
+          try {
+            table = Csv.parse(csv);
+          } catch (IllegalArgumentException malformed) {
+            throw new JobFailure(
+                "data set '" + name + "' is not valid CSV: " + malformed.getMessage());
+          }
+          StoredDataset stored = datasets.add(id -> new StoredDataset(id, name, table));
+          return new JsonViews.UploadResult(stored.view());
+        });
   }
 
   /** Starts an experiment: every candidate algorithm, scored by cross-validation, then fitted. */
   Job train(String datasetId, String target) {
     StoredDataset dataset = trainable(datasetId, target);
-    return jobs.submit(JobKind.TRAINING, datasetId, () -> {
-      failIfInjected(JobKind.TRAINING);
-      return new JsonViews.TrainingResult(experiment(dataset, target, Algorithm.candidates()));
-    });
+    return jobs.submit(
+        JobKind.TRAINING,
+        datasetId,
+        () -> {
+          failIfInjected(JobKind.TRAINING);
+          return new JsonViews.TrainingResult(experiment(dataset, target, Algorithm.candidates()));
+        });
   }
 
   /**
    * Starts a training of one configuration, as a tuning run asks for each of its trials: the
-   * algorithm {@code name} with {@code parameters} (see {@link Configurations}), scored by the
-   * same cross-validation as an experiment's candidates, then fitted. Its result is an experiment
-   * with that one model.
+   * algorithm {@code name} with {@code parameters} (see {@link Configurations}), scored by the same
+   * cross-validation as an experiment's candidates, then fitted. Its result is an experiment with
+   * that one model.
    */
   Job train(String datasetId, String target, String name, Map<String, Double> parameters) {
     StoredDataset dataset = trainable(datasetId, target);
@@ -84,18 +92,29 @@ final class AutoMlService {
       throw new ApiException(422, unusable.getMessage());
     }
     String configuration = algorithm.describe();
-    return jobs.submit(JobKind.TRAINING, datasetId + " " + configuration, () -> {
-      failIfInjected(JobKind.TRAINING);
-      int failing =
-          config.faults().failingTrainingsOf(algorithm.name(), algorithm.hyperParameters());
-      int started = trainingsOf.computeIfAbsent(configuration, key -> new AtomicInteger())
-          .incrementAndGet();
-      if (started <= failing) {
-        throw new JobFailure("the training of " + configuration + " crashed (injected fault, "
-            + started + " of " + failing + ")");
-      }
-      return new JsonViews.TrainingResult(experiment(dataset, target, List.of(algorithm)));
-    });
+    return jobs.submit(
+        JobKind.TRAINING,
+        datasetId + " " + configuration,
+        () -> {
+          failIfInjected(JobKind.TRAINING);
+          int failing =
+              config.faults().failingTrainingsOf(algorithm.name(), algorithm.hyperParameters());
+          int started =
+              trainingsOf
+                  .computeIfAbsent(configuration, key -> new AtomicInteger())
+                  .incrementAndGet();
+          if (started <= failing) {
+            throw new JobFailure(
+                "the training of "
+                    + configuration
+                    + " crashed (injected fault, "
+                    + started
+                    + " of "
+                    + failing
+                    + ")");
+          }
+          return new JsonViews.TrainingResult(experiment(dataset, target, List.of(algorithm)));
+        });
   }
 
   /** The data set, if it can train a model to predict {@code target}; else a 4xx. */
@@ -103,16 +122,29 @@ final class AutoMlService {
     StoredDataset dataset = datasets.get(required(datasetId, "datasetId"), "data set");
     Table table = dataset.table();
     if (!table.hasColumn(required(target, "target"))) {
-      throw new ApiException(422, "data set " + datasetId + " has no column '" + target
-          + "' to predict (columns: " + table.columns() + ")");
+      throw new ApiException(
+          422,
+          "data set "
+              + datasetId
+              + " has no column '"
+              + target
+              + "' to predict (columns: "
+              + table.columns()
+              + ")");
     }
     if (table.columns().size() < 2) {
-      throw new ApiException(422, "data set " + datasetId + " has no feature columns besides '"
-          + target + "'");
+      throw new ApiException(
+          422, "data set " + datasetId + " has no feature columns besides '" + target + "'");
     }
     if (table.rowCount() < 2 * config.folds()) {
-      throw new ApiException(422, "data set " + datasetId + " has " + table.rowCount()
-          + " rows; training needs at least " + 2 * config.folds());
+      throw new ApiException(
+          422,
+          "data set "
+              + datasetId
+              + " has "
+              + table.rowCount()
+              + " rows; training needs at least "
+              + 2 * config.folds());
     }
     return dataset;
   }
@@ -129,14 +161,23 @@ final class AutoMlService {
     for (Algorithm algorithm : algorithms) {
       Score score = validation.score(algorithm, x, y);
       Regressor regressor = algorithm.fit(x, y);
-      StoredModel model = models.add(
-          id -> new StoredModel(id, algorithm.name(), algorithm.hyperParameters(),
-              List.copyOf(features), target, regressor, score));
+      StoredModel model =
+          models.add(
+              id ->
+                  new StoredModel(
+                      id,
+                      algorithm.name(),
+                      algorithm.hyperParameters(),
+                      List.copyOf(features),
+                      target,
+                      regressor,
+                      score));
       fitted.add(model.view());
     }
     return experiments.add(
-        id -> new JsonViews.ExperimentView(id, dataset.id(), target, config.folds(),
-            List.copyOf(fitted)));
+        id ->
+            new JsonViews.ExperimentView(
+                id, dataset.id(), target, config.folds(), List.copyOf(fitted)));
   }
 
   /** Starts a prediction job that applies a model to a data set and stores the result. */
@@ -145,20 +186,35 @@ final class AutoMlService {
     StoredDataset dataset = datasets.get(required(datasetId, "datasetId"), "data set");
     for (String feature : model.features()) {
       if (!dataset.table().hasColumn(feature)) {
-        throw new ApiException(422, "data set " + datasetId + " lacks column '" + feature
-            + "', which model " + modelId + " needs");
+        throw new ApiException(
+            422,
+            "data set "
+                + datasetId
+                + " lacks column '"
+                + feature
+                + "', which model "
+                + modelId
+                + " needs");
       }
     }
-    return jobs.submit(JobKind.PREDICTION, modelId + " on " + datasetId, () -> {
-      failIfInjected(JobKind.PREDICTION);
-      Table input = dataset.table();
-      double[] predicted = model.regressor().predictAll(input.columns(model.features()));
-      String column = "predicted_" + model.target();
-      StoredDataset output = datasets.add(id -> new StoredDataset(
-          id, dataset.name() + "-predictions", input.withColumn(column, predicted)));
-      return new JsonViews.PredictionResult(
-          new JsonViews.PredictionView(output.id(), modelId, predicted.length, column));
-    });
+    return jobs.submit(
+        JobKind.PREDICTION,
+        modelId + " on " + datasetId,
+        () -> {
+          failIfInjected(JobKind.PREDICTION);
+          Table input = dataset.table();
+          double[] predicted = model.regressor().predictAll(input.columns(model.features()));
+          String column = "predicted_" + model.target();
+          StoredDataset output =
+              datasets.add(
+                  id ->
+                      new StoredDataset(
+                          id,
+                          dataset.name() + "-predictions",
+                          input.withColumn(column, predicted)));
+          return new JsonViews.PredictionResult(
+              new JsonViews.PredictionView(output.id(), modelId, predicted.length, column));
+        });
   }
 
   Job job(String id) {

@@ -25,8 +25,11 @@ public final class Faults {
   private final Map<Configuration, Integer> failedTrainings;
 
   private Faults(
-      Set<JobKind> failedKinds, Set<String> rejectedUploads, JobKind silentFrom,
-      Set<JobKind> garbledKinds, Map<Configuration, Integer> failedTrainings) {
+      Set<JobKind> failedKinds,
+      Set<String> rejectedUploads,
+      JobKind silentFrom,
+      Set<JobKind> garbledKinds,
+      Map<Configuration, Integer> failedTrainings) {
     this.failedKinds = failedKinds;
     this.rejectedUploads = rejectedUploads;
     this.silentFrom = silentFrom;
@@ -67,8 +70,8 @@ public final class Faults {
 
   /**
    * The first {@code times} training jobs of one configuration (a training of that one algorithm
-   * with exactly these hyper-parameters) run their full latency, then fail; later ones succeed.
-   * A tuning run with retries then sees a trial fail as many times as it is told.
+   * with exactly these hyper-parameters) run their full latency, then fail; later ones succeed. A
+   * tuning run with retries then sees a trial fail as many times as it is told.
    */
   public Faults failTrainingsOf(String algorithm, Map<String, Double> parameters, int times) {
     if (times < 1) {
@@ -76,8 +79,7 @@ public final class Faults {
     }
     Map<Configuration, Integer> failing = new HashMap<>(failedTrainings);
     failing.put(new Configuration(algorithm, Map.copyOf(parameters)), times);
-    return new Faults(
-        failedKinds, rejectedUploads, silentFrom, garbledKinds, Map.copyOf(failing));
+    return new Faults(failedKinds, rejectedUploads, silentFrom, garbledKinds, Map.copyOf(failing));
   }
 
   public boolean failsJobsOf(JobKind kind) {
@@ -102,8 +104,11 @@ public final class Faults {
   }
 
   public boolean isNone() {
-    return failedKinds.isEmpty() && rejectedUploads.isEmpty() && silentFrom == null
-        && garbledKinds.isEmpty() && failedTrainings.isEmpty();
+    return failedKinds.isEmpty()
+        && rejectedUploads.isEmpty()
+        && silentFrom == null
+        && garbledKinds.isEmpty()
+        && failedTrainings.isEmpty();
   }
 
   private static Set<JobKind> with(Set<JobKind> kinds, JobKind kind) {
@@ -122,14 +127,21 @@ public final class Faults {
     failedKinds.forEach(kind -> text.append("fail ").append(kind.wireName()).append(" jobs; "));
     rejectedUploads.forEach(name -> text.append("reject upload '").append(name).append("'; "));
     if (silentFrom != null) {
-      text.append("stop answering at the first ").append(silentFrom.wireName())
+      text.append("stop answering at the first ")
+          .append(silentFrom.wireName())
           .append(" request; ");
     }
     garbledKinds.forEach(
         kind -> text.append("garble ").append(kind.wireName()).append(" job status; "));
-    failedTrainings.forEach((configuration, times) -> text.append("fail the first ")
-        .append(times).append(" trainings of ").append(configuration.algorithm())
-        .append(' ').append(configuration.parameters()).append("; "));
+    failedTrainings.forEach(
+        (configuration, times) ->
+            text.append("fail the first ")
+                .append(times)
+                .append(" trainings of ")
+                .append(configuration.algorithm())
+                .append(' ')
+                .append(configuration.parameters())
+                .append("; "));
     return text.substring(0, text.length() - 2);
   }
 }

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * POST jobs/{id}/stop               stops the job if it has not ended
  * </pre>
  *
- * Errors are 4xx with {@code {"error":{"status":404,"message":"no job 'job-9'"}}}.
- * Each request is handled on the server's small request pool and never waits for a job.
+ * Errors are 4xx with {@code {"error":{"status":404,"message":"no job 'job-9'"}}}. Each request is
+ * handled on the server's small request pool and never waits for a job.
  */
 final class HttpApi implements HttpHandler {
   static final String ROOT = "/api/v1/";
@@ -191,8 +191,8 @@ final class HttpApi implements HttpHandler {
       }
       return node;
     } catch (JsonProcessingException malformed) {
-      throw new ApiException(400, "the request body is not valid JSON: "
-          + malformed.getOriginalMessage());
+      throw new ApiException(
+          400, "the request body is not valid JSON: " + malformed.getOriginalMessage());
     }
   }
 
@@ -216,8 +216,8 @@ final class HttpApi implements HttpHandler {
     Map<String, Double> numbers = new HashMap<>();
     for (Map.Entry<String, JsonNode> field : params.properties()) {
       if (!field.getValue().isNumber()) {
-        throw new ApiException(400, "parameter '" + field.getKey() + "' must be a number, not "
-            + field.getValue());
+        throw new ApiException(
+            400, "parameter '" + field.getKey() + "' must be a number, not " + field.getValue());
       }
       numbers.put(field.getKey(), field.getValue().asDouble());
     }

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * One remote job and its state machine: pending until a worker picks it up, running until its
- * latency has passed and its work is done, then done (with a result) or failed (with an error)
- * for good. Thread-safe: the request threads, the workers and the timer all touch it.
+ * latency has passed and its work is done, then done (with a result) or failed (with an error) for
+ * good. Thread-safe: the request threads, the workers and the timer all touch it.
  */
 final class Job {
   private final String id;
@@ -25,7 +25,12 @@ final class Job {
    * @param label what the job works on, see {@link ServerEvent}
    * @param onEnd called once, outside the lock, when the job is done or failed
    */
-  Job(String id, JobKind kind, String label, Duration latency, long createdNanos,
+  Job(
+      String id,
+      JobKind kind,
+      String label,
+      Duration latency,
+      long createdNanos,
       Consumer<Job> onEnd) {
     this.id = id;
     this.kind = kind;
@@ -91,8 +96,8 @@ final class Job {
   }
 
   /**
-   * Elapsed time over latency while running, capped below 1: only a finished job reports 1, even
-   * if it is held past its latency.
+   * Elapsed time over latency while running, capped below 1: only a finished job reports 1, even if
+   * it is held past its latency.
    */
   private double progressAt(long nowNanos) {
     if (state == JobState.PENDING) {
@@ -104,6 +109,11 @@ final class Job {
 
   /** What a response says about a job: {@code result} once done, {@code error} once failed. */
   record Snapshot(
-      String id, JobKind kind, String label, JobState state, double progress, Object result,
+      String id,
+      JobKind kind,
+      String label,
+      JobState state,
+      double progress,
+      Object result,
       String error) {}
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Lets a test hold new jobs open past their latency, then release them: every job of a kind, or
  * only those with a given label (an upload's data set name). With uploads held, a test can watch
- * the server until every upload it expects is open at once, a proof of overlap that does not
- * depend on timing. Nothing is held unless someone asks.
+ * the server until every upload it expects is open at once, a proof of overlap that does not depend
+ * on timing. Nothing is held unless someone asks.
  */
 final class JobGates {
   private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);

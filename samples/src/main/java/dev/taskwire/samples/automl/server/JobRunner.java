@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs jobs: each job's work runs on a small worker pool, and the job ends once its work is done,
- * its configured latency has passed (a timer, not a sleeping thread) and its kind is not held.
- * A job that is waiting therefore holds no thread on the server either.
+ * its configured latency has passed (a timer, not a sleeping thread) and its kind is not held. A
+ * job that is waiting therefore holds no thread on the server either.
  */
 final class JobRunner implements AutoCloseable {
   private final ServerConfig config;
@@ -46,8 +46,13 @@ final class JobRunner implements AutoCloseable {
   /** Creates a job of {@code kind} that computes {@code work}; returns it at once, pending. */
   Job submit(JobKind kind, String label, Supplier<Object> work) {
     Job job =
-        new Job("job-" + ids.incrementAndGet(), kind, label, config.latency(kind),
-            System.nanoTime(), this::ended);
+        new Job(
+            "job-" + ids.incrementAndGet(),
+            kind,
+            label,
+            config.latency(kind),
+            System.nanoTime(),
+            this::ended);
     jobs.put(job.id(), job);
     int nowOpen = open.get(kind).incrementAndGet();
     peakOpen.get(kind).accumulateAndGet(nowOpen, Math::max);
@@ -79,9 +84,7 @@ final class JobRunner implements AutoCloseable {
       job.complete(result.join());
     } catch (CompletionException failed) {
       Throwable cause = failed.getCause();
-      job.fail(cause instanceof JobFailure
-          ? cause.getMessage()
-          : "internal error: " + cause);
+      job.fail(cause instanceof JobFailure ? cause.getMessage() : "internal error: " + cause);
     }
   }
 
@@ -90,7 +93,8 @@ final class JobRunner implements AutoCloseable {
     Job.Snapshot end = job.snapshot(System.nanoTime());
     events.record(
         end.state() == JobState.DONE ? ServerEvent.Type.DONE : ServerEvent.Type.FAILED,
-        job, end.error() == null ? "" : end.error());
+        job,
+        end.error() == null ? "" : end.error());
   }
 
   Optional<Job> find(String id) {

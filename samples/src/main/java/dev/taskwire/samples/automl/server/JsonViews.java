@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON shapes the service answers with, as records Jackson writes field by field. The
- * client has its own types and reads these by field name, as a client of a real service would.
+ * The JSON shapes the service answers with, as records Jackson writes field by field. The client
+ * has its own types and reads these by field name, as a client of a real service would.
  */
 final class JsonViews {
   private JsonViews() {}
@@ -15,7 +15,11 @@ final class JsonViews {
       String id, String kind, String status, double progress, Object result, String error) {
     static JobView of(Job.Snapshot job) {
       return new JobView(
-          job.id(), job.kind().wireName(), job.state().wireName(), job.progress(), job.result(),
+          job.id(),
+          job.kind().wireName(),
+          job.state().wireName(),
+          job.progress(),
+          job.result(),
           job.error());
     }
   }
@@ -23,8 +27,8 @@ final class JsonViews {
   record DatasetView(String id, String name, int rows, List<String> columns) {}
 
   /**
-   * A model an experiment fitted, with the hyper-parameters it was fitted with (e.g.
-   * {@code {"k":10}}) and its cross-validated root mean squared error and R².
+   * A model an experiment fitted, with the hyper-parameters it was fitted with (e.g. {@code
+   * {"k":10}}) and its cross-validated root mean squared error and R².
    */
   record ModelView(
       String id, String algorithm, Map<String, Double> params, double rmse, double r2) {}

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the embedded AutoML service behaves: how long each kind of job takes, how many threads it
- * may use, how models are scored, and which {@link Faults} it injects. Immutable: each setting
- * returns a changed copy.
+ * How the embedded AutoML service behaves: how long each kind of job takes, how many threads it may
+ * use, how models are scored, and which {@link Faults} it injects. Immutable: each setting returns
+ * a changed copy.
  *
  * <pre>{@code
  * ServerConfig config = ServerConfig.defaults()
@@ -24,7 +24,10 @@ public final class ServerConfig {
   private final Faults faults;
 
   private ServerConfig(
-      Map<JobKind, Duration> latencies, int httpThreads, int workerThreads, int folds,
+      Map<JobKind, Duration> latencies,
+      int httpThreads,
+      int workerThreads,
+      int folds,
       Faults faults) {
     this.latencies = latencies;
     this.httpThreads = httpThreads;
@@ -34,8 +37,8 @@ public final class ServerConfig {
   }
 
   /**
-   * Latencies that make the sample's overlap visible (uploads 700 ms, training 1 s, prediction
-   * 400 ms), 4 request threads, 2 worker threads, 5-fold cross-validation, no faults.
+   * Latencies that make the sample's overlap visible (uploads 700 ms, training 1 s, prediction 400
+   * ms), 4 request threads, 2 worker threads, 5-fold cross-validation, no faults.
    */
   public static ServerConfig defaults() {
     Map<JobKind, Duration> latencies = new EnumMap<>(JobKind.class);
@@ -110,8 +113,13 @@ public final class ServerConfig {
 
   @Override
   public String toString() {
-    return "upload " + latencies.get(JobKind.UPLOAD).toMillis() + " ms, training "
-        + latencies.get(JobKind.TRAINING).toMillis() + " ms, prediction "
-        + latencies.get(JobKind.PREDICTION).toMillis() + " ms; " + faults;
+    return "upload "
+        + latencies.get(JobKind.UPLOAD).toMillis()
+        + " ms, training "
+        + latencies.get(JobKind.TRAINING).toMillis()
+        + " ms, prediction "
+        + latencies.get(JobKind.PREDICTION).toMillis()
+        + " ms; "
+        + faults;
   }
 }

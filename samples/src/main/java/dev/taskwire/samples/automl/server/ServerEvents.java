@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's log of job events, in the order they happened. Tests read it to check ordering
- * and overlap from the server's point of view, never from the client's clock.
+ * The server's log of job events, in the order they happened. Tests read it to check ordering and
+ * overlap from the server's point of view, never from the client's clock.
  */
 public final class ServerEvents {
   private final List<ServerEvent> events = new ArrayList<>();

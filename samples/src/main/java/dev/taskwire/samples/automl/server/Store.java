@@ -24,7 +24,9 @@ final class Store<T> {
     return item;
   }
 
-  /** @throws ApiException 404 naming the missing id */
+  /**
+   * @throws ApiException 404 naming the missing id
+   */
   T get(String id, String what) {
     return find(id).orElseThrow(() -> new ApiException(404, "no " + what + " '" + id + "'"));
   }

@@ -56,18 +56,22 @@ class AutoMlClientTest {
   @Test
   void aFailingConfigurationFailsOnlyAsOftenAsTheFaultSays() throws Exception {
     HyperParams failing = HyperParams.nearestNeighbors(3);
-    ServerConfig config = fastServer()
-        .faults(Faults.none().failTrainingsOf(failing.algorithm(), failing.params(), 1));
+    ServerConfig config =
+        fastServer()
+            .faults(Faults.none().failTrainingsOf(failing.algorithm(), failing.params(), 1));
     try (AutoMlServer server = AutoMlServer.start(config);
         AutoMlClient client = new AutoMlClient(server.baseUri(), fastClient())) {
       DatasetRef dataset = client.upload("line", CSV).join();
-      assertEquals(HyperParams.nearestNeighbors(4),
+      assertEquals(
+          HyperParams.nearestNeighbors(4),
           client.trainOne(dataset.id(), "y", HyperParams.nearestNeighbors(4)).join().params());
       JobFailedException failed =
           failure(client.trainOne(dataset.id(), "y", failing), JobFailedException.class);
-      assertEquals("the training of k_nearest_neighbors(k=3) crashed (injected fault, 1 of 1)",
+      assertEquals(
+          "the training of k_nearest_neighbors(k=3) crashed (injected fault, 1 of 1)",
           failed.serverMessage());
-      assertTrue(failed.getMessage().contains("training of k_nearest_neighbors k=3 on ds-1"),
+      assertTrue(
+          failed.getMessage().contains("training of k_nearest_neighbors k=3 on ds-1"),
           failed.getMessage());
       assertEquals(failing, client.trainOne(dataset.id(), "y", failing).join().params());
     }
@@ -143,8 +147,8 @@ class AutoMlClientTest {
       CompletableFuture<DatasetRef> upload = client.upload("line", CSV);
       awaitUntil("the upload job exists", () -> !server.jobs().isEmpty());
       upload.cancel(true);
-      awaitUntil("the server stopped the job",
-          () -> server.jobs().get(0).state() == JobState.FAILED);
+      awaitUntil(
+          "the server stopped the job", () -> server.jobs().get(0).state() == JobState.FAILED);
       assertEquals("stopped at the client's request", server.jobs().get(0).error());
     }
   }

@@ -19,8 +19,10 @@ class CsvTest {
 
   @Test
   void formatThenParseGivesTheSameNumbersExactly() {
-    Table table = Table.of(List.of("x", "y"),
-        List.of(new double[] {0.1 + 0.2, 1e-17}, new double[] {123456789.0, -2.5}));
+    Table table =
+        Table.of(
+            List.of("x", "y"),
+            List.of(new double[] {0.1 + 0.2, 1e-17}, new double[] {123456789.0, -2.5}));
     assertEquals(table, Csv.parse(Csv.format(table)));
   }
 

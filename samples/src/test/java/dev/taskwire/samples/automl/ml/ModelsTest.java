@@ -27,7 +27,8 @@ class ModelsTest {
   @Test
   void linearRegressionRefusesDependentFeatures() {
     double[][] x = {{1, 2}, {2, 4}, {3, 6}};
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new LinearRegression().fit(x, new double[] {1, 2, 3}));
   }
 
@@ -52,7 +53,8 @@ class ModelsTest {
     Score linear = validation.score(new LinearRegression(), x, y);
     Score neighbors = validation.score(new KNearestNeighbors(10), x, y);
     Score baseline = validation.score(new MeanBaseline(), x, y);
-    assertTrue(linear.rmse() < neighbors.rmse() && neighbors.rmse() < baseline.rmse(),
+    assertTrue(
+        linear.rmse() < neighbors.rmse() && neighbors.rmse() < baseline.rmse(),
         linear + " " + neighbors + " " + baseline);
     assertTrue(linear.r2() > 0.95, "R² " + linear.r2());
     assertEquals(linear, validation.score(new LinearRegression(), x, y), "same folds every time");

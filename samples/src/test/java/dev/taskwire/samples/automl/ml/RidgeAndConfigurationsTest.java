@@ -19,8 +19,8 @@ class RidgeAndConfigurationsTest {
   RidgeAndConfigurationsTest() {
     Random random = new Random(3);
     for (int i = 0; i < x.length; i++) {
-      x[i] = new double[] {
-          random.nextDouble() * 50, random.nextDouble() * 5, random.nextGaussian()};
+      x[i] =
+          new double[] {random.nextDouble() * 50, random.nextDouble() * 5, random.nextGaussian()};
       y[i] = 12 + 4 * x[i][0] - 9 * x[i][1] + 2 * x[i][2] + random.nextGaussian() * 10;
     }
   }
@@ -32,8 +32,8 @@ class RidgeAndConfigurationsTest {
   }
 
   /**
-   * Ridge with an unpenalized intercept is least squares on the rows plus, per feature, two rows
-   * at the features' means plus and minus sqrt(lambda / 2) in that feature, with the mean target:
+   * Ridge with an unpenalized intercept is least squares on the rows plus, per feature, two rows at
+   * the features' means plus and minus sqrt(lambda / 2) in that feature, with the mean target:
    * together they add lambda * b_j² to the squared error and move no mean. Fitted here by
    * Gram-Schmidt, not by the normal equations the model solves.
    */
@@ -61,7 +61,8 @@ class RidgeAndConfigurationsTest {
     LinearRegression.Fitted ridge = new LinearRegression(lambda).fit(x, y);
     assertLine(LeastSquares.fit(augmentedX, augmentedY), ridge);
     LinearRegression.Fitted plain = new LinearRegression().fit(x, y);
-    assertTrue(Math.abs(ridge.coefficients()[1]) < Math.abs(plain.coefficients()[1]) - 0.5,
+    assertTrue(
+        Math.abs(ridge.coefficients()[1]) < Math.abs(plain.coefficients()[1]) - 0.5,
         "the penalty shrinks the coefficient of the feature with little spread");
   }
 
@@ -82,8 +83,10 @@ class RidgeAndConfigurationsTest {
     Algorithm ridge = Configurations.configure("linear_regression", Map.of("lambda", 0.5));
     assertEquals(Map.of("lambda", 0.5), ridge.hyperParameters());
     assertEquals("linear_regression(lambda=0.5)", ridge.describe());
-    assertEquals("linear_regression(lambda=0)",
-        Configurations.configure("linear_regression", Map.of()).describe(), "no penalty: OLS");
+    assertEquals(
+        "linear_regression(lambda=0)",
+        Configurations.configure("linear_regression", Map.of()).describe(),
+        "no penalty: OLS");
     assertEquals("mean_baseline", Configurations.configure("mean_baseline", Map.of()).describe());
   }
 
@@ -93,24 +96,30 @@ class RidgeAndConfigurationsTest {
     assertRefused("k_nearest_neighbors", Map.of(), "k_nearest_neighbors needs the parameter k");
     assertRefused("k_nearest_neighbors", Map.of("k", 2.5), "needs k to be a whole number >= 1");
     assertRefused("k_nearest_neighbors", Map.of("k", 0.0), "needs k to be a whole number >= 1");
-    assertRefused("k_nearest_neighbors", Map.of("k", 3.0, "lambda", 1.0),
+    assertRefused(
+        "k_nearest_neighbors",
+        Map.of("k", 3.0, "lambda", 1.0),
         "k_nearest_neighbors has no parameter lambda; it takes k");
     assertRefused("linear_regression", Map.of("lambda", -1.0), "lambda must be a finite number");
-    assertRefused("mean_baseline", Map.of("k", 1.0),
-        "mean_baseline has no parameter k; it takes none");
+    assertRefused(
+        "mean_baseline", Map.of("k", 1.0), "mean_baseline has no parameter k; it takes none");
   }
 
   private static void assertRefused(String name, Map<String, Double> parameters, String message) {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> Configurations.configure(name, parameters));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> Configurations.configure(name, parameters));
     assertTrue(refused.getMessage().contains(message), refused.getMessage());
   }
 
   private static void assertLine(double[] expected, LinearRegression.Fitted fitted) {
     assertEquals(expected[0], fitted.intercept(), 1e-8 * Math.max(1, Math.abs(expected[0])));
     for (int j = 0; j < fitted.coefficients().length; j++) {
-      assertEquals(expected[j + 1], fitted.coefficients()[j],
-          1e-8 * Math.max(1, Math.abs(expected[j + 1])), "coefficient " + j);
+      assertEquals(
+          expected[j + 1],
+          fitted.coefficients()[j],
+          1e-8 * Math.max(1, Math.abs(expected[j + 1])),
+          "coefficient " + j);
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.taskwire.samples.automl.server;
 
+import static dev.taskwire.samples.TestSupport.assertOwnThreadsEnd;
 import static dev.taskwire.samples.TestSupport.assertPortClosed;
 import static dev.taskwire.samples.TestSupport.awaitUntil;
 import static dev.taskwire.samples.TestSupport.fastServer;
-import static dev.taskwire.samples.TestSupport.assertOwnThreadsEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,8 +68,13 @@ class AutoMlServerTest {
   @Test
   void trainingAndPredictionComputeOnTheUploadedRows() throws Exception {
     String datasetId = uploadAndWait("line", LINE);
-    JsonNode training = body(post("trainings",
-        "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\"}", "application/json"), 202);
+    JsonNode training =
+        body(
+            post(
+                "trainings",
+                "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\"}",
+                "application/json"),
+            202);
     JsonNode experiment =
         pollUntilEnded(training.get("id").asText()).get("result").get("experiment");
     assertEquals(3, experiment.get("models").size());
@@ -78,8 +83,17 @@ class AutoMlServerTest {
     assertTrue(linear.get("r2").asDouble() > 0.99, linear.toString());
 
     String forecastId = uploadAndWait("forecast", "x\n20\n");
-    JsonNode prediction = body(post("predictions", "{\"modelId\":\"" + linear.get("id").asText()
-        + "\",\"datasetId\":\"" + forecastId + "\"}", "application/json"), 202);
+    JsonNode prediction =
+        body(
+            post(
+                "predictions",
+                "{\"modelId\":\""
+                    + linear.get("id").asText()
+                    + "\",\"datasetId\":\""
+                    + forecastId
+                    + "\"}",
+                "application/json"),
+            202);
     JsonNode result = pollUntilEnded(prediction.get("id").asText()).get("result").get("prediction");
     String csv = get("datasets/" + result.get("datasetId").asText() + "/csv").body();
     double predicted = Csv.parse(csv).value(0, result.get("column").asText());
@@ -87,16 +101,22 @@ class AutoMlServerTest {
   }
 
   /**
-   * A training of one configuration fits that one model, and scores it exactly as an experiment
-   * of every algorithm scores the same configuration: the same folds, the same numbers.
+   * A training of one configuration fits that one model, and scores it exactly as an experiment of
+   * every algorithm scores the same configuration: the same folds, the same numbers.
    */
   @Test
   void oneConfigurationTrainsOneModelScoredAsInAnExperiment() throws Exception {
     String datasetId = uploadAndWait("line", LINE);
     JsonNode experiment = trainAndWait("{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\"}");
     for (JsonNode candidate : experiment.get("models")) {
-      String request = "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\",\"algorithm\":\""
-          + candidate.get("algorithm").asText() + "\",\"params\":" + candidate.get("params") + "}";
+      String request =
+          "{\"datasetId\":\""
+              + datasetId
+              + "\",\"target\":\"y\",\"algorithm\":\""
+              + candidate.get("algorithm").asText()
+              + "\",\"params\":"
+              + candidate.get("params")
+              + "}";
       JsonNode trial = trainAndWait(request);
       assertEquals(1, trial.get("models").size(), trial.toString());
       JsonNode model = trial.get("models").get(0);
@@ -106,32 +126,54 @@ class AutoMlServerTest {
       assertTrue(!model.get("id").equals(candidate.get("id")), "a model of its own");
     }
     assertEquals(json.readTree("{\"k\":10.0}"), experiment.get("models").get(1).get("params"));
-    List<String> labels = server.events().snapshot().stream()
-        .filter(event -> event.type() == ServerEvent.Type.CREATED)
-        .filter(event -> event.kind() == JobKind.TRAINING)
-        .map(ServerEvent::label)
-        .toList();
-    assertEquals(List.of(datasetId, datasetId + " linear_regression(lambda=0)",
-        datasetId + " k_nearest_neighbors(k=10)", datasetId + " mean_baseline"), labels);
+    List<String> labels =
+        server.events().snapshot().stream()
+            .filter(event -> event.type() == ServerEvent.Type.CREATED)
+            .filter(event -> event.kind() == JobKind.TRAINING)
+            .map(ServerEvent::label)
+            .toList();
+    assertEquals(
+        List.of(
+            datasetId,
+            datasetId + " linear_regression(lambda=0)",
+            datasetId + " k_nearest_neighbors(k=10)",
+            datasetId + " mean_baseline"),
+        labels);
   }
 
   @Test
   void aConfigurationTheServiceCannotTrainGets4xx() throws Exception {
     String datasetId = uploadAndWait("line", LINE);
     String request = "{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\",";
-    assertError(post("trainings", request + "\"algorithm\":\"svm\"}", "application/json"), 422,
+    assertError(
+        post("trainings", request + "\"algorithm\":\"svm\"}", "application/json"),
+        422,
         "unknown algorithm 'svm'");
-    assertError(post("trainings", request + "\"algorithm\":\"k_nearest_neighbors\"}",
-        "application/json"), 422, "k_nearest_neighbors needs the parameter k");
-    assertError(post("trainings", request
-        + "\"algorithm\":\"linear_regression\",\"params\":{\"lambda\":-1}}", "application/json"),
-        422, "lambda must be a finite number >= 0");
-    assertError(post("trainings", request
-        + "\"algorithm\":\"k_nearest_neighbors\",\"params\":[5]}", "application/json"),
-        400, "'params' must be an object of numbers");
-    assertError(post("trainings", request
-        + "\"algorithm\":\"k_nearest_neighbors\",\"params\":{\"k\":\"5\"}}", "application/json"),
-        400, "parameter 'k' must be a number");
+    assertError(
+        post("trainings", request + "\"algorithm\":\"k_nearest_neighbors\"}", "application/json"),
+        422,
+        "k_nearest_neighbors needs the parameter k");
+    assertError(
+        post(
+            "trainings",
+            request + "\"algorithm\":\"linear_regression\",\"params\":{\"lambda\":-1}}",
+            "application/json"),
+        422,
+        "lambda must be a finite number >= 0");
+    assertError(
+        post(
+            "trainings",
+            request + "\"algorithm\":\"k_nearest_neighbors\",\"params\":[5]}",
+            "application/json"),
+        400,
+        "'params' must be an object of numbers");
+    assertError(
+        post(
+            "trainings",
+            request + "\"algorithm\":\"k_nearest_neighbors\",\"params\":{\"k\":\"5\"}}",
+            "application/json"),
+        400,
+        "parameter 'k' must be a number");
     assertEquals(0, server.peakOpenJobs(JobKind.TRAINING), "no job for a refused request");
   }
 
@@ -139,11 +181,18 @@ class AutoMlServerTest {
   void badRequestsGet4xxWithAMessage() throws Exception {
     assertError(get("jobs/job-99"), 404, "no job 'job-99'");
     assertError(post("trainings", "{not json", "application/json"), 400, "not valid JSON");
-    assertError(post("trainings", "{\"datasetId\":\"ds-9\",\"target\":\"y\"}", "application/json"),
-        404, "no data set 'ds-9'");
+    assertError(
+        post("trainings", "{\"datasetId\":\"ds-9\",\"target\":\"y\"}", "application/json"),
+        404,
+        "no data set 'ds-9'");
     String datasetId = uploadAndWait("line", LINE);
-    assertError(post("trainings", "{\"datasetId\":\"" + datasetId + "\",\"target\":\"z\"}",
-        "application/json"), 422, "no column 'z'");
+    assertError(
+        post(
+            "trainings",
+            "{\"datasetId\":\"" + datasetId + "\",\"target\":\"z\"}",
+            "application/json"),
+        422,
+        "no column 'z'");
     assertError(post("datasets", LINE, "text/csv"), 400, "needs a data set name");
     assertError(get("nothing-here"), 404, "no such resource");
   }
@@ -176,12 +225,13 @@ class AutoMlServerTest {
   void eventsRecordEachJobsLifeInOrder() throws Exception {
     String job = body(post("datasets?name=line", LINE, "text/csv"), 202).get("id").asText();
     pollUntilEnded(job);
-    List<ServerEvent.Type> types = server.events().snapshot().stream()
-        .filter(event -> event.jobId().equals(job))
-        .map(ServerEvent::type)
-        .toList();
-    assertEquals(List.of(ServerEvent.Type.CREATED, ServerEvent.Type.RUNNING, ServerEvent.Type.DONE),
-        types);
+    List<ServerEvent.Type> types =
+        server.events().snapshot().stream()
+            .filter(event -> event.jobId().equals(job))
+            .map(ServerEvent::type)
+            .toList();
+    assertEquals(
+        List.of(ServerEvent.Type.CREATED, ServerEvent.Type.RUNNING, ServerEvent.Type.DONE), types);
   }
 
   @Test
@@ -212,15 +262,17 @@ class AutoMlServerTest {
 
   private JsonNode pollUntilEnded(String job) throws Exception {
     JsonNode[] last = new JsonNode[1];
-    awaitUntil("job " + job + " ended", () -> {
-      try {
-        last[0] = body(get("jobs/" + job), 200);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      String status = last[0].get("status").asText();
-      return status.equals("done") || status.equals("failed");
-    });
+    awaitUntil(
+        "job " + job + " ended",
+        () -> {
+          try {
+            last[0] = body(get("jobs/" + job), 200);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+          String status = last[0].get("status").asText();
+          return status.equals("done") || status.equals("failed");
+        });
     return last[0];
   }
 
@@ -237,13 +289,18 @@ class AutoMlServerTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String body, String type) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
