@@ -2,12 +2,13 @@ package test;
 
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
-import dev.taskwire.runtime.PipelineRun;
 import dev.taskwire.runtime.RunOptions;
-import dev.taskwire.runtime.RunTemplate;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskPolicy;
+import dev.taskwire.runtime.internal.GraphTable;
+import dev.taskwire.runtime.internal.PipelineRun;
+import dev.taskwire.runtime.internal.RunTemplate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class GoldenPipelineRunner {
    * The dependency graph of {@link GoldenPipeline}, for tools: its tasks in declaration order,
    * the kind of each and what each one depends on. Every run shares it.
    */
-  public static final TaskGraph GRAPH = TaskGraph.builder("test.GoldenPipeline")
+  public static final TaskGraph GRAPH = GraphTable.builder("test.GoldenPipeline")
       .task("fetch", TaskKind.ASYNC)
           .with(TaskPolicy.none()
               .timeout(Duration.ofSeconds(30))

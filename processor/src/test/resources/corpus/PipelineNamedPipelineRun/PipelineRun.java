@@ -3,7 +3,7 @@ package corpus;
 import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
 
-/** A pipeline named like dev.taskwire.runtime.PipelineRun, which its runner also uses. */
+/** A pipeline named like dev.taskwire.runtime.internal.PipelineRun, which its runner also uses. */
 class PipelineRun {
   @Task String load() { return "rows"; }
 

@@ -2,9 +2,9 @@ package dev.taskwire.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
-import dev.taskwire.runtime.RemoteCall;
-import dev.taskwire.runtime.RemoteTaskLookup;
-import dev.taskwire.runtime.RemoteTasks;
+import dev.taskwire.runtime.remote.RemoteCall;
+import dev.taskwire.runtime.remote.RemoteTaskLookup;
+import dev.taskwire.runtime.remote.RemoteTasks;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.concurrent.Callable;

@@ -4,9 +4,9 @@ import com.hazelcast.cluster.MemberSelector;
 import com.hazelcast.cluster.memberselector.MemberSelectors;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import dev.taskwire.runtime.RemoteCall;
-import dev.taskwire.runtime.TaskDispatcher;
-import dev.taskwire.runtime.WorkerLostException;
+import dev.taskwire.runtime.remote.RemoteCall;
+import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.remote.WorkerLostException;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,14 +31,14 @@ import java.util.concurrent.Future;
  * default the data members, so a lite-member or client driver never runs them itself), and its
  * result comes back. Every member needs the same build of the pipeline on its class path: a member
  * with another build fails the task with a {@link
- * dev.taskwire.runtime.FingerprintMismatchException} naming both fingerprints.
+ * dev.taskwire.runtime.remote.FingerprintMismatchException} naming both fingerprints.
  *
  * <p>If the member running a task leaves or dies before it answers, the task fails with a {@link
  * WorkerLostException} and the run re-runs it on another member (see {@link
- * dev.taskwire.runtime.TaskDispatcher}), up to {@link Builder#rerunsWhenMemberLost} times. A task's
- * own exception comes back as its failure, and its {@code @Task} retries and timeout apply as for a
- * local task; a timeout or a cancelled run cancels the call on the member. Thread-safe; one
- * dispatcher serves any number of runs.
+ * dev.taskwire.runtime.remote.TaskDispatcher}), up to {@link Builder#rerunsWhenMemberLost} times. A
+ * task's own exception comes back as its failure, and its {@code @Task} retries and timeout apply
+ * as for a local task; a timeout or a cancelled run cancels the call on the member. Thread-safe;
+ * one dispatcher serves any number of runs.
  */
 public final class HazelcastDispatcher implements TaskDispatcher {
   private final HazelcastInstance hazelcast;

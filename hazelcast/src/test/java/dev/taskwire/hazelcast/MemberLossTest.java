@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.hazelcast.core.HazelcastInstance;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
-import dev.taskwire.runtime.WorkerLostException;
+import dev.taskwire.runtime.remote.WorkerLostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.taskwire.runtime.FingerprintMismatchException;
 import dev.taskwire.runtime.PipelineException;
-import dev.taskwire.runtime.RemoteTasks;
 import dev.taskwire.runtime.RunOptions;
-import dev.taskwire.runtime.WorkerLostException;
+import dev.taskwire.runtime.remote.FingerprintMismatchException;
+import dev.taskwire.runtime.remote.RemoteTasks;
+import dev.taskwire.runtime.remote.WorkerLostException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

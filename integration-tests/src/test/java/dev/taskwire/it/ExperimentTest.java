@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.taskwire.runtime.FileResultStore;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.store.FileResultStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;

@@ -24,7 +24,7 @@ import javax.lang.model.util.Elements;
  */
 final class RemoteTasksWriter {
   private static final ClassName REMOTE_TASKS =
-      ClassName.get("dev.taskwire.runtime", "RemoteTasks");
+      ClassName.get("dev.taskwire.runtime.remote", "RemoteTasks");
   private static final ClassName OUTCOME = ClassName.get("dev.taskwire.runtime", "Outcome");
 
   private final Filer filer;

@@ -32,13 +32,15 @@ final class RunnerWriter {
   private static final int MAX_TASKS_IN_JAVADOC = 40;
 
   private static final String RUNTIME = "dev.taskwire.runtime";
+  private static final String INTERNAL = "dev.taskwire.runtime.internal";
   private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
+  private static final ClassName GRAPH_TABLE = ClassName.get(INTERNAL, "GraphTable");
   private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
   private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
-  static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
+  static final ClassName PIPELINE_RUN = ClassName.get(INTERNAL, "PipelineRun");
   private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
-  private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
-  private static final ClassName RUN_TEMPLATE = ClassName.get(RUNTIME, "RunTemplate");
+  private static final ClassName TASK_INVOKER = ClassName.get(INTERNAL, "TaskInvoker");
+  private static final ClassName RUN_TEMPLATE = ClassName.get(INTERNAL, "RunTemplate");
   static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
@@ -72,8 +74,8 @@ final class RunnerWriter {
    * a build can publish its picture without running anything.
    */
   private void writeGraphPicture(PipelineModel model) throws IOException {
-    dev.taskwire.runtime.TaskGraph.Builder graph =
-        dev.taskwire.runtime.TaskGraph.builder(canonicalName(model));
+    dev.taskwire.runtime.internal.GraphTable.Builder graph =
+        dev.taskwire.runtime.internal.GraphTable.builder(canonicalName(model));
     for (TaskModel task : model.tasks()) {
       graph.task(
           task.name(),
@@ -188,7 +190,7 @@ final class RunnerWriter {
       initializer = CodeBlock.of("graph()");
     } else {
       CodeBlock.Builder chain =
-          CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
+          CodeBlock.builder().add("$T.builder($S)$>$>", GRAPH_TABLE, canonicalName(model));
       if (distribution.any()) {
         chain.add("\n.fingerprint($S)", distribution.fingerprint());
       }
@@ -212,7 +214,10 @@ final class RunnerWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TASK_GRAPH)
             .addStatement(
-                "$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH, canonicalName(model));
+                "$T.Builder graph = $T.builder($S)",
+                GRAPH_TABLE,
+                GRAPH_TABLE,
+                canonicalName(model));
     if (distribution.any()) {
       method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
     }
@@ -226,7 +231,7 @@ final class RunnerWriter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(chunkName("addTasks", model, from))
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(TASK_GRAPH.nestedClass("Builder"), "graph");
+            .addParameter(GRAPH_TABLE.nestedClass("Builder"), "graph");
     for (TaskModel task : chunk(model, from)) {
       method.addStatement("graph.task($L", taskArguments(task));
     }

@@ -7,8 +7,8 @@ import static dev.taskwire.processor.Sources.contents;
 import static dev.taskwire.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
-import dev.taskwire.runtime.RemoteTasks;
 import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.remote.RemoteTasks;
 import java.util.List;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,9 @@ class DistributedCodeTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
         .generatedFile(
-            StandardLocation.CLASS_OUTPUT, "", "META-INF/services/dev.taskwire.runtime.RemoteTasks")
+            StandardLocation.CLASS_OUTPUT,
+            "",
+            "META-INF/services/dev.taskwire.runtime.remote.RemoteTasks")
         .contentsAsUtf8String()
         .isEqualTo("test.DistributedPipelineRemoteTasks\n");
   }

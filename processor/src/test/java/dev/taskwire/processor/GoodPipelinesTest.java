@@ -78,13 +78,13 @@ class GoodPipelinesTest {
     String runner =
         compileCleanly(source("good/DefaultPackagePipeline.java"), "DefaultPackagePipelineRunner");
     assertThat(runner).doesNotContainMatch("(?m)^package ");
-    assertThat(runner).contains("TaskGraph.builder(\"DefaultPackagePipeline\")");
+    assertThat(runner).contains("GraphTable.builder(\"DefaultPackagePipeline\")");
   }
 
   @Test
   void staticNestedPipelineGetsARunnerNamedAfterItsEnclosingClasses() {
     String runner = compileCleanly(source("good/Outer.java"), "test.Outer_FooRunner");
     assertThat(runner).contains("public Outer_FooRunner(Outer.Foo pipeline)");
-    assertThat(runner).contains("TaskGraph.builder(\"test.Outer.Foo\")");
+    assertThat(runner).contains("GraphTable.builder(\"test.Outer.Foo\")");
   }
 }

@@ -26,9 +26,6 @@ public class PipelineException extends RuntimeException {
   private final String failedTask;
   private final Map<String, Throwable> failures;
 
-  /** The run that failed, for partial results; not serialized. */
-  private transient PipelineRun run;
-
   /**
    * @param failures every failed task's exception by task name, the first failure first; must not
    *     be empty
@@ -38,9 +35,11 @@ public class PipelineException extends RuntimeException {
   }
 
   /**
+   * For the runtime, which reports how often the first failed task was tried.
+   *
    * @param attempts how many attempts the first failed task made (more than 1 if retried)
    */
-  PipelineException(String pipeline, Map<String, Throwable> failures, int attempts) {
+  protected PipelineException(String pipeline, Map<String, Throwable> failures, int attempts) {
     this(pipeline, failures, firstKey(failures), attempts);
   }
 
@@ -50,15 +49,6 @@ public class PipelineException extends RuntimeException {
     this.failedTask = first;
     this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     failures.values().stream().skip(1).forEach(this::addSuppressed);
-  }
-
-  PipelineException from(PipelineRun run) {
-    this.run = run;
-    return this;
-  }
-
-  PipelineRun run() {
-    return run;
   }
 
   /** The name of the first task that failed. */

@@ -1,5 +1,11 @@
 package dev.taskwire.runtime;
 
+import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.store.FileResultStore;
+import dev.taskwire.runtime.store.ResultStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -22,10 +28,10 @@ import java.util.concurrent.Executor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, null, FailurePolicy.FAIL_FAST, 0, null, null);
+      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null);
 
   private final Executor executor;
-  private final Listeners listeners;
+  private final List<TaskListener> listeners;
   private final FailurePolicy failurePolicy;
   private final long deadlineNanos;
   private final ResultStore resultStore;
@@ -33,7 +39,7 @@ public final class RunOptions {
 
   private RunOptions(
       Executor executor,
-      Listeners listeners,
+      List<TaskListener> listeners,
       FailurePolicy failurePolicy,
       long deadlineNanos,
       ResultStore resultStore,
@@ -78,12 +84,7 @@ public final class RunOptions {
   public RunOptions listener(TaskListener listener) {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
-        executor,
-        listeners == null ? Listeners.of(listener) : listeners.plus(listener),
-        failurePolicy,
-        deadlineNanos,
-        resultStore,
-        dispatcher);
+        executor, plus(listeners, listener), failurePolicy, deadlineNanos, resultStore, dispatcher);
   }
 
   /**
@@ -106,7 +107,7 @@ public final class RunOptions {
    * the run stops as on a failure (even when keeping going): it fails with a {@code
    * TimeoutException} charged to the first task still unfinished.
    */
-  public RunOptions deadline(java.time.Duration deadline) {
+  public RunOptions deadline(Duration deadline) {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
@@ -149,14 +150,14 @@ public final class RunOptions {
     return dispatcher;
   }
 
-  /** The result store, or null when there is none. */
-  ResultStore resultStore() {
+  /** The result store set with {@link #resultStore(ResultStore)}, or null for none. */
+  public ResultStore resultStore() {
     return resultStore;
   }
 
-  /** The run deadline in nanoseconds, or 0 for none. */
-  long deadlineNanos() {
-    return deadlineNanos;
+  /** The whole run's time limit set with {@link #deadline(Duration)}, or null for none. */
+  public Duration deadline() {
+    return deadlineNanos == 0 ? null : Duration.ofNanos(deadlineNanos);
   }
 
   /** The failure policy, {@link FailurePolicy#FAIL_FAST} unless set. */
@@ -171,9 +172,15 @@ public final class RunOptions {
     return executor != null ? executor : DefaultExecutor.get();
   }
 
-  /** The listeners, or null when there are none. */
-  Listeners listeners() {
+  /** The listeners added with {@link #listener(TaskListener)}, in that order; unmodifiable. */
+  public List<TaskListener> listeners() {
     return listeners;
+  }
+
+  private static List<TaskListener> plus(List<TaskListener> listeners, TaskListener listener) {
+    List<TaskListener> more = new ArrayList<>(listeners);
+    more.add(listener);
+    return List.copyOf(more);
   }
 
   @Override
@@ -182,7 +189,7 @@ public final class RunOptions {
         + (executor != null ? executor : "default")
         + ", onFailure="
         + failurePolicy
-        + (listeners != null ? ", listeners=" + listeners.size() : "")
+        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size())
         + (resultStore != null ? ", resultStore=" + resultStore : "")
         + (dispatcher != null ? ", dispatcher=" + dispatcher : "")
         + "}";

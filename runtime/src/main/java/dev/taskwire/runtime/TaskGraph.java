@@ -1,355 +1,102 @@
 package dev.taskwire.runtime;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The static dependency graph of one pipeline class: its tasks in declaration order, the kind of
- * each, and which tasks each one depends on. Generated runners build it once, in a static
- * initializer, and every run of that pipeline shares it. Immutable and thread-safe.
+ * each, and which tasks each one depends on. A generated runner holds its graph as {@code
+ * FooRunner.GRAPH}, built once and shared by every run; tools read it to draw the pipeline or to
+ * report on it. Immutable and thread-safe.
  *
- * <p>Tasks are addressed by index (their position in declaration order) or by name.
+ * <p>Tasks are addressed by index (their position in declaration order) or by name. Only the
+ * runtime implements this interface: a run accepts only the graphs that generated runners build.
  */
-public final class TaskGraph {
-  private final String pipeline;
-  private final String[] names;
-  private final TaskKind[] kinds;
-  private final int[][] dependencies;
-  private final int[][] dependents;
-  private final int[] prerequisiteCounts;
-  private final int[] sources;
-  private final int[] topologicalOrder;
-  private final Map<String, Integer> indexByName;
-  private final TaskPolicy[] policies;
-  private final boolean hasPolicies;
-
-  /** Per task, the dependents that take its Outcome and so run even when it fails. */
-  private final int[][] tolerantDependents;
-
-  /** Per task, whether every dependent takes its Outcome: then its failure is handled. */
-  private final boolean[] failureHandled;
-
-  /** Per task, the prerequisite whose elements it runs once for each, or -1. */
-  private final int[] forEachSource;
-
-  /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
-  private final int[] maxConcurrency;
-
-  private final boolean hasFanOuts;
-
-  /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
-  private final boolean[] dispatched;
-
-  private final boolean hasDispatched;
-  private final String fingerprint;
-
-  private TaskGraph(
-      String pipeline,
-      String[] names,
-      TaskKind[] kinds,
-      int[][] dependencies,
-      Map<String, Integer> indexByName,
-      TaskPolicy[] policies,
-      boolean[][] acceptsFailure,
-      int[] forEachSource,
-      int[] maxConcurrency,
-      boolean[] dispatched,
-      String fingerprint) {
-    this.pipeline = pipeline;
-    this.forEachSource = forEachSource;
-    this.maxConcurrency = maxConcurrency;
-    this.hasFanOuts = Arrays.stream(forEachSource).anyMatch(source -> source >= 0);
-    this.dispatched = dispatched;
-    this.hasDispatched =
-        java.util.stream.IntStream.range(0, names.length).anyMatch(task -> dispatched[task]);
-    this.fingerprint = fingerprint;
-    this.names = names;
-    this.kinds = kinds;
-    this.dependencies = dependencies;
-    this.indexByName = indexByName;
-    this.policies = policies;
-    this.hasPolicies = Arrays.stream(policies).anyMatch(policy -> !policy.isNone());
-    this.prerequisiteCounts = new int[names.length];
-    int[] dependentCounts = new int[names.length];
-    for (int task = 0; task < names.length; task++) {
-      prerequisiteCounts[task] = dependencies[task].length;
-      for (int prerequisite : dependencies[task]) {
-        dependentCounts[prerequisite]++;
-      }
-    }
-    this.dependents = new int[names.length][];
-    for (int task = 0; task < names.length; task++) {
-      dependents[task] = new int[dependentCounts[task]];
-      dependentCounts[task] = 0;
-    }
-    for (int task = 0; task < names.length; task++) {
-      for (int prerequisite : dependencies[task]) {
-        dependents[prerequisite][dependentCounts[prerequisite]++] = task;
-      }
-    }
-    this.sources =
-        java.util.stream.IntStream.range(0, names.length)
-            .filter(task -> prerequisiteCounts[task] == 0)
-            .toArray();
-    this.topologicalOrder = sortTopologically();
-    requireAcyclic();
-    this.tolerantDependents = new int[names.length][];
-    this.failureHandled = new boolean[names.length];
-    for (int task = 0; task < names.length; task++) {
-      int upstream = task;
-      tolerantDependents[task] =
-          Arrays.stream(dependents[task])
-              .filter(dependent -> accepts(acceptsFailure, dependencies, dependent, upstream))
-              .toArray();
-      failureHandled[task] =
-          dependents[task].length > 0 && tolerantDependents[task].length == dependents[task].length;
-    }
-  }
-
-  private static boolean accepts(
-      boolean[][] acceptsFailure, int[][] dependencies, int dependent, int upstream) {
-    int[] prerequisites = dependencies[dependent];
-    for (int i = 0; i < prerequisites.length; i++) {
-      if (prerequisites[i] == upstream) {
-        return acceptsFailure[dependent][i];
-      }
-    }
-    return false;
-  }
-
-  int[] tolerantDependentsOf(int task) {
-    return tolerantDependents[task];
-  }
-
-  boolean failureHandled(int task) {
-    return failureHandled[task];
-  }
-
-  /** Starts a graph for the pipeline class with the given (binary or canonical) name. */
-  public static Builder builder(String pipeline) {
-    return new Builder(pipeline);
-  }
-
+public interface TaskGraph {
   /** The name of the pipeline class this graph was generated from. */
-  public String pipeline() {
-    return pipeline;
-  }
+  String pipeline();
 
   /** The number of tasks. */
-  public int size() {
-    return names.length;
-  }
+  int size();
 
   /** The name of task {@code task}. */
-  public String name(int task) {
-    return names[task];
-  }
+  String name(int task);
 
   /** What task {@code task} returns. */
-  public TaskKind kind(int task) {
-    return kinds[task];
-  }
+  TaskKind kind(int task);
 
   /** Task {@code task}'s timeout and retries. */
-  public TaskPolicy policy(int task) {
-    return policies[task];
-  }
-
-  /** Whether any task has a timeout or retries; runs without skip that bookkeeping. */
-  boolean hasPolicies() {
-    return hasPolicies;
-  }
+  TaskPolicy policy(int task);
 
   /**
    * Whether task {@code task} fans out: it runs once per element of a prerequisite's result, and
    * its own result is the list of theirs.
    */
-  public boolean isFanOut(int task) {
-    return forEachSource[task] >= 0;
-  }
-
-  /** Whether any task fans out. */
-  boolean hasFanOuts() {
-    return hasFanOuts;
-  }
+  boolean isFanOut(int task);
 
   /** The prerequisite a fan-out task runs once per element of, or -1 if it does not fan out. */
-  public int forEachSource(int task) {
-    return forEachSource[task];
-  }
+  int forEachSource(int task);
 
   /** How many elements of fan-out task {@code task} may run at once; 0 means no limit. */
-  public int maxConcurrency(int task) {
-    return maxConcurrency[task];
-  }
-
-  /**
-   * The graph of one fan-out: an independent task per element, named {@code task[i]}, each with the
-   * fan-out task's kind and policy.
-   */
-  TaskGraph elementGraph(int task, int elements) {
-    String[] elementNames = new String[elements];
-    TaskKind[] elementKinds = new TaskKind[elements];
-    TaskPolicy[] elementPolicies = new TaskPolicy[elements];
-    int[][] none = new int[elements][];
-    boolean[][] accepts = new boolean[elements][];
-    Map<String, Integer> byName = new HashMap<>();
-    for (int element = 0; element < elements; element++) {
-      elementNames[element] = names[task] + "[" + element + "]";
-      elementKinds[element] = kinds[task];
-      elementPolicies[element] = policies[task];
-      none[element] = new int[0];
-      accepts[element] = new boolean[0];
-      byName.put(elementNames[element], element);
-    }
-    int[] noFanOut = new int[elements];
-    Arrays.fill(noFanOut, -1);
-    boolean[] elementsDispatched = new boolean[elements];
-    Arrays.fill(elementsDispatched, dispatched[task]);
-    return new TaskGraph(
-        pipeline,
-        elementNames,
-        elementKinds,
-        none,
-        byName,
-        elementPolicies,
-        accepts,
-        noFanOut,
-        new int[elements],
-        elementsDispatched,
-        fingerprint);
-  }
-
-  /** Marks {@code targets} and every task they depend on, directly or not. */
-  boolean[] ancestry(int[] targets) {
-    boolean[] included = new boolean[names.length];
-    int[] stack = new int[names.length];
-    int top = 0;
-    for (int target : targets) {
-      Objects.checkIndex(target, names.length);
-      if (!included[target]) {
-        included[target] = true;
-        stack[top++] = target;
-      }
-    }
-    while (top > 0) {
-      for (int prerequisite : dependencies[stack[--top]]) {
-        if (!included[prerequisite]) {
-          included[prerequisite] = true;
-          stack[top++] = prerequisite;
-        }
-      }
-    }
-    return included;
-  }
+  int maxConcurrency(int task);
 
   /**
    * Whether task {@code task} was compiled as {@code @Distributed}: a run whose options have a
-   * {@link TaskDispatcher} sends it there instead of calling it.
+   * {@link dev.taskwire.runtime.remote.TaskDispatcher} sends it there instead of calling it.
    */
-  public boolean isDispatched(int task) {
-    return dispatched[task];
-  }
-
-  /** Whether any task is dispatched; runs of other graphs ignore a dispatcher. */
-  boolean hasDispatchedTasks() {
-    return hasDispatched;
-  }
+  boolean isDispatched(int task);
 
   /**
    * A hash of the graph as compiled (task names, parameter and result types, dependencies), which a
    * worker compares with its own build's; null for a graph without dispatched tasks.
    */
-  public String fingerprint() {
-    return fingerprint;
-  }
+  String fingerprint();
 
   /** The names of all tasks in declaration order. */
-  public List<String> taskNames() {
-    return List.of(names);
-  }
+  List<String> taskNames();
 
   /** The index of the task called {@code name}, or -1 if there is none. */
-  public int indexOf(String name) {
-    Integer index = indexByName.get(name);
-    return index != null ? index : -1;
-  }
+  int indexOf(String name);
 
-  /** The names of the tasks that task {@code name} depends on, in the order first declared. */
-  public List<String> dependencies(String name) {
-    int task = indexOf(name);
-    if (task < 0) {
-      throw new IllegalArgumentException("no task named '" + name + "' in " + pipeline);
-    }
-    List<String> result = new ArrayList<>(dependencies[task].length);
-    for (int prerequisite : dependencies[task]) {
-      result.add(names[prerequisite]);
-    }
-    return Collections.unmodifiableList(result);
-  }
+  /**
+   * The names of the tasks that task {@code name} depends on, in the order first declared.
+   *
+   * @throws IllegalArgumentException if there is no task called {@code name}
+   */
+  List<String> dependencies(String name);
+
+  /** The indices of the tasks that task {@code task} depends on; a new array on each call. */
+  int[] dependencyIndices(int task);
+
+  /** The indices of the tasks that depend on task {@code task}; a new array on each call. */
+  int[] dependentIndices(int task);
+
+  /** Every task's index, each after all of its prerequisites; a new array on each call. */
+  int[] topologicalOrder();
 
   /** Every edge as {@code [task, prerequisite]} name pairs, in declaration order. */
-  public List<List<String>> edges() {
-    List<List<String>> edges = new ArrayList<>();
-    for (int task = 0; task < names.length; task++) {
-      for (int prerequisite : dependencies[task]) {
-        edges.add(List.of(names[task], names[prerequisite]));
-      }
-    }
-    return Collections.unmodifiableList(edges);
-  }
-
-  // The arrays below are shared, never copied, on the scheduler's hot path; callers in this
-  // package must not modify them.
-
-  int[] dependentsOf(int task) {
-    return dependents[task];
-  }
-
-  int[] dependenciesOf(int task) {
-    return dependencies[task];
-  }
-
-  int[] prerequisiteCounts() {
-    return prerequisiteCounts;
-  }
-
-  int[] sources() {
-    return sources;
-  }
-
-  /** Every task after all of its prerequisites. */
-  int[] topologicalOrder() {
-    return topologicalOrder;
-  }
+  List<List<String>> edges();
 
   /**
    * The graph as a Mermaid flowchart, for a README or any Mermaid viewer: one node per task (async
    * tasks drawn round and marked), an arrow from each task to the tasks that need it.
    */
-  public String toMermaid() {
+  default String toMermaid() {
     StringBuilder text = new StringBuilder("flowchart LR\n");
-    for (int task = 0; task < names.length; task++) {
+    for (int task = 0; task < size(); task++) {
+      String label = label(this, task);
       text.append("  t")
           .append(task)
           .append(
-              kinds[task] == TaskKind.ASYNC
-                  ? "([\"" + label(task) + " (async)\"])"
-                  : "[\"" + label(task) + "\"]")
+              kind(task) == TaskKind.ASYNC
+                  ? "([\"" + label + " (async)\"])"
+                  : "[\"" + label + "\"]")
           .append('\n');
     }
-    for (int task = 0; task < names.length; task++) {
-      for (int prerequisite : dependencies[task]) {
+    for (int task = 0; task < size(); task++) {
+      for (int prerequisite : dependencyIndices(task)) {
         text.append("  t")
             .append(prerequisite)
-            .append(prerequisite == forEachSource[task] ? " -- each --> t" : " --> t")
+            .append(prerequisite == forEachSource(task) ? " -- each --> t" : " --> t")
             .append(task)
             .append('\n');
       }
@@ -358,246 +105,32 @@ public final class TaskGraph {
   }
 
   /** The graph in Graphviz DOT, for {@code dot -Tsvg}: async tasks are dashed. */
-  public String toDot() {
+  default String toDot() {
     StringBuilder text =
-        new StringBuilder("digraph \"").append(pipeline).append("\" {\n  rankdir=LR;\n");
+        new StringBuilder("digraph \"").append(pipeline()).append("\" {\n  rankdir=LR;\n");
     text.append("  node [shape=box, style=rounded];\n");
-    for (int task = 0; task < names.length; task++) {
+    for (int task = 0; task < size(); task++) {
       text.append("  t")
           .append(task)
           .append(" [label=\"")
-          .append(label(task))
-          .append(kinds[task] == TaskKind.ASYNC ? " (async)\", style=\"rounded,dashed\"" : "\"")
+          .append(label(this, task))
+          .append(kind(task) == TaskKind.ASYNC ? " (async)\", style=\"rounded,dashed\"" : "\"")
           .append("];\n");
     }
-    for (int task = 0; task < names.length; task++) {
-      for (int prerequisite : dependencies[task]) {
+    for (int task = 0; task < size(); task++) {
+      for (int prerequisite : dependencyIndices(task)) {
         text.append("  t")
             .append(prerequisite)
             .append(" -> t")
             .append(task)
-            .append(prerequisite == forEachSource[task] ? " [label=\"each\"];\n" : ";\n");
+            .append(prerequisite == forEachSource(task) ? " [label=\"each\"];\n" : ";\n");
       }
     }
     return text.append("}\n").toString();
   }
 
   /** A task's name in pictures: a fan-out task is drawn as many. */
-  private String label(int task) {
-    return isFanOut(task) ? names[task] + " [each]" : names[task];
-  }
-
-  @Override
-  public String toString() {
-    StringBuilder text = new StringBuilder(pipeline).append(" {");
-    for (int task = 0; task < names.length; task++) {
-      text.append(task == 0 ? " " : ", ").append(names[task]);
-      if (dependencies[task].length > 0) {
-        text.append(" <- ").append(dependencies(names[task]));
-      }
-    }
-    return text.append(" }").toString();
-  }
-
-  /**
-   * Every task after all of its prerequisites (Kahn's algorithm); shorter than the graph only if
-   * some tasks wait on a cycle.
-   */
-  private int[] sortTopologically() {
-    int[] waiting = prerequisiteCounts.clone();
-    int[] queue = Arrays.copyOf(sources, names.length);
-    int head = 0;
-    int tail = sources.length;
-    while (head < tail) {
-      for (int dependent : dependents[queue[head++]]) {
-        if (--waiting[dependent] == 0) {
-          queue[tail++] = dependent;
-        }
-      }
-    }
-    return Arrays.copyOf(queue, tail);
-  }
-
-  /** Generated code is checked at compile time; this guards hand-built graphs. */
-  private void requireAcyclic() {
-    if (topologicalOrder.length != names.length) {
-      List<String> stuck = new ArrayList<>(taskNames());
-      for (int task : topologicalOrder) {
-        stuck.remove(names[task]);
-      }
-      throw new IllegalArgumentException(
-          "dependency cycle among tasks " + stuck + " of " + pipeline);
-    }
-  }
-
-  /** Collects tasks in declaration order; dependencies may name tasks declared later. */
-  public static final class Builder {
-    private final String pipeline;
-    private final List<String> names = new ArrayList<>();
-    private final List<TaskKind> kinds = new ArrayList<>();
-    private final List<String[]> dependencyNames = new ArrayList<>();
-    private final List<TaskPolicy> policies = new ArrayList<>();
-    private final List<Set<String>> acceptingFailure = new ArrayList<>();
-    private final List<String> forEach = new ArrayList<>();
-    private final List<Integer> maxConcurrency = new ArrayList<>();
-    private final List<Boolean> dispatched = new ArrayList<>();
-    private String fingerprint;
-
-    private Builder(String pipeline) {
-      this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-    }
-
-    /** Adds a task that depends on the tasks named {@code dependencies}. */
-    public Builder task(String name, TaskKind kind, String... dependencies) {
-      names.add(Objects.requireNonNull(name, "name"));
-      kinds.add(Objects.requireNonNull(kind, "kind"));
-      dependencyNames.add(dependencies.clone());
-      policies.add(TaskPolicy.none());
-      acceptingFailure.add(Set.of());
-      forEach.add(null);
-      maxConcurrency.add(0);
-      dispatched.add(false);
-      return this;
-    }
-
-    /**
-     * Makes the task added last run once per element of {@code dependency}'s result (an {@link
-     * Iterable} or an array), at most {@code maxConcurrency} at a time (0: no limit); its result is
-     * the list of the elements' results, in the elements' order. Its policy applies to each element
-     * on its own.
-     */
-    public Builder forEach(String dependency, int maxConcurrency) {
-      if (names.isEmpty()) {
-        throw new IllegalStateException("add a task before what it runs for each");
-      }
-      if (maxConcurrency < 0) {
-        throw new IllegalArgumentException(
-            "maxConcurrency must not be negative: " + maxConcurrency);
-      }
-      int last = names.size() - 1;
-      forEach.set(last, Objects.requireNonNull(dependency, "dependency"));
-      this.maxConcurrency.set(last, maxConcurrency);
-      return this;
-    }
-
-    /**
-     * Marks the task added last as {@code @Distributed}: runs with a {@link TaskDispatcher} send it
-     * there. A graph with dispatched tasks needs a {@link #fingerprint(String)}.
-     */
-    public Builder dispatched() {
-      if (names.isEmpty()) {
-        throw new IllegalStateException("add a task before marking it dispatched");
-      }
-      dispatched.set(dispatched.size() - 1, true);
-      return this;
-    }
-
-    /** The compiled graph's fingerprint, see {@link TaskGraph#fingerprint()}. */
-    public Builder fingerprint(String fingerprint) {
-      this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
-      return this;
-    }
-
-    /**
-     * Lets the task added last run when any of {@code dependencies} fails, too: it receives their
-     * {@link Outcome} rather than their value.
-     */
-    public Builder acceptingFailureOf(String... dependencies) {
-      if (names.isEmpty()) {
-        throw new IllegalStateException("add a task before what it accepts");
-      }
-      acceptingFailure.set(acceptingFailure.size() - 1, Set.of(dependencies));
-      return this;
-    }
-
-    /** Gives the task added last a timeout or retries. */
-    public Builder with(TaskPolicy policy) {
-      if (names.isEmpty()) {
-        throw new IllegalStateException("add a task before its policy");
-      }
-      policies.set(policies.size() - 1, Objects.requireNonNull(policy, "policy"));
-      return this;
-    }
-
-    /**
-     * @throws IllegalArgumentException if two tasks share a name, a dependency names no task, or
-     *     the dependencies form a cycle
-     */
-    public TaskGraph build() {
-      Map<String, Integer> indexByName = new HashMap<>();
-      for (int task = 0; task < names.size(); task++) {
-        if (indexByName.putIfAbsent(names.get(task), task) != null) {
-          throw new IllegalArgumentException(
-              "two tasks named '" + names.get(task) + "' in " + pipeline);
-        }
-      }
-      int[][] dependencies = new int[names.size()][];
-      boolean[][] acceptsFailure = new boolean[names.size()][];
-      for (int task = 0; task < names.size(); task++) {
-        Set<Integer> distinct = new LinkedHashSet<>();
-        for (String dependency : dependencyNames.get(task)) {
-          Integer prerequisite = indexByName.get(dependency);
-          if (prerequisite == null) {
-            throw new IllegalArgumentException(
-                "task '"
-                    + names.get(task)
-                    + "' depends on '"
-                    + dependency
-                    + "', which is not a task of "
-                    + pipeline);
-          }
-          distinct.add(prerequisite);
-        }
-        dependencies[task] = distinct.stream().mapToInt(Integer::intValue).toArray();
-        acceptsFailure[task] = new boolean[dependencies[task].length];
-        for (int i = 0; i < dependencies[task].length; i++) {
-          acceptsFailure[task][i] =
-              acceptingFailure.get(task).contains(names.get(dependencies[task][i]));
-        }
-        for (String accepted : acceptingFailure.get(task)) {
-          if (!List.of(dependencyNames.get(task)).contains(accepted)) {
-            throw new IllegalArgumentException(
-                "task '"
-                    + names.get(task)
-                    + "' accepts the failure of '"
-                    + accepted
-                    + "', which it does not depend on");
-          }
-        }
-      }
-      int[] forEachSource = new int[names.size()];
-      for (int task = 0; task < names.size(); task++) {
-        String source = forEach.get(task);
-        if (source != null && !List.of(dependencyNames.get(task)).contains(source)) {
-          throw new IllegalArgumentException(
-              "task '"
-                  + names.get(task)
-                  + "' runs for each element of '"
-                  + source
-                  + "', which it does not depend on");
-        }
-        forEachSource[task] = source == null ? -1 : indexByName.get(source);
-      }
-      boolean[] remote = new boolean[names.size()];
-      for (int task = 0; task < remote.length; task++) {
-        remote[task] = dispatched.get(task);
-      }
-      if (fingerprint == null && dispatched.contains(true)) {
-        throw new IllegalStateException(
-            "a graph with dispatched tasks needs a fingerprint: " + pipeline);
-      }
-      return new TaskGraph(
-          pipeline,
-          names.toArray(new String[0]),
-          kinds.toArray(new TaskKind[0]),
-          dependencies,
-          Map.copyOf(indexByName),
-          policies.toArray(new TaskPolicy[0]),
-          acceptsFailure,
-          forEachSource,
-          maxConcurrency.stream().mapToInt(Integer::intValue).toArray(),
-          remote,
-          fingerprint);
-    }
+  private static String label(TaskGraph graph, int task) {
+    return graph.isFanOut(task) ? graph.name(task) + " [each]" : graph.name(task);
   }
 }

@@ -90,16 +90,22 @@ public final class TaskPolicy {
     return timeoutNanos;
   }
 
+  /** How many times a failed attempt is retried; 0 for none. */
   public int retries() {
     return retries;
   }
 
-  boolean isNone() {
+  /** Whether this is {@link #none()}: no timeout and no retries. */
+  public boolean isNone() {
     return timeoutNanos == 0 && retries == 0;
   }
 
-  /** Whether attempt {@code attempt} (1 for the first), failing with {@code error}, is retried. */
-  boolean retries(int attempt, Throwable error) {
+  /**
+   * Whether attempt {@code attempt} (1 for the first), failing with {@code error}, is retried: it
+   * is not the last allowed, {@code error} is one of the types to retry on, and it is no {@link
+   * Error}, cancellation or interruption.
+   */
+  public boolean retriesAfter(int attempt, Throwable error) {
     if (attempt > retries
         || error instanceof Error
         || error instanceof java.util.concurrent.CancellationException
@@ -109,8 +115,11 @@ public final class TaskPolicy {
     return retryOn.stream().anyMatch(type -> type.isInstance(error));
   }
 
-  /** The wait before attempt {@code attempt + 1}, jittered into its upper half. */
-  long backoffNanos(int attempt) {
+  /**
+   * The wait before attempt {@code attempt + 1}, in nanoseconds: the backoff doubled for each
+   * earlier retry, at most the maximum, and jittered at random into its upper half.
+   */
+  public long backoffNanos(int attempt) {
     long ceiling = backoffNanos;
     for (int i = 1; i < attempt && ceiling < maxBackoffNanos; i++) {
       ceiling *= 2;
@@ -118,11 +127,6 @@ public final class TaskPolicy {
     ceiling = Math.min(ceiling, maxBackoffNanos);
     return ceiling / 2
         + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1);
-  }
-
-  /** A duration for messages, as people write it: "0.05s", "1m30s". */
-  static String describe(long nanos) {
-    return Duration.ofNanos(nanos).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

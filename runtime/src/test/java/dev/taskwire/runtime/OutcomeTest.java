@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.taskwire.runtime.internal.GraphTable;
+import dev.taskwire.runtime.internal.PipelineRun;
+import dev.taskwire.runtime.internal.TestPipeline;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,7 +101,7 @@ class OutcomeTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                TaskGraph.builder("p")
+                GraphTable.builder("p")
                     .task("a", TaskKind.VALUE)
                     .task("b", TaskKind.VALUE)
                     .acceptingFailureOf("a")

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.taskwire.runtime.internal.GraphTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaskGraphTest {
   private final TaskGraph diamond =
-      TaskGraph.builder("test.Diamond")
+      GraphTable.builder("test.Diamond")
           .task("top", TaskKind.VALUE)
           .task("left", TaskKind.ASYNC, "top")
           .task("right", TaskKind.VALUE, "top")
@@ -68,7 +69,7 @@ class TaskGraphTest {
   @Test
   void aFanOutIsDrawnAsManyWithAnEachEdge() {
     TaskGraph graph =
-        TaskGraph.builder("test.Tuning")
+        GraphTable.builder("test.Tuning")
             .task("grid", TaskKind.VALUE)
             .task("train", TaskKind.ASYNC, "grid")
             .forEach("grid", 3)
@@ -94,7 +95,7 @@ class TaskGraphTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                TaskGraph.builder("test.Bad")
+                GraphTable.builder("test.Bad")
                     .task("grid", TaskKind.VALUE)
                     .task("train", TaskKind.VALUE)
                     .forEach("grid", 0)
@@ -107,7 +108,7 @@ class TaskGraphTest {
   @Test
   void dependenciesMayNameTasksDeclaredLater() {
     TaskGraph graph =
-        TaskGraph.builder("test.Late")
+        GraphTable.builder("test.Late")
             .task("b", TaskKind.VALUE, "a")
             .task("a", TaskKind.VALUE)
             .build();
@@ -120,7 +121,7 @@ class TaskGraphTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                TaskGraph.builder("test.Cycle")
+                GraphTable.builder("test.Cycle")
                     .task("a", TaskKind.VALUE, "b")
                     .task("b", TaskKind.VALUE, "a")
                     .task("c", TaskKind.VALUE)
@@ -132,17 +133,17 @@ class TaskGraphTest {
   void rejectsASelfDependencyDuplicateNamesAndUnknownTasks() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> TaskGraph.builder("p").task("a", TaskKind.VALUE, "a").build());
+        () -> GraphTable.builder("p").task("a", TaskKind.VALUE, "a").build());
     IllegalArgumentException duplicate =
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                TaskGraph.builder("p").task("a", TaskKind.VALUE).task("a", TaskKind.VOID).build());
+                GraphTable.builder("p").task("a", TaskKind.VALUE).task("a", TaskKind.VOID).build());
     assertTrue(duplicate.getMessage().contains("two tasks named 'a'"));
     IllegalArgumentException unknown =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TaskGraph.builder("p").task("a", TaskKind.VALUE, "nope").build());
+            () -> GraphTable.builder("p").task("a", TaskKind.VALUE, "nope").build());
     assertTrue(unknown.getMessage().contains("depends on 'nope'"));
   }
 

@@ -1,7 +1,7 @@
 package dev.taskwire.samples;
 
 import dev.taskwire.runtime.PipelineException;
-import dev.taskwire.runtime.TraceRecorder;
+import dev.taskwire.runtime.trace.TraceRecorder;
 import dev.taskwire.samples.automl.client.ClientConfig;
 import dev.taskwire.samples.automl.server.JobKind;
 import dev.taskwire.samples.automl.server.ServerConfig;

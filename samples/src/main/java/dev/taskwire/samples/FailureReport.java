@@ -2,8 +2,8 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.TaskGraph;
-import dev.taskwire.runtime.TaskSpan;
-import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.trace.TaskSpan;
+import dev.taskwire.runtime.trace.Trace;
 import dev.taskwire.samples.automl.server.AutoMlServer;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.taskwire.samples;
 
-import dev.taskwire.runtime.TaskSpan;
-import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.trace.TaskSpan;
+import dev.taskwire.runtime.trace.Trace;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.taskwire.samples;
 
 import dev.taskwire.runtime.TaskGraph;
-import dev.taskwire.runtime.TaskSpan;
-import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.trace.TaskSpan;
+import dev.taskwire.runtime.trace.Trace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.taskwire.samples;
 
-import dev.taskwire.runtime.Trace;
+import dev.taskwire.runtime.trace.Trace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
-import dev.taskwire.runtime.TaskSpan;
-import dev.taskwire.runtime.Trace;
-import dev.taskwire.runtime.TraceRecorder;
+import dev.taskwire.runtime.trace.TaskSpan;
+import dev.taskwire.runtime.trace.Trace;
+import dev.taskwire.runtime.trace.TraceRecorder;
 import dev.taskwire.samples.automl.client.HyperParams;
 import dev.taskwire.samples.automl.client.TrialScore;
 import dev.taskwire.samples.automl.server.AutoMlServer;

@@ -1,0 +1,157 @@
+package dev.taskwire.runtime.internal;
+
+import dev.taskwire.runtime.TaskKind;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Fan-out tasks: a task that runs once per element of a collection runs its elements as a run of
+ * their own (one independent task per element) on its parent's executor and listeners, under the
+ * parent's failure policy and the task's concurrency limit. The task holds no thread meanwhile; it
+ * ends, in the parent, when its elements have all ended.
+ */
+final class FanOut {
+  private FanOut() {}
+
+  /** What an element run knows of the fan-out task it belongs to; plain runs have none. */
+  static final class Owner {
+    private static final VarHandle NEXT_SOURCE;
+
+    static {
+      try {
+        NEXT_SOURCE = MethodHandles.lookup().findVarHandle(Owner.class, "nextSource", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    /** The run the fan-out task belongs to. */
+    final PipelineRun run;
+
+    /** The fan-out task's index in that run. */
+    final int task;
+
+    /** How many elements may be in the run at once; 0 for no limit. */
+    final int throttle;
+
+    /** With a throttle: the next source to release when a task leaves. */
+    volatile int nextSource;
+
+    Owner(PipelineRun run, int task, int throttle) {
+      this.run = run;
+      this.task = task;
+      this.throttle = throttle;
+    }
+
+    int releaseNext() {
+      return (int) NEXT_SOURCE.getAndAdd(this, 1);
+    }
+
+    /** On the thread that ended the last element. */
+    void elementsSettled(PipelineRun elements) {
+      FanOut.elementsSettled(run, task, elements);
+    }
+  }
+
+  /**
+   * Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next
+   * task.
+   */
+  static int startElements(PipelineRun run, int task, Thread thread) {
+    GraphTable graph = run.graph;
+    Object[] elements;
+    try {
+      int source = graph.forEachSource(task);
+      elements = elementsOf(run.slots[source], graph.name(source));
+    } catch (Throwable notAList) { // also whatever a user's Iterable throws
+      Interrupts.release(run.slots, run.flight(task), thread);
+      return run.finish(task, null, notAList);
+    }
+    Interrupts.release(run.slots, run.flight(task), thread);
+    if (elements.length == 0) {
+      return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
+    }
+    GraphTable elementGraph = graph.elementGraph(task, elements.length);
+    TaskInvoker invoker = run.template.invoker;
+    // Resuming with the same elements: those that succeeded keep their results.
+    PipelineRun before = run.resumedElements(task);
+    RunPlan plan =
+        before != null && before.graph.size() == elements.length ? before.remainder() : null;
+    PipelineRun elementRun =
+        new SelfHelpingRun(
+            run.template.forElements(
+                elementGraph,
+                (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
+            plan,
+            new Owner(run, task, graph.maxConcurrency(task)));
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
+    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
+    if (!run.isActive()) {
+      elementRun.cancel();
+    }
+    elementRun.startHere();
+    return ReadyStack.EMPTY;
+  }
+
+  static Object[] elementsOf(Object collection, String source) {
+    if (collection == null) {
+      throw new NullPointerException(
+          "task '" + source + "' returned null instead of elements to run for");
+    }
+    if (collection instanceof Collection<?> list) {
+      return list.toArray();
+    }
+    if (collection instanceof Iterable<?> iterable) {
+      List<Object> list = new ArrayList<>();
+      iterable.forEach(list::add);
+      return list.toArray();
+    }
+    if (collection.getClass().isArray()) {
+      Object[] elements = new Object[Array.getLength(collection)];
+      Arrays.setAll(elements, i -> Array.get(collection, i));
+      return elements;
+    }
+    throw new IllegalArgumentException(
+        "task '"
+            + source
+            + "' returned a "
+            + collection.getClass().getName()
+            + ", which is neither an Iterable nor an array");
+  }
+
+  /** On the thread that ended the last element: the fan-out task ends the same way. */
+  private static void elementsSettled(PipelineRun run, int task, PipelineRun elements) {
+    GraphTable graph = run.graph;
+    switch (elements.phase()) {
+      case PipelineRun.SUCCEEDED_RUN:
+        Object result =
+            graph.kind(task) == TaskKind.VOID
+                ? null
+                : Collections.unmodifiableList(
+                    Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
+        run.pushIfReady(run.finish(task, result, null));
+        break;
+      case PipelineRun.FAILING:
+        run.keepUnfinished(task, elements);
+        Failures failed = elements.failures;
+        run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
+        break;
+      default:
+        run.keepUnfinished(task, elements);
+        run.pushIfReady(
+            run.finish(
+                task,
+                null,
+                new CancellationException(
+                    "the elements of task '" + graph.name(task) + "' were cancelled")));
+    }
+    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
+  }
+}

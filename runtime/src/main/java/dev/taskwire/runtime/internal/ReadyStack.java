@@ -1,0 +1,217 @@
+package dev.taskwire.runtime.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
+ * task made ready is pushed, and a helper is handed to the executor to take it. A helper that
+ * starts and still sees work signals the next, so threads join as long as work remains, without a
+ * submission per task; the helper is the run itself ({@link SelfHelpingRun}). The caller of {@code
+ * run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a push
+ * wakes it). Package-private: a superclass rather than a field, so that a run is still one object.
+ *
+ * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
+ * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
+ * the link to the task below in it instead, as a positive number ({@code below + 2}), which still
+ * reads as "not started" to everything that looks at statuses. The thread that pops the task owns
+ * it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head
+ * carries a version that every push and pop changes: a thread that read the head before such a
+ * round trip fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop
+ * that takes the task: the link is published by the CAS on the head.
+ */
+abstract class ReadyStack {
+  /** The ready stack's end marker. */
+  static final int EMPTY = -1;
+
+  // Bits of 'workers'.
+  /** A helper was handed to the executor and has not started yet. */
+  private static final int HELPER_PENDING = 1;
+
+  /** The caller of run() is parked, or about to park, waiting for work: a push wakes it. */
+  static final int CALLER_PARKED = 2;
+
+  /** The caller of await() is parked, or about to park, until the run settles. */
+  static final int AWAITER_PARKED = 4;
+
+  private static final VarHandle READY_HEAD;
+  private static final VarHandle WORKERS;
+  private static final VarHandle CALLER;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", long.class);
+      WORKERS = lookup.findVarHandle(ReadyStack.class, "workers", int.class);
+      CALLER = lookup.findVarHandle(ReadyStack.class, "caller", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * Per task, its status (see PipelineRun: a count of prerequisites, then RUNNING and so on), or,
+   * while it is on the stack, the link to the task below it plus 2.
+   */
+  final int[] status;
+
+  /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
+  private volatile long readyHead = EMPTY & 0xffffffffL;
+
+  /** HELPER_PENDING, CALLER_PARKED and AWAITER_PARKED, in one field so that a run stays small. */
+  private volatile int workers;
+
+  /**
+   * The thread in {@code run()}, set before the first push, so every thread that takes a task sees
+   * it; or, in a run from {@code start()}, the first thread to wait in {@code await()}.
+   */
+  Thread caller;
+
+  ReadyStack(int[] status) {
+    this.status = status;
+  }
+
+  /** Where helpers run. */
+  abstract Executor executor();
+
+  /** The Runnable handed to the executor: it calls {@link #help()}. */
+  abstract Runnable helper();
+
+  /** Runs {@code task}, then the ready dependents this thread keeps for itself. */
+  abstract void runFrom(int task);
+
+  /** The executor refused a helper: the tasks on the stack cannot run. */
+  abstract void failReadyTasks(Throwable rejected);
+
+  /** A head: {@code task} on top, one version after {@code previous}. */
+  private static long head(long previous, int task) {
+    return ((previous >>> 32) + 1) << 32 | (task & 0xffffffffL);
+  }
+
+  private static int top(long head) {
+    return (int) head;
+  }
+
+  final void push(int task) {
+    pushChain(task, task);
+  }
+
+  /**
+   * Puts {@code task} on top of a chain of tasks to push together, whose top is {@code chain}
+   * (EMPTY for a new chain), and returns the new top. The caller owns the tasks of the chain: no
+   * other thread can see them until {@link #pushChain} publishes it.
+   */
+  final int chain(int task, int chain) {
+    status[task] = chain + 2;
+    return task;
+  }
+
+  /** Pushes the chain from {@link #chain} whose top is {@code top} and bottom {@code bottom}. */
+  final void pushChain(int top, int bottom) {
+    long head;
+    do {
+      head = readyHead;
+      status[bottom] = top(head) + 2;
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, top)));
+  }
+
+  final int pop() {
+    long head;
+    int top;
+    do {
+      head = readyHead;
+      top = top(head);
+      if (top == EMPTY) {
+        return EMPTY;
+      }
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2)));
+    return top;
+  }
+
+  /** The task on top of the stack, or EMPTY; another thread may take it at any moment. */
+  final int peek() {
+    return top(readyHead);
+  }
+
+  /** Takes {@code top} off the stack if it is still on top; false if another thread took it. */
+  final boolean popIf(int top) {
+    long head = readyHead;
+    return top(head) == top && READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2));
+  }
+
+  final boolean hasReady() {
+    return top(readyHead) != EMPTY;
+  }
+
+  /** Makes the current thread the one that waits in {@code await()}, unless there is one. */
+  final boolean becomeCaller() {
+    return caller == null && CALLER.compareAndSet(this, null, Thread.currentThread());
+  }
+
+  /**
+   * The caller is about to park ({@code which}: CALLER_PARKED or AWAITER_PARKED): a push or the
+   * settling from now on unparks it. It checks again after this, so the waker either sees the mark
+   * or is seen.
+   */
+  final void markParked(int which) {
+    WORKERS.getAndBitwiseOr(this, which);
+  }
+
+  final void clearParked(int which) {
+    WORKERS.getAndBitwiseAnd(this, ~which);
+  }
+
+  /** At the end of the run: wakes the caller if it is parked, for work or for the end. */
+  final void unparkCaller() {
+    if ((workers & (CALLER_PARKED | AWAITER_PARKED)) != 0) {
+      LockSupport.unpark(caller);
+    }
+  }
+
+  /** After a push: wake the parked caller of {@code run()} if there is one, else a helper. */
+  final void wakeWorker() {
+    if ((workers & CALLER_PARKED) != 0) {
+      LockSupport.unpark(caller);
+    } else {
+      signalHelper();
+    }
+  }
+
+  /** Hands a helper to the executor unless one is already waiting to start. */
+  final void signalHelper() {
+    for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
+      if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
+        try {
+          executor().execute(helper());
+        } catch (RuntimeException | Error rejected) {
+          WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+          failReadyTasks(rejected);
+        }
+        return;
+      }
+    }
+  }
+
+  /** The helper's work, on a pool thread: takes ready tasks while there are any. */
+  final void help() {
+    WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      runPopped(task);
+    }
+  }
+
+  /**
+   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
+   * that they run in parallel. That holds for async tasks too: their methods should only start work
+   * and return, but one that blocks (say, until another task has started) must not keep the tasks
+   * behind it from running.
+   */
+  final void runPopped(int task) {
+    if (hasReady()) {
+      signalHelper();
+    }
+    runFrom(task);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.taskwire.runtime.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The words of a run: why a task has no result, and the exceptions a run throws or completes
+ * futures with. Only ever needed on failure, cancellation or misuse, never on the hot path.
+ */
+final class RunMessages {
+  private RunMessages() {}
+
+  /** What await() throws, created anew for each caller so its stack trace is the caller's. */
+  static RuntimeException failure(PipelineRun run) {
+    switch (run.phase()) {
+      case PipelineRun.FAILING:
+        return new RunFailedException(run, run.failures(), run.failures.firstAttempts());
+      case PipelineRun.CANCELLING:
+        CancellationException cancelled =
+            new CancellationException("run of " + run.graph.pipeline() + " was cancelled");
+        run.failures().values().forEach(cancelled::addSuppressed);
+        return cancelled;
+      default:
+        return null;
+    }
+  }
+
+  /** How a requested future of a task that never ran completes once the run has ended. */
+  static RuntimeException didNotRun(PipelineRun run, int task) {
+    return run.phase() == PipelineRun.FAILING
+        ? new RunFailedException(run, run.failures(), 1)
+        : new CancellationException(
+            "task '" + run.graph.name(task) + "' did not run: " + describe(run, task));
+  }
+
+  /** Called once the run has settled, with the thread's interrupt status to be restored. */
+  static CancellationException interruptedWhileWaiting(PipelineRun run) {
+    Thread.currentThread().interrupt();
+    return new CancellationException("interrupted while waiting for " + run.graph.pipeline());
+  }
+
+  /** Why a task has no result, in words for an exception message. */
+  static String describe(PipelineRun run, int task) {
+    switch (run.status(task)) {
+      case PipelineRun.RUNNING:
+      case PipelineRun.COMPLETING:
+        return "it is still running";
+      case PipelineRun.RETRY_WAIT:
+        return "it is waiting to be retried";
+      case PipelineRun.FAILED:
+        return "it failed with " + run.slots[task];
+      case PipelineRun.CANCELLED:
+        return "it was cancelled";
+      case PipelineRun.SUCCEEDED:
+        return "it succeeded";
+      default:
+        if (!run.isIncluded(task)) {
+          return "it was left out: it is neither a target of the run nor a prerequisite of one";
+        }
+        if (run.phase() == PipelineRun.FAILING) {
+          return "it did not run because task '"
+              + run.graph.name(blockingTask(run, task))
+              + "' failed";
+        }
+        if (run.phase() == PipelineRun.CANCELLING) {
+          return "it did not run because the run was cancelled";
+        }
+        return "it has not run yet";
+    }
+  }
+
+  /**
+   * The task that kept {@code task} from running: a failed (or cancelled) task it depends on,
+   * directly or through other tasks that did not run; else the run's first failure.
+   */
+  private static int blockingTask(PipelineRun run, int task) {
+    int current = task;
+    while (true) {
+      int notRun = -1;
+      for (int prerequisite : run.graph.dependenciesOf(current)) {
+        int state = run.status(prerequisite);
+        if (state == PipelineRun.FAILED || state == PipelineRun.CANCELLED) {
+          return prerequisite;
+        }
+        if (state >= 0 && notRun < 0) {
+          notRun = prerequisite;
+        }
+      }
+      if (notRun < 0) {
+        return run.failures.firstTask();
+      }
+      current = notRun;
+    }
+  }
+
+  static CancellationException cancellation(GraphTable graph, int task, Throwable cause) {
+    CancellationException cancelled =
+        new CancellationException("task '" + graph.name(task) + "' was cancelled");
+    if (cause != null) {
+      cancelled.initCause(cause);
+    }
+    return cancelled;
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  /** A duration for messages, as people write it: "0.05s", "1m30s". */
+  static String duration(long nanos) {
+    return Duration.ofNanos(nanos).toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+}

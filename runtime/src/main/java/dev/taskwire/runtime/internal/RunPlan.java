@@ -1,0 +1,99 @@
+package dev.taskwire.runtime.internal;
+
+/**
+ * Which tasks a run starts with and which it leaves out: every task (the common case), only some
+ * targets and their prerequisites, or what a failed run left undone. Computed once per run; a run
+ * of every task needs none.
+ */
+final class RunPlan {
+  /**
+   * The status of a task the run leaves out. Positive, like a count of prerequisites still to
+   * succeed, and so large that the run's releases never bring it to zero.
+   */
+  static final int LEFT_OUT = Integer.MAX_VALUE;
+
+  /** Per task: the count of prerequisites to wait for, {@link #LEFT_OUT}, or a final state. */
+  final int[] status;
+
+  /** The tasks that are ready at the start. */
+  final int[] sources;
+
+  /** Per task, whether the run includes it; null when it includes every task. */
+  final boolean[] included;
+
+  /** The run's slots (see PipelineRun), with the results a resumed run starts with. */
+  final Object[] slots;
+
+  private RunPlan(int[] status, int[] sources, boolean[] included, Object[] slots) {
+    this.status = status;
+    this.sources = sources;
+    this.included = included;
+    this.slots = slots;
+  }
+
+  /** Only {@code targets} and the tasks they depend on, directly or not. */
+  static RunPlan only(GraphTable graph, int[] targets) {
+    if (targets.length == 0) {
+      throw new IllegalArgumentException("name at least one target task");
+    }
+    boolean[] included = graph.ancestry(targets);
+    int[] status = graph.prerequisiteCounts().clone();
+    for (int task = 0; task < status.length; task++) {
+      if (!included[task]) {
+        status[task] = LEFT_OUT;
+      }
+    }
+    return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length]);
+  }
+
+  /**
+   * What {@code previous} left undone: it keeps the result of every task that succeeded and whose
+   * prerequisites are all kept too; every other task it included runs again.
+   */
+  static RunPlan resuming(
+      GraphTable graph, boolean[] succeeded, Object[] results, boolean[] included) {
+    int size = graph.size();
+    boolean[] kept = succeeded.clone();
+    // A task that runs again invalidates everything downstream of it, even what succeeded.
+    int[] stack = new int[size];
+    int top = 0;
+    for (int task = 0; task < size; task++) {
+      if (!kept[task]) {
+        stack[top++] = task;
+      }
+    }
+    while (top > 0) {
+      for (int dependent : graph.dependentsOf(stack[--top])) {
+        if (kept[dependent]) {
+          kept[dependent] = false;
+          stack[top++] = dependent;
+        }
+      }
+    }
+    int[] status = new int[size];
+    Object[] slots = new Object[2 * size];
+    for (int task = 0; task < size; task++) {
+      if (included != null && !included[task]) {
+        status[task] = LEFT_OUT;
+      } else if (kept[task]) {
+        status[task] = PipelineRun.SUCCEEDED;
+        slots[task] = results[task];
+      } else {
+        int waiting = 0;
+        for (int prerequisite : graph.dependenciesOf(task)) {
+          if (!kept[prerequisite]) {
+            waiting++;
+          }
+        }
+        status[task] = waiting;
+      }
+    }
+    return new RunPlan(status, sourcesOf(status), included, slots);
+  }
+
+  private static int[] sourcesOf(int[] status) {
+    return java.util.stream.IntStream.range(0, status.length)
+        .filter(task -> status[task] == 0)
+        .toArray();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.taskwire.runtime.internal;
+
+import dev.taskwire.runtime.FailurePolicy;
+import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.store.ResultStore;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+
+/**
+ * What every run of one generated runner shares: the graph, the invoker that calls the task
+ * methods, and the options, read once. A runner creates one and starts each run from it, so that a
+ * run refers to all of this through one field instead of copying each part.
+ */
+public final class RunTemplate {
+  final GraphTable graph;
+  final TaskInvoker invoker;
+  final Executor executor;
+
+  /** Null when no listener is registered. */
+  final Listeners listeners;
+
+  final boolean keepGoing;
+
+  /** Null unless the options have one and the graph has dispatched tasks. */
+  final TaskDispatcher dispatcher;
+
+  /** Null unless the options name one. */
+  final ResultStore resultStore;
+
+  /** The whole run's time limit, 0 for none. */
+  final long deadlineNanos;
+
+  /** Whether runs need a {@link RunExtras}: when nothing here asks for one, a run has none. */
+  final boolean needsExtras;
+
+  private RunTemplate(
+      GraphTable graph,
+      TaskInvoker invoker,
+      Executor executor,
+      Listeners listeners,
+      boolean keepGoing,
+      TaskDispatcher dispatcher,
+      ResultStore resultStore,
+      long deadlineNanos) {
+    this.graph = graph;
+    this.invoker = invoker;
+    this.executor = executor;
+    this.listeners = listeners;
+    this.keepGoing = keepGoing;
+    this.dispatcher = graph.hasDispatchedTasks() ? dispatcher : null;
+    this.resultStore = resultStore;
+    this.deadlineNanos = deadlineNanos;
+    this.needsExtras =
+        listeners != null
+            || resultStore != null
+            || deadlineNanos > 0
+            || needsAttempts()
+            || graph.hasFanOuts();
+  }
+
+  /** The template of the runs of {@code graph} whose tasks {@code invoker} calls. */
+  public static RunTemplate of(TaskGraph graph, TaskInvoker invoker, RunOptions options) {
+    Objects.requireNonNull(options, "options");
+    return new RunTemplate(
+        GraphTable.of(Objects.requireNonNull(graph, "graph")),
+        Objects.requireNonNull(invoker, "invoker"),
+        options.executor(),
+        Listeners.of(options.listeners()),
+        options.failurePolicy() == FailurePolicy.KEEP_GOING,
+        options.dispatcher(),
+        options.resultStore(),
+        options.deadline() == null ? 0 : options.deadline().toNanos());
+  }
+
+  /**
+   * The template of a fan-out's element runs: {@code elements} with {@code invoker}, on this
+   * template's executor, listeners, failure policy and dispatcher; no result store or deadline of
+   * their own (the fan-out task has those).
+   */
+  RunTemplate forElements(GraphTable elements, TaskInvoker invoker) {
+    return new RunTemplate(elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0);
+  }
+
+  /** Whether runs count attempts: some task has a timeout or retries, or may be dispatched. */
+  boolean needsAttempts() {
+    return graph.hasPolicies() || dispatcher != null;
+  }
+
+  /**
+   * Runs every task and returns once the run has settled. The calling thread runs ready tasks
+   * itself while it waits, so it also counts as one of the run's threads.
+   *
+   * @throws PipelineException if a task failed
+   * @throws CancellationException if the run was cancelled, or the calling thread was interrupted
+   *     (which cancels the run; the interrupt status stays set)
+   */
+  public PipelineRun run() {
+    return new SelfHelpingRun(this, null, null).runHere();
+  }
+
+  /**
+   * Runs only the tasks {@code targets} (indices in the graph) and the tasks they depend on,
+   * directly or not, as {@link #run()} does; no other task runs.
+   *
+   * @throws IllegalArgumentException if {@code targets} is empty
+   */
+  public PipelineRun run(int... targets) {
+    return new SelfHelpingRun(this, RunPlan.only(graph, targets), null).runHere();
+  }
+
+  /** Starts running every task and returns at once. */
+  public PipelineRun start() {
+    return new SelfHelpingRun(this, null, null).startHere();
+  }
+
+  /** Starts only {@code targets} and the tasks they depend on; see {@link #run(int...)}. */
+  public PipelineRun start(int... targets) {
+    return new SelfHelpingRun(this, RunPlan.only(graph, targets), null).startHere();
+  }
+
+  /**
+   * Runs again what the run that threw {@code failure} left undone: every task that failed, was
+   * cancelled or did not run, and everything downstream of them. Every other task keeps its result
+   * and does not run again. A run of some targets resumes only those targets.
+   *
+   * @throws IllegalArgumentException if {@code failure} did not come from a run of this graph
+   */
+  public PipelineRun resume(PipelineException failure) {
+    return PipelineRun.of(failure, graph).resumeWith(this);
+  }
+}

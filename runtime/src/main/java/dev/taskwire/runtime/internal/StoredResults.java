@@ -1,0 +1,133 @@
+package dev.taskwire.runtime.internal;
+
+import dev.taskwire.runtime.store.ResultKey;
+import dev.taskwire.runtime.store.ResultStore;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A run's use of its {@link ResultStore}: fingerprints a task's inputs, looks the task up before it
+ * runs and saves its result after. Failures of the store are logged, never thrown: the task then
+ * simply runs, or its result is not kept.
+ */
+final class StoredResults {
+  private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
+
+  /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
+  private static final byte NULL = 0;
+
+  private static final byte VALUE = 1;
+
+  private final ResultStore store;
+  private final GraphTable graph;
+
+  /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
+  private final ResultKey[] keys;
+
+  StoredResults(ResultStore store, GraphTable graph) {
+    this.store = store;
+    this.graph = graph;
+    this.keys = new ResultKey[graph.size()];
+  }
+
+  /**
+   * The stored result of {@code task}, looked up under the fingerprint of {@code inputs} (its
+   * prerequisites' results, in {@link GraphTable#dependenciesOf} order), or empty.
+   */
+  Optional<Object> lookUp(int task, Object[] inputs) {
+    keys[task] = null;
+    try {
+      ResultKey key = keyOf(task, inputs);
+      Optional<Object> stored = key == null ? Optional.empty() : store.load(key);
+      // A result loaded is not saved again; one that is missing is, under this key.
+      keys[task] = stored.isPresent() ? null : key;
+      return stored;
+    } catch (Exception | StackOverflowError broken) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "result store "
+              + store
+              + " could not look up task '"
+              + graph.name(task)
+              + "'; running it",
+          broken);
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps the result of {@code task}, if it has a key and the result is serializable. */
+  void save(int task, Object result) {
+    ResultKey key = keys[task];
+    if (key == null || !(result instanceof Serializable)) {
+      return;
+    }
+    try {
+      store.save(key, result);
+    } catch (Exception | StackOverflowError broken) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "result store " + store + " could not save task '" + graph.name(task) + "'",
+          broken);
+    }
+  }
+
+  /**
+   * Null if an input is not serializable.
+   *
+   * @throws IOException if an input's own serialization fails
+   */
+  private ResultKey keyOf(int task, Object[] inputs) throws IOException {
+    MessageDigest digest = sha256();
+    update(digest, graph.pipeline());
+    update(digest, graph.name(task));
+    update(digest, graph.kind(task).name());
+    int[] prerequisites = graph.dependenciesOf(task);
+    try (ObjectOutputStream values =
+        new ObjectOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+      for (int i = 0; i < prerequisites.length; i++) {
+        update(digest, graph.name(prerequisites[i]));
+        Object input = inputs[i];
+        if (input == null) {
+          digest.update(NULL);
+        } else if (input instanceof Serializable) {
+          digest.update(VALUE);
+          values.writeObject(input);
+          values.reset(); // each value whole, not as a back-reference to an earlier one
+          values.flush();
+        } else {
+          return null;
+        }
+      }
+    } catch (NotSerializableException partly) {
+      return null; // something inside a Serializable value is not
+    }
+    return new ResultKey(
+        graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update((byte) (bytes.length >>> 24));
+    digest.update((byte) (bytes.length >>> 16));
+    digest.update((byte) (bytes.length >>> 8));
+    digest.update((byte) bytes.length);
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException everyJavaHasIt) {
+      throw new IllegalStateException(everyJavaHasIt);
+    }
+  }
+}

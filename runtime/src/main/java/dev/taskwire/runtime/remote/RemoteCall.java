@@ -1,0 +1,72 @@
+package dev.taskwire.runtime.remote;
+
+import dev.taskwire.runtime.TaskGraph;
+import java.util.Objects;
+
+/**
+ * One attempt of a dispatched task, as a {@link TaskDispatcher} receives it: what a worker needs to
+ * find the task ({@link #pipeline()}, {@link #task()}), to check that it runs the same build
+ * ({@link #fingerprint()}), and to call it ({@link #instance()}, {@link #arguments()}).
+ */
+public final class RemoteCall {
+  private final String pipeline;
+  private final String fingerprint;
+  private final String task;
+  private final int attempt;
+  private final Object instance;
+  private final Object[] arguments;
+
+  /**
+   * @param instance the pipeline object whose method is called, or null for a static task
+   * @param arguments the task's arguments in parameter order; the call keeps the array
+   */
+  public RemoteCall(
+      String pipeline,
+      String fingerprint,
+      String task,
+      int attempt,
+      Object instance,
+      Object[] arguments) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+    this.task = Objects.requireNonNull(task, "task");
+    this.attempt = attempt;
+    this.instance = instance;
+    this.arguments = Objects.requireNonNull(arguments, "arguments");
+  }
+
+  /** The pipeline class's canonical name, as in {@link TaskGraph#pipeline()}. */
+  public String pipeline() {
+    return pipeline;
+  }
+
+  /** The driver's graph fingerprint, which a worker compares with its own build's. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** The task's name: its method's name, unique in the pipeline and stable across builds. */
+  public String task() {
+    return task;
+  }
+
+  /** 1 for the first attempt; retries and re-runs after a lost worker count up. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** The pipeline object, or null when the task method is static. */
+  public Object instance() {
+    return instance;
+  }
+
+  /** The arguments in parameter order. Shared, not copied: do not modify. */
+  public Object[] arguments() {
+    return arguments;
+  }
+
+  @Override
+  public String toString() {
+    return "RemoteCall{" + pipeline + "." + task + ", attempt " + attempt + "}";
+  }
+}

@@ -1,0 +1,27 @@
+package dev.taskwire.runtime.store;
+
+import dev.taskwire.runtime.RunOptions;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Keeps task results across runs and processes, so that a run started again after a failure, or
+ * after a restart, does not redo tasks whose inputs have not changed. Register one with {@link
+ * RunOptions#resultStore(ResultStore)}; {@link FileResultStore} keeps them in files.
+ *
+ * <p>A run asks the store before it calls a task whose inputs can be fingerprinted (every result it
+ * receives is {@link java.io.Serializable}) and uses a stored result instead of calling the task;
+ * after the task succeeds it saves a {@code Serializable} result. A store that fails is logged and
+ * treated as empty: it can cost time, never a result.
+ *
+ * <p>The key covers the task's inputs, not its code, the pipeline object's fields or anything else
+ * the task reads (files, services, the clock): when one of those changes, use another store (or
+ * clear this one) so that stale results are not reused.
+ */
+public interface ResultStore {
+  /** The result stored under {@code key}, or empty if there is none. */
+  Optional<Object> load(ResultKey key) throws IOException;
+
+  /** Stores {@code result}, which is {@code Serializable}, under {@code key}. */
+  void save(ResultKey key, Object result) throws IOException;
+}
