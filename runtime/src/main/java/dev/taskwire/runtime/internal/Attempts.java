@@ -53,21 +53,16 @@ final class Attempts {
     return (int) INTS.getVolatile(current, task);
   }
 
-  /** Starts the current attempt's timeout, if the task has one. */
-  void arm(int task, PipelineRun run) {
-    long timeout = graph.policy(task).timeoutNanos();
-    if (timeout > 0) {
-      int attempt = current(task);
-      timers[task] = Timer.schedule(() -> TimeLimits.timeOut(run, task, attempt), timeout);
-    }
+  /** Keeps the timeout timer of the current attempt of {@code task}; see {@link Timeouts}. */
+  void setTimer(int task, ScheduledFuture<?> timer) {
+    timers[task] = timer;
   }
 
-  void disarm(int task) {
+  /** Takes the current attempt's timeout timer, or null if it has none. */
+  ScheduledFuture<?> takeTimer(int task) {
     ScheduledFuture<?> timer = timers[task];
-    if (timer != null) {
-      timer.cancel(false);
-      timers[task] = null;
-    }
+    timers[task] = null;
+    return timer;
   }
 
   void markTimedOut(int task, int attempt) {

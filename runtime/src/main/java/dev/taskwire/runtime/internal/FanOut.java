@@ -21,19 +21,19 @@ final class FanOut {
   private FanOut() {}
 
   /** What an element run knows of the fan-out task it belongs to; plain runs have none. */
-  static final class Owner {
+  static final class Parent {
     private static final VarHandle NEXT_SOURCE;
 
     static {
       try {
-        NEXT_SOURCE = MethodHandles.lookup().findVarHandle(Owner.class, "nextSource", int.class);
+        NEXT_SOURCE = MethodHandles.lookup().findVarHandle(Parent.class, "nextSource", int.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
 
     /** The run the fan-out task belongs to. */
-    final PipelineRun run;
+    final Scheduler run;
 
     /** The fan-out task's index in that run. */
     final int task;
@@ -44,7 +44,7 @@ final class FanOut {
     /** With a throttle: the next source to release when a task leaves. */
     volatile int nextSource;
 
-    Owner(PipelineRun run, int task, int throttle) {
+    Parent(Scheduler run, int task, int throttle) {
       this.run = run;
       this.task = task;
       this.throttle = throttle;
@@ -53,18 +53,13 @@ final class FanOut {
     int releaseNext() {
       return (int) NEXT_SOURCE.getAndAdd(this, 1);
     }
-
-    /** On the thread that ended the last element. */
-    void elementsSettled(PipelineRun elements) {
-      FanOut.elementsSettled(run, task, elements);
-    }
   }
 
   /**
    * Starts the elements of fan-out task {@code task} of {@code run}; returns EMPTY or the next
    * task.
    */
-  static int startElements(PipelineRun run, int task, Thread thread) {
+  static int startElements(Scheduler run, int task, Thread thread) {
     GraphTable graph = run.graph;
     Object[] elements;
     try {
@@ -81,17 +76,19 @@ final class FanOut {
     GraphTable elementGraph = graph.elementGraph(task, elements.length);
     TaskInvoker invoker = run.template.invoker;
     // Resuming with the same elements: those that succeeded keep their results.
-    PipelineRun before = run.resumedElements(task);
+    Scheduler before = Resumption.resumedElements(run, task);
     RunPlan plan =
-        before != null && before.graph.size() == elements.length ? before.remainder() : null;
-    PipelineRun elementRun =
-        new SelfHelpingRun(
+        before != null && before.graph.size() == elements.length
+            ? Resumption.remainder(before)
+            : null;
+    Scheduler elementRun =
+        new Scheduler(
             run.template.forElements(
                 elementGraph,
                 (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
             plan,
-            new Owner(run, task, graph.maxConcurrency(task)));
-    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), elementRun);
+            new Parent(run, task, graph.maxConcurrency(task)));
+    run.setInFlight(task, elementRun);
     // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
     if (!run.isActive()) {
       elementRun.cancel();
@@ -127,10 +124,12 @@ final class FanOut {
   }
 
   /** On the thread that ended the last element: the fan-out task ends the same way. */
-  private static void elementsSettled(PipelineRun run, int task, PipelineRun elements) {
+  static void elementsSettled(Parent parent, Scheduler elements) {
+    Scheduler run = parent.run;
+    int task = parent.task;
     GraphTable graph = run.graph;
     switch (elements.phase()) {
-      case PipelineRun.SUCCEEDED_RUN:
+      case PipelineRun.SUCCEEDED:
         Object result =
             graph.kind(task) == TaskKind.VOID
                 ? null
@@ -138,13 +137,13 @@ final class FanOut {
                     Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
         run.pushIfReady(run.finish(task, result, null));
         break;
-      case PipelineRun.FAILING:
-        run.keepUnfinished(task, elements);
+      case PipelineRun.FAILED:
+        Resumption.keepUnfinished(run, task, elements);
         Failures failed = elements.failures;
         run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
         break;
       default:
-        run.keepUnfinished(task, elements);
+        Resumption.keepUnfinished(run, task, elements);
         run.pushIfReady(
             run.finish(
                 task,
@@ -152,6 +151,6 @@ final class FanOut {
                 new CancellationException(
                     "the elements of task '" + graph.name(task) + "' were cancelled")));
     }
-    PipelineRun.OBJECTS.setVolatile(run.slots, run.flight(task), null);
+    run.setInFlight(task, null);
   }
 }

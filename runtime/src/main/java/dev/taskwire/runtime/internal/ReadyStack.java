@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
  * task made ready is pushed, and a helper is handed to the executor to take it. A helper that
  * starts and still sees work signals the next, so threads join as long as work remains, without a
- * submission per task; the helper is the run itself ({@link SelfHelpingRun}). The caller of {@code
+ * submission per task; the helper is the run itself ({@link Scheduler}). The caller of {@code
  * run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a push
  * wakes it). Package-private: a superclass rather than a field, so that a run is still one object.
  *
@@ -104,7 +104,7 @@ abstract class ReadyStack {
    * other thread can see them until {@link #pushChain} publishes it.
    */
   final int chain(int task, int chain) {
-    status[task] = chain + 2;
+    TaskStatus.link(status, task, chain);
     return task;
   }
 
@@ -113,7 +113,7 @@ abstract class ReadyStack {
     long head;
     do {
       head = readyHead;
-      status[bottom] = top(head) + 2;
+      TaskStatus.link(status, bottom, top(head));
     } while (!READY_HEAD.compareAndSet(this, head, head(head, top)));
   }
 
@@ -126,7 +126,7 @@ abstract class ReadyStack {
       if (top == EMPTY) {
         return EMPTY;
       }
-    } while (!READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2)));
+    } while (!READY_HEAD.compareAndSet(this, head, head(head, TaskStatus.below(status, top))));
     return top;
   }
 
@@ -138,7 +138,8 @@ abstract class ReadyStack {
   /** Takes {@code top} off the stack if it is still on top; false if another thread took it. */
   final boolean popIf(int top) {
     long head = readyHead;
-    return top(head) == top && READY_HEAD.compareAndSet(this, head, head(head, status[top] - 2));
+    return top(head) == top
+        && READY_HEAD.compareAndSet(this, head, head(head, TaskStatus.below(status, top)));
   }
 
   final boolean hasReady() {

@@ -16,9 +16,9 @@ final class RunMessages {
   /** What await() throws, created anew for each caller so its stack trace is the caller's. */
   static RuntimeException failure(PipelineRun run) {
     switch (run.phase()) {
-      case PipelineRun.FAILING:
+      case PipelineRun.FAILED:
         return new RunFailedException(run, run.failures(), run.failures.firstAttempts());
-      case PipelineRun.CANCELLING:
+      case PipelineRun.CANCELLED:
         CancellationException cancelled =
             new CancellationException("run of " + run.graph.pipeline() + " was cancelled");
         run.failures().values().forEach(cancelled::addSuppressed);
@@ -30,7 +30,7 @@ final class RunMessages {
 
   /** How a requested future of a task that never ran completes once the run has ended. */
   static RuntimeException didNotRun(PipelineRun run, int task) {
-    return run.phase() == PipelineRun.FAILING
+    return run.phase() == PipelineRun.FAILED
         ? new RunFailedException(run, run.failures(), 1)
         : new CancellationException(
             "task '" + run.graph.name(task) + "' did not run: " + describe(run, task));
@@ -44,28 +44,28 @@ final class RunMessages {
 
   /** Why a task has no result, in words for an exception message. */
   static String describe(PipelineRun run, int task) {
-    switch (run.status(task)) {
-      case PipelineRun.RUNNING:
-      case PipelineRun.COMPLETING:
+    switch (TaskStatus.get(run.status, task)) {
+      case TaskStatus.RUNNING:
+      case TaskStatus.COMPLETING:
         return "it is still running";
-      case PipelineRun.RETRY_WAIT:
+      case TaskStatus.RETRY_WAIT:
         return "it is waiting to be retried";
-      case PipelineRun.FAILED:
+      case TaskStatus.FAILED:
         return "it failed with " + run.slots[task];
-      case PipelineRun.CANCELLED:
+      case TaskStatus.CANCELLED:
         return "it was cancelled";
-      case PipelineRun.SUCCEEDED:
+      case TaskStatus.SUCCEEDED:
         return "it succeeded";
       default:
         if (!run.isIncluded(task)) {
           return "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
-        if (run.phase() == PipelineRun.FAILING) {
+        if (run.phase() == PipelineRun.FAILED) {
           return "it did not run because task '"
               + run.graph.name(blockingTask(run, task))
               + "' failed";
         }
-        if (run.phase() == PipelineRun.CANCELLING) {
+        if (run.phase() == PipelineRun.CANCELLED) {
           return "it did not run because the run was cancelled";
         }
         return "it has not run yet";
@@ -81,11 +81,11 @@ final class RunMessages {
     while (true) {
       int notRun = -1;
       for (int prerequisite : run.graph.dependenciesOf(current)) {
-        int state = run.status(prerequisite);
-        if (state == PipelineRun.FAILED || state == PipelineRun.CANCELLED) {
+        int state = TaskStatus.get(run.status, prerequisite);
+        if (state == TaskStatus.FAILED || state == TaskStatus.CANCELLED) {
           return prerequisite;
         }
-        if (state >= 0 && notRun < 0) {
+        if (TaskStatus.notStarted(state) && notRun < 0) {
           notRun = prerequisite;
         }
       }

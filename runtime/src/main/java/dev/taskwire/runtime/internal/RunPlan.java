@@ -7,12 +7,9 @@ package dev.taskwire.runtime.internal;
  */
 final class RunPlan {
   /**
-   * The status of a task the run leaves out. Positive, like a count of prerequisites still to
-   * succeed, and so large that the run's releases never bring it to zero.
+   * Per task: the count of prerequisites to wait for, {@link TaskStatus#LEFT_OUT}, or a final
+   * state.
    */
-  static final int LEFT_OUT = Integer.MAX_VALUE;
-
-  /** Per task: the count of prerequisites to wait for, {@link #LEFT_OUT}, or a final state. */
   final int[] status;
 
   /** The tasks that are ready at the start. */
@@ -40,7 +37,7 @@ final class RunPlan {
     int[] status = graph.prerequisiteCounts().clone();
     for (int task = 0; task < status.length; task++) {
       if (!included[task]) {
-        status[task] = LEFT_OUT;
+        status[task] = TaskStatus.LEFT_OUT;
       }
     }
     return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length]);
@@ -74,9 +71,9 @@ final class RunPlan {
     Object[] slots = new Object[2 * size];
     for (int task = 0; task < size; task++) {
       if (included != null && !included[task]) {
-        status[task] = LEFT_OUT;
+        status[task] = TaskStatus.LEFT_OUT;
       } else if (kept[task]) {
-        status[task] = PipelineRun.SUCCEEDED;
+        status[task] = TaskStatus.SUCCEEDED;
         slots[task] = results[task];
       } else {
         int waiting = 0;

@@ -34,8 +34,8 @@ public final class RunTemplate {
   /** The whole run's time limit, 0 for none. */
   final long deadlineNanos;
 
-  /** Whether runs need a {@link RunExtras}: when nothing here asks for one, a run has none. */
-  final boolean needsExtras;
+  /** Whether runs need a {@link RunFeatures}: when nothing here asks for one, a run has none. */
+  final boolean needsFeatures;
 
   private RunTemplate(
       GraphTable graph,
@@ -54,7 +54,7 @@ public final class RunTemplate {
     this.dispatcher = graph.hasDispatchedTasks() ? dispatcher : null;
     this.resultStore = resultStore;
     this.deadlineNanos = deadlineNanos;
-    this.needsExtras =
+    this.needsFeatures =
         listeners != null
             || resultStore != null
             || deadlineNanos > 0
@@ -99,7 +99,7 @@ public final class RunTemplate {
    *     (which cancels the run; the interrupt status stays set)
    */
   public PipelineRun run() {
-    return new SelfHelpingRun(this, null, null).runHere();
+    return new Scheduler(this, null, null).runHere();
   }
 
   /**
@@ -109,17 +109,17 @@ public final class RunTemplate {
    * @throws IllegalArgumentException if {@code targets} is empty
    */
   public PipelineRun run(int... targets) {
-    return new SelfHelpingRun(this, RunPlan.only(graph, targets), null).runHere();
+    return new Scheduler(this, RunPlan.only(graph, targets), null).runHere();
   }
 
   /** Starts running every task and returns at once. */
   public PipelineRun start() {
-    return new SelfHelpingRun(this, null, null).startHere();
+    return new Scheduler(this, null, null).startHere();
   }
 
   /** Starts only {@code targets} and the tasks they depend on; see {@link #run(int...)}. */
   public PipelineRun start(int... targets) {
-    return new SelfHelpingRun(this, RunPlan.only(graph, targets), null).startHere();
+    return new Scheduler(this, RunPlan.only(graph, targets), null).startHere();
   }
 
   /**
@@ -130,6 +130,6 @@ public final class RunTemplate {
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this graph
    */
   public PipelineRun resume(PipelineException failure) {
-    return PipelineRun.of(failure, graph).resumeWith(this);
+    return Resumption.resume((Scheduler) PipelineRun.of(failure, graph), this);
   }
 }

@@ -82,8 +82,8 @@ final class TaskStatus {
   }
 
   /**
-   * Stores the ready stack's link below ready task {@code task}; the stack's head CAS publishes
-   * it. Only the thread that made the task ready (or the one pushing a chain it owns) calls this.
+   * Stores the ready stack's link below ready task {@code task}; the stack's head CAS publishes it.
+   * Only the thread that made the task ready (or the one pushing a chain it owns) calls this.
    */
   static void link(int[] status, int task, int below) {
     status[task] = below + 2;

@@ -3,18 +3,20 @@ package dev.taskwire.runtime.internal;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The parts of a run that only some runs have: a result store's keys, a deadline, a plan of some
- * tasks, a fan-out task that owns the run, attempts, fan-outs to keep for a resume.
+ * The state of the features a run may use, apart from the run object so that a plain run (no
+ * listener, result store, deadline, plan, fan-out, timeout or retries) stays small: it has none of
+ * this. Holds the result cache, the plan of a partial or resumed run, the fan-out task a run of
+ * elements belongs to, the attempts of each task, the deadline's timer, and what a resume needs.
  */
-final class RunExtras {
+final class RunFeatures {
   /** Null unless the options name a result store. */
-  final StoredResults stored;
+  final ResultCache cache;
 
   /** Which tasks the run starts with and leaves out; null for a run of every task. */
   final RunPlan plan;
 
   /** For the elements of a fan-out task: the task they belong to; otherwise null. */
-  final FanOut.Owner owner;
+  final FanOut.Parent parent;
 
   /** The whole run's deadline timer, if RunOptions set one. */
   volatile ScheduledFuture<?> deadline;
@@ -29,22 +31,21 @@ final class RunExtras {
    * Per fan-out task whose elements did not all succeed, their run, so that a resume can keep the
    * elements that did; null for a graph without fan-outs.
    */
-  final PipelineRun[] unfinishedElements;
+  final Scheduler[] unfinishedElements;
 
   /** In a resumed run: the previous run's unfinished elements that still apply, or null. */
-  volatile PipelineRun[] resumedElements;
+  volatile Scheduler[] resumedElements;
 
-  RunExtras(RunTemplate template, RunPlan plan, FanOut.Owner owner) {
+  RunFeatures(RunTemplate template, RunPlan plan, FanOut.Parent parent) {
     GraphTable graph = template.graph;
-    this.stored =
-        template.resultStore == null ? null : new StoredResults(template.resultStore, graph);
+    this.cache = template.resultStore == null ? null : new ResultCache(template.resultStore, graph);
     this.plan = plan;
-    this.owner = owner;
+    this.parent = parent;
     this.attempts =
         template.needsAttempts()
             ? new Attempts(
                 graph, template.dispatcher == null ? 0 : template.dispatcher.rerunsWhenWorkerLost())
             : null;
-    this.unfinishedElements = graph.hasFanOuts() ? new PipelineRun[graph.size()] : null;
+    this.unfinishedElements = graph.hasFanOuts() ? new Scheduler[graph.size()] : null;
   }
 }

@@ -15,11 +15,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * A run's use of its {@link ResultStore}: fingerprints a task's inputs, looks the task up before it
- * runs and saves its result after. Failures of the store are logged, never thrown: the task then
- * simply runs, or its result is not kept.
+ * A run's cache of task results, kept in the {@link ResultStore} of its options: fingerprints a
+ * task's inputs, looks the task up before it runs and saves its result after. Failures of the store
+ * are logged, never thrown: the task then simply runs, or its result is not kept.
  */
-final class StoredResults {
+final class ResultCache {
   private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
 
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
@@ -33,7 +33,7 @@ final class StoredResults {
   /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
   private final ResultKey[] keys;
 
-  StoredResults(ResultStore store, GraphTable graph) {
+  ResultCache(ResultStore store, GraphTable graph) {
     this.store = store;
     this.graph = graph;
     this.keys = new ResultKey[graph.size()];

@@ -1,0 +1,124 @@
+package dev.taskwire.runtime.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a run waits for the stages of async (and dispatched) tasks without holding a thread: the
+ * stage goes into the task's in-flight slot, a callback finishes the task when it completes, and
+ * the task's dependents then run on the run's own threads, never on the thread that completed the
+ * stage (say, an HTTP client's). A stopped run cancels the stages it waits for.
+ */
+final class AsyncStages {
+  /** Up to this many tasks, pending stages share one callback (see watchesStages()). */
+  private static final int WATCHED_TASKS = 32;
+
+  private AsyncStages() {}
+
+  /** Continues inline if the stage is already complete; otherwise waits without a thread. */
+  static int await(Scheduler run, int task, Object returned) {
+    if (!(returned instanceof CompletionStage<?> stage)) {
+      return run.finish(
+          task,
+          null,
+          new NullPointerException(
+              "async task '"
+                  + run.graph.name(task)
+                  + "' returned null instead of a CompletionStage"));
+    }
+    // Only a plain CompletableFuture: subclasses such as minimal stages may refuse isDone().
+    if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
+      return finishWith(run, task, (CompletableFuture<?>) stage);
+    }
+    run.setInFlight(task, stage);
+    if (!run.isActive()) {
+      cancel(run, task);
+    }
+    // Timeouts.timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
+    Attempts attempts = run.attempts();
+    if (attempts != null && attempts.timedOutNow(task) && run.takeInFlight(task, stage)) {
+      cancelQuietly(stage);
+      return run.finish(task, null, null);
+    }
+    if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
+      // The run is every stage's callback: no callback object per task.
+      ((CompletableFuture<?>) stage).whenComplete(run);
+      return ReadyStack.EMPTY;
+    }
+    int attempt = run.attemptOf(task);
+    try {
+      stage.whenComplete(
+          (value, failure) -> {
+            if (attempts != null && attempts.current(task) != attempt) {
+              return; // the stage of an earlier attempt, which timed out
+            }
+            // Never run user code on the thread that completed the stage.
+            run.pushIfReady(
+                run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
+          });
+    } catch (Throwable broken) {
+      return run.finish(task, null, broken); // a stage implementation that refuses callbacks
+    }
+    return ReadyStack.EMPTY;
+  }
+
+  /**
+   * Whether pending plain CompletableFutures share the run's one callback, which then looks for the
+   * stages that are done among the in-flight slots: in small runs without attempts, where that scan
+   * costs less than a callback object per task.
+   */
+  private static boolean watchesStages(Scheduler run) {
+    return run.attempts() == null && run.graph.size() <= WATCHED_TASKS;
+  }
+
+  /**
+   * The shared callback of {@link #watchesStages}: finishes every task whose stage is done. Taking
+   * the stage out of its slot with a CAS takes each stage once; {@link #cancel} and {@code
+   * finish()} still decide between a late completion and a cancellation through the task's status.
+   */
+  static void stagesCompleted(Scheduler run) {
+    for (int task = 0; task < run.graph.size(); task++) {
+      if (run.inFlight(task) instanceof CompletableFuture<?> stage
+          && stage.getClass() == CompletableFuture.class
+          && stage.isDone()
+          && run.takeInFlight(task, stage)) {
+        // Never run user code on the thread that completed the stage.
+        run.pushIfReady(finishWith(run, task, stage));
+      }
+    }
+  }
+
+  /** Finishes {@code task} with what its completed {@code stage} holds. */
+  private static int finishWith(Scheduler run, int task, CompletableFuture<?> stage) {
+    Object value;
+    try {
+      value = stage.join();
+    } catch (Throwable failure) {
+      return run.finish(task, null, RunMessages.unwrap(failure));
+    }
+    return run.finish(task, value, null);
+  }
+
+  /**
+   * Gives up on a pending async task: it counts as cancelled and its late completion is ignored.
+   */
+  static void cancel(Scheduler run, int task) {
+    if (run.inFlight(task) instanceof CompletionStage<?> stage
+        && TaskStatus.beginEnding(run.status, task)) {
+      cancelQuietly(stage);
+      run.setInFlight(task, null);
+      run.endCancelled(task, RunMessages.cancellation(run.graph, task, null));
+    }
+  }
+
+  /** Cancels what an async task returned, if it can be cancelled. */
+  static void cancelQuietly(Object returned) {
+    if (returned instanceof CompletionStage<?> stage) {
+      try {
+        stage.toCompletableFuture().cancel(true);
+      } catch (UnsupportedOperationException notCancellable) {
+        // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
+      }
+    }
+  }
+}

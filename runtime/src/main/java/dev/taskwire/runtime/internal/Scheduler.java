@@ -1,0 +1,546 @@
+package dev.taskwire.runtime.internal;
+
+import dev.taskwire.runtime.TaskKind;
+import dev.taskwire.runtime.TaskListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+/**
+ * The scheduler of one run: it starts tasks, records how they end and releases their dependents,
+ * until the last task leaves and the run settles.
+ *
+ * <p>Each task has a counter of prerequisites that have not yet succeeded (its {@link TaskStatus}).
+ * The thread that brings a counter to zero makes that task ready; the task then runs exactly once.
+ * A thread that finishes a task continues with one newly ready dependent itself; further ready
+ * tasks go on the run's {@link ReadyStack}, and a helper is handed to the executor to take them, so
+ * independent tasks run in parallel. {@link RunTemplate#run()} lends the calling thread to the run:
+ * it takes ready tasks from the stack itself instead of parking, so small graphs run without any
+ * hand-off between threads. An async task's method runs like a sync task, then no thread waits
+ * ({@link AsyncStages}). {@link RunTemplate#start()} calls the async methods that are ready at the
+ * start on the calling thread, as hand-written code starts its calls, and leaves every sync task to
+ * the executor.
+ *
+ * <p>A run of every task with no listener, result store, deadline or per-task policy allocates this
+ * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
+ * Object array (each task's value and what it has in flight); the graph and the options are shared
+ * through the template, never copied. The run is its own helper (the Runnable handed to the
+ * executor) and the callback of the stages it waits for, so neither costs an object. Everything
+ * only some runs need lives in {@link RunFeatures}.
+ */
+final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object, Object> {
+  private static final VarHandle ACTIVE_TASKS;
+  private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
+
+  static {
+    try {
+      ACTIVE_TASKS =
+          MethodHandles.lookup().findVarHandle(Scheduler.class, "activeTasks", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Tasks that are ready or running; the run settles when it drops to zero. */
+  private volatile int activeTasks;
+
+  /** A run of {@code plan}, or of every task if it is null; {@code parent} for fan-out elements. */
+  Scheduler(RunTemplate template, RunPlan plan, FanOut.Parent parent) {
+    super(
+        template,
+        // A run of every task copies nothing but the prerequisite counts.
+        plan == null ? template.graph.prerequisiteCounts().clone() : plan.status,
+        plan == null ? new Object[2 * template.graph.size()] : plan.slots,
+        template.needsFeatures || plan != null || parent != null
+            ? new RunFeatures(template, plan, parent)
+            : null);
+  }
+
+  // ---- the roles that keep a run one object ---------------------------------------------------
+
+  /** As the executor's Runnable, on a pool thread: takes ready tasks while there are any. */
+  @Override
+  public void run() {
+    help();
+  }
+
+  /** As the callback of the stages this run waits for, on the thread that completed one. */
+  @Override
+  public void accept(Object value, Object failure) {
+    AsyncStages.stagesCompleted(this);
+  }
+
+  @Override
+  Runnable helper() {
+    return this;
+  }
+
+  @Override
+  Executor executor() {
+    return template.executor;
+  }
+
+  // ---- starting --------------------------------------------------------------------------------
+
+  /** For {@link RunTemplate#run()}: the calling thread works until the run settles. */
+  Scheduler runHere() {
+    caller = Thread.currentThread();
+    if (pushSources()) {
+      workUntilSettled();
+    }
+    throwIfUnsuccessful();
+    return this;
+  }
+
+  /** For {@link RunTemplate#start()}: calls the ready async sources, leaves the rest to helpers. */
+  Scheduler startHere() {
+    if (pushSources()) {
+      if (parent() == null) {
+        callAsyncSourcesHere();
+      }
+      if (hasReady()) {
+        signalHelper();
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The caller calls the async methods on top of the stack itself, as hand-written code starts its
+   * calls, instead of handing each to the executor; such a method should only start work and
+   * return. Before each call, if more tasks are ready, a helper is signalled, so that a method that
+   * blocks (say, until a sibling has started) cannot keep the others from running. What becomes
+   * ready meanwhile goes on the stack: start() runs no sync task on the caller's thread.
+   */
+  private void callAsyncSourcesHere() {
+    for (int task = peek(); task != EMPTY && isCalledHere(task); task = peek()) {
+      if (popIf(task)) {
+        if (hasReady()) {
+          signalHelper();
+        }
+        pushIfReady(execute(task));
+      }
+    }
+  }
+
+  private boolean isCalledHere(int task) {
+    return graph.kind(task) == TaskKind.ASYNC && !graph.isFanOut(task);
+  }
+
+  /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
+  private boolean pushSources() {
+    int[] sources = sources();
+    FanOut.Parent parent = parent();
+    if (template.listeners != null && parent == null) {
+      RunEvents.runStarted(this);
+    }
+    if (sources.length == 0) {
+      settle();
+      return false;
+    }
+    if (template.deadlineNanos > 0) {
+      features.deadline = Deadline.start(this, template.deadlineNanos);
+    }
+    // A throttle holds sources back: each is released when a task leaves, and takes its place.
+    int throttle = parent == null ? 0 : parent.throttle;
+    int released = throttle > 0 ? Math.min(throttle, sources.length) : sources.length;
+    activeTasks = released;
+    if (parent != null) {
+      parent.nextSource = released;
+    }
+    int chain = EMPTY;
+    for (int i = 0; i < released; i++) {
+      RunEvents.task(this, TaskListener::taskScheduled, sources[i], null);
+      chain = chain(sources[i], chain);
+    }
+    pushChain(chain, sources[0]);
+    return true;
+  }
+
+  /** The calling thread of {@link RunTemplate#run()}: takes ready tasks until the run settles. */
+  private void workUntilSettled() {
+    boolean interrupted = false;
+    while (!isDone()) {
+      if (Thread.interrupted()) {
+        interrupted = true;
+        cancel();
+      }
+      int task = pop();
+      if (task != EMPTY) {
+        runPopped(task);
+        continue;
+      }
+      markParked(CALLER_PARKED);
+      // A push or the settling after this check sees the mark and unparks us.
+      if (!hasReady() && !isDone()) {
+        LockSupport.park(this);
+      }
+      clearParked(CALLER_PARKED);
+    }
+    if (interrupted || hasFlag(CALLER_INTERRUPTED)) {
+      throw RunMessages.interruptedWhileWaiting(this);
+    }
+  }
+
+  /**
+   * The executor refused a helper: the tasks on the stack cannot run. Each fails with the refusal
+   * as its cause (the first stops a fail-fast run; the rest then leave without running). None runs
+   * here: this may be the timer's thread, or one that completed a stage.
+   */
+  @Override
+  void failReadyTasks(Throwable rejected) {
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      if (isActive() && TaskStatus.claim(status, task)) {
+        finish(task, null, rejected);
+      } else {
+        leave();
+      }
+    }
+  }
+
+  // ---- running a task --------------------------------------------------------------------------
+
+  @Override
+  void runFrom(int task) {
+    for (int next = task; next != EMPTY; ) {
+      next = execute(next);
+    }
+  }
+
+  /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
+  int execute(int task) {
+    // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
+    if (!isActive() || !TaskStatus.claim(status, task)) {
+      return leave();
+    }
+    Thread thread = Thread.currentThread();
+    setInFlight(task, thread);
+    // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
+    if (!isActive()) {
+      Interrupts.release(slots, flight(task), thread);
+      return finish(task, null, new CancellationException("run stopped before the task started"));
+    }
+    RunEvents.task(this, TaskListener::taskStarted, task, null);
+    ResultCache cache = cache();
+    if (cache != null) {
+      Object[] inputs = inputsOf(task);
+      // lookUp never throws: a store that fails is logged and the task runs.
+      Optional<Object> reused = inputs == null ? Optional.empty() : cache.lookUp(task, inputs);
+      if (reused.isPresent()) {
+        Interrupts.release(slots, flight(task), thread);
+        return finish(task, reused.get(), null);
+      }
+    }
+    if (graph.isFanOut(task)) {
+      return FanOut.startElements(this, task, thread);
+    }
+    Attempts attempts = attempts();
+    if (attempts != null) {
+      Timeouts.arm(this, task);
+    }
+    Object returned;
+    Throwable error = null;
+    try {
+      returned = template.invoker.invoke(task, this);
+    } catch (Throwable thrown) {
+      returned = null;
+      error = thrown;
+    }
+    Interrupts.release(slots, flight(task), thread);
+    if (attempts != null && attempts.timedOutNow(task)) {
+      // The timeout interrupted the call: whatever it returned, the attempt failed.
+      AsyncStages.cancelQuietly(returned);
+      return finish(task, null, error);
+    }
+    if (error == null && awaitsStage(task)) {
+      return AsyncStages.await(this, task, returned);
+    }
+    return finish(task, returned, error);
+  }
+
+  /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
+  private Object[] inputsOf(int task) {
+    int[] prerequisites = graph.dependenciesOf(task);
+    Object[] inputs = new Object[prerequisites.length];
+    for (int i = 0; i < prerequisites.length; i++) {
+      if (TaskStatus.get(status, prerequisites[i]) != TaskStatus.SUCCEEDED) {
+        return null; // an Outcome of a failure: run it rather than file it
+      }
+      inputs[i] = slots[prerequisites[i]];
+    }
+    return inputs;
+  }
+
+  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
+  boolean awaitsStage(int task) {
+    return graph.kind(task) == TaskKind.ASYNC
+        || template.dispatcher != null && graph.isDispatched(task);
+  }
+
+  /** Pushes {@code task} for another thread unless it is EMPTY. */
+  void pushIfReady(int task) {
+    if (task != EMPTY) {
+      push(task);
+      wakeWorker();
+    }
+  }
+
+  // ---- ending a task ---------------------------------------------------------------------------
+
+  /**
+   * Records how {@code task} ended and releases its dependents. Returns one ready dependent for the
+   * calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
+   */
+  int finish(int task, Object value, Throwable error) {
+    Attempts attempts = attempts();
+    if (attempts != null && !graph.isFanOut(task)) {
+      Timeouts.disarm(this, task);
+      error = attempts.failureOf(task, error);
+      if (error != null && isActive() && attempts.shouldRetry(task, error)) {
+        return Retries.retryLater(this, task, error);
+      }
+    }
+    // A task with a rival for its end (a timeout, or stop() cancelling its stage) is claimed with
+    // a CAS first; a sync task without attempts has none (see TaskStatus).
+    boolean awaitedStage = awaitsStage(task);
+    if ((attempts != null || awaitedStage) && !TaskStatus.beginEnding(status, task)) {
+      return EMPTY;
+    }
+    if (error != null && attempts != null) {
+      error = attempts.withEarlierFailures(task, error);
+    }
+    return error == null ? succeed(task, value, awaitedStage) : fail(task, error);
+  }
+
+  private int succeed(int task, Object value, boolean awaitedStage) {
+    ResultCache cache = cache();
+    if (cache != null) {
+      cache.save(task, value);
+    }
+    slots[task] = value;
+    TaskStatus.end(status, task, TaskStatus.SUCCEEDED);
+    if (awaitedStage) {
+      setInFlight(task, null);
+    }
+    RunEvents.task(this, TaskListener::taskSucceeded, task, null);
+    publish(task);
+    return isActive() ? releaseDependents(task) : leave();
+  }
+
+  private int fail(int task, Throwable error) {
+    if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
+      // Someone interrupted the thread in run() while it ran this task: that cancels the run.
+      setFlag(CALLER_INTERRUPTED);
+      cancel();
+    }
+    // Once the run is stopping, interruptions and cancellations are our own doing, not failures.
+    boolean causedByStop =
+        !isActive()
+            && (error instanceof CancellationException || error instanceof InterruptedException);
+    if (causedByStop) {
+      endCancelled(task, RunMessages.cancellation(graph, task, error));
+      return EMPTY;
+    }
+    slots[task] = error;
+    TaskStatus.end(status, task, TaskStatus.FAILED);
+    // Recorded before anyone hears of it: a listener or a future sees it among the failures.
+    // A failure that every dependent takes as an Outcome is handled: the run goes on.
+    if (!graph.failureHandled(task)) {
+      recordFailure(task, error);
+    }
+    RunEvents.task(this, TaskListener::taskFailed, task, error);
+    publish(task);
+    return isActive() ? releaseTolerantDependents(task) : leave();
+  }
+
+  /** Ends a task whose end this thread claimed as cancelled with {@code cancellation}. */
+  void endCancelled(int task, Throwable cancellation) {
+    slots[task] = cancellation;
+    TaskStatus.end(status, task, TaskStatus.CANCELLED);
+    RunEvents.task(this, TaskListener::taskCancelled, task, cancellation);
+    publish(task);
+    leave();
+  }
+
+  private int releaseDependents(int task) {
+    int next = EMPTY;
+    // The others that become ready go on the stack together: one count and one push for all.
+    int chain = EMPTY;
+    int bottom = EMPTY;
+    int chained = 0;
+    for (int dependent : graph.dependentsOf(task)) {
+      if (TaskStatus.countDown(status, dependent)) {
+        RunEvents.task(this, TaskListener::taskScheduled, dependent, null);
+        if (next == EMPTY) {
+          next = dependent;
+        } else {
+          if (chained++ == 0) {
+            bottom = dependent;
+          }
+          chain = chain(dependent, chain);
+        }
+      }
+    }
+    if (chained > 0) {
+      ACTIVE_TASKS.getAndAdd(this, chained);
+      pushChain(chain, bottom);
+      wakeWorker();
+    }
+    return next != EMPTY ? next : leave();
+  }
+
+  /** After a failure: the dependents that take the failed task's Outcome may now be ready. */
+  private int releaseTolerantDependents(int task) {
+    boolean pushed = false;
+    for (int dependent : graph.tolerantDependentsOf(task)) {
+      if (TaskStatus.countDown(status, dependent)) {
+        RunEvents.task(this, TaskListener::taskScheduled, dependent, null);
+        ACTIVE_TASKS.getAndAdd(this, 1);
+        push(dependent);
+        pushed = true;
+      }
+    }
+    if (pushed) {
+      wakeWorker();
+    }
+    return leave();
+  }
+
+  /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
+  int leave() {
+    FanOut.Parent parent = parent();
+    if (parent != null && parent.throttle > 0) {
+      int[] sources = sources();
+      int next = parent.releaseNext();
+      if (next < sources.length) {
+        // The released source takes over the leaving task's place among the active ones.
+        RunEvents.task(this, TaskListener::taskScheduled, sources[next], null);
+        push(sources[next]);
+        wakeWorker();
+        return EMPTY;
+      }
+    }
+    if ((int) ACTIVE_TASKS.getAndAdd(this, -1) == 1) {
+      settle();
+    }
+    return EMPTY;
+  }
+
+  /** The last task left: the run ends, its futures complete, listeners hear, waiters wake. */
+  private void settle() {
+    ScheduledFuture<?> deadline = features == null ? null : features.deadline;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    endActive(failures != null ? FAILED : SUCCEEDED);
+    setFlag(ENDED);
+    // A future requested from now on sees ENDED and completes itself.
+    publishAll();
+    if (template.listeners != null && parent() == null) {
+      RunEvents.runFinished(this);
+    }
+    setFlag(SETTLED);
+    unparkCaller();
+    synchronized (this) {
+      notifyAll();
+    }
+    FanOut.Parent parent = parent();
+    if (parent != null) {
+      FanOut.elementsSettled(parent, this);
+    }
+  }
+
+  // ---- failure and stopping --------------------------------------------------------------------
+
+  /** Records the failure of {@code task}; under fail-fast, the first one stops the run. */
+  void recordFailure(int task, Throwable error) {
+    Failures recorded = failuresForRecording();
+    // A fan-out that ends failed reports its elements' own failures (a deadline does not).
+    if (inFlight(task) instanceof PipelineRun elements
+        && elements.isDone()
+        && elements.failures != null) {
+      recorded.addElements(task, elements.failures);
+    } else {
+      recorded.add(task, graph.name(task), error, attemptOf(task));
+    }
+    if (!template.keepGoing) {
+      stop(FAILED);
+    }
+    // Keeping going: the failed task's dependents never become ready, so they are skipped.
+  }
+
+  @Override
+  boolean stop(int phase) {
+    if (!endActive(phase)) {
+      return false;
+    }
+    for (int task = 0; task < graph.size(); task++) {
+      Object running = inFlight(task);
+      if (running instanceof Thread thread) {
+        Interrupts.interrupt(slots, flight(task), thread);
+      } else if (running instanceof CompletionStage) {
+        AsyncStages.cancel(this, task);
+      } else if (running instanceof Retries.Wait) {
+        Retries.cancel(this, task);
+      } else if (running instanceof PipelineRun elements) {
+        elements.cancel(); // the fan-out task ends once its running elements have stopped
+      }
+    }
+    return true;
+  }
+
+  // ---- what the run is made of -----------------------------------------------------------------
+
+  /** The index of task {@code task}'s in-flight slot in {@link #slots}. */
+  int flight(int task) {
+    return (slots.length >> 1) + task;
+  }
+
+  /**
+   * What task {@code task} has in flight, for stopping it: the thread running it, its pending
+   * stage, its retry's wait or its fan-out's element run; null if nothing.
+   */
+  Object inFlight(int task) {
+    return OBJECTS.getVolatile(slots, flight(task));
+  }
+
+  void setInFlight(int task, Object running) {
+    OBJECTS.setVolatile(slots, flight(task), running);
+  }
+
+  /** Takes what is in flight for {@code task} if it is still {@code expected}. */
+  boolean takeInFlight(int task, Object expected) {
+    return OBJECTS.compareAndSet(slots, flight(task), expected, null);
+  }
+
+  /** The tasks ready at the start. */
+  int[] sources() {
+    RunPlan plan = plan();
+    return plan == null ? graph.sources() : plan.sources;
+  }
+
+  /**
+   * The attempts of each task; null unless some task has a timeout or retries, or is dispatched.
+   */
+  Attempts attempts() {
+    RunFeatures more = features;
+    return more == null ? null : more.attempts;
+  }
+
+  /** For the elements of a fan-out task, the task they belong to; otherwise null. */
+  FanOut.Parent parent() {
+    RunFeatures more = features;
+    return more == null ? null : more.parent;
+  }
+
+  private ResultCache cache() {
+    RunFeatures more = features;
+    return more == null ? null : more.cache;
+  }
+}

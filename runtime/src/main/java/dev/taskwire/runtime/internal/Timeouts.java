@@ -1,0 +1,50 @@
+package dev.taskwire.runtime.internal;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Per-attempt timeouts ({@code @Task(timeout = ...)}): a timer per attempt on the shared {@link
+ * Timer} thread. When it fires, the attempt is marked timed out; a sync attempt's thread is
+ * interrupted and reports the timeout itself, an async attempt's stage is cancelled and the task
+ * finished with the timeout. The attempt's number guards against a timer of an earlier attempt.
+ */
+final class Timeouts {
+  private Timeouts() {}
+
+  /** Starts the current attempt's timeout, if the task has one. */
+  static void arm(Scheduler run, int task) {
+    long timeout = run.graph.policy(task).timeoutNanos();
+    if (timeout > 0) {
+      Attempts attempts = run.attempts();
+      int attempt = attempts.current(task);
+      attempts.setTimer(task, Timer.schedule(() -> timeOut(run, task, attempt), timeout));
+    }
+  }
+
+  /** The attempt ended: its timer will not fire. */
+  static void disarm(Scheduler run, int task) {
+    ScheduledFuture<?> timer = run.attempts().takeTimer(task);
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /** On the timer thread: attempt {@code attempt} of {@code task} ran out of time. */
+  private static void timeOut(Scheduler run, int task, int attempt) {
+    Attempts attempts = run.attempts();
+    if (attempts.current(task) != attempt
+        || TaskStatus.get(run.status, task) != TaskStatus.RUNNING) {
+      return;
+    }
+    attempts.markTimedOut(task, attempt);
+    Object running = run.inFlight(task);
+    if (running instanceof Thread thread) {
+      // Its own thread then reports the timeout.
+      Interrupts.interrupt(run.slots, run.flight(task), thread);
+    } else if (running instanceof CompletionStage<?> && run.takeInFlight(task, running)) {
+      AsyncStages.cancelQuietly(running);
+      run.pushIfReady(run.finish(task, null, null));
+    }
+  }
+}
