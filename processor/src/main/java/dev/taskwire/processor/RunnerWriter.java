@@ -35,6 +35,7 @@ final class RunnerWriter {
   private static final String INTERNAL = "dev.taskwire.runtime.internal";
   private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
   private static final ClassName GRAPH_TABLE = ClassName.get(INTERNAL, "GraphTable");
+  private static final ClassName GRAPH_BUILDER = ClassName.get(INTERNAL, "GraphBuilder");
   private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
   private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
   static final ClassName PIPELINE_RUN = ClassName.get(INTERNAL, "PipelineRun");
@@ -74,7 +75,7 @@ final class RunnerWriter {
    * a build can publish its picture without running anything.
    */
   private void writeGraphPicture(PipelineModel model) throws IOException {
-    dev.taskwire.runtime.internal.GraphTable.Builder graph =
+    dev.taskwire.runtime.internal.GraphBuilder graph =
         dev.taskwire.runtime.internal.GraphTable.builder(canonicalName(model));
     for (TaskModel task : model.tasks()) {
       graph.task(
@@ -214,10 +215,7 @@ final class RunnerWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TASK_GRAPH)
             .addStatement(
-                "$T.Builder graph = $T.builder($S)",
-                GRAPH_TABLE,
-                GRAPH_TABLE,
-                canonicalName(model));
+                "$T graph = $T.builder($S)", GRAPH_BUILDER, GRAPH_TABLE, canonicalName(model));
     if (distribution.any()) {
       method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
     }
@@ -231,7 +229,7 @@ final class RunnerWriter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(chunkName("addTasks", model, from))
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(GRAPH_TABLE.nestedClass("Builder"), "graph");
+            .addParameter(GRAPH_BUILDER, "graph");
     for (TaskModel task : chunk(model, from)) {
       method.addStatement("graph.task($L", taskArguments(task));
     }

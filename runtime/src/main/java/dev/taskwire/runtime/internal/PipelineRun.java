@@ -69,6 +69,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   private static final VarHandle STATE;
   private static final VarHandle FUTURES;
   private static final VarHandle FAILURES;
+  private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   static {
     try {
@@ -412,5 +413,54 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
           future.completeExceptionally(RunMessages.didNotRun(this, task));
         }
     }
+  }
+
+  // ---- what the run is made of -----------------------------------------------------------------
+
+  /** The index of task {@code task}'s in-flight slot in {@link #slots}. */
+  int flight(int task) {
+    return (slots.length >> 1) + task;
+  }
+
+  /**
+   * What task {@code task} has in flight, for stopping it: the thread running it, its pending
+   * stage, its retry's wait or its fan-out's element run; null if nothing.
+   */
+  Object inFlight(int task) {
+    return OBJECTS.getVolatile(slots, flight(task));
+  }
+
+  void setInFlight(int task, Object running) {
+    OBJECTS.setVolatile(slots, flight(task), running);
+  }
+
+  /** Takes what is in flight for {@code task} if it is still {@code expected}. */
+  boolean takeInFlight(int task, Object expected) {
+    return OBJECTS.compareAndSet(slots, flight(task), expected, null);
+  }
+
+  /** The tasks ready at the start. */
+  int[] sources() {
+    RunPlan plan = plan();
+    return plan == null ? graph.sources() : plan.sources;
+  }
+
+  /**
+   * The attempts of each task; null unless some task has a timeout or retries, or is dispatched.
+   */
+  Attempts attempts() {
+    RunFeatures more = features;
+    return more == null ? null : more.attempts;
+  }
+
+  /** For the elements of a fan-out task, the task they belong to; otherwise null. */
+  FanOut.Parent parent() {
+    RunFeatures more = features;
+    return more == null ? null : more.parent;
+  }
+
+  ResultCache cache() {
+    RunFeatures more = features;
+    return more == null ? null : more.cache;
   }
 }

@@ -22,7 +22,7 @@ public final class TestPipeline {
     Object call(Object element, PipelineRun run) throws Throwable;
   }
 
-  private final GraphTable.Builder builder = GraphTable.builder("test.Pipeline");
+  private final GraphBuilder builder = GraphTable.builder("test.Pipeline");
   private final List<Body> bodies = new ArrayList<>();
   private final List<ElementBody> elementBodies = new ArrayList<>();
   private TaskGraph graph;

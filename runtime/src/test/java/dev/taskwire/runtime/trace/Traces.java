@@ -1,6 +1,7 @@
 package dev.taskwire.runtime.trace;
 
 import dev.taskwire.runtime.TaskKind;
+import dev.taskwire.runtime.internal.GraphBuilder;
 import dev.taskwire.runtime.internal.GraphTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Traces {
           .skipped("publish", "train")
           .took(3100, TaskSpan.Outcome.FAILED);
 
-  private final GraphTable.Builder graph;
+  private final GraphBuilder graph;
   private final List<TaskSpan> spans = new ArrayList<>();
 
   private Traces(String pipeline) {
