@@ -73,7 +73,7 @@ final class FailureReport {
           ? "did not run: " + relation
           : "did not run: " + relation + ", but the run stops at the first failure";
     }
-    return switch (span.outcome()) {
+    return switch (span.ending()) {
       case SUCCEEDED ->
           String.format(Locale.ROOT, "succeeded in %d ms, before the failure", millis(span));
       case CANCELLED ->

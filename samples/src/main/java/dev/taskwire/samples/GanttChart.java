@@ -43,7 +43,7 @@ final class GanttChart {
         int last =
             (int) Math.min(width - 1, Math.max(first, (span.endNanos() - 1) / nanosPerColumn));
         char mark =
-            switch (span.outcome()) {
+            switch (span.ending()) {
               case SUCCEEDED -> '#';
               case FAILED -> 'X';
               default -> '~';
@@ -55,7 +55,7 @@ final class GanttChart {
                 "%.2f-%.2f s%s",
                 span.startNanos() / 1e9,
                 span.endNanos() / 1e9,
-                span.outcome() == TaskSpan.Outcome.SUCCEEDED ? "" : " " + span.outcome().word());
+                span.ending() == TaskSpan.Ending.SUCCEEDED ? "" : " " + span.ending().word());
       }
       chart.append(
           String.format(

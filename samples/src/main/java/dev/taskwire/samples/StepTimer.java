@@ -18,7 +18,7 @@ final class StepTimer {
   private final TaskGraph graph;
   private final long origin = System.nanoTime();
   private final Map<String, TaskSpan> spans = new HashMap<>();
-  private TaskSpan.Outcome outcome = TaskSpan.Outcome.SUCCEEDED;
+  private TaskSpan.Ending outcome = TaskSpan.Ending.SUCCEEDED;
 
   StepTimer(TaskGraph graph) {
     this.graph = graph;
@@ -30,11 +30,11 @@ final class StepTimer {
     String thread = Thread.currentThread().getName();
     try {
       T value = step.get();
-      record(task, TaskSpan.Outcome.SUCCEEDED, start, thread, null);
+      record(task, TaskSpan.Ending.SUCCEEDED, start, thread, null);
       return value;
     } catch (RuntimeException failure) {
-      record(task, TaskSpan.Outcome.FAILED, start, thread, failure.toString());
-      outcome = TaskSpan.Outcome.FAILED;
+      record(task, TaskSpan.Ending.FAILED, start, thread, failure.toString());
+      outcome = TaskSpan.Ending.FAILED;
       throw failure;
     }
   }
@@ -46,14 +46,14 @@ final class StepTimer {
             .map(
                 task ->
                     spans.getOrDefault(
-                        task, new TaskSpan(task, TaskSpan.Outcome.SKIPPED, List.of())))
+                        task, new TaskSpan(task, TaskSpan.Ending.SKIPPED, List.of())))
             .toList();
     long end = ordered.stream().filter(TaskSpan::ran).mapToLong(TaskSpan::endNanos).max().orElse(0);
     return Trace.of(graph, end, outcome, ordered);
   }
 
   private void record(
-      String task, TaskSpan.Outcome taskOutcome, long start, String thread, String failure) {
+      String task, TaskSpan.Ending taskOutcome, long start, String thread, String failure) {
     TaskSpan.Attempt attempt =
         new TaskSpan.Attempt(1, start, System.nanoTime() - origin, thread, failure);
     spans.put(task, new TaskSpan(task, taskOutcome, List.of(attempt)));

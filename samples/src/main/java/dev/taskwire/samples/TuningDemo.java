@@ -141,7 +141,7 @@ final class TuningDemo {
   private static void printWhatRanAgain(Trace failedRun, Trace resumed, PrintStream out) {
     List<String> kept =
         failedRun.tasks().stream()
-            .filter(span -> span.outcome() == TaskSpan.Outcome.SUCCEEDED)
+            .filter(span -> span.ending() == TaskSpan.Ending.SUCCEEDED)
             .map(TaskSpan::task)
             .toList();
     List<String> ranAgain =

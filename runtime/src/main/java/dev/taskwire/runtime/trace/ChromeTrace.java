@@ -36,7 +36,7 @@ final class ChromeTrace {
             .raw(
                 "args",
                 new Json()
-                    .string("outcome", trace.outcome().word())
+                    .string("outcome", trace.ending().word())
                     .string("critical_path", critical.report())
                     .end())
             .end());
@@ -50,12 +50,12 @@ final class ChromeTrace {
         events.add(
             event(
                     "i",
-                    span.task() + " (" + span.outcome().word() + ")",
+                    span.task() + " (" + span.ending().word() + ")",
                     "task",
                     row,
                     trace.durationNanos())
                 .string("s", "t")
-                .raw("args", new Json().string("outcome", span.outcome().word()).end())
+                .raw("args", new Json().string("outcome", span.ending().word()).end())
                 .end());
         continue;
       }
@@ -64,7 +64,7 @@ final class ChromeTrace {
         boolean last = attempt == attempts.get(attempts.size() - 1);
         Json args =
             new Json()
-                .string("outcome", last ? span.outcome().word() : "failed, retried")
+                .string("outcome", last ? span.ending().word() : "failed, retried")
                 .number("attempt", Integer.toString(attempt.number()))
                 .number("attempts", Integer.toString(attempts.size()))
                 .string("thread", attempt.thread())

@@ -82,7 +82,7 @@ final class HtmlTimeline {
         + escape(
             simpleName()
                 + " run: "
-                + trace.outcome().word()
+                + trace.ending().word()
                 + " in "
                 + Durations.readable(trace.durationNanos()))
         + "</title>\n"
@@ -118,7 +118,7 @@ final class HtmlTimeline {
       """;
 
   private String header() {
-    String outcomeColor = color(trace.outcome());
+    String outcomeColor = color(trace.ending());
     StringBuilder path = new StringBuilder();
     for (String task : critical.tasks()) {
       path.append(path.length() == 0 ? "" : " &#8594; ").append(escape(task));
@@ -131,7 +131,7 @@ final class HtmlTimeline {
         + "<p><span class=\"badge\" style=\"background:"
         + outcomeColor
         + "\">"
-        + trace.outcome().word()
+        + trace.ending().word()
         + "</span> "
         + trace.tasks().size()
         + " tasks in "
@@ -172,9 +172,9 @@ final class HtmlTimeline {
           .append(number(middle + 4))
           .append("\" font-style=\"italic\">")
           .append(
-              span.outcome() == TaskSpan.Outcome.SKIPPED
+              span.ending() == TaskSpan.Ending.SKIPPED
                   ? "skipped: never started"
-                  : span.outcome().word() + " before it started")
+                  : span.ending().word() + " before it started")
           .append("</text>\n</g>\n");
       return;
     }
@@ -194,7 +194,7 @@ final class HtmlTimeline {
           .append("\" height=\"")
           .append(BAR_HEIGHT)
           .append("\" rx=\"3\" fill=\"")
-          .append(last ? color(span.outcome()) : RETRIED)
+          .append(last ? color(span.ending()) : RETRIED)
           .append('"')
           .append(last && onPath ? " stroke=\"" + CRITICAL + "\" stroke-width=\"2\"" : "")
           .append("/>\n");
@@ -222,12 +222,10 @@ final class HtmlTimeline {
   }
 
   private String tooltip(TaskSpan span) {
-    StringBuilder text = new StringBuilder(span.task()).append(": ").append(span.outcome().word());
+    StringBuilder text = new StringBuilder(span.task()).append(": ").append(span.ending().word());
     if (!span.ran()) {
       return text.append(
-              span.outcome() == TaskSpan.Outcome.SKIPPED
-                  ? " (never started)"
-                  : " before it started")
+              span.ending() == TaskSpan.Ending.SKIPPED ? " (never started)" : " before it started")
           .toString();
     }
     text.append("\nstarted ")
@@ -365,7 +363,7 @@ final class HtmlTimeline {
     return topOf(task) + ROW_HEIGHT / 2.0;
   }
 
-  private static String color(TaskSpan.Outcome outcome) {
+  private static String color(TaskSpan.Ending outcome) {
     return switch (outcome) {
       case SUCCEEDED -> SUCCEEDED;
       case FAILED -> FAILED;

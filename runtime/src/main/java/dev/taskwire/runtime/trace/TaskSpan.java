@@ -1,6 +1,5 @@
 package dev.taskwire.runtime.trace;
 
-import dev.taskwire.runtime.Outcome;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,13 +8,13 @@ import java.util.Objects;
  * since the run started. Part of a {@link Trace}.
  *
  * @param task the task's name
- * @param outcome how the task ended
+ * @param ending how the task ended
  * @param attempts every attempt in order, the last one final; empty if the task never started (it
  *     was skipped, cancelled before it started, or its executor refused it)
  */
-public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
+public record TaskSpan(String task, Ending ending, List<Attempt> attempts) {
   /** How a task ended. */
-  public enum Outcome {
+  public enum Ending {
     SUCCEEDED,
     FAILED,
     /** Stopped by the run's cancellation or fail-fast stop. */
@@ -23,7 +22,7 @@ public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
     /** Never started: a prerequisite failed, or the run stopped first. */
     SKIPPED;
 
-    /** The outcome in lower case, as reports print it. */
+    /** The ending in lower case, as reports print it. */
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -55,12 +54,12 @@ public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
 
   public TaskSpan {
     Objects.requireNonNull(task, "task");
-    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(ending, "ending");
     attempts = List.copyOf(attempts);
-    if (outcome == Outcome.SKIPPED && !attempts.isEmpty()) {
+    if (ending == Ending.SKIPPED && !attempts.isEmpty()) {
       throw new IllegalArgumentException("skipped task '" + task + "' has attempts");
     }
-    if (outcome == Outcome.SUCCEEDED && attempts.isEmpty()) {
+    if (ending == Ending.SUCCEEDED && attempts.isEmpty()) {
       throw new IllegalArgumentException("succeeded task '" + task + "' has no attempt");
     }
   }
@@ -107,7 +106,7 @@ public record TaskSpan(String task, Outcome outcome, List<Attempt> attempts) {
 
   private void requireRan() {
     if (attempts.isEmpty()) {
-      throw new IllegalStateException("task '" + task + "' never started (" + outcome.word() + ")");
+      throw new IllegalStateException("task '" + task + "' never started (" + ending.word() + ")");
     }
   }
 }

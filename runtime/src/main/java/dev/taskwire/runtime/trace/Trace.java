@@ -19,14 +19,13 @@ import java.util.Objects;
 public final class Trace {
   private final TaskGraph graph;
   private final long durationNanos;
-  private final TaskSpan.Outcome outcome;
+  private final TaskSpan.Ending ending;
   private final List<TaskSpan> tasks;
 
-  private Trace(
-      TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome, List<TaskSpan> tasks) {
+  private Trace(TaskGraph graph, long durationNanos, TaskSpan.Ending ending, List<TaskSpan> tasks) {
     this.graph = graph;
     this.durationNanos = durationNanos;
-    this.outcome = outcome;
+    this.ending = ending;
     this.tasks = tasks;
   }
 
@@ -35,15 +34,15 @@ public final class Trace {
    *
    * @param graph the graph that ran
    * @param durationNanos from the run's start to its end
-   * @param outcome the run's outcome: succeeded, failed or cancelled
+   * @param ending how the run ended: succeeded, failed or cancelled
    * @param tasks one span per task of {@code graph}, in the graph's order
-   * @throws IllegalArgumentException if the spans do not match the graph's tasks, or the run
-   *     outcome is {@code SKIPPED}
+   * @throws IllegalArgumentException if the spans do not match the graph's tasks, or the run ending
+   *     is {@code SKIPPED}
    */
   public static Trace of(
-      TaskGraph graph, long durationNanos, TaskSpan.Outcome outcome, List<TaskSpan> tasks) {
+      TaskGraph graph, long durationNanos, TaskSpan.Ending ending, List<TaskSpan> tasks) {
     Objects.requireNonNull(graph, "graph");
-    if (outcome == TaskSpan.Outcome.SKIPPED) {
+    if (ending == TaskSpan.Ending.SKIPPED) {
       throw new IllegalArgumentException(
           "a run succeeds, fails or is cancelled; it is not skipped");
     }
@@ -56,7 +55,7 @@ public final class Trace {
       throw new IllegalArgumentException("negative duration " + durationNanos);
     }
     return new Trace(
-        graph, durationNanos, Objects.requireNonNull(outcome, "outcome"), List.copyOf(tasks));
+        graph, durationNanos, Objects.requireNonNull(ending, "ending"), List.copyOf(tasks));
   }
 
   /** The graph that ran, with its edges. */
@@ -75,8 +74,8 @@ public final class Trace {
   }
 
   /** How the run ended: {@code SUCCEEDED}, {@code FAILED} or {@code CANCELLED}. */
-  public TaskSpan.Outcome outcome() {
-    return outcome;
+  public TaskSpan.Ending ending() {
+    return ending;
   }
 
   /** One span per task, in the graph's order. */
@@ -140,7 +139,7 @@ public final class Trace {
     return "Trace{"
         + pipeline()
         + ", "
-        + outcome.word()
+        + ending.word()
         + " in "
         + Durations.readable(durationNanos)
         + ", "

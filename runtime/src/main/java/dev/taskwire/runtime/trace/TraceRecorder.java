@@ -100,14 +100,14 @@ public final class TraceRecorder implements TaskListener {
     if (finished == null) {
       return;
     }
-    TaskSpan.Outcome outcome =
+    TaskSpan.Ending ending =
         event.failure() == null
-            ? TaskSpan.Outcome.SUCCEEDED
+            ? TaskSpan.Ending.SUCCEEDED
             : event.failure() instanceof PipelineException
-                ? TaskSpan.Outcome.FAILED
-                : TaskSpan.Outcome.CANCELLED;
+                ? TaskSpan.Ending.FAILED
+                : TaskSpan.Ending.CANCELLED;
     long duration = event.nanoTime() - finished.startNanos();
-    last = Trace.of(finished.graph(), duration, outcome, spans(finished, duration));
+    last = Trace.of(finished.graph(), duration, ending, spans(finished, duration));
   }
 
   /** A thread's name, or its id for a thread without one (virtual threads by default). */
@@ -142,7 +142,7 @@ public final class TraceRecorder implements TaskListener {
     TaskGraph graph = recording.graph();
     int size = graph.size();
     List<List<TaskSpan.Attempt>> attempts = new ArrayList<>(size);
-    TaskSpan.Outcome[] outcomes = new TaskSpan.Outcome[size];
+    TaskSpan.Ending[] endings = new TaskSpan.Ending[size];
     Entry[] open = new Entry[size];
     for (int task = 0; task < size; task++) {
       attempts.add(new ArrayList<>());
@@ -152,22 +152,22 @@ public final class TraceRecorder implements TaskListener {
       switch (entry.kind()) {
         case STARTED -> open[task] = entry;
         case RETRIED -> close(attempts.get(task), open, entry);
-        case SKIPPED -> outcomes[task] = TaskSpan.Outcome.SKIPPED;
+        case SKIPPED -> endings[task] = TaskSpan.Ending.SKIPPED;
         case SUCCEEDED, FAILED, CANCELLED -> {
           close(attempts.get(task), open, entry);
-          outcomes[task] =
+          endings[task] =
               switch (entry.kind()) {
-                case SUCCEEDED -> TaskSpan.Outcome.SUCCEEDED;
-                case FAILED -> TaskSpan.Outcome.FAILED;
-                default -> TaskSpan.Outcome.CANCELLED;
+                case SUCCEEDED -> TaskSpan.Ending.SUCCEEDED;
+                case FAILED -> TaskSpan.Ending.FAILED;
+                default -> TaskSpan.Ending.CANCELLED;
               };
         }
       }
     }
     List<TaskSpan> spans = new ArrayList<>(size);
     for (int task = 0; task < size; task++) {
-      TaskSpan.Outcome outcome = outcomes[task];
-      if (outcome == null) {
+      TaskSpan.Ending ending = endings[task];
+      if (ending == null) {
         // No end event (a listener cannot miss one, but a trace must not lie): cut it at the end.
         if (open[task] != null) {
           close(
@@ -175,10 +175,9 @@ public final class TraceRecorder implements TaskListener {
               open,
               new Entry(Kind.CANCELLED, task, open[task].attempt(), runEnd, null, null));
         }
-        outcome =
-            attempts.get(task).isEmpty() ? TaskSpan.Outcome.SKIPPED : TaskSpan.Outcome.CANCELLED;
+        ending = attempts.get(task).isEmpty() ? TaskSpan.Ending.SKIPPED : TaskSpan.Ending.CANCELLED;
       }
-      spans.add(new TaskSpan(graph.name(task), outcome, attempts.get(task)));
+      spans.add(new TaskSpan(graph.name(task), ending, attempts.get(task)));
     }
     return spans;
   }

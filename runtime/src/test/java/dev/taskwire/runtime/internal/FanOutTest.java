@@ -429,7 +429,7 @@ class FanOutTest {
         .run(RunOptions.defaults().listener(recorder));
     Trace trace = recorder.trace();
     assertEquals(2, trace.tasks().size());
-    assertEquals(TaskSpan.Outcome.SUCCEEDED, trace.task("train").outcome());
+    assertEquals(TaskSpan.Ending.SUCCEEDED, trace.task("train").ending());
     assertEquals(1, trace.task("train").attempts().size());
   }
 

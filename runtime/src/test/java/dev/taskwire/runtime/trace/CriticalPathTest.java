@@ -72,11 +72,11 @@ class CriticalPathTest {
         Traces.pipeline("p.Failing")
             .task(
                 "upload",
-                TaskSpan.Outcome.FAILED,
+                TaskSpan.Ending.FAILED,
                 List.of(attempt(1, 0, 300, "java.io.IOException: refused")))
             .skipped("train", "upload")
             .ran("report", 0, 450)
-            .took(460, TaskSpan.Outcome.FAILED);
+            .took(460, TaskSpan.Ending.FAILED);
     CriticalPath path = trace.criticalPath();
     assertEquals(List.of("report"), path.tasks());
     assertEquals(OptionalLong.empty(), path.slackNanos("train"));
@@ -91,7 +91,7 @@ class CriticalPathTest {
         Traces.pipeline("p.Retrying")
             .task(
                 "fetch",
-                TaskSpan.Outcome.SUCCEEDED,
+                TaskSpan.Ending.SUCCEEDED,
                 List.of(attempt(1, 0, 10, "java.io.IOException: flaky"), attempt(2, 30, 40, null)))
             .ran("use", 40, 45, "fetch")
             .took(46);
@@ -102,7 +102,7 @@ class CriticalPathTest {
 
   @Test
   void aRunWhereNothingRanSaysSo() {
-    Trace trace = Traces.pipeline("p.Cancelled").skipped("a").took(3, TaskSpan.Outcome.CANCELLED);
+    Trace trace = Traces.pipeline("p.Cancelled").skipped("a").took(3, TaskSpan.Ending.CANCELLED);
     assertEquals(List.of(), trace.criticalPath().tasks());
     assertEquals("the run took 3.0 ms; no task ran", trace.criticalPath().report());
   }

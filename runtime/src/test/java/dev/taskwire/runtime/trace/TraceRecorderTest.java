@@ -39,9 +39,9 @@ class TraceRecorderTest {
 
     Trace trace = recorder.trace();
     assertSame(pipeline.graph(), trace.graph());
-    assertEquals(TaskSpan.Outcome.SUCCEEDED, trace.outcome());
+    assertEquals(TaskSpan.Ending.SUCCEEDED, trace.ending());
     for (TaskSpan span : trace.tasks()) {
-      assertEquals(TaskSpan.Outcome.SUCCEEDED, span.outcome(), span.toString());
+      assertEquals(TaskSpan.Ending.SUCCEEDED, span.ending(), span.toString());
       assertEquals(1, span.attempts().size(), span.toString());
       assertEquals(1, span.attempts().get(0).number());
       assertTrue(span.startNanos() >= 0 && span.startNanos() <= span.endNanos(), span.toString());
@@ -74,7 +74,7 @@ class TraceRecorderTest {
         .run(RunOptions.defaults().listener(recorder));
 
     TaskSpan flaky = recorder.trace().task("flaky");
-    assertEquals(TaskSpan.Outcome.SUCCEEDED, flaky.outcome());
+    assertEquals(TaskSpan.Ending.SUCCEEDED, flaky.ending());
     assertEquals(2, flaky.retries());
     List<TaskSpan.Attempt> attempts = flaky.attempts();
     assertEquals(List.of(1, 2, 3), attempts.stream().map(TaskSpan.Attempt::number).toList());
@@ -99,12 +99,12 @@ class TraceRecorderTest {
         PipelineException.class, () -> pipeline.run(RunOptions.defaults().listener(recorder)));
 
     Trace trace = recorder.trace();
-    assertEquals(TaskSpan.Outcome.FAILED, trace.outcome());
-    assertEquals(TaskSpan.Outcome.FAILED, trace.task("upload").outcome());
+    assertEquals(TaskSpan.Ending.FAILED, trace.ending());
+    assertEquals(TaskSpan.Ending.FAILED, trace.task("upload").ending());
     assertEquals(
         "java.lang.IllegalStateException: refused",
         trace.task("upload").attempts().get(0).failure());
-    assertEquals(new TaskSpan("train", TaskSpan.Outcome.SKIPPED, List.of()), trace.task("train"));
+    assertEquals(new TaskSpan("train", TaskSpan.Ending.SKIPPED, List.of()), trace.task("train"));
   }
 
   @RepeatedTest(5)
@@ -127,10 +127,10 @@ class TraceRecorderTest {
     assertThrows(CancellationException.class, run::await);
 
     Trace trace = recorder.trace();
-    assertEquals(TaskSpan.Outcome.CANCELLED, trace.outcome());
-    assertEquals(TaskSpan.Outcome.CANCELLED, trace.task("remote").outcome());
+    assertEquals(TaskSpan.Ending.CANCELLED, trace.ending());
+    assertEquals(TaskSpan.Ending.CANCELLED, trace.task("remote").ending());
     assertTrue(trace.task("remote").ran());
-    assertEquals(TaskSpan.Outcome.SKIPPED, trace.task("after").outcome());
+    assertEquals(TaskSpan.Ending.SKIPPED, trace.task("after").ending());
   }
 
   @Test

@@ -18,13 +18,13 @@ final class Traces {
       pipeline("ml.Pipeline")
           .task(
               "upload",
-              TaskSpan.Outcome.SUCCEEDED,
+              TaskSpan.Ending.SUCCEEDED,
               List.of(
                   attempt(1, 0, 10, "java.io.IOException: \"flaky\""), attempt(2, 30, 1000, null)))
           .ran(ODD, 0, 500)
           .ran("train", 1000, 3000, "upload", ODD)
           .skipped("publish", "train")
-          .took(3100, TaskSpan.Outcome.FAILED);
+          .took(3100, TaskSpan.Ending.FAILED);
 
   private final GraphBuilder graph;
   private final List<TaskSpan> spans = new ArrayList<>();
@@ -40,17 +40,17 @@ final class Traces {
   /** A task that succeeded at its first attempt, from {@code startMs} to {@code endMs}. */
   Traces ran(String task, long startMs, long endMs, String... dependencies) {
     return task(
-        task, TaskSpan.Outcome.SUCCEEDED, List.of(attempt(1, startMs, endMs, null)), dependencies);
+        task, TaskSpan.Ending.SUCCEEDED, List.of(attempt(1, startMs, endMs, null)), dependencies);
   }
 
   /** A task that never started. */
   Traces skipped(String task, String... dependencies) {
-    return task(task, TaskSpan.Outcome.SKIPPED, List.of(), dependencies);
+    return task(task, TaskSpan.Ending.SKIPPED, List.of(), dependencies);
   }
 
   Traces task(
       String task,
-      TaskSpan.Outcome outcome,
+      TaskSpan.Ending outcome,
       List<TaskSpan.Attempt> attempts,
       String... dependencies) {
     graph.task(task, TaskKind.VALUE, dependencies);
@@ -62,11 +62,11 @@ final class Traces {
     return new TaskSpan.Attempt(number, startMs * MS, endMs * MS, "worker-" + number, failure);
   }
 
-  Trace took(long durationMs, TaskSpan.Outcome outcome) {
+  Trace took(long durationMs, TaskSpan.Ending outcome) {
     return Trace.of(graph.build(), durationMs * MS, outcome, spans);
   }
 
   Trace took(long durationMs) {
-    return took(durationMs, TaskSpan.Outcome.SUCCEEDED);
+    return took(durationMs, TaskSpan.Ending.SUCCEEDED);
   }
 }
