@@ -2,6 +2,7 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.MoreElements;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,7 +71,7 @@ final class GraphValidator {
       return;
     }
     String message =
-        upstream.kind() == TaskModel.Kind.ASYNC && resultTypes.isFutureLike(parameterType)
+        upstream.kind() == TaskKind.ASYNC && resultTypes.isFutureLike(parameterType)
             ? Messages.futureParameter(
                 parameter,
                 task.name(),

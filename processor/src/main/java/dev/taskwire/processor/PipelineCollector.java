@@ -9,6 +9,7 @@ import dev.taskwire.DependsOn;
 import dev.taskwire.Distributed;
 import dev.taskwire.ForEach;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -189,13 +190,13 @@ final class PipelineCollector {
       valid = false;
     }
     TypeMirror returnType = method.getReturnType();
-    TaskModel.Kind kind;
+    TaskKind kind;
     TypeMirror result;
     if (returnType.getKind() == TypeKind.VOID) {
-      kind = TaskModel.Kind.VOID;
+      kind = TaskKind.VOID;
       result = null;
     } else if (resultTypes.isCompletionStage(returnType)) {
-      kind = TaskModel.Kind.ASYNC;
+      kind = TaskKind.ASYNC;
       Optional<TypeMirror> async = resultTypes.asyncResult(returnType);
       if (async.isEmpty()) {
         diagnostics.error(method, Messages.rawFuture(name, returnType.toString()));
@@ -203,7 +204,7 @@ final class PipelineCollector {
       }
       result = resultTypes.isVoidClass(async.get()) ? null : async.get();
     } else {
-      kind = TaskModel.Kind.VALUE;
+      kind = TaskKind.VALUE;
       result = returnType;
     }
     if (result != null && !resultTypes.isVisibleFrom(result, elements.getPackageOf(type))) {

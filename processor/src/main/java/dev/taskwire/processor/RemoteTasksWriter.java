@@ -1,7 +1,9 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.OUTCOME;
+import static dev.taskwire.processor.RuntimeNames.REMOTE_TASKS;
+
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -9,6 +11,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
@@ -23,10 +26,6 @@ import javax.lang.model.util.Elements;
  * converts it exactly as the runner's local call would.
  */
 final class RemoteTasksWriter {
-  private static final ClassName REMOTE_TASKS =
-      ClassName.get("dev.taskwire.runtime", "RemoteTasks");
-  private static final ClassName OUTCOME = ClassName.get("dev.taskwire.runtime", "Outcome");
-
   private final Filer filer;
   private final Elements elements;
   private final SourceVersion sourceVersion;
@@ -100,7 +99,7 @@ final class RemoteTasksWriter {
         continue;
       }
       CodeBlock call = call(model, task);
-      if (task.kind() == TaskModel.Kind.VOID) {
+      if (task.kind() == TaskKind.VOID) {
         body.add("case $S -> {\n$>$L;\nyield null;\n$<}\n", task.name(), call);
       } else {
         body.add("case $S -> $L;\n", task.name(), call);

@@ -1,5 +1,8 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -28,7 +31,7 @@ final class ResultsWriter {
                 "The results of a finished run of {@link $T}:\none accessor per task that"
                     + " returns a value.\n",
                 model.pipeline())
-            .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (int index = 0; index < model.tasks().size(); index++) {
       TaskModel task = model.tasks().get(index);
@@ -59,7 +62,7 @@ final class ResultsWriter {
                     + "\ntask, {@link #await()} for all results, and {@link #cancel()}.\n",
                 model.pipeline(),
                 model.runner())
-            .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (int index = 0; index < model.tasks().size(); index++) {
       TaskModel task = model.tasks().get(index);
@@ -90,7 +93,7 @@ final class ResultsWriter {
                         + " more.\n\n@throws $T if a task failed"
                         + "\n@throws $T if the run was cancelled, or the waiting thread was"
                         + "\n    interrupted (which cancels the run)\n",
-                    RunnerWriter.PIPELINE_EXCEPTION,
+                    PIPELINE_EXCEPTION,
                     java.util.concurrent.CancellationException.class)
                 .addStatement("run.await()")
                 .addStatement("return new $T(run)", results)
@@ -119,7 +122,7 @@ final class ResultsWriter {
   private static MethodSpec runConstructor() {
     return MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(RunnerWriter.PIPELINE_RUN, "run")
+        .addParameter(PIPELINE_RUN, "run")
         .addStatement("this.run = run")
         .build();
   }

@@ -1,5 +1,15 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.FAILURE_POLICY;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+import static dev.taskwire.processor.RuntimeNames.RUN_OPTIONS;
+import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATE;
+import static dev.taskwire.processor.RuntimeNames.TASK_GRAPH;
+import static dev.taskwire.processor.RuntimeNames.TASK_INVOKER;
+import static dev.taskwire.processor.RuntimeNames.TASK_KIND;
+import static dev.taskwire.processor.RuntimeNames.TASK_POLICY;
+
 import com.google.auto.common.GeneratedAnnotations;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -10,6 +20,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -30,16 +41,6 @@ import javax.lang.model.util.Types;
 final class RunnerWriter {
   static final int CHUNK = 100;
   private static final int MAX_TASKS_IN_JAVADOC = 40;
-
-  private static final String RUNTIME = "dev.taskwire.runtime";
-  private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
-  private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
-  private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
-  static final ClassName PIPELINE_RUN = ClassName.get(RUNTIME, "PipelineRun");
-  private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
-  private static final ClassName TASK_INVOKER = ClassName.get(RUNTIME, "TaskInvoker");
-  private static final ClassName RUN_TEMPLATE = ClassName.get(RUNTIME, "RunTemplate");
-  static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
   private final Elements elements;
@@ -77,7 +78,7 @@ final class RunnerWriter {
     for (TaskModel task : model.tasks()) {
       graph.task(
           task.name(),
-          dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
+          task.kind(),
           task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
       task.forEach()
           .ifPresent(each -> graph.forEach(each.taskName(), task.settings().maxConcurrency()));
@@ -435,7 +436,7 @@ final class RunnerWriter {
                 + " IllegalStateException} saying why.\n"
                 + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
                 + " of this pipeline\n",
-            ClassName.get(RUNTIME, "FailurePolicy"))
+            FAILURE_POLICY)
         .addStatement("return new $T($T.of(failure, GRAPH))", results, PIPELINE_RUN)
         .build();
   }
@@ -512,7 +513,7 @@ final class RunnerWriter {
     CodeBlock call = call(model, task);
     if (distribution.isDispatched(task)) {
       code.add(dispatchingCase(model, task, index, call));
-    } else if (task.kind() == TaskModel.Kind.VOID) {
+    } else if (task.kind() == TaskKind.VOID) {
       code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", index, call);
     } else {
       code.add("case $L -> $L;\n", index, call);
@@ -566,7 +567,7 @@ final class RunnerWriter {
             task.isStatic() ? "null" : "pipeline",
             Object.class,
             arguments(model, task));
-    if (task.kind() == TaskModel.Kind.VOID) {
+    if (task.kind() == TaskKind.VOID) {
       return CodeBlock.of(
           "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
           index,
@@ -640,7 +641,7 @@ final class RunnerWriter {
     List<TaskModel> tasks = model.tasks();
     for (TaskModel task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
       doc.add("$L", task.name());
-      if (task.kind() == TaskModel.Kind.ASYNC) {
+      if (task.kind() == TaskKind.ASYNC) {
         doc.add(" (async)");
       }
       if (!task.dependencies().isEmpty()) {

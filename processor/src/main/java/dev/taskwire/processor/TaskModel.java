@@ -1,5 +1,6 @@
 package dev.taskwire.processor;
 
+import dev.taskwire.runtime.TaskKind;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -17,17 +18,10 @@ import javax.lang.model.type.TypeMirror;
 record TaskModel(
     ExecutableElement method,
     String name,
-    Kind kind,
+    TaskKind kind,
     TypeMirror result,
     List<DependencyModel> dependencies,
     TaskSettings settings) {
-
-  /** Mirrors {@code dev.taskwire.runtime.TaskKind}, which the processor does not depend on. */
-  enum Kind {
-    VALUE,
-    VOID,
-    ASYNC
-  }
 
   boolean isStatic() {
     return method.getModifiers().contains(Modifier.STATIC);
