@@ -16,7 +16,6 @@ import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -30,22 +29,18 @@ final class RemoteTasksWriter {
   private final Elements elements;
   private final SourceVersion sourceVersion;
 
-  private final ResultTypes resultTypes;
-
-  RemoteTasksWriter(
-      Filer filer, Elements elements, ResultTypes resultTypes, SourceVersion sourceVersion) {
+  RemoteTasksWriter(Filer filer, Elements elements, SourceVersion sourceVersion) {
     this.filer = filer;
     this.elements = elements;
-    this.resultTypes = resultTypes;
     this.sourceVersion = sourceVersion;
   }
 
-  void write(PipelineModel model, Distribution distribution) throws IOException {
+  void write(ResolvedPipeline model, Distribution distribution) throws IOException {
     javaFile(model, distribution).writeTo(filer);
   }
 
-  JavaFile javaFile(PipelineModel model, Distribution distribution) {
-    String pipelineName = model.type().getQualifiedName().toString();
+  JavaFile javaFile(ResolvedPipeline model, Distribution distribution) {
+    String pipelineName = model.canonicalName();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(distribution.remoteTasks())
             .addOriginatingElement(model.type())
@@ -92,10 +87,10 @@ final class RemoteTasksWriter {
   }
 
   private MethodSpec callMethod(
-      PipelineModel model, Distribution distribution, String pipelineName) {
+      ResolvedPipeline model, Distribution distribution, String pipelineName) {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (TaskModel task : model.tasks()) {
-      if (!distribution.isDispatched(task)) {
+    for (ResolvedTask task : model.tasks()) {
+      if (!distribution.isDispatched(task.name())) {
         continue;
       }
       CodeBlock call = call(model, task);
@@ -130,20 +125,15 @@ final class RemoteTasksWriter {
    * {@code ((Foo) instance).train((Dataset) arguments[0])}: each argument cast to what the driver
    * sends, the upstream's result, or one element of it for a {@code @ForEach} parameter.
    */
-  private CodeBlock call(PipelineModel model, TaskModel task) {
+  private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call =
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("(($T) instance).$N(", model.pipeline(), task.name());
     for (int i = 0; i < task.dependencies().size(); i++) {
-      DependencyModel dependency = task.dependencies().get(i);
-      TypeMirror upstream = model.tasks().get(model.indexOf(dependency.taskName())).result();
-      TypeName sent =
-          dependency.outcome()
-              ? ParameterizedTypeName.get(OUTCOME, TypeName.get(dependency.received()).box())
-              : dependency.each()
-                  ? TypeName.get(resultTypes.elementType(upstream).orElseThrow()).box()
-                  : TypeName.get(upstream).box();
+      ResolvedDependency dependency = task.dependencies().get(i);
+      TypeName read = TypeName.get(dependency.readType()).box();
+      TypeName sent = dependency.outcome() ? ParameterizedTypeName.get(OUTCOME, read) : read;
       call.add(i == 0 ? "($T) arguments[$L]" : ", ($T) arguments[$L]", sent, i);
     }
     return call.add(")").build();

@@ -23,7 +23,7 @@ final class ResultsWriter {
     this.types = types;
   }
 
-  TypeSpec resultsType(PipelineModel model, ClassName results) {
+  TypeSpec resultsType(ResolvedPipeline model, ClassName results) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(results)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -33,8 +33,7 @@ final class ResultsWriter {
                 model.pipeline())
             .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
+    for (ResolvedTask task : model.tasks()) {
       if (!task.hasResult()) {
         continue;
       }
@@ -47,13 +46,15 @@ final class ResultsWriter {
                   "The result of {@link $L}.\n", RunnerWriter.methodLink(types, model, task))
               .addStatement(
                   result.isPrimitive() ? "return run.<$T>value($L)" : "return run.value($L)",
-                  result.isPrimitive() ? new Object[] {result.box(), index} : new Object[] {index})
+                  result.isPrimitive()
+                      ? new Object[] {result.box(), task.index()}
+                      : new Object[] {task.index()})
               .build());
     }
     return type.build();
   }
 
-  TypeSpec executionType(PipelineModel model, ClassName execution, ClassName results) {
+  TypeSpec executionType(ResolvedPipeline model, ClassName execution, ClassName results) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(execution)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -64,8 +65,7 @@ final class ResultsWriter {
                 model.runner())
             .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
+    for (ResolvedTask task : model.tasks()) {
       TypeName value =
           task.hasResult() ? TypeName.get(task.result()).box() : ClassName.get(Void.class);
       type.addMethod(
@@ -81,7 +81,7 @@ final class ResultsWriter {
                   "\n<p>It completes exceptionally if the task fails, or if the run ends without"
                       + " running it.\nEach call returns a new copy: completing or cancelling it"
                       + " affects nothing else.\n")
-              .addStatement("return run.future($L)", index)
+              .addStatement("return run.future($L)", task.index())
               .build());
     }
     return type.addMethod(

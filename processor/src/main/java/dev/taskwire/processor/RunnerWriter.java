@@ -47,7 +47,6 @@ final class RunnerWriter {
   private final Types types;
   private final SourceVersion sourceVersion;
   private final Distribution distribution;
-  private final ResultTypes resultTypes;
 
   RunnerWriter(
       Filer filer,
@@ -60,10 +59,9 @@ final class RunnerWriter {
     this.types = types;
     this.sourceVersion = sourceVersion;
     this.distribution = distribution;
-    this.resultTypes = new ResultTypes(types, elements);
   }
 
-  void write(PipelineModel model) throws IOException {
+  void write(ResolvedPipeline model) throws IOException {
     javaFile(model).writeTo(filer);
     writeGraphPicture(model);
   }
@@ -72,16 +70,18 @@ final class RunnerWriter {
    * Writes {@code FooRunner.mmd} beside the runner's class: the graph is known at compile time, so
    * a build can publish its picture without running anything.
    */
-  private void writeGraphPicture(PipelineModel model) throws IOException {
+  private void writeGraphPicture(ResolvedPipeline model) throws IOException {
     dev.taskwire.runtime.TaskGraph.Builder graph =
-        dev.taskwire.runtime.TaskGraph.builder(canonicalName(model));
-    for (TaskModel task : model.tasks()) {
+        dev.taskwire.runtime.TaskGraph.builder(model.canonicalName());
+    for (ResolvedTask task : model.tasks()) {
       graph.task(
           task.name(),
           task.kind(),
-          task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
+          task.dependencies().stream()
+              .map(ResolvedDependency::upstreamName)
+              .toArray(String[]::new));
       task.forEach()
-          .ifPresent(each -> graph.forEach(each.taskName(), task.settings().maxConcurrency()));
+          .ifPresent(each -> graph.forEach(each.upstreamName(), task.settings().maxConcurrency()));
     }
     javax.tools.FileObject resource =
         filer.createResource(
@@ -94,7 +94,7 @@ final class RunnerWriter {
     }
   }
 
-  JavaFile javaFile(PipelineModel model) {
+  JavaFile javaFile(ResolvedPipeline model) {
     ClassName runner = model.runner();
     ClassName results = runner.nestedClass("Results");
     ClassName execution = runner.nestedClass("Execution");
@@ -134,7 +134,7 @@ final class RunnerWriter {
                     .addStatement(
                         "this.template = $T.of(GRAPH, $L, options)",
                         RUN_TEMPLATE,
-                        hasFanOut(model)
+                        model.hasFanOut()
                             ? CodeBlock.of(
                                 "$T.withElements(this::invoke, this::invokeEach)", TASK_INVOKER)
                             : CodeBlock.of("this::invoke"))
@@ -167,7 +167,7 @@ final class RunnerWriter {
       }
     }
     type.addMethods(invokeMethods(model));
-    if (hasFanOut(model)) {
+    if (model.hasFanOut()) {
       type.addMethod(invokeEachMethod(model));
     }
     type.addMethod(targetIndicesMethod(runner));
@@ -183,17 +183,17 @@ final class RunnerWriter {
 
   // ---- the graph ----
 
-  private FieldSpec graphField(PipelineModel model) {
+  private FieldSpec graphField(ResolvedPipeline model) {
     CodeBlock initializer;
     if (model.tasks().size() > CHUNK) {
       initializer = CodeBlock.of("graph()");
     } else {
       CodeBlock.Builder chain =
-          CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, canonicalName(model));
+          CodeBlock.builder().add("$T.builder($S)$>$>", TASK_GRAPH, model.canonicalName());
       if (distribution.any()) {
         chain.add("\n.fingerprint($S)", distribution.fingerprint());
       }
-      for (TaskModel task : model.tasks()) {
+      for (ResolvedTask task : model.tasks()) {
         chain.add("\n.task($L", taskArguments(task));
       }
       initializer = chain.add("\n.build()$<$<").build();
@@ -207,13 +207,13 @@ final class RunnerWriter {
         .build();
   }
 
-  private MethodSpec graphMethod(PipelineModel model) {
+  private MethodSpec graphMethod(ResolvedPipeline model) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("graph")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TASK_GRAPH)
             .addStatement(
-                "$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH, canonicalName(model));
+                "$T.Builder graph = $T.builder($S)", TASK_GRAPH, TASK_GRAPH, model.canonicalName());
     if (distribution.any()) {
       method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
     }
@@ -223,12 +223,12 @@ final class RunnerWriter {
     return method.addStatement("return graph.build()").build();
   }
 
-  private MethodSpec addTasksMethod(PipelineModel model, int from) {
+  private MethodSpec addTasksMethod(ResolvedPipeline model, int from) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(chunkName("addTasks", model, from))
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addParameter(TASK_GRAPH.nestedClass("Builder"), "graph");
-    for (TaskModel task : chunk(model, from)) {
+    for (ResolvedTask task : chunk(model, from)) {
       method.addStatement("graph.task($L", taskArguments(task));
     }
     return method.build();
@@ -238,17 +238,17 @@ final class RunnerWriter {
    * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
    * .with(policy)} if they apply.
    */
-  private CodeBlock taskArguments(TaskModel task) {
+  private CodeBlock taskArguments(ResolvedTask task) {
     CodeBlock.Builder arguments =
         CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
-    for (DependencyModel dependency : task.dependencies()) {
-      arguments.add(", $S", dependency.taskName());
+    for (ResolvedDependency dependency : task.dependencies()) {
+      arguments.add(", $S", dependency.upstreamName());
     }
     arguments.add(")");
     List<String> accepted =
         task.dependencies().stream()
-            .filter(DependencyModel::outcome)
-            .map(DependencyModel::taskName)
+            .filter(ResolvedDependency::outcome)
+            .map(ResolvedDependency::upstreamName)
             .distinct()
             .toList();
     if (!accepted.isEmpty()) {
@@ -261,9 +261,9 @@ final class RunnerWriter {
             each ->
                 arguments.add(
                     "\n$>$>.forEach($S, $L)$<$<",
-                    each.taskName(),
+                    each.upstreamName(),
                     task.settings().maxConcurrency()));
-    if (distribution.isDispatched(task)) {
+    if (distribution.isDispatched(task.name())) {
       arguments.add("\n$>$>.dispatched()$<$<");
     }
     TaskSettings settings = task.settings();
@@ -381,7 +381,7 @@ final class RunnerWriter {
   }
 
   /** One constant per task, named after it, in the graph's order: its ordinal is its index. */
-  private TypeSpec targetType(PipelineModel model, ClassName runner) {
+  private TypeSpec targetType(ResolvedPipeline model, ClassName runner) {
     TypeSpec.Builder target =
         TypeSpec.enumBuilder(runner.nestedClass("Target"))
             .addModifiers(Modifier.PUBLIC)
@@ -389,7 +389,7 @@ final class RunnerWriter {
                 "The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
                     + "{@code startOnly}.\n",
                 model.pipeline());
-    for (TaskModel task : model.tasks()) {
+    for (ResolvedTask task : model.tasks()) {
       target.addEnumConstant(
           task.name(),
           TypeSpec.anonymousClassBuilder("")
@@ -450,7 +450,7 @@ final class RunnerWriter {
         .build();
   }
 
-  private List<MethodSpec> invokeMethods(PipelineModel model) {
+  private List<MethodSpec> invokeMethods(ResolvedPipeline model) {
     TypeName thrown = thrownType(model.tasks());
     MethodSpec.Builder invoke =
         invokeSignature("invoke", thrown)
@@ -492,12 +492,12 @@ final class RunnerWriter {
     return method;
   }
 
-  private CodeBlock taskSwitch(PipelineModel model, int from) {
+  private CodeBlock taskSwitch(ResolvedPipeline model, int from) {
     CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    List<TaskModel> tasks = chunk(model, from);
+    List<ResolvedTask> tasks = chunk(model, from);
     for (int offset = 0; offset < tasks.size(); offset++) {
-      TaskModel task = tasks.get(offset);
-      if (task.forEach().isEmpty()) {
+      ResolvedTask task = tasks.get(offset);
+      if (!task.isFanOut()) {
         addCase(code, model, from + offset, task);
       }
     }
@@ -509,9 +509,10 @@ final class RunnerWriter {
   }
 
   /** {@code case 3 -> pipeline.train(...);}, or a case that dispatches the call if it may. */
-  private void addCase(CodeBlock.Builder code, PipelineModel model, int index, TaskModel task) {
+  private void addCase(
+      CodeBlock.Builder code, ResolvedPipeline model, int index, ResolvedTask task) {
     CodeBlock call = call(model, task);
-    if (distribution.isDispatched(task)) {
+    if (distribution.isDispatched(task.name())) {
       code.add(dispatchingCase(model, task, index, call));
     } else if (task.kind() == TaskKind.VOID) {
       code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", index, call);
@@ -520,17 +521,12 @@ final class RunnerWriter {
     }
   }
 
-  private static boolean hasFanOut(PipelineModel model) {
-    return model.tasks().stream().anyMatch(task -> task.forEach().isPresent());
-  }
-
   /** The calls of the tasks that run for each element, with the element as an argument. */
-  private MethodSpec invokeEachMethod(PipelineModel model) {
-    List<TaskModel> fanOuts =
-        model.tasks().stream().filter(task -> task.forEach().isPresent()).toList();
+  private MethodSpec invokeEachMethod(ResolvedPipeline model) {
+    List<ResolvedTask> fanOuts = model.tasks().stream().filter(ResolvedTask::isFanOut).toList();
     CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (TaskModel task : fanOuts) {
-      addCase(code, model, model.indexOf(task.name()), task);
+    for (ResolvedTask task : fanOuts) {
+      addCase(code, model, task.index(), task);
     }
     code.add(
         "default -> throw new $T($S + task);\n$<};\n",
@@ -559,7 +555,7 @@ final class RunnerWriter {
    * has one, called here otherwise.
    */
   private CodeBlock dispatchingCase(
-      PipelineModel model, TaskModel task, int index, CodeBlock call) {
+      ResolvedPipeline model, ResolvedTask task, int index, CodeBlock call) {
     CodeBlock dispatch =
         CodeBlock.of(
             "run.dispatch($L, $L, new $T[] {$L})",
@@ -582,7 +578,7 @@ final class RunnerWriter {
    * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
    * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
    */
-  private CodeBlock call(PipelineModel model, TaskModel task) {
+  private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call =
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
@@ -591,33 +587,30 @@ final class RunnerWriter {
   }
 
   /** The task's arguments, read from the run, separated by commas. */
-  private CodeBlock arguments(PipelineModel model, TaskModel task) {
+  private CodeBlock arguments(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call = CodeBlock.builder();
     for (int i = 0; i < task.dependencies().size(); i++) {
-      DependencyModel dependency = task.dependencies().get(i);
-      int upstream = model.indexOf(dependency.taskName());
+      ResolvedDependency dependency = task.dependencies().get(i);
+      TypeName witness = TypeName.get(dependency.readType()).box();
       call.add(i == 0 ? "" : ", ");
       if (dependency.outcome()) {
-        call.add("run.<$T>outcome($L)", TypeName.get(dependency.received()).box(), upstream);
+        call.add("run.<$T>outcome($L)", witness, dependency.upstream());
       } else if (dependency.each()) {
-        TypeMirror element =
-            resultTypes.elementType(model.tasks().get(upstream).result()).orElseThrow();
-        call.add("$T.<$T>element(element)", PIPELINE_RUN, TypeName.get(element).box());
+        call.add("$T.<$T>element(element)", PIPELINE_RUN, witness);
       } else {
-        TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
-        call.add("run.<$T>value($L)", witness, upstream);
+        call.add("run.<$T>value($L)", witness, dependency.upstream());
       }
     }
     return call.build();
   }
 
   /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */
-  private TypeName thrownType(List<TaskModel> tasks) {
+  private TypeName thrownType(List<ResolvedTask> tasks) {
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
     TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
     boolean checked = false;
-    for (TaskModel task : tasks) {
+    for (ResolvedTask task : tasks) {
       for (TypeMirror thrown : task.method().getThrownTypes()) {
         if (!types.isSubtype(thrown, exception) && !types.isSubtype(thrown, error)) {
           return TypeName.get(Throwable.class);
@@ -630,7 +623,7 @@ final class RunnerWriter {
 
   // ---- documentation ----
 
-  private CodeBlock classJavadoc(PipelineModel model) {
+  private CodeBlock classJavadoc(ResolvedPipeline model) {
     CodeBlock.Builder doc =
         CodeBlock.builder()
             .add(
@@ -638,8 +631,8 @@ final class RunnerWriter {
                     + " depends on have finished, and\nindependent tasks run at the same time.\n\n",
                 model.pipeline())
             .add("<pre>{@code\n");
-    List<TaskModel> tasks = model.tasks();
-    for (TaskModel task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
+    List<ResolvedTask> tasks = model.tasks();
+    for (ResolvedTask task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
       doc.add("$L", task.name());
       if (task.kind() == TaskKind.ASYNC) {
         doc.add(" (async)");
@@ -649,7 +642,10 @@ final class RunnerWriter {
             " <- $L",
             String.join(
                 ", ",
-                task.dependencies().stream().map(DependencyModel::taskName).distinct().toList()));
+                task.dependencies().stream()
+                    .map(ResolvedDependency::upstreamName)
+                    .distinct()
+                    .toList()));
       }
       doc.add("\n");
     }
@@ -662,7 +658,7 @@ final class RunnerWriter {
   }
 
   /** {@code Pipeline#train(Dataset) train}, with erased parameter types as javadoc needs. */
-  static CodeBlock methodLink(Types types, PipelineModel model, TaskModel task) {
+  static CodeBlock methodLink(Types types, ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder link = CodeBlock.builder().add("$T#$N(", model.pipeline(), task.name());
     List<? extends VariableElement> parameters = task.method().getParameters();
     for (int i = 0; i < parameters.size(); i++) {
@@ -682,16 +678,12 @@ final class RunnerWriter {
                     .build());
   }
 
-  private static List<TaskModel> chunk(PipelineModel model, int from) {
+  private static List<ResolvedTask> chunk(ResolvedPipeline model, int from) {
     return model.tasks().subList(from, Math.min(from + CHUNK, model.tasks().size()));
   }
 
-  private static String chunkName(String prefix, PipelineModel model, int from) {
+  private static String chunkName(String prefix, ResolvedPipeline model, int from) {
     int to = Math.min(from + CHUNK, model.tasks().size()) - 1;
     return prefix + from + "To" + to;
-  }
-
-  private static String canonicalName(PipelineModel model) {
-    return model.type().getQualifiedName().toString();
   }
 }
