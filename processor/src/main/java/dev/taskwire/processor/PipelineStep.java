@@ -94,6 +94,7 @@ final class PipelineStep implements Step {
                 env.getSourceVersion(),
                 distribution)
             .write(graph.get());
+        new GraphPictureWriter(env.getFiler()).write(graph.get());
         if (distribution.any()) {
           new RemoteTasksWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion())
               .write(graph.get(), distribution);

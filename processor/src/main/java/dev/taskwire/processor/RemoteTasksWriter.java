@@ -79,11 +79,8 @@ final class RemoteTasksWriter {
                     .addStatement("return FINGERPRINT")
                     .build())
             .addMethod(callMethod(model, distribution, pipelineName));
-    RunnerWriter.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
-    return JavaFile.builder(distribution.remoteTasks().packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
+    return GeneratedFiles.javaFile(distribution.remoteTasks().packageName(), type.build());
   }
 
   private MethodSpec callMethod(

@@ -43,7 +43,7 @@ final class ResultsWriter {
               .addModifiers(Modifier.PUBLIC)
               .returns(result)
               .addJavadoc(
-                  "The result of {@link $L}.\n", RunnerWriter.methodLink(types, model, task))
+                  "The result of {@link $L}.\n", GeneratedFiles.methodLink(types, model, task))
               .addStatement(
                   result.isPrimitive() ? "return run.<$T>value($L)" : "return run.value($L)",
                   result.isPrimitive()
@@ -76,7 +76,7 @@ final class ResultsWriter {
                   task.hasResult()
                       ? "A future of the result of {@link $L}.\n"
                       : "A future that completes when {@link $L} has run.\n",
-                  RunnerWriter.methodLink(types, model, task))
+                  GeneratedFiles.methodLink(types, model, task))
               .addJavadoc(
                   "\n<p>It completes exceptionally if the task fails, or if the run ends without"
                       + " running it.\nEach call returns a new copy: completing or cancelling it"
