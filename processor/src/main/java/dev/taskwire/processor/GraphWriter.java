@@ -134,9 +134,11 @@ final class GraphWriter {
       }
       if (settings.retries() > 0) {
         policy.add("\n.retries($L)", settings.retries());
-        if (!settings.hasDefaultBackoff()) {
+        if (settings.backoff() != null) {
           policy.add(
-              "\n.backoff($L, $L)", duration(settings.backoff()), duration(settings.maxBackoff()));
+              "\n.backoff($L, $L)",
+              duration(settings.backoff().initial()),
+              duration(settings.backoff().max()));
         }
         if (!settings.retryOn().isEmpty()) {
           policy.add("\n.retryOn(");

@@ -60,11 +60,13 @@ final class PipelineCollector {
   private final Elements elements;
   private final ResultTypes resultTypes;
   private final Diagnostics diagnostics;
+  private final TaskSettingsReader settingsReader;
 
   PipelineCollector(Elements elements, ResultTypes resultTypes, Diagnostics diagnostics) {
     this.elements = elements;
     this.resultTypes = resultTypes;
     this.diagnostics = diagnostics;
+    this.settingsReader = new TaskSettingsReader(elements, diagnostics);
   }
 
   Optional<PipelineModel> collect(TypeElement type) {
@@ -237,7 +239,7 @@ final class PipelineCollector {
           Messages.twoForEach(name, forEach.get(0).taskName(), forEach.get(1).taskName()));
       valid = false;
     }
-    Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
+    Optional<TaskSettings> settings = settingsReader.read(method);
     if (settings.isPresent() && settings.get().maxConcurrency() > 0 && forEach.isEmpty()) {
       diagnostics.error(
           method,
