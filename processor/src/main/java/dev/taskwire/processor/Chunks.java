@@ -1,6 +1,7 @@
 package dev.taskwire.processor;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How the runner splits a large pipeline: its graph and its calls go into methods of {@link #SIZE}
@@ -18,8 +19,7 @@ final class Chunks {
 
   /** The number of the first task of each chunk: 0, 100, 200, ... */
   static List<Integer> starts(ResolvedPipeline model) {
-    return java.util.stream.IntStream.iterate(
-            0, from -> from < model.tasks().size(), from -> from + SIZE)
+    return IntStream.iterate(0, from -> from < model.tasks().size(), from -> from + SIZE)
         .boxed()
         .toList();
   }
