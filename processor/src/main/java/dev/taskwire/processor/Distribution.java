@@ -18,8 +18,8 @@ record Distribution(Set<String> dispatched, String fingerprint, ClassName remote
     return !dispatched.isEmpty();
   }
 
-  boolean isDispatched(TaskModel task) {
-    return dispatched.contains(task.name());
+  boolean isDispatched(String task) {
+    return dispatched.contains(task);
   }
 
   static ClassName remoteTasksName(ClassName pipeline) {

@@ -6,6 +6,7 @@ import static com.google.auto.common.MoreElements.isAnnotationPresent;
 import com.google.auto.common.AnnotationMirrors;
 import dev.taskwire.Distributed;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class DistributionReader {
     boolean classDefault = distributed(model.type()).orElse(false);
     Set<String> dispatched = new LinkedHashSet<>();
     for (TaskModel task : model.tasks()) {
-      boolean byDefault = classDefault && task.kind() != TaskModel.Kind.ASYNC;
+      boolean byDefault = classDefault && task.kind() != TaskKind.ASYNC;
       if (distributed(task.method()).orElse(byDefault)) {
         dispatched.add(task.name());
       }

@@ -2,6 +2,7 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.MoreElements;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Stage two: checks what concerns the graph as a whole. Every {@code @DependsOn} must name a task
- * other than its own, whose result the parameter's type accepts, and the dependencies must form no
- * cycle. Errors go on the parameter's {@code @DependsOn}, the caret on its value.
+ * Stage two: checks what concerns the graph as a whole and resolves it into a {@link
+ * ResolvedPipeline}, the writers' model. Every {@code @DependsOn} must name a task other than its
+ * own, whose result the parameter's type accepts, and the dependencies must form no cycle. Errors
+ * go on the parameter's {@code @DependsOn}, the caret on its value.
  */
 final class GraphValidator {
   private final ResultTypes resultTypes;
@@ -26,51 +28,84 @@ final class GraphValidator {
     this.diagnostics = diagnostics;
   }
 
-  void validate(PipelineModel model) {
+  /**
+   * Returns the resolved pipeline, or empty once an error is reported. The collector has already
+   * rejected duplicate names, so a name stands for one task.
+   */
+  Optional<ResolvedPipeline> validate(PipelineModel model) {
     List<String> names = model.tasks().stream().map(TaskModel::name).toList();
     List<List<Integer>> edges = new ArrayList<>();
-    for (TaskModel task : model.tasks()) {
+    List<ResolvedTask> resolved = new ArrayList<>();
+    boolean valid = true;
+    for (int index = 0; index < model.tasks().size(); index++) {
+      TaskModel task = model.tasks().get(index);
       List<Integer> prerequisites = new ArrayList<>();
+      List<ResolvedDependency> dependencies = new ArrayList<>();
       for (DependencyModel dependency : task.dependencies()) {
         Integer upstream = model.indexOf(dependency.taskName());
         if (upstream == null) {
           reportUnknown(model, task, dependency, names);
-        } else if (upstream.equals(model.indexOf(task.name()))) {
+          valid = false;
+        } else if (upstream == index) {
           diagnostics.error(
               dependency.parameter(),
               dependency.annotation(),
               Messages.selfDependency(dependency.annotationName(), task.name()));
+          valid = false;
         } else {
-          checkType(task, dependency, model.tasks().get(upstream));
+          Optional<ResolvedDependency> checked =
+              resolve(task, dependency, upstream, model.tasks().get(upstream));
+          checked.ifPresent(dependencies::add);
+          valid &= checked.isPresent();
           prerequisites.add(upstream);
         }
       }
       edges.add(prerequisites);
+      resolved.add(
+          new ResolvedTask(
+              index,
+              task.method(),
+              task.name(),
+              task.kind(),
+              task.result(),
+              List.copyOf(dependencies),
+              task.settings()));
     }
     for (List<Integer> cycle : CycleFinder.cycles(edges)) {
       reportCycle(model, cycle);
+      valid = false;
     }
+    return valid
+        ? Optional.of(
+            new ResolvedPipeline(
+                model.type(), model.pipeline(), model.runner(), List.copyOf(resolved)))
+        : Optional.empty();
   }
 
-  private void checkType(TaskModel task, DependencyModel dependency, TaskModel upstream) {
+  /**
+   * The dependency with what the runner reads for it, if the parameter accepts what task number
+   * {@code index} gives; empty once it has reported why not.
+   */
+  private Optional<ResolvedDependency> resolve(
+      TaskModel task, DependencyModel dependency, int index, TaskModel upstream) {
     String parameter = dependency.parameter().getSimpleName().toString();
     if (!upstream.hasResult()) {
       diagnostics.error(
           dependency.parameter(),
           dependency.annotation(),
           Messages.voidDependency(upstream.name(), parameter, task.name()));
-      return;
+      return Optional.empty();
     }
-    TypeMirror parameterType = dependency.parameter().asType();
     if (dependency.each()) {
-      checkElementType(task, dependency, upstream);
-      return;
+      return elementType(task, dependency, upstream)
+          .map(element -> resolved(dependency, index, upstream, element));
     }
     if (resultTypes.isAssignable(upstream.result(), dependency.received())) {
-      return;
+      return Optional.of(resolved(dependency, index, upstream, null));
     }
+    TypeMirror parameterType = dependency.parameter().asType();
     String message =
-        upstream.kind() == TaskModel.Kind.ASYNC && resultTypes.isFutureLike(parameterType)
+        upstream.kind() == TaskKind.ASYNC && resultTypes.isFutureLike(parameterType)
             ? Messages.futureParameter(
                 parameter,
                 task.name(),
@@ -84,10 +119,26 @@ final class GraphValidator {
                 upstream.name(),
                 upstream.result().toString());
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
+    return Optional.empty();
   }
 
-  /** A {@code @ForEach} parameter receives the elements of the upstream result, one per run. */
-  private void checkElementType(TaskModel task, DependencyModel dependency, TaskModel upstream) {
+  private static ResolvedDependency resolved(
+      DependencyModel dependency, int index, TaskModel upstream, TypeMirror element) {
+    return new ResolvedDependency(
+        index,
+        upstream.name(),
+        upstream.result(),
+        dependency.received(),
+        dependency.outcome(),
+        element);
+  }
+
+  /**
+   * What a {@code @ForEach} parameter receives, one per run: an element of the upstream result, if
+   * the result has elements and the parameter accepts them; empty once it has reported why not.
+   */
+  private Optional<TypeMirror> elementType(
+      TaskModel task, DependencyModel dependency, TaskModel upstream) {
     String parameter = dependency.parameter().getSimpleName().toString();
     Optional<TypeMirror> element = resultTypes.elementType(upstream.result());
     if (element.isEmpty()) {
@@ -96,7 +147,9 @@ final class GraphValidator {
           dependency.annotation(),
           Messages.notACollection(
               parameter, task.name(), upstream.name(), upstream.result().toString()));
-    } else if (!resultTypes.isAssignable(element.get(), dependency.received())) {
+      return Optional.empty();
+    }
+    if (!resultTypes.isAssignable(element.get(), dependency.received())) {
       diagnostics.error(
           dependency.parameter(),
           dependency.annotation(),
@@ -106,7 +159,9 @@ final class GraphValidator {
               dependency.received().toString(),
               upstream.name(),
               element.get().toString()));
+      return Optional.empty();
     }
+    return element;
   }
 
   /**

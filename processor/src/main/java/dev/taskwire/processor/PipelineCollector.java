@@ -9,6 +9,7 @@ import dev.taskwire.DependsOn;
 import dev.taskwire.Distributed;
 import dev.taskwire.ForEach;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,11 +60,13 @@ final class PipelineCollector {
   private final Elements elements;
   private final ResultTypes resultTypes;
   private final Diagnostics diagnostics;
+  private final TaskSettingsReader settingsReader;
 
   PipelineCollector(Elements elements, ResultTypes resultTypes, Diagnostics diagnostics) {
     this.elements = elements;
     this.resultTypes = resultTypes;
     this.diagnostics = diagnostics;
+    this.settingsReader = new TaskSettingsReader(elements, diagnostics);
   }
 
   Optional<PipelineModel> collect(TypeElement type) {
@@ -189,13 +192,13 @@ final class PipelineCollector {
       valid = false;
     }
     TypeMirror returnType = method.getReturnType();
-    TaskModel.Kind kind;
+    TaskKind kind;
     TypeMirror result;
     if (returnType.getKind() == TypeKind.VOID) {
-      kind = TaskModel.Kind.VOID;
+      kind = TaskKind.VOID;
       result = null;
     } else if (resultTypes.isCompletionStage(returnType)) {
-      kind = TaskModel.Kind.ASYNC;
+      kind = TaskKind.ASYNC;
       Optional<TypeMirror> async = resultTypes.asyncResult(returnType);
       if (async.isEmpty()) {
         diagnostics.error(method, Messages.rawFuture(name, returnType.toString()));
@@ -203,7 +206,7 @@ final class PipelineCollector {
       }
       result = resultTypes.isVoidClass(async.get()) ? null : async.get();
     } else {
-      kind = TaskModel.Kind.VALUE;
+      kind = TaskKind.VALUE;
       result = returnType;
     }
     if (result != null && !resultTypes.isVisibleFrom(result, elements.getPackageOf(type))) {
@@ -236,7 +239,7 @@ final class PipelineCollector {
           Messages.twoForEach(name, forEach.get(0).taskName(), forEach.get(1).taskName()));
       valid = false;
     }
-    Optional<TaskSettings> settings = new TaskSettingsReader(diagnostics).read(method);
+    Optional<TaskSettings> settings = settingsReader.read(method);
     if (settings.isPresent() && settings.get().maxConcurrency() > 0 && forEach.isEmpty()) {
       diagnostics.error(
           method,

@@ -79,24 +79,25 @@ final class PipelineStep implements Step {
       if (model.isEmpty()) {
         return true;
       }
-      new GraphValidator(resultTypes, diagnostics).validate(model.get());
+      Optional<ResolvedPipeline> graph =
+          new GraphValidator(resultTypes, diagnostics).validate(model.get());
       Distribution distribution =
           new DistributionReader(
                   new SerializableCheck(env.getTypeUtils(), env.getElementUtils(), diagnostics),
                   diagnostics)
               .read(model.get());
-      if (!diagnostics.hadErrors()) {
+      if (graph.isPresent() && !diagnostics.hadErrors()) {
         new RunnerWriter(
                 env.getFiler(),
                 env.getElementUtils(),
                 env.getTypeUtils(),
                 env.getSourceVersion(),
                 distribution)
-            .write(model.get());
+            .write(graph.get());
+        new GraphPictureWriter(env.getFiler()).write(graph.get());
         if (distribution.any()) {
-          new RemoteTasksWriter(
-                  env.getFiler(), env.getElementUtils(), resultTypes, env.getSourceVersion())
-              .write(model.get(), distribution);
+          new RemoteTasksWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion())
+              .write(graph.get(), distribution);
           services.add(distribution.remoteTasks().canonicalName());
         }
       }

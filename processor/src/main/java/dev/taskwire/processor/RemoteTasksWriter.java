@@ -1,7 +1,9 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.OUTCOME;
+import static dev.taskwire.processor.RuntimeNames.REMOTE_TASKS;
+
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -9,11 +11,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -23,30 +25,22 @@ import javax.lang.model.util.Elements;
  * converts it exactly as the runner's local call would.
  */
 final class RemoteTasksWriter {
-  private static final ClassName REMOTE_TASKS =
-      ClassName.get("dev.taskwire.runtime.remote", "RemoteTasks");
-  private static final ClassName OUTCOME = ClassName.get("dev.taskwire.runtime", "Outcome");
-
   private final Filer filer;
   private final Elements elements;
   private final SourceVersion sourceVersion;
 
-  private final ResultTypes resultTypes;
-
-  RemoteTasksWriter(
-      Filer filer, Elements elements, ResultTypes resultTypes, SourceVersion sourceVersion) {
+  RemoteTasksWriter(Filer filer, Elements elements, SourceVersion sourceVersion) {
     this.filer = filer;
     this.elements = elements;
-    this.resultTypes = resultTypes;
     this.sourceVersion = sourceVersion;
   }
 
-  void write(PipelineModel model, Distribution distribution) throws IOException {
+  void write(ResolvedPipeline model, Distribution distribution) throws IOException {
     javaFile(model, distribution).writeTo(filer);
   }
 
-  JavaFile javaFile(PipelineModel model, Distribution distribution) {
-    String pipelineName = model.type().getQualifiedName().toString();
+  JavaFile javaFile(ResolvedPipeline model, Distribution distribution) {
+    String pipelineName = model.canonicalName();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(distribution.remoteTasks())
             .addOriginatingElement(model.type())
@@ -85,22 +79,19 @@ final class RemoteTasksWriter {
                     .addStatement("return FINGERPRINT")
                     .build())
             .addMethod(callMethod(model, distribution, pipelineName));
-    RunnerWriter.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
-    return JavaFile.builder(distribution.remoteTasks().packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
+    return GeneratedFiles.javaFile(distribution.remoteTasks().packageName(), type.build());
   }
 
   private MethodSpec callMethod(
-      PipelineModel model, Distribution distribution, String pipelineName) {
+      ResolvedPipeline model, Distribution distribution, String pipelineName) {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (TaskModel task : model.tasks()) {
-      if (!distribution.isDispatched(task)) {
+    for (ResolvedTask task : model.tasks()) {
+      if (!distribution.isDispatched(task.name())) {
         continue;
       }
       CodeBlock call = call(model, task);
-      if (task.kind() == TaskModel.Kind.VOID) {
+      if (task.kind() == TaskKind.VOID) {
         body.add("case $S -> {\n$>$L;\nyield null;\n$<}\n", task.name(), call);
       } else {
         body.add("case $S -> $L;\n", task.name(), call);
@@ -131,20 +122,15 @@ final class RemoteTasksWriter {
    * {@code ((Foo) instance).train((Dataset) arguments[0])}: each argument cast to what the driver
    * sends, the upstream's result, or one element of it for a {@code @ForEach} parameter.
    */
-  private CodeBlock call(PipelineModel model, TaskModel task) {
+  private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call =
         task.isStatic()
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("(($T) instance).$N(", model.pipeline(), task.name());
     for (int i = 0; i < task.dependencies().size(); i++) {
-      DependencyModel dependency = task.dependencies().get(i);
-      TypeMirror upstream = model.tasks().get(model.indexOf(dependency.taskName())).result();
-      TypeName sent =
-          dependency.outcome()
-              ? ParameterizedTypeName.get(OUTCOME, TypeName.get(dependency.received()).box())
-              : dependency.each()
-                  ? TypeName.get(resultTypes.elementType(upstream).orElseThrow()).box()
-                  : TypeName.get(upstream).box();
+      ResolvedDependency dependency = task.dependencies().get(i);
+      TypeName read = TypeName.get(dependency.readType()).box();
+      TypeName sent = dependency.outcome() ? ParameterizedTypeName.get(OUTCOME, read) : read;
       call.add(i == 0 ? "($T) arguments[$L]" : ", ($T) arguments[$L]", sent, i);
     }
     return call.add(")").build();

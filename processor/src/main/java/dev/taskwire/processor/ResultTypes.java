@@ -22,8 +22,6 @@ import javax.lang.model.util.Types;
 
 /** Questions about types that the collector and the validator ask. */
 final class ResultTypes {
-  private static final String OUTCOME = "dev.taskwire.runtime.Outcome";
-
   private final Types types;
   private final Elements elements;
   private final TypeMirror completionStage;
@@ -112,12 +110,12 @@ final class ResultTypes {
     return Optional.empty();
   }
 
-  /** Whether {@code type} is {@code dev.taskwire.runtime.Outcome}, raw or not. */
+  /** Whether {@code type} is the runtime's {@code Outcome}, raw or not. */
   boolean isOutcome(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName()
-            .contentEquals(OUTCOME);
+            .contentEquals(RuntimeNames.OUTCOME.canonicalName());
   }
 
   /** {@code T} of {@code Outcome<T>}: {@code ? extends X} gives X, {@code ?} Object. */

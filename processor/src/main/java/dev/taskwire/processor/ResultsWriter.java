@@ -1,5 +1,8 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -20,7 +23,7 @@ final class ResultsWriter {
     this.types = types;
   }
 
-  TypeSpec resultsType(PipelineModel model, ClassName results) {
+  TypeSpec resultsType(ResolvedPipeline model, ClassName results) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(results)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -28,10 +31,9 @@ final class ResultsWriter {
                 "The results of a finished run of {@link $T}:\none accessor per task that"
                     + " returns a value.\n",
                 model.pipeline())
-            .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
+    for (ResolvedTask task : model.tasks()) {
       if (!task.hasResult()) {
         continue;
       }
@@ -41,16 +43,18 @@ final class ResultsWriter {
               .addModifiers(Modifier.PUBLIC)
               .returns(result)
               .addJavadoc(
-                  "The result of {@link $L}.\n", RunnerWriter.methodLink(types, model, task))
+                  "The result of {@link $L}.\n", GeneratedFiles.methodLink(types, model, task))
               .addStatement(
                   result.isPrimitive() ? "return run.<$T>value($L)" : "return run.value($L)",
-                  result.isPrimitive() ? new Object[] {result.box(), index} : new Object[] {index})
+                  result.isPrimitive()
+                      ? new Object[] {result.box(), task.index()}
+                      : new Object[] {task.index()})
               .build());
     }
     return type.build();
   }
 
-  TypeSpec executionType(PipelineModel model, ClassName execution, ClassName results) {
+  TypeSpec executionType(ResolvedPipeline model, ClassName execution, ClassName results) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(execution)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -59,10 +63,9 @@ final class ResultsWriter {
                     + "\ntask, {@link #await()} for all results, and {@link #cancel()}.\n",
                 model.pipeline(),
                 model.runner())
-            .addField(RunnerWriter.PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
-    for (int index = 0; index < model.tasks().size(); index++) {
-      TaskModel task = model.tasks().get(index);
+    for (ResolvedTask task : model.tasks()) {
       TypeName value =
           task.hasResult() ? TypeName.get(task.result()).box() : ClassName.get(Void.class);
       type.addMethod(
@@ -73,12 +76,12 @@ final class ResultsWriter {
                   task.hasResult()
                       ? "A future of the result of {@link $L}.\n"
                       : "A future that completes when {@link $L} has run.\n",
-                  RunnerWriter.methodLink(types, model, task))
+                  GeneratedFiles.methodLink(types, model, task))
               .addJavadoc(
                   "\n<p>It completes exceptionally if the task fails, or if the run ends without"
                       + " running it.\nEach call returns a new copy: completing or cancelling it"
                       + " affects nothing else.\n")
-              .addStatement("return run.future($L)", index)
+              .addStatement("return run.future($L)", task.index())
               .build());
     }
     return type.addMethod(
@@ -90,7 +93,7 @@ final class ResultsWriter {
                         + " more.\n\n@throws $T if a task failed"
                         + "\n@throws $T if the run was cancelled, or the waiting thread was"
                         + "\n    interrupted (which cancels the run)\n",
-                    RunnerWriter.PIPELINE_EXCEPTION,
+                    PIPELINE_EXCEPTION,
                     java.util.concurrent.CancellationException.class)
                 .addStatement("run.await()")
                 .addStatement("return new $T(run)", results)
@@ -119,7 +122,7 @@ final class ResultsWriter {
   private static MethodSpec runConstructor() {
     return MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(RunnerWriter.PIPELINE_RUN, "run")
+        .addParameter(PIPELINE_RUN, "run")
         .addStatement("this.run = run")
         .build();
   }

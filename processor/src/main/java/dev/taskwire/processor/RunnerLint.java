@@ -43,9 +43,9 @@ final class RunnerLint {
    * must always be qualified. Each name is looked up on its own, since listing the package would
    * make javac parse every source file in it.
    */
-  static String[] shadowedJavaLangNames(PipelineModel model, Elements elements) {
+  static String[] shadowedJavaLangNames(ResolvedPipeline model, Elements elements) {
     Set<String> names = new LinkedHashSet<>(RUNNER_JAVA_LANG_NAMES);
-    for (TaskModel task : model.tasks()) {
+    for (ResolvedTask task : model.tasks()) {
       if (task.hasResult()) {
         ResultTypes.forEachDeclaredType(
             task.result(),
@@ -73,11 +73,11 @@ final class RunnerLint {
    * {@code rawtypes} and {@code unchecked} when a result type is raw, which the user already saw a
    * warning for at the task itself.
    */
-  static List<String> suppressedWarnings(PipelineModel model, Elements elements) {
+  static List<String> suppressedWarnings(ResolvedPipeline model, Elements elements) {
     List<Element> used = new ArrayList<>();
     addWithEnclosing(model.type(), used);
     boolean raw = false;
-    for (TaskModel task : model.tasks()) {
+    for (ResolvedTask task : model.tasks()) {
       used.add(task.method());
       if (task.hasResult()) {
         List<DeclaredType> declared = new ArrayList<>();

@@ -1,6 +1,11 @@
 package dev.taskwire.processor;
 
-import com.google.auto.common.GeneratedAnnotations;
+import static dev.taskwire.processor.RuntimeNames.FAILURE_POLICY;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+import static dev.taskwire.processor.RuntimeNames.RUN_OPTIONS;
+import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATE;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -8,48 +13,33 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Stage three: writes {@code FooRunner}. The graph is data (a {@code TaskGraph} built once) and
- * each task gets one small typed call, so all policy stays in the runtime and the file stays short
- * enough to read. Large pipelines are split into methods of {@link #CHUNK} tasks each, far below
- * the JVM's 64 KB limit per method.
+ * Stage three: writes {@code FooRunner}, its class and public methods, and puts together what the
+ * other writers make of it: {@link GraphWriter} the graph as data (a {@code TaskGraph} built once),
+ * {@link InvokerWriter} one small typed call per task, {@link ResultsWriter} the typed {@code
+ * Results} and {@code Execution}. All policy stays in the runtime, and the file stays short enough
+ * to read.
  */
 final class RunnerWriter {
-  static final int CHUNK = 100;
   private static final int MAX_TASKS_IN_JAVADOC = 40;
-
-  private static final String RUNTIME = "dev.taskwire.runtime";
-  private static final String INTERNAL = "dev.taskwire.runtime.internal";
-  private static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
-  private static final ClassName GRAPH_TABLE = ClassName.get(INTERNAL, "GraphTable");
-  private static final ClassName GRAPH_BUILDER = ClassName.get(INTERNAL, "GraphBuilder");
-  private static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");
-  private static final ClassName TASK_POLICY = ClassName.get(RUNTIME, "TaskPolicy");
-  static final ClassName PIPELINE_RUN = ClassName.get(INTERNAL, "PipelineRun");
-  private static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
-  private static final ClassName TASK_INVOKER = ClassName.get(INTERNAL, "TaskInvoker");
-  private static final ClassName RUN_TEMPLATE = ClassName.get(INTERNAL, "RunTemplate");
-  static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
 
   private final Filer filer;
   private final Elements elements;
   private final Types types;
   private final SourceVersion sourceVersion;
   private final Distribution distribution;
-  private final ResultTypes resultTypes;
 
   RunnerWriter(
       Filer filer,
@@ -62,41 +52,15 @@ final class RunnerWriter {
     this.types = types;
     this.sourceVersion = sourceVersion;
     this.distribution = distribution;
-    this.resultTypes = new ResultTypes(types, elements);
   }
 
-  void write(PipelineModel model) throws IOException {
+  void write(ResolvedPipeline model) throws IOException {
     javaFile(model).writeTo(filer);
-    writeGraphPicture(model);
   }
 
-  /**
-   * Writes {@code FooRunner.mmd} beside the runner's class: the graph is known at compile time, so
-   * a build can publish its picture without running anything.
-   */
-  private void writeGraphPicture(PipelineModel model) throws IOException {
-    dev.taskwire.runtime.internal.GraphBuilder graph =
-        dev.taskwire.runtime.internal.GraphTable.builder(canonicalName(model));
-    for (TaskModel task : model.tasks()) {
-      graph.task(
-          task.name(),
-          dev.taskwire.runtime.TaskKind.valueOf(task.kind().name()),
-          task.dependencies().stream().map(DependencyModel::taskName).toArray(String[]::new));
-      task.forEach()
-          .ifPresent(each -> graph.forEach(each.taskName(), task.settings().maxConcurrency()));
-    }
-    javax.tools.FileObject resource =
-        filer.createResource(
-            javax.tools.StandardLocation.CLASS_OUTPUT,
-            model.runner().packageName(),
-            model.runner().simpleName() + ".mmd",
-            model.type());
-    try (java.io.Writer writer = resource.openWriter()) {
-      writer.write(graph.build().toMermaid());
-    }
-  }
-
-  JavaFile javaFile(PipelineModel model) {
+  JavaFile javaFile(ResolvedPipeline model) {
+    GraphWriter graph = new GraphWriter(distribution);
+    InvokerWriter invoker = new InvokerWriter(elements, types, distribution);
     ClassName runner = model.runner();
     ClassName results = runner.nestedClass("Results");
     ClassName execution = runner.nestedClass("Execution");
@@ -105,7 +69,7 @@ final class RunnerWriter {
             .addOriginatingElement(model.type())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(classJavadoc(model))
-            .addField(graphField(model))
+            .addField(graph.graphField(model))
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(RUN_TEMPLATE, "template", Modifier.PRIVATE, Modifier.FINAL)
@@ -136,10 +100,7 @@ final class RunnerWriter {
                     .addStatement(
                         "this.template = $T.of(GRAPH, $L, options)",
                         RUN_TEMPLATE,
-                        hasFanOut(model)
-                            ? CodeBlock.of(
-                                "$T.withElements(this::invoke, this::invokeEach)", TASK_INVOKER)
-                            : CodeBlock.of("this::invoke"))
+                        invoker.invoker(model))
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
@@ -154,7 +115,7 @@ final class RunnerWriter {
                         + "{@code $T.mmd}.\n",
                     runner))
             .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
-    generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
+    GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     List<String> suppressed = RunnerLint.suppressedWarnings(model, elements);
     if (!suppressed.isEmpty()) {
       AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
@@ -162,154 +123,15 @@ final class RunnerWriter {
       type.addAnnotation(suppress.build());
     }
     type.alwaysQualify(RunnerLint.shadowedJavaLangNames(model, elements));
-    if (model.tasks().size() > CHUNK) {
-      type.addMethod(graphMethod(model));
-      for (int from = 0; from < model.tasks().size(); from += CHUNK) {
-        type.addMethod(addTasksMethod(model, from));
-      }
-    }
-    type.addMethods(invokeMethods(model));
-    if (hasFanOut(model)) {
-      type.addMethod(invokeEachMethod(model));
-    }
+    type.addMethods(graph.chunkMethods(model));
+    type.addMethods(invoker.methods(model));
     type.addMethod(targetIndicesMethod(runner));
     type.addType(targetType(model, runner));
     ResultsWriter accessors = new ResultsWriter(types);
     type.addType(accessors.resultsType(model, results));
     type.addType(accessors.executionType(model, execution, results));
-    return JavaFile.builder(runner.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return GeneratedFiles.javaFile(runner.packageName(), type.build());
   }
-
-  // ---- the graph ----
-
-  private FieldSpec graphField(PipelineModel model) {
-    CodeBlock initializer;
-    if (model.tasks().size() > CHUNK) {
-      initializer = CodeBlock.of("graph()");
-    } else {
-      CodeBlock.Builder chain =
-          CodeBlock.builder().add("$T.builder($S)$>$>", GRAPH_TABLE, canonicalName(model));
-      if (distribution.any()) {
-        chain.add("\n.fingerprint($S)", distribution.fingerprint());
-      }
-      for (TaskModel task : model.tasks()) {
-        chain.add("\n.task($L", taskArguments(task));
-      }
-      initializer = chain.add("\n.build()$<$<").build();
-    }
-    return FieldSpec.builder(TASK_GRAPH, "GRAPH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(
-            "The dependency graph of {@link $T}, for tools: its tasks in declaration order,\n"
-                + "the kind of each and what each one depends on. Every run shares it.\n",
-            model.pipeline())
-        .initializer(initializer)
-        .build();
-  }
-
-  private MethodSpec graphMethod(PipelineModel model) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("graph")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(TASK_GRAPH)
-            .addStatement(
-                "$T graph = $T.builder($S)", GRAPH_BUILDER, GRAPH_TABLE, canonicalName(model));
-    if (distribution.any()) {
-      method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
-    }
-    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
-      method.addStatement("$N(graph)", chunkName("addTasks", model, from));
-    }
-    return method.addStatement("return graph.build()").build();
-  }
-
-  private MethodSpec addTasksMethod(PipelineModel model, int from) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(chunkName("addTasks", model, from))
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(GRAPH_BUILDER, "graph");
-    for (TaskModel task : chunk(model, from)) {
-      method.addStatement("graph.task($L", taskArguments(task));
-    }
-    return method.build();
-  }
-
-  /**
-   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
-   * .with(policy)} if they apply.
-   */
-  private CodeBlock taskArguments(TaskModel task) {
-    CodeBlock.Builder arguments =
-        CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
-    for (DependencyModel dependency : task.dependencies()) {
-      arguments.add(", $S", dependency.taskName());
-    }
-    arguments.add(")");
-    List<String> accepted =
-        task.dependencies().stream()
-            .filter(DependencyModel::outcome)
-            .map(DependencyModel::taskName)
-            .distinct()
-            .toList();
-    if (!accepted.isEmpty()) {
-      arguments.add(
-          "\n$>$>.acceptingFailureOf($L)$<$<",
-          accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
-    }
-    task.forEach()
-        .ifPresent(
-            each ->
-                arguments.add(
-                    "\n$>$>.forEach($S, $L)$<$<",
-                    each.taskName(),
-                    task.settings().maxConcurrency()));
-    if (distribution.isDispatched(task)) {
-      arguments.add("\n$>$>.dispatched()$<$<");
-    }
-    TaskSettings settings = task.settings();
-    if (!settings.isNone()) {
-      // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
-      CodeBlock.Builder policy = CodeBlock.builder().add("$T.none()$>$>", TASK_POLICY);
-      if (settings.timeout() != null) {
-        policy.add("\n.timeout($L)", duration(settings.timeout()));
-      }
-      if (settings.retries() > 0) {
-        policy.add("\n.retries($L)", settings.retries());
-        if (!settings.hasDefaultBackoff()) {
-          policy.add(
-              "\n.backoff($L, $L)", duration(settings.backoff()), duration(settings.maxBackoff()));
-        }
-        if (!settings.retryOn().isEmpty()) {
-          policy.add("\n.retryOn(");
-          for (int i = 0; i < settings.retryOn().size(); i++) {
-            policy.add(i == 0 ? "$T.class" : ", $T.class", TypeName.get(settings.retryOn().get(i)));
-          }
-          policy.add(")");
-        }
-      }
-      arguments.add("\n$>$>.with($L)$<$<", policy.add("$<$<").build());
-    }
-    // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
-    return arguments.build();
-  }
-
-  /** The simplest {@code Duration} factory call that states {@code duration} exactly. */
-  private static CodeBlock duration(java.time.Duration duration) {
-    long nanos = duration.toNanos();
-    if (nanos % 1_000_000_000L == 0) {
-      long seconds = nanos / 1_000_000_000L;
-      return seconds % 60 == 0
-          ? CodeBlock.of("$T.ofMinutes($L)", java.time.Duration.class, seconds / 60)
-          : CodeBlock.of("$T.ofSeconds($L)", java.time.Duration.class, seconds);
-    }
-    return nanos % 1_000_000L == 0
-        ? CodeBlock.of("$T.ofMillis($L)", java.time.Duration.class, nanos / 1_000_000L)
-        : CodeBlock.of("$T.ofNanos($L)", java.time.Duration.class, nanos);
-  }
-
-  // ---- running ----
 
   private MethodSpec runMethod(ClassName results) {
     return MethodSpec.methodBuilder("run")
@@ -325,7 +147,7 @@ final class RunnerWriter {
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
                 + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION,
-            java.util.concurrent.CancellationException.class)
+            CancellationException.class)
         .addStatement("return new $T(template.run())", results)
         .build();
   }
@@ -339,7 +161,7 @@ final class RunnerWriter {
                 + "\n@throws $T if a task failed\n"
                 + "@throws $T if the calling thread is interrupted, which cancels the run\n",
             PIPELINE_EXCEPTION,
-            java.util.concurrent.CancellationException.class)
+            CancellationException.class)
         .build();
   }
 
@@ -383,7 +205,7 @@ final class RunnerWriter {
   }
 
   /** One constant per task, named after it, in the graph's order: its ordinal is its index. */
-  private TypeSpec targetType(PipelineModel model, ClassName runner) {
+  private TypeSpec targetType(ResolvedPipeline model, ClassName runner) {
     TypeSpec.Builder target =
         TypeSpec.enumBuilder(runner.nestedClass("Target"))
             .addModifiers(Modifier.PUBLIC)
@@ -391,11 +213,11 @@ final class RunnerWriter {
                 "The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
                     + "{@code startOnly}.\n",
                 model.pipeline());
-    for (TaskModel task : model.tasks()) {
+    for (ResolvedTask task : model.tasks()) {
       target.addEnumConstant(
           task.name(),
           TypeSpec.anonymousClassBuilder("")
-              .addJavadoc("Task {@link $L}.\n", methodLink(types, model, task))
+              .addJavadoc("Task {@link $L}.\n", GeneratedFiles.methodLink(types, model, task))
               .build());
     }
     return target.build();
@@ -438,7 +260,7 @@ final class RunnerWriter {
                 + " IllegalStateException} saying why.\n"
                 + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
                 + " of this pipeline\n",
-            ClassName.get(RUNTIME, "FailurePolicy"))
+            FAILURE_POLICY)
         .addStatement("return new $T($T.of(failure, GRAPH))", results, PIPELINE_RUN)
         .build();
   }
@@ -452,187 +274,7 @@ final class RunnerWriter {
         .build();
   }
 
-  private List<MethodSpec> invokeMethods(PipelineModel model) {
-    TypeName thrown = thrownType(model.tasks());
-    MethodSpec.Builder invoke =
-        invokeSignature("invoke", thrown)
-            .addJavadoc(
-                "Calls task number {@code task} with the results of the tasks it depends on.\n");
-    if (model.tasks().size() <= CHUNK) {
-      invoke.addCode(taskSwitch(model, 0));
-      return List.of(invoke.build());
-    }
-    CodeBlock.Builder dispatch = CodeBlock.builder().add("return switch (task / $L) {\n$>", CHUNK);
-    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
-      dispatch.add("case $L -> $N(task, run);\n", from / CHUNK, chunkName("invoke", model, from));
-    }
-    dispatch.add(
-        "default -> throw new $T($S + task);\n$<};\n",
-        IllegalArgumentException.class,
-        "no task number ");
-    List<MethodSpec> methods = new java.util.ArrayList<>();
-    methods.add(invoke.addCode(dispatch.build()).build());
-    for (int from = 0; from < model.tasks().size(); from += CHUNK) {
-      methods.add(
-          invokeSignature(chunkName("invoke", model, from), thrown)
-              .addCode(taskSwitch(model, from))
-              .build());
-    }
-    return methods;
-  }
-
-  private static MethodSpec.Builder invokeSignature(String name, TypeName thrown) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name)
-            .addModifiers(Modifier.PRIVATE)
-            .returns(Object.class)
-            .addParameter(int.class, "task")
-            .addParameter(PIPELINE_RUN, "run");
-    if (thrown != null) {
-      method.addException(thrown);
-    }
-    return method;
-  }
-
-  private CodeBlock taskSwitch(PipelineModel model, int from) {
-    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    List<TaskModel> tasks = chunk(model, from);
-    for (int offset = 0; offset < tasks.size(); offset++) {
-      TaskModel task = tasks.get(offset);
-      if (task.forEach().isEmpty()) {
-        addCase(code, model, from + offset, task);
-      }
-    }
-    return code.add(
-            "default -> throw new $T($S + task);\n$<};\n",
-            IllegalArgumentException.class,
-            "no task number ")
-        .build();
-  }
-
-  /** {@code case 3 -> pipeline.train(...);}, or a case that dispatches the call if it may. */
-  private void addCase(CodeBlock.Builder code, PipelineModel model, int index, TaskModel task) {
-    CodeBlock call = call(model, task);
-    if (distribution.isDispatched(task)) {
-      code.add(dispatchingCase(model, task, index, call));
-    } else if (task.kind() == TaskModel.Kind.VOID) {
-      code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", index, call);
-    } else {
-      code.add("case $L -> $L;\n", index, call);
-    }
-  }
-
-  private static boolean hasFanOut(PipelineModel model) {
-    return model.tasks().stream().anyMatch(task -> task.forEach().isPresent());
-  }
-
-  /** The calls of the tasks that run for each element, with the element as an argument. */
-  private MethodSpec invokeEachMethod(PipelineModel model) {
-    List<TaskModel> fanOuts =
-        model.tasks().stream().filter(task -> task.forEach().isPresent()).toList();
-    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (TaskModel task : fanOuts) {
-      addCase(code, model, model.indexOf(task.name()), task);
-    }
-    code.add(
-        "default -> throw new $T($S + task);\n$<};\n",
-        IllegalArgumentException.class,
-        "no fan-out task number ");
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("invokeEach")
-            .addModifiers(Modifier.PRIVATE)
-            .returns(Object.class)
-            .addParameter(int.class, "task")
-            .addParameter(Object.class, "element")
-            .addParameter(PIPELINE_RUN, "run")
-            .addJavadoc(
-                "Calls task number {@code task} for one {@code element} of the result it runs"
-                    + " for each of.\n")
-            .addCode(code.build());
-    TypeName thrown = thrownType(fanOuts);
-    if (thrown != null) {
-      method.addException(thrown);
-    }
-    return method.build();
-  }
-
-  /**
-   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the run
-   * has one, called here otherwise.
-   */
-  private CodeBlock dispatchingCase(
-      PipelineModel model, TaskModel task, int index, CodeBlock call) {
-    CodeBlock dispatch =
-        CodeBlock.of(
-            "run.dispatch($L, $L, new $T[] {$L})",
-            index,
-            task.isStatic() ? "null" : "pipeline",
-            Object.class,
-            arguments(model, task));
-    if (task.kind() == TaskModel.Kind.VOID) {
-      return CodeBlock.of(
-          "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
-          index,
-          dispatch,
-          call);
-    }
-    return CodeBlock.of(
-        "case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", index, dispatch, call);
-  }
-
-  /**
-   * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
-   * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
-   */
-  private CodeBlock call(PipelineModel model, TaskModel task) {
-    CodeBlock.Builder call =
-        task.isStatic()
-            ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
-            : CodeBlock.builder().add("pipeline.$N(", task.name());
-    return call.add(arguments(model, task)).add(")").build();
-  }
-
-  /** The task's arguments, read from the run, separated by commas. */
-  private CodeBlock arguments(PipelineModel model, TaskModel task) {
-    CodeBlock.Builder call = CodeBlock.builder();
-    for (int i = 0; i < task.dependencies().size(); i++) {
-      DependencyModel dependency = task.dependencies().get(i);
-      int upstream = model.indexOf(dependency.taskName());
-      call.add(i == 0 ? "" : ", ");
-      if (dependency.outcome()) {
-        call.add("run.<$T>outcome($L)", TypeName.get(dependency.received()).box(), upstream);
-      } else if (dependency.each()) {
-        TypeMirror element =
-            resultTypes.elementType(model.tasks().get(upstream).result()).orElseThrow();
-        call.add("$T.<$T>element(element)", PIPELINE_RUN, TypeName.get(element).box());
-      } else {
-        TypeName witness = TypeName.get(model.tasks().get(upstream).result()).box();
-        call.add("run.<$T>value($L)", witness, upstream);
-      }
-    }
-    return call.build();
-  }
-
-  /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */
-  private TypeName thrownType(List<TaskModel> tasks) {
-    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
-    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
-    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
-    boolean checked = false;
-    for (TaskModel task : tasks) {
-      for (TypeMirror thrown : task.method().getThrownTypes()) {
-        if (!types.isSubtype(thrown, exception) && !types.isSubtype(thrown, error)) {
-          return TypeName.get(Throwable.class);
-        }
-        checked |= !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
-      }
-    }
-    return checked ? TypeName.get(Exception.class) : null;
-  }
-
-  // ---- documentation ----
-
-  private CodeBlock classJavadoc(PipelineModel model) {
+  private CodeBlock classJavadoc(ResolvedPipeline model) {
     CodeBlock.Builder doc =
         CodeBlock.builder()
             .add(
@@ -640,10 +282,10 @@ final class RunnerWriter {
                     + " depends on have finished, and\nindependent tasks run at the same time.\n\n",
                 model.pipeline())
             .add("<pre>{@code\n");
-    List<TaskModel> tasks = model.tasks();
-    for (TaskModel task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
+    List<ResolvedTask> tasks = model.tasks();
+    for (ResolvedTask task : tasks.subList(0, Math.min(tasks.size(), MAX_TASKS_IN_JAVADOC))) {
       doc.add("$L", task.name());
-      if (task.kind() == TaskModel.Kind.ASYNC) {
+      if (task.kind() == TaskKind.ASYNC) {
         doc.add(" (async)");
       }
       if (!task.dependencies().isEmpty()) {
@@ -651,7 +293,10 @@ final class RunnerWriter {
             " <- $L",
             String.join(
                 ", ",
-                task.dependencies().stream().map(DependencyModel::taskName).distinct().toList()));
+                task.dependencies().stream()
+                    .map(ResolvedDependency::upstreamName)
+                    .distinct()
+                    .toList()));
       }
       doc.add("\n");
     }
@@ -661,39 +306,5 @@ final class RunnerWriter {
     return doc.add("}</pre>\n\n")
         .add("<p>Generated by taskwire from {@link $T}; do not edit.\n", model.pipeline())
         .build();
-  }
-
-  /** {@code Pipeline#train(Dataset) train}, with erased parameter types as javadoc needs. */
-  static CodeBlock methodLink(Types types, PipelineModel model, TaskModel task) {
-    CodeBlock.Builder link = CodeBlock.builder().add("$T#$N(", model.pipeline(), task.name());
-    List<? extends VariableElement> parameters = task.method().getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      link.add(i == 0 ? "$T" : ", $T", TypeName.get(types.erasure(parameters.get(i).asType())));
-    }
-    return link.add(") $N", task.name()).build();
-  }
-
-  /** {@code @Generated("dev.taskwire.processor.TaskProcessor")}, where the JDK has it. */
-  static java.util.Optional<AnnotationSpec> generatedAnnotation(
-      Elements elements, SourceVersion sourceVersion) {
-    return GeneratedAnnotations.generatedAnnotation(elements, sourceVersion)
-        .map(
-            generated ->
-                AnnotationSpec.builder(ClassName.get(generated))
-                    .addMember("value", "$S", TaskProcessor.class.getCanonicalName())
-                    .build());
-  }
-
-  private static List<TaskModel> chunk(PipelineModel model, int from) {
-    return model.tasks().subList(from, Math.min(from + CHUNK, model.tasks().size()));
-  }
-
-  private static String chunkName(String prefix, PipelineModel model, int from) {
-    int to = Math.min(from + CHUNK, model.tasks().size()) - 1;
-    return prefix + from + "To" + to;
-  }
-
-  private static String canonicalName(PipelineModel model) {
-    return model.type().getQualifiedName().toString();
   }
 }

@@ -11,13 +11,13 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Collects the generated {@code FooRemoteTasks} classes of a compilation and lists them in {@code
- * META-INF/services/dev.taskwire.runtime.remote.RemoteTasks} once processing is over, so that a
- * worker finds them with {@link java.util.ServiceLoader}. Entries already in the file (from an
- * earlier incremental compilation) are kept, as AutoService does.
+ * Collects the generated {@code FooRemoteTasks} classes of a compilation and lists them in the
+ * service file of the runtime's {@code RemoteTasks} once processing is over, so that a worker finds
+ * them with {@link java.util.ServiceLoader}. Entries already in the file (from an earlier
+ * incremental compilation) are kept, as AutoService does.
  */
 final class ServiceRegistrations {
-  static final String FILE = "META-INF/services/dev.taskwire.runtime.remote.RemoteTasks";
+  static final String FILE = "META-INF/services/" + RuntimeNames.REMOTE_TASKS.reflectionName();
 
   private final Set<String> classes = new TreeSet<>();
 

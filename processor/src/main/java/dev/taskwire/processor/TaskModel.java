@@ -1,13 +1,14 @@
 package dev.taskwire.processor;
 
+import dev.taskwire.runtime.TaskKind;
 import java.util.List;
-import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * One {@code @Task} method as the runner sees it.
+ * One {@code @Task} method as the collector read it; its dependencies are names until {@link
+ * GraphValidator} resolves them into a {@link ResolvedTask}.
  *
  * @param result what dependents receive: the return type, or {@code T} of an async task's future,
  *     or a {@code List} of either for a task that runs for each element; null when there is nothing
@@ -17,17 +18,10 @@ import javax.lang.model.type.TypeMirror;
 record TaskModel(
     ExecutableElement method,
     String name,
-    Kind kind,
+    TaskKind kind,
     TypeMirror result,
     List<DependencyModel> dependencies,
     TaskSettings settings) {
-
-  /** Mirrors {@code dev.taskwire.runtime.TaskKind}, which the processor does not depend on. */
-  enum Kind {
-    VALUE,
-    VOID,
-    ASYNC
-  }
 
   boolean isStatic() {
     return method.getModifiers().contains(Modifier.STATIC);
@@ -35,10 +29,5 @@ record TaskModel(
 
   boolean hasResult() {
     return result != null;
-  }
-
-  /** The {@code @ForEach} parameter's dependency, if the task runs once per element. */
-  Optional<DependencyModel> forEach() {
-    return dependencies.stream().filter(DependencyModel::each).findFirst();
   }
 }

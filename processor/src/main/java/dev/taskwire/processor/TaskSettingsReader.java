@@ -11,7 +11,10 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads and checks a task's {@code @Task} attributes. Each bad attribute is an error with the caret
@@ -22,9 +25,32 @@ final class TaskSettingsReader {
   static final int MAX_RETRIES = 100;
 
   private final Diagnostics diagnostics;
+  private final TaskSettings.Backoff defaultBackoff;
 
-  TaskSettingsReader(Diagnostics diagnostics) {
+  TaskSettingsReader(Elements elements, Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    TypeElement task = elements.getTypeElement(Task.class.getCanonicalName());
+    this.defaultBackoff =
+        new TaskSettings.Backoff(
+            declaredDefault(task, "backoff"), declaredDefault(task, "maxBackoff"));
+  }
+
+  /**
+   * The default that {@code @Task} itself declares for {@code member}: the one source of a default
+   * that the runtime's {@code TaskPolicy} must match, which a test in this module checks.
+   */
+  private static Duration declaredDefault(TypeElement task, String member) {
+    String text =
+        ElementFilter.methodsIn(task.getEnclosedElements()).stream()
+            .filter(attribute -> attribute.getSimpleName().contentEquals(member))
+            .map(attribute -> (String) attribute.getDefaultValue().getValue())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("@Task has no " + member + "()"));
+    return DurationSyntax.parse(text)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "@Task's default " + member + " \"" + text + "\" is not a duration"));
   }
 
   Optional<TaskSettings> read(ExecutableElement method) {
@@ -70,11 +96,17 @@ final class TaskSettingsReader {
               AnnotationMirrors.getAnnotationValue(task, "retryOn").getValue();
       types.forEach(type -> retryOn.add((TypeMirror) type.getValue()));
     }
-    return valid
-        ? Optional.of(
-            new TaskSettings(
-                timeout, retries, backoff, maxBackoff, List.copyOf(retryOn), maxConcurrency))
-        : Optional.empty();
+    if (!valid) {
+      return Optional.empty();
+    }
+    TaskSettings.Backoff waits = new TaskSettings.Backoff(backoff, maxBackoff);
+    return Optional.of(
+        new TaskSettings(
+            timeout,
+            retries,
+            waits.equals(defaultBackoff) ? null : waits,
+            List.copyOf(retryOn),
+            maxConcurrency));
   }
 
   private Duration duration(

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pipeline of a thousand tasks compiles, loads and runs: the runner splits its graph and its
- * calls into methods of {@link RunnerWriter#CHUNK} tasks, each far below the JVM's 64 KB limit on a
+ * calls into methods of {@link Chunks#SIZE} tasks, each far below the JVM's 64 KB limit on a
  * method's code, which one method for all tasks would exceed.
  */
 class BigPipelineTest {

@@ -95,6 +95,22 @@ public final class TaskPolicy {
     return retries;
   }
 
+  /**
+   * The wait before the first retry, before jitter; it doubles for each further one. That of {@link
+   * #none()} is the default of {@code @Task(backoff)}, which generated code relies on.
+   */
+  public Duration backoff() {
+    return Duration.ofNanos(backoffNanos);
+  }
+
+  /**
+   * The longest wait between two attempts, before jitter. That of {@link #none()} is the default of
+   * {@code @Task(maxBackoff)}, which generated code relies on.
+   */
+  public Duration maxBackoff() {
+    return Duration.ofNanos(maxBackoffNanos);
+  }
+
   /** Whether this is {@link #none()}: no timeout and no retries. */
   public boolean isNone() {
     return timeoutNanos == 0 && retries == 0;

@@ -1,0 +1,172 @@
+package dev.taskwire.processor;
+
+import static dev.taskwire.processor.RuntimeNames.GRAPH_BUILDER;
+import static dev.taskwire.processor.RuntimeNames.GRAPH_TABLE;
+import static dev.taskwire.processor.RuntimeNames.TASK_GRAPH;
+import static dev.taskwire.processor.RuntimeNames.TASK_KIND;
+import static dev.taskwire.processor.RuntimeNames.TASK_POLICY;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the runner's {@code GRAPH}: the pipeline as data, one {@code .task(...)} per task with its
+ * name, kind and dependencies, then what applies of {@code .acceptingFailureOf}, {@code .forEach},
+ * {@code .dispatched} and {@code .with(policy)}. The runtime schedules from this table.
+ */
+final class GraphWriter {
+  private final Distribution distribution;
+
+  GraphWriter(Distribution distribution) {
+    this.distribution = distribution;
+  }
+
+  /**
+   * {@code GRAPH}: built by one chain of calls, or by {@code graph()} for a pipeline split into
+   * chunks.
+   */
+  FieldSpec graphField(ResolvedPipeline model) {
+    CodeBlock initializer;
+    if (Chunks.split(model)) {
+      initializer = CodeBlock.of("graph()");
+    } else {
+      CodeBlock.Builder chain =
+          CodeBlock.builder().add("$T.builder($S)$>$>", GRAPH_TABLE, model.canonicalName());
+      if (distribution.any()) {
+        chain.add("\n.fingerprint($S)", distribution.fingerprint());
+      }
+      for (ResolvedTask task : model.tasks()) {
+        chain.add("\n.task($L", taskArguments(task));
+      }
+      initializer = chain.add("\n.build()$<$<").build();
+    }
+    return FieldSpec.builder(TASK_GRAPH, "GRAPH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "The dependency graph of {@link $T}, for tools: its tasks in declaration order,\n"
+                + "the kind of each and what each one depends on. Every run shares it.\n",
+            model.pipeline())
+        .initializer(initializer)
+        .build();
+  }
+
+  /** {@code graph()} and the methods that add each chunk's tasks, if the pipeline is split. */
+  List<MethodSpec> chunkMethods(ResolvedPipeline model) {
+    if (!Chunks.split(model)) {
+      return List.of();
+    }
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(graphMethod(model));
+    for (int from : Chunks.starts(model)) {
+      methods.add(addTasksMethod(model, from));
+    }
+    return methods;
+  }
+
+  private MethodSpec graphMethod(ResolvedPipeline model) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("graph")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(TASK_GRAPH)
+            .addStatement(
+                "$T graph = $T.builder($S)", GRAPH_BUILDER, GRAPH_TABLE, model.canonicalName());
+    if (distribution.any()) {
+      method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
+    }
+    for (int from : Chunks.starts(model)) {
+      method.addStatement("$N(graph)", Chunks.methodName("addTasks", model, from));
+    }
+    return method.addStatement("return graph.build()").build();
+  }
+
+  private MethodSpec addTasksMethod(ResolvedPipeline model, int from) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(Chunks.methodName("addTasks", model, from))
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(GRAPH_BUILDER, "graph");
+    for (ResolvedTask task : Chunks.tasks(model, from)) {
+      method.addStatement("graph.task($L", taskArguments(task));
+    }
+    return method.build();
+  }
+
+  /**
+   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
+   * .with(policy)} if they apply.
+   */
+  private CodeBlock taskArguments(ResolvedTask task) {
+    CodeBlock.Builder arguments =
+        CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
+    for (ResolvedDependency dependency : task.dependencies()) {
+      arguments.add(", $S", dependency.upstreamName());
+    }
+    arguments.add(")");
+    List<String> accepted =
+        task.dependencies().stream()
+            .filter(ResolvedDependency::outcome)
+            .map(ResolvedDependency::upstreamName)
+            .distinct()
+            .toList();
+    if (!accepted.isEmpty()) {
+      arguments.add(
+          "\n$>$>.acceptingFailureOf($L)$<$<",
+          accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
+    }
+    task.forEach()
+        .ifPresent(
+            each ->
+                arguments.add(
+                    "\n$>$>.forEach($S, $L)$<$<",
+                    each.upstreamName(),
+                    task.settings().maxConcurrency()));
+    if (distribution.isDispatched(task.name())) {
+      arguments.add("\n$>$>.dispatched()$<$<");
+    }
+    TaskSettings settings = task.settings();
+    if (!settings.isNone()) {
+      // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
+      CodeBlock.Builder policy = CodeBlock.builder().add("$T.none()$>$>", TASK_POLICY);
+      if (settings.timeout() != null) {
+        policy.add("\n.timeout($L)", duration(settings.timeout()));
+      }
+      if (settings.retries() > 0) {
+        policy.add("\n.retries($L)", settings.retries());
+        if (settings.backoff() != null) {
+          policy.add(
+              "\n.backoff($L, $L)",
+              duration(settings.backoff().initial()),
+              duration(settings.backoff().max()));
+        }
+        if (!settings.retryOn().isEmpty()) {
+          policy.add("\n.retryOn(");
+          for (int i = 0; i < settings.retryOn().size(); i++) {
+            policy.add(i == 0 ? "$T.class" : ", $T.class", TypeName.get(settings.retryOn().get(i)));
+          }
+          policy.add(")");
+        }
+      }
+      arguments.add("\n$>$>.with($L)$<$<", policy.add("$<$<").build());
+    }
+    // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
+    return arguments.build();
+  }
+
+  /** The simplest {@code Duration} factory call that states {@code duration} exactly. */
+  private static CodeBlock duration(Duration duration) {
+    long nanos = duration.toNanos();
+    if (nanos % 1_000_000_000L == 0) {
+      long seconds = nanos / 1_000_000_000L;
+      return seconds % 60 == 0
+          ? CodeBlock.of("$T.ofMinutes($L)", Duration.class, seconds / 60)
+          : CodeBlock.of("$T.ofSeconds($L)", Duration.class, seconds);
+    }
+    return nanos % 1_000_000L == 0
+        ? CodeBlock.of("$T.ofMillis($L)", Duration.class, nanos / 1_000_000L)
+        : CodeBlock.of("$T.ofNanos($L)", Duration.class, nanos);
+  }
+}

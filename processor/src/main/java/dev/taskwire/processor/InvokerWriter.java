@@ -1,0 +1,211 @@
+package dev.taskwire.processor;
+
+import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+import static dev.taskwire.processor.RuntimeNames.TASK_INVOKER;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.taskwire.runtime.TaskKind;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the runner's calls of the task methods: {@code invoke(task, run)}, one typed {@code case}
+ * per task that reads its arguments from the run, and {@code invokeEach(task, element, run)} for
+ * the tasks that run once per element. A split pipeline's {@code invoke} passes each call on to the
+ * method of its chunk.
+ */
+final class InvokerWriter {
+  private final Elements elements;
+  private final Types types;
+  private final Distribution distribution;
+
+  InvokerWriter(Elements elements, Types types, Distribution distribution) {
+    this.elements = elements;
+    this.types = types;
+    this.distribution = distribution;
+  }
+
+  /** What the runner hands the runtime as the calls of its tasks. */
+  CodeBlock invoker(ResolvedPipeline model) {
+    return model.hasFanOut()
+        ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)", TASK_INVOKER)
+        : CodeBlock.of("this::invoke");
+  }
+
+  /** {@code invoke}, the methods of its chunks, and {@code invokeEach} if a task fans out. */
+  List<MethodSpec> methods(ResolvedPipeline model) {
+    List<MethodSpec> methods = new ArrayList<>();
+    TypeName thrown = thrownType(model.tasks());
+    MethodSpec.Builder invoke =
+        invokeSignature("invoke", thrown)
+            .addJavadoc(
+                "Calls task number {@code task} with the results of the tasks it depends on.\n");
+    if (!Chunks.split(model)) {
+      methods.add(invoke.addCode(taskSwitch(model, model.tasks())).build());
+    } else {
+      CodeBlock.Builder dispatch =
+          CodeBlock.builder().add("return switch (task / $L) {\n$>", Chunks.SIZE);
+      for (int from : Chunks.starts(model)) {
+        dispatch.add(
+            "case $L -> $N(task, run);\n",
+            from / Chunks.SIZE,
+            Chunks.methodName("invoke", model, from));
+      }
+      methods.add(invoke.addCode(endSwitch(dispatch, "no task number ")).build());
+      for (int from : Chunks.starts(model)) {
+        methods.add(
+            invokeSignature(Chunks.methodName("invoke", model, from), thrown)
+                .addCode(taskSwitch(model, Chunks.tasks(model, from)))
+                .build());
+      }
+    }
+    if (model.hasFanOut()) {
+      methods.add(invokeEachMethod(model));
+    }
+    return methods;
+  }
+
+  private static MethodSpec.Builder invokeSignature(String name, TypeName thrown) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE)
+            .returns(Object.class)
+            .addParameter(int.class, "task")
+            .addParameter(PIPELINE_RUN, "run");
+    if (thrown != null) {
+      method.addException(thrown);
+    }
+    return method;
+  }
+
+  /** The cases of the {@code tasks} that run once per run. */
+  private CodeBlock taskSwitch(ResolvedPipeline model, List<ResolvedTask> tasks) {
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
+    for (ResolvedTask task : tasks) {
+      if (!task.isFanOut()) {
+        addCase(code, model, task);
+      }
+    }
+    return endSwitch(code, "no task number ");
+  }
+
+  /** The calls of the tasks that run for each element, with the element as an argument. */
+  private MethodSpec invokeEachMethod(ResolvedPipeline model) {
+    List<ResolvedTask> fanOuts = model.tasks().stream().filter(ResolvedTask::isFanOut).toList();
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
+    for (ResolvedTask task : fanOuts) {
+      addCase(code, model, task);
+    }
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("invokeEach")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(Object.class)
+            .addParameter(int.class, "task")
+            .addParameter(Object.class, "element")
+            .addParameter(PIPELINE_RUN, "run")
+            .addJavadoc(
+                "Calls task number {@code task} for one {@code element} of the result it runs"
+                    + " for each of.\n")
+            .addCode(endSwitch(code, "no fan-out task number "));
+    TypeName thrown = thrownType(fanOuts);
+    if (thrown != null) {
+      method.addException(thrown);
+    }
+    return method.build();
+  }
+
+  /** Closes a {@code return switch} with a default that names the task number it did not know. */
+  private static CodeBlock endSwitch(CodeBlock.Builder code, String unknown) {
+    return code.add(
+            "default -> throw new $T($S + task);\n$<};\n", IllegalArgumentException.class, unknown)
+        .build();
+  }
+
+  /** {@code case 3 -> pipeline.train(...);}, or a case that dispatches the call if it may. */
+  private void addCase(CodeBlock.Builder code, ResolvedPipeline model, ResolvedTask task) {
+    CodeBlock call = call(model, task);
+    if (distribution.isDispatched(task.name())) {
+      code.add(dispatchingCase(task, call));
+    } else if (task.kind() == TaskKind.VOID) {
+      code.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", task.index(), call);
+    } else {
+      code.add("case $L -> $L;\n", task.index(), call);
+    }
+  }
+
+  /**
+   * A {@code @Distributed} task: sent to the run's dispatcher with the same arguments when the run
+   * has one, called here otherwise.
+   */
+  private CodeBlock dispatchingCase(ResolvedTask task, CodeBlock call) {
+    CodeBlock dispatch =
+        CodeBlock.of(
+            "run.dispatch($L, $L, new $T[] {$L})",
+            task.index(),
+            task.isStatic() ? "null" : "pipeline",
+            Object.class,
+            arguments(task));
+    if (task.kind() == TaskKind.VOID) {
+      return CodeBlock.of(
+          "case $L -> {\n$>if (run.isDispatching()) {\n$>yield $L;\n$<}\n$L;\nyield null;\n$<}\n",
+          task.index(),
+          dispatch,
+          call);
+    }
+    return CodeBlock.of(
+        "case $L -> run.isDispatching()\n$>$>? $L\n: $L;\n$<$<", task.index(), dispatch, call);
+  }
+
+  /**
+   * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
+   * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
+   */
+  private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
+    CodeBlock.Builder call =
+        task.isStatic()
+            ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
+            : CodeBlock.builder().add("pipeline.$N(", task.name());
+    return call.add(arguments(task)).add(")").build();
+  }
+
+  /** The task's arguments, read from the run, separated by commas. */
+  private CodeBlock arguments(ResolvedTask task) {
+    CodeBlock.Builder call = CodeBlock.builder();
+    for (int i = 0; i < task.dependencies().size(); i++) {
+      ResolvedDependency dependency = task.dependencies().get(i);
+      TypeName witness = TypeName.get(dependency.readType()).box();
+      call.add(i == 0 ? "" : ", ");
+      if (dependency.outcome()) {
+        call.add("run.<$T>outcome($L)", witness, dependency.upstream());
+      } else if (dependency.each()) {
+        call.add("$T.<$T>element(element)", PIPELINE_RUN, witness);
+      } else {
+        call.add("run.<$T>value($L)", witness, dependency.upstream());
+      }
+    }
+    return call.build();
+  }
+
+  /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */
+  private TypeName thrownType(List<ResolvedTask> tasks) {
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    boolean checked = false;
+    for (ResolvedTask task : tasks) {
+      for (TypeMirror thrown : task.method().getThrownTypes()) {
+        if (!types.isSubtype(thrown, exception) && !types.isSubtype(thrown, error)) {
+          return TypeName.get(Throwable.class);
+        }
+        checked |= !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
+      }
+    }
+    return checked ? TypeName.get(Exception.class) : null;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.taskwire.processor;
+
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A task-method parameter whose {@code @DependsOn} or {@code @ForEach} names a task that exists and
+ * gives a result the parameter accepts.
+ *
+ * @param upstream the number of the task whose result it receives
+ * @param upstreamName that task's name
+ * @param upstreamResult that task's result type
+ * @param received what the parameter accepts, as in {@link DependencyModel#received()}
+ * @param outcome whether the parameter is an {@code Outcome}, so the task also runs on failure
+ * @param element for a {@code @ForEach} parameter, the element type of {@code upstreamResult}; null
+ *     otherwise
+ */
+record ResolvedDependency(
+    int upstream,
+    String upstreamName,
+    TypeMirror upstreamResult,
+    TypeMirror received,
+    boolean outcome,
+    TypeMirror element) {
+
+  /** Whether the parameter is a {@code @ForEach}: it receives one element per run. */
+  boolean each() {
+    return element != null;
+  }
+
+  /**
+   * What the runner reads from the run for this argument: {@code X} of an {@code Outcome<X>}
+   * parameter, one element for a {@code @ForEach}, the upstream's result otherwise.
+   */
+  TypeMirror readType() {
+    return outcome ? received : each() ? element : upstreamResult;
+  }
+}
