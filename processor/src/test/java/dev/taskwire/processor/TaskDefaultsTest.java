@@ -27,6 +27,14 @@ class TaskDefaultsTest {
   }
 
   @Test
+  void taskPolicyRetriesOnWhatTaskDeclaresAsItsDefault() throws NoSuchMethodException {
+    Class<?>[] declared = (Class<?>[]) Task.class.getMethod("retryOn").getDefaultValue();
+    assertWithMessage("TaskPolicy.none().retriedExceptions() against @Task(retryOn)'s default")
+        .that(TaskPolicy.none().retriedExceptions())
+        .containsExactlyElementsIn(declared);
+  }
+
+  @Test
   void aTaskThatKeepsTheDefaultBackoffHowEverSpelledGetsNoBackoffCall() {
     String runner = compileCleanly(source("good/DefaultBackoff.java"), "test.DefaultBackoffRunner");
     assertThat(runner)

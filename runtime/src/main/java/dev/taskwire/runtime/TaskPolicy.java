@@ -111,6 +111,14 @@ public final class TaskPolicy {
     return Duration.ofNanos(maxBackoffNanos);
   }
 
+  /**
+   * The exception types a failed attempt is retried on (set with {@link #retryOn}). That of {@link
+   * #none()} is the default of {@code @Task(retryOn)}, which generated code relies on.
+   */
+  public List<Class<? extends Throwable>> retriedExceptions() {
+    return retryOn;
+  }
+
   /** Whether this is {@link #none()}: no timeout and no retries. */
   public boolean isNone() {
     return timeoutNanos == 0 && retries == 0;
