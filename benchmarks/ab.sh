@@ -28,17 +28,18 @@ for bench in "${BENCHES[@]}"; do
 done
 python3 - "$OUT" <<'PY'
 import json, glob, os, sys, collections
-rows = collections.defaultdict(lambda: {"A": [], "B": [], "Abytes": [], "Bbytes": []})
+rows = collections.defaultdict(lambda: {"A": [], "B": [], "Abytes": [], "Bbytes": [], "unit": ""})
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
     name, side, _fork, _ = os.path.basename(path).rsplit(".", 3)
     for result in json.load(open(path)):
         rows[name][side].extend(x for it in result["primaryMetric"]["rawData"] for x in it)
+        rows[name]["unit"] = result["primaryMetric"]["scoreUnit"]
         norm = result["secondaryMetrics"].get("gc.alloc.rate.norm")
         if norm:
             rows[name][side + "bytes"].append(norm["score"])
 mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
-print(f"{'benchmark':55} {'A us/op':>9} {'B us/op':>9} {'B/A':>6} {'A B/op':>9} {'B B/op':>9}")
+print(f"{'benchmark':50} {'unit':>6} {'A':>9} {'B':>9} {'B/A':>6} {'A B/op':>9} {'B B/op':>9}")
 for name, r in rows.items():
     a, b = mean(r["A"]), mean(r["B"])
-    print(f"{name:55} {a:9.3f} {b:9.3f} {b / a:6.2f} {mean(r['Abytes']):9.0f} {mean(r['Bbytes']):9.0f}")
+    print(f"{name:50} {r['unit']:>6} {a:9.3f} {b:9.3f} {b / a:6.2f} {mean(r['Abytes']):9.0f} {mean(r['Bbytes']):9.0f}")
 PY

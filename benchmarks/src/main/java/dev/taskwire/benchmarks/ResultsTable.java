@@ -102,7 +102,7 @@ public final class ResultsTable {
     TreeSet<String> poolSizes = new TreeSet<>();
     JsonNode first = results.size() > 0 ? results.get(0) : null;
     for (JsonNode result : results) {
-      String[] name = result.get("benchmark").asText().split("\\.");
+      String[] name = result.get("benchmark").asText().split("\\.", -1);
       String shape = name[name.length - 2];
       String contender = name[name.length - 1];
       String threads = result.path("params").path("threads").asText("?");

@@ -20,8 +20,9 @@ final class CycleFinder {
   private CycleFinder() {}
 
   /**
+   * Returns each cycle once, as task indices, closed: {@code [a, b, c, a]}.
+   *
    * @param edges for each task (by index), the tasks it depends on; self-edges are ignored
-   * @return each cycle once, as task indices, closed: {@code [a, b, c, a]}
    */
   static List<List<Integer>> cycles(List<List<Integer>> edges) {
     int size = edges.size();

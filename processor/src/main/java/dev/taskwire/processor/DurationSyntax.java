@@ -21,22 +21,15 @@ final class DurationSyntax {
     Matcher simple = SIMPLE.matcher(trimmed);
     if (simple.matches()) {
       long amount = Long.parseLong(simple.group(1));
-      switch (simple.group(2)) {
-        case "ns":
-          return Optional.of(Duration.ofNanos(amount));
-        case "us":
-          return Optional.of(Duration.ofNanos(amount * 1_000));
-        case "ms":
-          return Optional.of(Duration.ofMillis(amount));
-        case "s":
-          return Optional.of(Duration.ofSeconds(amount));
-        case "m":
-          return Optional.of(Duration.ofMinutes(amount));
-        case "h":
-          return Optional.of(Duration.ofHours(amount));
-        default:
-          return Optional.of(Duration.ofDays(amount));
-      }
+      return switch (simple.group(2)) {
+        case "ns" -> Optional.of(Duration.ofNanos(amount));
+        case "us" -> Optional.of(Duration.ofNanos(amount * 1_000));
+        case "ms" -> Optional.of(Duration.ofMillis(amount));
+        case "s" -> Optional.of(Duration.ofSeconds(amount));
+        case "m" -> Optional.of(Duration.ofMinutes(amount));
+        case "h" -> Optional.of(Duration.ofHours(amount));
+        default -> Optional.of(Duration.ofDays(amount));
+      };
     }
     try {
       return Optional.of(Duration.parse(trimmed));

@@ -6,6 +6,7 @@ import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -245,7 +246,7 @@ final class GraphValidator {
   }
 
   private static boolean isClose(String candidate, String typed) {
-    return distance(candidate.toLowerCase(), typed.toLowerCase())
+    return distance(candidate.toLowerCase(Locale.ROOT), typed.toLowerCase(Locale.ROOT))
         <= Math.max(2, typed.length() / 3);
   }
 

@@ -48,8 +48,10 @@ final class GraphWriter {
     }
     return FieldSpec.builder(TASK_GRAPH, "GRAPH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
-            "The dependency graph of {@link $T}, for tools: its tasks in declaration order,\n"
-                + "the kind of each and what each one depends on. Every run shares it.\n",
+            """
+            The dependency graph of {@link $T}, for tools: its tasks in declaration order,
+            the kind of each and what each one depends on. Every run shares it.
+            """,
             model.pipeline())
         .initializer(initializer)
         .build();

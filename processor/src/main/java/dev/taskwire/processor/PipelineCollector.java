@@ -330,13 +330,9 @@ final class PipelineCollector {
   }
 
   private static String reservedMember(String name) {
-    switch (name) {
-      case "await":
-      case "cancel":
-      case "isDone":
-        return "Execution." + name + "()";
-      default:
-        return "Object." + name + "()";
-    }
+    return switch (name) {
+      case "await", "cancel", "isDone" -> "Execution." + name + "()";
+      default -> "Object." + name + "()";
+    };
   }
 }

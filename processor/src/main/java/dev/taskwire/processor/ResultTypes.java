@@ -145,21 +145,25 @@ final class ResultTypes {
   /** Whether code in package {@code packageName} can name {@code type}, its arguments included. */
   boolean isVisibleFrom(TypeMirror type, PackageElement packageName) {
     switch (type.getKind()) {
-      case ARRAY:
+      case ARRAY -> {
         return isVisibleFrom(((ArrayType) type).getComponentType(), packageName);
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         return (wildcard.getExtendsBound() == null
                 || isVisibleFrom(wildcard.getExtendsBound(), packageName))
             && (wildcard.getSuperBound() == null
                 || isVisibleFrom(wildcard.getSuperBound(), packageName));
-      case DECLARED:
+      }
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         return isVisibleFrom((TypeElement) declared.asElement(), packageName)
             && declared.getTypeArguments().stream()
                 .allMatch(argument -> isVisibleFrom(argument, packageName));
-      default:
+      }
+      default -> {
         return true;
+      }
     }
   }
 

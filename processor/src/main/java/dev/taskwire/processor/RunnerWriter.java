@@ -111,8 +111,10 @@ final class RunnerWriter {
             .addMethod(
                 drawingMethod(
                     "toMermaid",
-                    "The graph as a Mermaid flowchart; the build also wrote it beside this class, as\n"
-                        + "{@code $T.mmd}.\n",
+                    """
+                    The graph as a Mermaid flowchart; the build also wrote it beside this class, as
+                    {@code $T.mmd}.
+                    """,
                     runner))
             .addMethod(drawingMethod("toDot", "The graph in Graphviz DOT.\n", null));
     GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
@@ -210,8 +212,10 @@ final class RunnerWriter {
         TypeSpec.enumBuilder(runner.nestedClass("Target"))
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
-                "The tasks of {@link $T}, to name the targets of {@code runOnly} and\n"
-                    + "{@code startOnly}.\n",
+                """
+                The tasks of {@link $T}, to name the targets of {@code runOnly} and
+                {@code startOnly}.
+                """,
                 model.pipeline());
     for (ResolvedTask task : model.tasks()) {
       target.addEnumConstant(

@@ -92,15 +92,18 @@ final class SerializableCheck {
   /** The type, or the type argument or component in it, that cannot cross the wire. */
   private Optional<TypeMirror> firstNotSerializable(TypeMirror type) {
     switch (type.getKind()) {
-      case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
+      case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE -> {
         return Optional.empty();
-      case ARRAY:
+      }
+      case ARRAY -> {
         return firstNotSerializable(((ArrayType) type).getComponentType());
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         TypeMirror bound = ((WildcardType) type).getExtendsBound();
         // "?" and "? super X" may hold any Object.
         return bound != null ? firstNotSerializable(bound) : Optional.of(objectType());
-      case DECLARED:
+      }
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
         if (!types.isAssignable(types.erasure(type), serializable) && !COLLECTIONS.contains(name)) {
@@ -113,8 +116,10 @@ final class SerializableCheck {
           }
         }
         return Optional.empty();
-      default:
+      }
+      default -> {
         return Optional.of(type);
+      }
     }
   }
 

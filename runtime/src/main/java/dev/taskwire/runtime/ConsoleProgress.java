@@ -1,5 +1,6 @@
 package dev.taskwire.runtime;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,22 @@ public final class ConsoleProgress implements TaskListener {
 
   /** Reports to standard error, redrawing one line only if it is a terminal. */
   public static ConsoleProgress toStandardError() {
-    return new ConsoleProgress(System.err, System.console() != null);
+    return new ConsoleProgress(System.err, isTerminal(System.console()));
+  }
+
+  /**
+   * Whether the JVM runs on a terminal. Until Java 21, {@code System.console()} is null otherwise;
+   * from Java 22 it is never null, and {@code Console.isTerminal()} (Java 22+) tells.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException beforeJava22) {
+      return true;
+    }
   }
 
   /** Reports to {@code out}; {@code terminal} chooses the redrawn line over one line per event. */

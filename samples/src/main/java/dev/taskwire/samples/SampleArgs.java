@@ -25,31 +25,31 @@ record SampleArgs(
     boolean help) {
 
   static final String USAGE =
-      String.join(
-          "\n",
-          "usage: mvn -q -pl samples exec:java -Dexec.args=\"[flags]\"",
-          "  (no flags)              one pipeline against the embedded service, then the same steps",
-          "                          one after another, with a timeline of both",
-          "  --customers N           N independent pipelines at once; reports time and peak threads",
-          "  --tune                  train one model per hyper-parameter set, 3 at once, and predict",
-          "                          with the best; prints every trial",
-          "  --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the",
-          "                          run fails; the sample then resumes it",
-          "  --best-only             with --tune: runOnly(Target.best), tuning without predicting",
-          "  --fail KIND             the service fails every job of KIND (upload, train, predict)",
-          "  --reject-upload NAME    the service refuses the upload named NAME (train, forecast)",
-          "  --silent-from KIND      the service stops answering at the first KIND request",
-          "  --garble KIND           the service answers status polls of KIND jobs with broken JSON",
-          "  --latency-scale F       multiply the service's job latencies by F (default 1)",
-          "  --timeout-ms N          the client's request timeout (default 3000)",
-          "  --threads N             threads of the pipelines' executor (default 4)",
-          "  --help                  this text");
+      """
+      usage: mvn -q -pl samples exec:java -Dexec.args="[flags]"
+        (no flags)              one pipeline against the embedded service, then the same steps
+                                one after another, with a timeline of both
+        --customers N           N independent pipelines at once; reports time and peak threads
+        --tune                  train one model per hyper-parameter set, 3 at once, and predict
+                                with the best; prints every trial
+        --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the
+                                run fails; the sample then resumes it
+        --best-only             with --tune: runOnly(Target.best), tuning without predicting
+        --fail KIND             the service fails every job of KIND (upload, train, predict)
+        --reject-upload NAME    the service refuses the upload named NAME (train, forecast)
+        --silent-from KIND      the service stops answering at the first KIND request
+        --garble KIND           the service answers status polls of KIND jobs with broken JSON
+        --latency-scale F       multiply the service's job latencies by F (default 1)
+        --timeout-ms N          the client's request timeout (default 3000)
+        --threads N             threads of the pipelines' executor (default 4)
+        --help                  this text\
+      """;
 
   static SampleArgs parse(String... args) {
     int customers = 0;
     Faults faults = Faults.none();
     double latencyScale = 1;
-    Duration timeout = Duration.ofMillis(3000);
+    Duration timeout = Duration.ofSeconds(3);
     int threads = 4;
     boolean tune = false;
     int failTrial = -1;
@@ -58,49 +58,25 @@ record SampleArgs(
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       switch (flag) {
-        case "--help":
-        case "-h":
-          help = true;
-          break;
-        case "--customers":
-          customers = positive(flag, value(args, ++i, flag));
-          break;
-        case "--tune":
-          tune = true;
-          break;
-        case "--fail-trial":
+        case "--help", "-h" -> help = true;
+        case "--customers" -> customers = positive(flag, value(args, ++i, flag));
+        case "--tune" -> tune = true;
+        case "--fail-trial" -> {
           failTrial = trial(flag, value(args, ++i, flag));
           HyperParams failing = TuningPipeline.standardGrid().get(failTrial);
           faults =
               faults.failTrainingsOf(
                   failing.algorithm(), failing.params(), TuningPipeline.TRIAL_RETRIES + 1);
-          break;
-        case "--best-only":
-          bestOnly = true;
-          break;
-        case "--fail":
-          faults = faults.failJobs(JobKind.parse(value(args, ++i, flag)));
-          break;
-        case "--reject-upload":
-          faults = faults.rejectUploadsNamed(value(args, ++i, flag));
-          break;
-        case "--silent-from":
-          faults = faults.goSilentFrom(JobKind.parse(value(args, ++i, flag)));
-          break;
-        case "--garble":
-          faults = faults.garbleStatusOf(JobKind.parse(value(args, ++i, flag)));
-          break;
-        case "--latency-scale":
-          latencyScale = number(flag, value(args, ++i, flag));
-          break;
-        case "--timeout-ms":
-          timeout = Duration.ofMillis(positive(flag, value(args, ++i, flag)));
-          break;
-        case "--threads":
-          threads = positive(flag, value(args, ++i, flag));
-          break;
-        default:
-          throw new IllegalArgumentException("unknown flag '" + flag + "'");
+        }
+        case "--best-only" -> bestOnly = true;
+        case "--fail" -> faults = faults.failJobs(JobKind.parse(value(args, ++i, flag)));
+        case "--reject-upload" -> faults = faults.rejectUploadsNamed(value(args, ++i, flag));
+        case "--silent-from" -> faults = faults.goSilentFrom(JobKind.parse(value(args, ++i, flag)));
+        case "--garble" -> faults = faults.garbleStatusOf(JobKind.parse(value(args, ++i, flag)));
+        case "--latency-scale" -> latencyScale = number(flag, value(args, ++i, flag));
+        case "--timeout-ms" -> timeout = Duration.ofMillis(positive(flag, value(args, ++i, flag)));
+        case "--threads" -> threads = positive(flag, value(args, ++i, flag));
+        default -> throw new IllegalArgumentException("unknown flag '" + flag + "'");
       }
     }
     if (customers > 0 && !faults.isNone()) {

@@ -567,7 +567,7 @@ public final class ShapeGenerator {
     }
     StringBuilder out = new StringBuilder(indent).append("/**\n");
     StringBuilder line = new StringBuilder(indent).append(" *");
-    for (String word : text.split(" ")) {
+    for (String word : text.split(" ", -1)) {
       if (line.length() + 1 + word.length() > LINE) {
         out.append(line).append('\n');
         line = new StringBuilder(indent).append(" *");

@@ -42,7 +42,7 @@ final class AsyncStages {
     }
     if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
       // The run is every stage's callback: no callback object per task.
-      ((CompletableFuture<?>) stage).whenComplete(run);
+      var unused = ((CompletableFuture<?>) stage).whenComplete(run);
       return ReadyStack.EMPTY;
     }
     int attempt = run.attemptOf(task);

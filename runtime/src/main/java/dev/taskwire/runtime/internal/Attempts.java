@@ -4,16 +4,22 @@ import dev.taskwire.runtime.remote.WorkerLostException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The attempts of each task of one run: which attempt is current, its timeout timer, whether it
- * timed out, and the failures of earlier attempts. A run creates this only when its graph has a
- * task with a timeout or retries. Each task's attempts follow one another, ordered by the run's
- * status transitions; the timer thread reads through volatile accesses.
+ * The bookkeeping of each task's attempts in one run: which attempt is current, its timeout timer
+ * (see {@link Timeouts}), whether it timed out, how many attempts were lost with a worker (re-runs
+ * that do not count as retries), and the failures of earlier attempts, which the final failure
+ * carries as suppressed exceptions. A run has this only when some task has a timeout or retries, or
+ * may be dispatched. A task's attempts follow one another, ordered by its {@link TaskStatus}
+ * transitions (an attempt starts after {@code claim}, the next one after {@code readyForRetry});
+ * the timer thread reads the counters through volatile accesses, and the failure lists, written on
+ * whichever thread ends an attempt, are guarded by this object's monitor.
  */
 final class Attempts {
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
@@ -43,10 +49,10 @@ final class Attempts {
     int size = graph.size();
     this.lost = new int[size];
     this.current = new int[size];
-    java.util.Arrays.fill(current, 1);
+    Arrays.fill(current, 1);
     this.timedOut = new int[size];
     this.timers = new ScheduledFuture<?>[size];
-    this.earlier = new ArrayList<>(java.util.Collections.nCopies(size, null));
+    this.earlier = new ArrayList<>(Collections.nCopies(size, null));
   }
 
   int current(int task) {

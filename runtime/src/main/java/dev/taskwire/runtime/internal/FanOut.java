@@ -129,20 +129,20 @@ final class FanOut {
     int task = parent.task;
     GraphTable graph = run.graph;
     switch (elements.phase()) {
-      case PipelineRun.SUCCEEDED:
+      case PipelineRun.SUCCEEDED -> {
         Object result =
             graph.kind(task) == TaskKind.VOID
                 ? null
                 : Collections.unmodifiableList(
                     Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
         run.pushIfReady(run.finish(task, result, null));
-        break;
-      case PipelineRun.FAILED:
+      }
+      case PipelineRun.FAILED -> {
         Resumption.keepUnfinished(run, task, elements);
         Failures failed = elements.failures;
         run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
-        break;
-      default:
+      }
+      default -> {
         Resumption.keepUnfinished(run, task, elements);
         run.pushIfReady(
             run.finish(
@@ -150,6 +150,7 @@ final class FanOut {
                 null,
                 new CancellationException(
                     "the elements of task '" + graph.name(task) + "' were cancelled")));
+      }
     }
     run.setInFlight(task, null);
   }

@@ -73,7 +73,7 @@ public final class GraphBuilder {
     return this;
   }
 
-  /** The compiled graph's fingerprint, see {@link #fingerprint()}. */
+  /** The compiled graph's fingerprint, see {@link GraphTable#fingerprint()}. */
   public GraphBuilder fingerprint(String fingerprint) {
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     return this;
@@ -101,6 +101,8 @@ public final class GraphBuilder {
   }
 
   /**
+   * The graph of the tasks added.
+   *
    * @throws IllegalArgumentException if two tasks share a name, a dependency names no task, or the
    *     dependencies form a cycle
    */

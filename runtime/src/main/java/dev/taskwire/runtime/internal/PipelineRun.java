@@ -214,7 +214,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
    *
    * @throws IllegalStateException if the task has not succeeded
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the witness is checked
   public <T> T value(int task) {
     if (TaskStatus.get(status, task) != TaskStatus.SUCCEEDED) {
       throw new IllegalStateException(
@@ -232,7 +232,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
    * One element of the collection a fan-out task runs for each of, for generated code; the caller's
    * type witness is safe because the processor checked it.
    */
-  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the witness is checked
   public static <T> T element(Object element) {
     return (T) element;
   }
@@ -401,17 +401,14 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   /** Completes {@code future} with how task {@code task} ended, if it has ended. */
   void completeIfEnded(int task, CompletableFuture<Object> future) {
     switch (TaskStatus.get(status, task)) {
-      case TaskStatus.SUCCEEDED:
-        future.complete(slots[task]);
-        break;
-      case TaskStatus.FAILED:
-      case TaskStatus.CANCELLED:
-        future.completeExceptionally((Throwable) slots[task]);
-        break;
-      default:
+      case TaskStatus.SUCCEEDED -> future.complete(slots[task]);
+      case TaskStatus.FAILED, TaskStatus.CANCELLED ->
+          future.completeExceptionally((Throwable) slots[task]);
+      default -> {
         if (hasEnded()) {
           future.completeExceptionally(RunMessages.didNotRun(this, task));
         }
+      }
     }
   }
 

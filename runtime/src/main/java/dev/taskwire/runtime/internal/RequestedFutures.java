@@ -31,14 +31,15 @@ final class RequestedFutures {
     run.completeIfEnded(task, shared);
     // Not shared.copy(): that would wrap a cancellation, and the copy would not say isCancelled.
     CompletableFuture<T> copy = new CompletableFuture<>();
-    shared.whenComplete(
-        (value, failure) -> {
-          if (failure == null) {
-            copy.complete((T) value);
-          } else {
-            copy.completeExceptionally(failure);
-          }
-        });
+    var unused =
+        shared.whenComplete(
+            (value, failure) -> {
+              if (failure == null) {
+                copy.complete((T) value);
+              } else {
+                copy.completeExceptionally(failure);
+              }
+            });
     return copy;
   }
 

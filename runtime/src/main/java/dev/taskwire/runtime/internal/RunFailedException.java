@@ -24,6 +24,7 @@ final class RunFailedException extends PipelineException {
   }
 
   /** As a {@code PipelineException}'s: the subclass is an implementation detail. */
+  @SuppressWarnings("OverrideThrowableToString") // the class name, not the message, is replaced
   @Override
   public String toString() {
     String message = getLocalizedMessage();

@@ -16,15 +16,18 @@ final class RunMessages {
   /** What await() throws, created anew for each caller so its stack trace is the caller's. */
   static RuntimeException failure(PipelineRun run) {
     switch (run.phase()) {
-      case PipelineRun.FAILED:
+      case PipelineRun.FAILED -> {
         return new RunFailedException(run, run.failures(), run.failures.firstAttempts());
-      case PipelineRun.CANCELLED:
+      }
+      case PipelineRun.CANCELLED -> {
         CancellationException cancelled =
             new CancellationException("run of " + run.graph.pipeline() + " was cancelled");
         run.failures().values().forEach(cancelled::addSuppressed);
         return cancelled;
-      default:
+      }
+      default -> {
         return null;
+      }
     }
   }
 
@@ -45,18 +48,22 @@ final class RunMessages {
   /** Why a task has no result, in words for an exception message. */
   static String describe(PipelineRun run, int task) {
     switch (TaskStatus.get(run.status, task)) {
-      case TaskStatus.RUNNING:
-      case TaskStatus.COMPLETING:
+      case TaskStatus.RUNNING, TaskStatus.COMPLETING -> {
         return "it is still running";
-      case TaskStatus.RETRY_WAIT:
+      }
+      case TaskStatus.RETRY_WAIT -> {
         return "it is waiting to be retried";
-      case TaskStatus.FAILED:
+      }
+      case TaskStatus.FAILED -> {
         return "it failed with " + run.slots[task];
-      case TaskStatus.CANCELLED:
+      }
+      case TaskStatus.CANCELLED -> {
         return "it was cancelled";
-      case TaskStatus.SUCCEEDED:
+      }
+      case TaskStatus.SUCCEEDED -> {
         return "it succeeded";
-      default:
+      }
+      default -> {
         if (!run.isIncluded(task)) {
           return "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
@@ -69,6 +76,7 @@ final class RunMessages {
           return "it did not run because the run was cancelled";
         }
         return "it has not run yet";
+      }
     }
   }
 

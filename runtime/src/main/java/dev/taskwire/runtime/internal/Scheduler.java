@@ -47,6 +47,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   }
 
   /** Tasks that are ready or running; the run settles when it drops to zero. */
+  @SuppressWarnings("UnusedVariable") // read and written through ACTIVE_TASKS
   private volatile int activeTasks;
 
   /** A run of {@code plan}, or of every task if it is null; {@code parent} for fan-out elements. */
@@ -279,7 +280,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
   boolean awaitsStage(int task) {
     return graph.kind(task) == TaskKind.ASYNC
-        || template.dispatcher != null && graph.isDispatched(task);
+        || (template.dispatcher != null && graph.isDispatched(task));
   }
 
   /** Pushes {@code task} for another thread unless it is EMPTY. */

@@ -60,8 +60,9 @@ final class ChromeTrace {
         continue;
       }
       List<TaskSpan.Attempt> attempts = span.attempts();
-      for (TaskSpan.Attempt attempt : attempts) {
-        boolean last = attempt == attempts.get(attempts.size() - 1);
+      for (int i = 0; i < attempts.size(); i++) {
+        TaskSpan.Attempt attempt = attempts.get(i);
+        boolean last = i == attempts.size() - 1;
         Json args =
             new Json()
                 .string("outcome", last ? span.ending().word() : "failed, retried")

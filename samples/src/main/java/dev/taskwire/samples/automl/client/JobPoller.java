@@ -105,19 +105,20 @@ final class JobPoller {
         return;
       }
       switch (status.state()) {
-        case DONE:
+        case DONE -> {
           try {
             result.complete(resultOf.apply(status));
           } catch (RuntimeException malformed) {
             result.completeExceptionally(malformed);
           }
           return;
-        case FAILED:
+        }
+        case FAILED -> {
           result.completeExceptionally(
               new JobFailedException(pollCall.apply(jobId), jobId, what, status.error()));
           return;
-        default:
-          schedulePoll(nextDelay);
+        }
+        default -> schedulePoll(nextDelay);
       }
     }
 
@@ -152,7 +153,7 @@ final class JobPoller {
       String id = jobId;
       if (id != null && stopSent.compareAndSet(false, true)) {
         try {
-          stop.apply(id);
+          var unused = stop.apply(id); // its outcome changes nothing here
         } catch (RuntimeException closed) {
           // The client is closing; the server fails its open jobs when it closes too.
         }

@@ -18,7 +18,7 @@ public final class Csv {
    * @throws IllegalArgumentException naming the line and what is wrong with it
    */
   public static Table parse(String text) {
-    String[] lines = text.strip().split("\r?\n");
+    String[] lines = text.strip().split("\r?\n", -1);
     if (lines.length == 0 || lines[0].isBlank()) {
       throw new IllegalArgumentException("empty CSV: no header line");
     }

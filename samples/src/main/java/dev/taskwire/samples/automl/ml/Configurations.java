@@ -19,29 +19,30 @@ public final class Configurations {
    */
   public static Algorithm configure(String name, Map<String, Double> parameters) {
     switch (name) {
-      case "k_nearest_neighbors":
-        {
-          allowOnly(name, parameters, "k");
-          Double k = parameters.get("k");
-          if (k == null) {
-            throw new IllegalArgumentException(name + " needs the parameter k, e.g. {\"k\": 10}");
-          }
-          if (k != Math.rint(k) || k < 1 || k > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " needs k to be a whole number >= 1: " + k);
-          }
-          return new KNearestNeighbors(k.intValue());
+      case "k_nearest_neighbors" -> {
+        allowOnly(name, parameters, "k");
+        Double k = parameters.get("k");
+        if (k == null) {
+          throw new IllegalArgumentException(name + " needs the parameter k, e.g. {\"k\": 10}");
         }
-      case "linear_regression":
+        if (k != Math.rint(k) || k < 1 || k > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException(name + " needs k to be a whole number >= 1: " + k);
+        }
+        return new KNearestNeighbors(k.intValue());
+      }
+      case "linear_regression" -> {
         allowOnly(name, parameters, "lambda");
         return new LinearRegression(parameters.getOrDefault("lambda", 0.0));
-      case "mean_baseline":
+      }
+      case "mean_baseline" -> {
         allowOnly(name, parameters);
         return new MeanBaseline();
-      default:
-        throw new IllegalArgumentException(
-            "unknown algorithm '"
-                + name
-                + "' (expected k_nearest_neighbors, linear_regression or mean_baseline)");
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown algorithm '"
+                  + name
+                  + "' (expected k_nearest_neighbors, linear_regression or mean_baseline)");
     }
   }
 

@@ -233,7 +233,7 @@ final class HttpApi implements HttpHandler {
   private static String queryParameter(HttpExchange exchange, String name) {
     String query = exchange.getRequestURI().getRawQuery();
     if (query != null) {
-      for (String pair : query.split("&")) {
+      for (String pair : query.split("&", -1)) {
         int equals = pair.indexOf('=');
         if (equals > 0 && pair.substring(0, equals).equals(name)) {
           return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);

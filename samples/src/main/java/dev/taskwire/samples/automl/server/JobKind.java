@@ -15,18 +15,13 @@ public enum JobKind {
 
   /** Parses a wire name; the task-like {@code train} and {@code predict} are accepted too. */
   public static JobKind parse(String text) {
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "upload":
-        return UPLOAD;
-      case "train":
-      case "training":
-        return TRAINING;
-      case "predict":
-      case "prediction":
-        return PREDICTION;
-      default:
-        throw new IllegalArgumentException(
-            "unknown job kind '" + text + "' (expected upload, training or prediction)");
-    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "upload" -> UPLOAD;
+      case "train", "training" -> TRAINING;
+      case "predict", "prediction" -> PREDICTION;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown job kind '" + text + "' (expected upload, training or prediction)");
+    };
   }
 }

@@ -43,7 +43,7 @@ public final class ServerConfig {
   public static ServerConfig defaults() {
     Map<JobKind, Duration> latencies = new EnumMap<>(JobKind.class);
     latencies.put(JobKind.UPLOAD, Duration.ofMillis(700));
-    latencies.put(JobKind.TRAINING, Duration.ofMillis(1000));
+    latencies.put(JobKind.TRAINING, Duration.ofSeconds(1));
     latencies.put(JobKind.PREDICTION, Duration.ofMillis(400));
     return new ServerConfig(latencies, 4, 2, 5, Faults.none());
   }
