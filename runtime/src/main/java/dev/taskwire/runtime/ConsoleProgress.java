@@ -103,7 +103,9 @@ public final class ConsoleProgress implements TaskListener {
 
   @Override
   public synchronized void taskSkipped(TaskEvent event) {
-    skipped++;
+    if (!event.isElement()) {
+      skipped++;
+    }
     ended(event, "skipped");
   }
 

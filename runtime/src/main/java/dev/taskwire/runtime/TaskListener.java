@@ -5,11 +5,46 @@ package dev.taskwire.runtime;
  * empty default, so a listener overrides only what it needs.
  *
  * <p>Events arrive on the threads that cause them (a worker, the thread that completed an async
- * task's future, the caller of {@code run()}), possibly several at once, so implementations must be
- * thread-safe and quick. For one task they arrive in order: scheduled, started, then exactly one of
- * succeeded, failed or cancelled; a task that never starts gets skipped instead, when the run ends.
- * A listener that throws is reported through {@link System.Logger} and otherwise ignored: it cannot
- * break the run or stop other listeners.
+ * task's future, the timer, the caller of {@code run()}), possibly several at once, so
+ * implementations must be thread-safe and quick. A listener that throws is reported through {@link
+ * System.Logger} and otherwise ignored: it cannot break the run or stop other listeners.
+ *
+ * <h2>The events of one task</h2>
+ *
+ * Every task the run includes gets exactly one <em>terminal</em> event, {@code taskSucceeded},
+ * {@code taskFailed}, {@code taskCancelled} or {@code taskSkipped}, and it is the task's last.
+ * Before it come, in this order: {@code taskScheduled} once, when the task becomes ready (never, if
+ * it does not); then {@code taskStarted} before each attempt that begins, with {@code taskRetried}
+ * after each attempt but the last. Each event of a task happens-before the task's next event; all
+ * of them come after {@code runStarted} and before {@code runFinished}. So:
+ *
+ * <ul>
+ *   <li>A task that runs: scheduled, started, then succeeded, failed (it threw, its future
+ *       completed exceptionally, or its attempt timed out) or cancelled (the run stopped while it
+ *       ran: a sync task was interrupted, an async task's future cancelled).
+ *   <li>A retried task: scheduled, started (attempt 1), retried (attempt 1), started (attempt 2),
+ *       ..., then how its last attempt ended. If the run stops during a backoff, or before the next
+ *       attempt starts, the task is cancelled: it had started.
+ *   <li>A task whose result comes from the run's {@link dev.taskwire.runtime.store.ResultStore}:
+ *       scheduled, started (the attempt that looks it up), succeeded with {@link
+ *       TaskEvent#fromStore()} true; its method was not called.
+ *   <li>A task that never starts is skipped, when the run ends. If it had become ready (the run
+ *       stopped before it started, whether or not a thread had already taken it up), it was
+ *       scheduled first; if not (a prerequisite failed, was cancelled or was skipped, with
+ *       fail-fast or keeping going), skipped is its only event. Skipped never follows started.
+ *   <li>A task whose hand-off the executor refused: scheduled, failed, with what the executor threw
+ *       as {@link TaskEvent#error()}. It did not start and is not retried, since no attempt ran.
+ * </ul>
+ *
+ * <p>The elements of a fan-out task have events of their own, named like {@code train[3]} ({@link
+ * TaskEvent#isElement()}), following the same rules, except that an element the run never released
+ * (over the task's concurrency limit when the run stopped) is skipped without being scheduled. They
+ * all come after the fan-out task's started and before its terminal event. A fan-out task whose
+ * result comes from the store has no element events.
+ *
+ * <p>A run of some targets reports nothing of the tasks it leaves out, and a resumed run nothing of
+ * the tasks whose results it reuses; {@link RunEvent#tasks()} counts the tasks that do get events,
+ * not counting elements.
  *
  * <p>With no listener registered the scheduler pays one null check per event.
  */
@@ -17,30 +52,55 @@ public interface TaskListener {
   /** Before any task of the run is scheduled. */
   default void runStarted(RunEvent event) {}
 
-  /** Once the run has settled; {@link RunEvent#failure()} says how it ended. */
+  /**
+   * Once the run has settled, after every task event of the run; {@link RunEvent#failure()} says
+   * how it ended.
+   */
   default void runFinished(RunEvent event) {}
 
-  /** The task's last prerequisite succeeded (or it has none): it is ready to start. */
+  /**
+   * The task's last prerequisite succeeded (or failed, for one whose {@code Outcome} it takes), or
+   * it has none: it is ready to start. Once per task and run.
+   */
   default void taskScheduled(TaskEvent event) {}
 
-  /** The task's method is about to be called, on {@link TaskEvent#thread()}. */
+  /**
+   * An attempt is about to begin, on {@link TaskEvent#thread()}, as attempt {@link
+   * TaskEvent#attempt()}: the task's stored result is looked up, if the run has a result store,
+   * then, unless one is found, its method is called (for a fan-out task: its elements are started).
+   */
   default void taskStarted(TaskEvent event) {}
 
-  /** The task returned (for an async task: its future completed) with a value. */
+  /**
+   * The task returned (for an async task: its future completed) with a value, or its attempt found
+   * its result in the result store ({@link TaskEvent#fromStore()}). Terminal.
+   */
   default void taskSucceeded(TaskEvent event) {}
 
-  /** The task threw, or its future completed exceptionally; see {@link TaskEvent#error()}. */
+  /**
+   * The task threw, its future completed exceptionally, its last attempt timed out, or the executor
+   * refused its hand-off (then without {@code taskStarted}); see {@link TaskEvent#error()}.
+   * Terminal.
+   */
   default void taskFailed(TaskEvent event) {}
 
   /**
    * An attempt failed and the task will be retried after a backoff; {@link TaskEvent#error()} is
-   * that attempt's failure and {@link TaskEvent#attempt()} its number.
+   * that attempt's failure and {@link TaskEvent#attempt()} its number. Always after that attempt's
+   * {@code taskStarted}.
    */
   default void taskRetried(TaskEvent event) {}
 
-  /** The task was stopped by the run's cancellation or fail-fast stop after it started. */
+  /**
+   * The run's cancellation, fail-fast stop or deadline stopped the task after it started: while an
+   * attempt ran, during a backoff, or before its next attempt began. {@link TaskEvent#error()} is
+   * the cancellation. Terminal.
+   */
   default void taskCancelled(TaskEvent event) {}
 
-  /** The run ended without starting the task: an upstream task failed, or the run stopped. */
+  /**
+   * The run ended without starting the task: a prerequisite did not succeed, or the run stopped
+   * before the task started. Reported when the run ends; never after {@code taskStarted}. Terminal.
+   */
   default void taskSkipped(TaskEvent event) {}
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * maxBackoff}, with jitter: the wait is drawn uniformly from its upper half. No thread waits
  * meanwhile. Only exceptions of the {@code retryOn} types are retried (by default every {@link
  * Exception}); an {@link Error}, a cancellation or an interruption never is, and nothing is retried
- * once the run is stopping.
+ * once the run is stopping. A task whose hand-off the executor refused is not retried either: it
+ * fails without an attempt.
  */
 public final class TaskPolicy {
   private static final TaskPolicy NONE =

@@ -72,6 +72,28 @@ class ConsoleProgressTest {
   }
 
   @Test
+  void skippedElementsAreShownButNotCountedAsSkippedTasks() {
+    assertThrows(
+        PipelineException.class,
+        () ->
+            new TestPipeline()
+                .value("grid", r -> List.of(1, 2, 3))
+                .forEach(
+                    "train",
+                    TaskKind.VALUE,
+                    "grid",
+                    1,
+                    (element, r) -> {
+                      throw new IllegalStateException("bad element");
+                    },
+                    "grid")
+                .run(RunOptions.defaults().listener(ConsoleProgress.to(out, false))));
+    String text = output();
+    assertTrue(text.contains("train[2]             skipped"), text);
+    assertTrue(text.contains("FAILED at task train[0]: 2/2 tasks (1 succeeded, 1 failed)"), text);
+  }
+
+  @Test
   void onATerminalItRedrawsOneLineAndEndsItWithTheOutcome() {
     twoSteps().run(RunOptions.defaults().listener(ConsoleProgress.to(out, true)));
     String text = output();

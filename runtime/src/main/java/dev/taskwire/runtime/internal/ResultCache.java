@@ -33,10 +33,17 @@ final class ResultCache {
   /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
   private final ResultKey[] keys;
 
+  /**
+   * Per task, whether its last look-up found a result. Written and read by the thread that runs the
+   * task: a task found in the store ends on the thread that looked it up.
+   */
+  private final boolean[] loaded;
+
   ResultCache(ResultStore store, GraphTable graph) {
     this.store = store;
     this.graph = graph;
     this.keys = new ResultKey[graph.size()];
+    this.loaded = new boolean[graph.size()];
   }
 
   /**
@@ -45,11 +52,13 @@ final class ResultCache {
    */
   Optional<Object> lookUp(int task, Object[] inputs) {
     keys[task] = null;
+    loaded[task] = false;
     try {
       ResultKey key = keyOf(task, inputs);
       Optional<Object> stored = key == null ? Optional.empty() : store.load(key);
       // A result loaded is not saved again; one that is missing is, under this key.
       keys[task] = stored.isPresent() ? null : key;
+      loaded[task] = stored.isPresent();
       return stored;
     } catch (Exception | StackOverflowError broken) {
       LOG.log(
@@ -62,6 +71,11 @@ final class ResultCache {
           broken);
       return Optional.empty();
     }
+  }
+
+  /** Whether {@code task}'s last look-up found its result, so that its method was not called. */
+  boolean wasLoaded(int task) {
+    return loaded[task];
   }
 
   /** Keeps the result of {@code task}, if it has a key and the result is serializable. */

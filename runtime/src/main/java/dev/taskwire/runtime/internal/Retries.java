@@ -6,7 +6,8 @@ import java.util.concurrent.Future;
  * Retries ({@code @Task(retries = ...)}, and re-runs after a lost worker): a failed attempt waits
  * for its backoff on the shared {@link Timer}, holding no thread, with status RETRY_WAIT; then the
  * task is made ready again and pushed on its run's ready stack, to run on the run's own threads. A
- * stop during the backoff ends the task as cancelled.
+ * stop during the backoff, or after it but before the next attempt starts, ends the task as
+ * cancelled.
  */
 final class Retries {
   private Retries() {}
@@ -40,6 +41,20 @@ final class Retries {
       run.push(task);
       run.wakeWorker();
     }
+  }
+
+  /**
+   * Ends a task that was made ready for its next attempt, which the stopped run will not start, as
+   * cancelled, with its last failure as the cause: it started before, so it is not skipped. Returns
+   * EMPTY.
+   */
+  static int cancelNextAttempt(Scheduler run, int task) {
+    if (TaskStatus.claim(run.status, task) && TaskStatus.beginEnding(run.status, task)) {
+      run.endCancelled(
+          task, RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task)));
+      return ReadyStack.EMPTY;
+    }
+    return run.leave();
   }
 
   /** Ends a task that waits for its retry as cancelled, with its last failure as the cause. */

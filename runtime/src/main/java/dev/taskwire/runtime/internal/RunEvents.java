@@ -7,7 +7,9 @@ import java.util.function.BiConsumer;
 
 /**
  * What a run tells its listeners: the run's start and end, each task's events, and at the end the
- * tasks that never started. Each method costs one null check when no listener is registered.
+ * tasks that never started. Each method costs one null check when no listener is registered. The
+ * order of one task's events is {@link TaskListener}'s promise; the scheduler keeps it by sending
+ * each event from the one thread that owns the task at that moment (see {@link TaskStatus}).
  */
 final class RunEvents {
   private RunEvents() {}
@@ -17,25 +19,44 @@ final class RunEvents {
       Scheduler run, BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     Listeners listeners = run.template.listeners;
     if (listeners != null) {
-      FanOut.Parent parent = run.parent();
-      GraphTable graph = run.graph;
-      int attempt = run.attemptOf(task);
-      Thread thread = Thread.currentThread();
-      long now = System.nanoTime();
-      listeners.fire(
-          method,
-          parent == null
-              ? new TaskEvent(graph.pipeline(), graph.name(task), task, attempt, thread, now, error)
-              : new TaskEvent(
-                  graph.pipeline(),
-                  graph.name(task),
-                  parent.task,
-                  attempt,
-                  thread,
-                  now,
-                  error,
-                  task));
+      fire(run, listeners, method, task, error, false);
     }
+  }
+
+  /** Reports that {@code task} succeeded, and whether its result came from the result store. */
+  static void succeeded(Scheduler run, int task) {
+    Listeners listeners = run.template.listeners;
+    if (listeners != null) {
+      ResultCache cache = run.cache();
+      boolean fromStore = cache != null && cache.wasLoaded(task);
+      fire(run, listeners, TaskListener::taskSucceeded, task, null, fromStore);
+    }
+  }
+
+  private static void fire(
+      Scheduler run,
+      Listeners listeners,
+      BiConsumer<TaskListener, TaskEvent> method,
+      int task,
+      Throwable error,
+      boolean fromStore) {
+    FanOut.Parent parent = run.parent();
+    GraphTable graph = run.graph;
+    int attempt = run.attemptOf(task);
+    Thread thread = Thread.currentThread();
+    long now = System.nanoTime();
+    listeners.fire(
+        method,
+        new TaskEvent(
+            graph.pipeline(),
+            graph.name(task),
+            parent == null ? task : parent.task,
+            attempt,
+            thread,
+            now,
+            error,
+            parent == null ? -1 : task,
+            fromStore));
   }
 
   /** Before the first task is scheduled; counts the tasks the run sets out to run. */
@@ -47,21 +68,27 @@ final class RunEvents {
             run.graph.pipeline(), run.graph, System.nanoTime(), null, run.features.plannedTasks));
   }
 
-  /** Reports the tasks that did not start, then the run's end. */
-  static void runFinished(Scheduler run) {
+  /**
+   * The run settled: reports every task it includes but never started as skipped (a fan-out's
+   * elements too), then, for a whole run, its end. A fan-out's elements settle before their task
+   * ends, so their events come before the task's last one.
+   */
+  static void settled(Scheduler run) {
     for (int task = 0; task < run.graph.size(); task++) {
       if (TaskStatus.notStarted(TaskStatus.get(run.status, task)) && run.isIncluded(task)) {
         task(run, TaskListener::taskSkipped, task, null);
       }
     }
-    run.template.listeners.fire(
-        TaskListener::runFinished,
-        new RunEvent(
-            run.graph.pipeline(),
-            run.graph,
-            System.nanoTime(),
-            run.failure(),
-            run.features.plannedTasks));
+    if (run.parent() == null) {
+      run.template.listeners.fire(
+          TaskListener::runFinished,
+          new RunEvent(
+              run.graph.pipeline(),
+              run.graph,
+              System.nanoTime(),
+              run.failure(),
+              run.features.plannedTasks));
+    }
   }
 
   private static int tasksToRun(Scheduler run) {

@@ -190,18 +190,31 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /**
    * The executor refused a helper: the tasks on the stack cannot run. Each fails with the refusal
-   * as its cause (the first stops a fail-fast run; the rest then leave without running). None runs
-   * here: this may be the timer's thread, or one that completed a stage.
+   * as its cause, without starting (the first stops a fail-fast run; the rest then leave without
+   * starting, as in {@link #execute}). None runs here: this may be the timer's thread, or one that
+   * completed a stage.
    */
   @Override
   void failReadyTasks(Throwable rejected) {
     for (int task = pop(); task != EMPTY; task = pop()) {
-      if (isActive() && TaskStatus.claim(status, task)) {
-        finish(task, null, rejected);
+      if (!isActive()) {
+        stoppedBeforeStart(task);
+      } else if (TaskStatus.claim(status, task)) {
+        refused(task, rejected);
       } else {
         leave();
       }
     }
+  }
+
+  /**
+   * Fails claimed {@code task}, whose hand-off the executor refused, without starting it: no
+   * attempt ran, so there is none to retry. Nothing else can end a task that has not started; the
+   * CAS only keeps to the transitions TaskStatus lists.
+   */
+  private void refused(int task, Throwable rejected) {
+    TaskStatus.beginEnding(status, task);
+    fail(task, rejected);
   }
 
   // ---- running a task --------------------------------------------------------------------------
@@ -215,16 +228,19 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
   int execute(int task) {
-    // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
-    if (!isActive() || !TaskStatus.claim(status, task)) {
-      return leave();
-    }
     Thread thread = Thread.currentThread();
     setInFlight(task, thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.
+    // This is the one place a stop keeps a ready task from starting, however late the thread
+    // took it from the stack.
     if (!isActive()) {
       Interrupts.release(slots, flight(task), thread);
-      return finish(task, null, new CancellationException("run stopped before the task started"));
+      return stoppedBeforeStart(task);
+    }
+    // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
+    if (!TaskStatus.claim(status, task)) {
+      Interrupts.release(slots, flight(task), thread);
+      return leave();
     }
     RunEvents.task(this, TaskListener::taskStarted, task, null);
     ResultCache cache = cache();
@@ -262,6 +278,16 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       return AsyncStages.await(this, task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  /**
+   * The run stopped before ready {@code task} began its attempt; nothing of it was called. A task
+   * that never started keeps its not-started status, and the run's end reports it skipped, exactly
+   * as it does the ready tasks no thread took. A task ready for its next attempt had started: it
+   * ends cancelled, as it would have during its backoff. Returns EMPTY.
+   */
+  private int stoppedBeforeStart(int task) {
+    return attemptOf(task) > 1 ? Retries.cancelNextAttempt(this, task) : leave();
   }
 
   /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
@@ -328,7 +354,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (awaitedStage) {
       setInFlight(task, null);
     }
-    RunEvents.task(this, TaskListener::taskSucceeded, task, null);
+    RunEvents.succeeded(this, task);
     publish(task);
     return isActive() ? releaseDependents(task) : leave();
   }
@@ -415,7 +441,8 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   /** A task left the run; the last one settles it. Always returns EMPTY, for tail calls. */
   int leave() {
     FanOut.Parent parent = parent();
-    if (parent != null && parent.throttle > 0) {
+    // A stopped run releases no more sources: they never become ready, and the end skips them.
+    if (parent != null && parent.throttle > 0 && isActive()) {
       int[] sources = sources();
       int next = parent.releaseNext();
       if (next < sources.length) {
@@ -442,8 +469,8 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     setFlag(ENDED);
     // A future requested from now on sees ENDED and completes itself.
     publishAll();
-    if (template.listeners != null && parent() == null) {
-      RunEvents.runFinished(this);
+    if (template.listeners != null) {
+      RunEvents.settled(this);
     }
     setFlag(SETTLED);
     unparkCaller();

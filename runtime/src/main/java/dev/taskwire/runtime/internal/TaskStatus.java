@@ -29,7 +29,12 @@ import java.lang.invoke.VarHandle;
  *                       takes its Outcome); the thread that reaches 0 makes the task ready
  * 0      -> link       {@link #link}: pushed on the ready stack by the thread that made it ready
  * link   -> RUNNING    {@link #claim}: by the one thread that popped it (or kept it), a plain
- *                       release store: nothing else changes a ready task's cell
+ *                       release store: nothing else changes a ready task's cell. That thread
+ *                       first checks that the run is still active; if it is not, a task that never
+ *                       started stays unclaimed (the run's end reports it skipped). A task ready
+ *                       for its next attempt when the run stopped (to end cancelled), or whose
+ *                       hand-off the executor refused (to end failed), is claimed only to end at
+ *                       once, through beginEnding
  * RUNNING -> COMPLETING  {@link #beginEnding}: CAS; the attempt's end, its timeout and the run's
  *                       stop race for it and only the winner ends the task
  * RUNNING -> SUCCEEDED | FAILED | CANCELLED   {@link #end}, without a CAS: only for a sync task

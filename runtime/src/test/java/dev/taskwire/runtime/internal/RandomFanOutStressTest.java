@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Timeout;
  * Random fan-outs: collections of 0 to 24 elements, sync or async elements (completed later by
  * another thread), random concurrency limits, retries, failures, both failure policies, runs of
  * some targets, cancellation at a random moment, and a resume of every failed run. Each run checks
- * that it settles, that no element outlives it, that the concurrency limit held, and that
- * successful fan-outs return every element's result in order. Seeded: the seed of a failing trial
- * is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
+ * that it settles, that no element outlives it, that the concurrency limit held, that successful
+ * fan-outs return every element's result in order, and, for half the trials, that listeners heard
+ * what {@link ListenerContract} checks. Seeded: the seed of a failing trial is in the message;
+ * {@code -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
 class RandomFanOutStressTest extends StressFixture {
@@ -135,6 +136,10 @@ class RandomFanOutStressTest extends StressFixture {
           RunOptions.defaults()
               .executor(pool)
               .onFailure(random.nextBoolean() ? FailurePolicy.FAIL_FAST : FailurePolicy.KEEP_GOING);
+      ListenerContract contract = random.nextBoolean() ? new ListenerContract() : null;
+      if (contract != null) {
+        options = options.listener(contract);
+      }
       boolean partial = random.nextInt(4) == 0;
       boolean cancel = random.nextInt(6) == 0;
       PipelineRun run =
@@ -181,6 +186,9 @@ class RandomFanOutStressTest extends StressFixture {
           expected.add(i);
         }
         assertTrue(all.containsAll(expected), name + ": resumed elements " + all);
+      }
+      if (contract != null) {
+        assertEquals(List.of(), contract.violations(), name + ": listener events");
       }
     }
 

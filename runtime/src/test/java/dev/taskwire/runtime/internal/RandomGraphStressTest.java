@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Many random DAGs, many runs each, with random delays, async tasks completed from another thread,
  * injected failures and cancellations at random moments. Every run checks the scheduler's
- * invariants; the seed of a failing graph is in the assertion message.
+ * invariants, and one in four the listener events {@link ListenerContract} checks; the seed of a
+ * failing graph is in the assertion message.
  */
 @Timeout(120)
 class RandomGraphStressTest extends StressFixture {
@@ -108,6 +109,11 @@ class RandomGraphStressTest extends StressFixture {
           RunOptions.defaults()
               .executor(pool)
               .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
+      // A listener on some runs only: most stay on the plain path, which has no run features.
+      ListenerContract contract = random.nextInt(4) == 0 ? new ListenerContract() : null;
+      if (contract != null) {
+        options = options.listener(contract);
+      }
       PipelineRun run = null;
       boolean cancelled = false;
       Throwable outcome = null;
@@ -123,6 +129,9 @@ class RandomGraphStressTest extends StressFixture {
         outcome = thrown;
       }
       assertTrue(violations.isEmpty(), label + ": " + violations);
+      if (contract != null) {
+        assertEquals(List.of(), contract.violations(), label + ": listener events");
+      }
       assertEquals(0, running.get(), label + ": task code still running after await");
       for (int task = 0; task < shape.size(); task++) {
         assertTrue(starts.get(task) <= 1, label + ": t" + task + " started twice");

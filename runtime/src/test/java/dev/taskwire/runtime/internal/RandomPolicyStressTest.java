@@ -10,6 +10,7 @@ import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskPolicy;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Timeout;
  * and whose every attempt is decided in advance: it succeeds, fails, or hangs until its timeout.
  * Runs fail fast or keep going, and some are cancelled at a random moment. Every run checks that no
  * attempt started before its prerequisites succeeded, that no task was attempted more often than
- * its policy allows, that a successful run took each task's first good attempt, and that every
- * final failure surfaced. Seeded: the seed of a failing graph is in the message. {@code
- * -Dtaskwire.stress.graphs=N} runs more graphs (see the README).
+ * its policy allows, that a successful run took each task's first good attempt, that every final
+ * failure surfaced, and, for half the runs, that listeners heard what {@link ListenerContract}
+ * checks. Seeded: the seed of a failing graph is in the message. {@code -Dtaskwire.stress.graphs=N}
+ * runs more graphs (see the README).
  */
 @Timeout(300)
 class RandomPolicyStressTest extends StressFixture {
@@ -121,6 +123,10 @@ class RandomPolicyStressTest extends StressFixture {
           RunOptions.defaults()
               .executor(pool)
               .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
+      ListenerContract contract = random.nextBoolean() ? new ListenerContract() : null;
+      if (contract != null) {
+        options = options.listener(contract);
+      }
       Throwable outcome = null;
       PipelineRun run = null;
       boolean cancelled = false;
@@ -139,6 +145,9 @@ class RandomPolicyStressTest extends StressFixture {
         outcome = thrown;
       }
       assertTrue(violations.isEmpty(), label + ": " + violations);
+      if (contract != null) {
+        assertEquals(List.of(), contract.violations(), label + ": listener events");
+      }
       assertEquals(0, running.get(), label + ": task code still running after await");
       for (int task = 0; task < size; task++) {
         assertTrue(started.get(task) <= attempts[task].length, label + ": t" + task + " overtried");
