@@ -145,7 +145,6 @@ public final class ConsoleProgress implements TaskListener {
     out.flush();
   }
 
-  /** An element of a fan-out shows while it runs, but only whole tasks count towards the total. */
   /** "2 succeeded, 1 failed, 3 skipped": what the ended tasks came to, when not all succeeded. */
   private String breakdown() {
     StringBuilder text =

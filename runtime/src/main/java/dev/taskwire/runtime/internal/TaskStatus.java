@@ -100,8 +100,9 @@ final class TaskStatus {
   }
 
   /**
-   * The thread that took ready task {@code task} off the stack starts it; false if the task is not
-   * ready after all (a stop got to it first).
+   * The thread that took ready task {@code task} off the stack starts it. Nothing else changes a
+   * ready task's cell, so this cannot fail in a correct scheduler; false, rather than a start, if
+   * the cell says the task has started after all.
    */
   static boolean claim(int[] status, int task) {
     if (!notStarted(get(status, task))) {
