@@ -3,6 +3,7 @@ package dev.taskwire.runtime.internal;
 import dev.taskwire.runtime.Outcome;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.remote.RemoteCall;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -459,5 +460,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   ResultCache cache() {
     RunFeatures more = features;
     return more == null ? null : more.cache;
+  }
+
+  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
+  boolean awaitsStage(int task) {
+    return graph.kind(task) == TaskKind.ASYNC
+        || (template.dispatcher != null && graph.isDispatched(task));
   }
 }

@@ -47,10 +47,28 @@ final class ResultCache {
   }
 
   /**
-   * The stored result of {@code task}, looked up under the fingerprint of {@code inputs} (its
-   * prerequisites' results, in {@link GraphTable#dependenciesOf} order), or empty.
+   * The stored result of {@code task} in {@code run}, looked up under the fingerprint of its
+   * prerequisites' results (in {@link GraphTable#dependenciesOf} order), or empty. Never throws.
    */
-  Optional<Object> lookUp(int task, Object[] inputs) {
+  Optional<Object> lookUp(PipelineRun run, int task) {
+    Object[] inputs = inputsOf(run, task);
+    return inputs == null ? Optional.empty() : lookUp(task, inputs);
+  }
+
+  /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
+  private Object[] inputsOf(PipelineRun run, int task) {
+    int[] prerequisites = graph.dependenciesOf(task);
+    Object[] inputs = new Object[prerequisites.length];
+    for (int i = 0; i < prerequisites.length; i++) {
+      if (TaskStatus.get(run.status, prerequisites[i]) != TaskStatus.SUCCEEDED) {
+        return null; // an Outcome of a failure: run it rather than file it
+      }
+      inputs[i] = run.slots[prerequisites[i]];
+    }
+    return inputs;
+  }
+
+  private Optional<Object> lookUp(int task, Object[] inputs) {
     keys[task] = null;
     loaded[task] = false;
     try {

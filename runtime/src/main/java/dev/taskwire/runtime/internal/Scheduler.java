@@ -190,31 +190,22 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /**
    * The executor refused a helper: the tasks on the stack cannot run. Each fails with the refusal
-   * as its cause, without starting (the first stops a fail-fast run; the rest then leave without
-   * starting, as in {@link #execute}). None runs here: this may be the timer's thread, or one that
-   * completed a stage.
+   * as its cause, without starting, so with no attempt to retry (the first stops a fail-fast run;
+   * the rest then leave without starting, as in {@link #execute}). None runs here: this may be the
+   * timer's thread, or one that completed a stage. Nothing else can end a task that has not
+   * started; beginEnding only keeps to the transitions TaskStatus lists.
    */
   @Override
   void failReadyTasks(Throwable rejected) {
     for (int task = pop(); task != EMPTY; task = pop()) {
       if (!isActive()) {
         stoppedBeforeStart(task);
-      } else if (TaskStatus.claim(status, task)) {
-        refused(task, rejected);
+      } else if (TaskStatus.claim(status, task) && TaskStatus.beginEnding(status, task)) {
+        fail(task, rejected);
       } else {
         leave();
       }
     }
-  }
-
-  /**
-   * Fails claimed {@code task}, whose hand-off the executor refused, without starting it: no
-   * attempt ran, so there is none to retry. Nothing else can end a task that has not started; the
-   * CAS only keeps to the transitions TaskStatus lists.
-   */
-  private void refused(int task, Throwable rejected) {
-    TaskStatus.beginEnding(status, task);
-    fail(task, rejected);
   }
 
   // ---- running a task --------------------------------------------------------------------------
@@ -245,9 +236,8 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     RunEvents.task(this, TaskListener::taskStarted, task, null);
     ResultCache cache = cache();
     if (cache != null) {
-      Object[] inputs = inputsOf(task);
       // lookUp never throws: a store that fails is logged and the task runs.
-      Optional<Object> reused = inputs == null ? Optional.empty() : cache.lookUp(task, inputs);
+      Optional<Object> reused = cache.lookUp(this, task);
       if (reused.isPresent()) {
         Interrupts.release(slots, flight(task), thread);
         return finish(task, reused.get(), null);
@@ -288,25 +278,6 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    */
   private int stoppedBeforeStart(int task) {
     return attemptOf(task) > 1 ? Retries.cancelNextAttempt(this, task) : leave();
-  }
-
-  /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
-  private Object[] inputsOf(int task) {
-    int[] prerequisites = graph.dependenciesOf(task);
-    Object[] inputs = new Object[prerequisites.length];
-    for (int i = 0; i < prerequisites.length; i++) {
-      if (TaskStatus.get(status, prerequisites[i]) != TaskStatus.SUCCEEDED) {
-        return null; // an Outcome of a failure: run it rather than file it
-      }
-      inputs[i] = slots[prerequisites[i]];
-    }
-    return inputs;
-  }
-
-  /** Async tasks, and dispatched tasks when dispatching, end when a stage completes. */
-  boolean awaitsStage(int task) {
-    return graph.kind(task) == TaskKind.ASYNC
-        || (template.dispatcher != null && graph.isDispatched(task));
   }
 
   /** Pushes {@code task} for another thread unless it is EMPTY. */

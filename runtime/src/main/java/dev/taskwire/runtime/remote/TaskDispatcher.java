@@ -1,12 +1,11 @@
 package dev.taskwire.runtime.remote;
 
-import dev.taskwire.runtime.RunOptions;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Sends the body of a dispatched task to another JVM and hands back its result. Set one with {@link
- * RunOptions#dispatcher(TaskDispatcher)}; {@code taskwire-hazelcast} provides one for a Hazelcast
- * cluster.
+ * dev.taskwire.runtime.RunOptions#dispatcher(TaskDispatcher)}; {@code taskwire-hazelcast} provides
+ * one for a Hazelcast cluster.
  *
  * <p>Which tasks are dispatched was decided at compile time ({@code @Distributed}); the run keeps
  * the graph and schedules as always, and treats a dispatched task like an async task: no thread of

@@ -1,13 +1,13 @@
 package dev.taskwire.runtime.store;
 
-import dev.taskwire.runtime.RunOptions;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Keeps task results across runs and processes, so that a run started again after a failure, or
  * after a restart, does not redo tasks whose inputs have not changed. Register one with {@link
- * RunOptions#resultStore(ResultStore)}; {@link FileResultStore} keeps them in files.
+ * dev.taskwire.runtime.RunOptions#resultStore(ResultStore)}; {@link FileResultStore} keeps them in
+ * files.
  *
  * <p>A run asks the store before it calls a task whose inputs can be fingerprinted (every result it
  * receives is {@link java.io.Serializable}) and uses a stored result instead of calling the task;
