@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Race {
   private static final long HANG_GUARD_NANOS = SECONDS.toNanos(30);
 
+  /** Sets up a round, given the parties' threads (party {@code i} is {@code parties[i]}). */
+  interface Prepare {
+    void prepare(Thread[] parties);
+  }
+
   /** What one party does in a round. */
   interface Party {
     void act(int party) throws Exception;
@@ -31,12 +36,12 @@ final class Race {
 
   private Race() {}
 
-  static void rounds(int rounds, int parties, Runnable prepare, Party party, Runnable check)
+  static void rounds(int rounds, int parties, Prepare prepare, Party party, Runnable check)
       throws Exception {
     new Race().run(rounds, parties, prepare, party, check);
   }
 
-  private void run(int rounds, int parties, Runnable prepare, Party party, Runnable check)
+  private void run(int rounds, int parties, Prepare prepare, Party party, Runnable check)
       throws InterruptedException {
     Thread[] threads = new Thread[parties];
     for (int p = 0; p < parties; p++) {
@@ -47,7 +52,7 @@ final class Race {
     }
     try {
       for (int r = 1; r <= rounds; r++) {
-        prepare.run();
+        prepare.prepare(threads.clone());
         done.set(0);
         round = r;
         long deadline = System.nanoTime() + HANG_GUARD_NANOS;

@@ -477,7 +477,7 @@ class ReadyStackTest {
     Race.rounds(
         100,
         4,
-        () -> {
+        threads -> {
           stacks = new Stack[STACKS];
           executed = new AtomicIntegerArray(STACKS);
           for (int s = 0; s < STACKS; s++) {

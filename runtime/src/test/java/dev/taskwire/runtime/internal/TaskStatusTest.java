@@ -253,7 +253,7 @@ class TaskStatusTest {
     Race.rounds(
         ROUNDS,
         parties,
-        () -> prepare(parties, RUNNING),
+        threads -> prepare(parties, RUNNING),
         party -> {
           for (int cell = 0; cell < CELLS; cell++) {
             won[party][cell] = TaskStatus.beginEnding(status, cell);
@@ -272,7 +272,7 @@ class TaskStatusTest {
     Race.rounds(
         ROUNDS,
         2,
-        () -> prepare(2, RETRY_WAIT),
+        threads -> prepare(2, RETRY_WAIT),
         party -> {
           // Party 0 is the timer making the task ready; party 1 a stop ending it as cancelled.
           for (int cell = 0; cell < CELLS; cell++) {
@@ -295,7 +295,7 @@ class TaskStatusTest {
     Race.rounds(
         ROUNDS,
         3,
-        () -> prepare(3, RUNNING),
+        threads -> prepare(3, RUNNING),
         party -> {
           // Party 0 is the attempt's thread asking for a retry; 1 and 2 a timeout and a stop.
           for (int cell = 0; cell < CELLS; cell++) {
