@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,6 +110,14 @@ class InterruptsTest {
   private static final int INTERRUPTER_AT = 1;
   private static final int INTERRUPTER_DONE = 2;
 
+  /**
+   * Up to how long each side waits, in spins, before its move once they met; one bound per round in
+   * turn. Which side goes first, and how often release finds the interrupter halfway, varies a lot
+   * from one JVM to the next; a spread of waits keeps both common.
+   */
+  private static final int[] JITTERS = {0, 4, 8, 16, 64};
+
+  private int round;
   private Object[] slots;
   private Thread worker;
 
@@ -125,18 +134,22 @@ class InterruptsTest {
   @Test
   void releaseRacingWithInterruptNeverLeavesTheFlagSet() throws Exception {
     Race.rounds(
-        100,
+        200,
         2,
         parties -> {
+          round++;
           worker = parties[0];
           slots = new Object[SLOTS];
           Arrays.fill(slots, worker);
           progress = new AtomicIntegerArray(new int[] {-1, -1, -1});
         },
         party -> {
+          SplittableRandom random = new SplittableRandom(party);
+          int jitter = JITTERS[round % JITTERS.length];
           for (int slot = 0; slot < SLOTS; slot++) {
             if (party == 0) {
               meet(WORKER_AT, INTERRUPTER_AT, slot);
+              pause(random.nextInt(jitter + 1));
               Interrupts.release(slots, slot, worker);
               awaitProgress(INTERRUPTER_DONE, slot);
               if (worker.isInterrupted()) {
@@ -144,6 +157,7 @@ class InterruptsTest {
               }
             } else {
               meet(INTERRUPTER_AT, WORKER_AT, slot);
+              pause(random.nextInt(jitter + 1));
               Interrupts.interrupt(slots, slot, worker);
               progress.set(INTERRUPTER_DONE, slot);
             }
@@ -155,6 +169,13 @@ class InterruptsTest {
             assertNull(slots[slot], "slot " + slot);
           }
         });
+  }
+
+  /** A short wait before a move, so that neither side goes first systematically. */
+  private static void pause(int spins) {
+    for (int i = 0; i < spins; i++) {
+      Thread.onSpinWait();
+    }
   }
 
   /** Says this side reached {@code slot}, then waits until the other side has too. */
