@@ -82,7 +82,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
     CompletableFuture<Object> result = new CompletableFuture<>();
     // Members' and clients' executor futures are CompletableFutures in Hazelcast 5.
-    ((CompletionStage<Object>) submitted)
+    ((CompletionStage<?>) submitted)
         .whenComplete(
             (value, failure) -> {
               if (failure == null) {
@@ -91,13 +91,15 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                 result.completeExceptionally(translate(failure, call));
               }
             });
-    // A timeout or a stopped run cancels the result: stop the task on the member too.
-    result.whenComplete(
-        (value, failure) -> {
-          if (result.isCancelled()) {
-            submitted.cancel(true);
-          }
-        });
+    // A timeout or a stopped run cancels the result: stop the task on the member too. Best effort:
+    // if the cancel fails (say the client is closing), the run has moved on and no one could act.
+    var unused =
+        result.whenComplete(
+            (value, failure) -> {
+              if (result.isCancelled()) {
+                submitted.cancel(true);
+              }
+            });
     return result;
   }
 

@@ -36,8 +36,7 @@ final class SinglePipelineDemo {
       out.println("Running the pipeline (PipelineRunner.start(), then await()):");
       TraceRecorder recorder = new TraceRecorder();
       // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
-      ConsoleProgress progress =
-          ConsoleProgress.to(out, out == System.out && System.console() != null);
+      ConsoleProgress progress = ConsoleProgress.to(out, Terminal.isTerminal(out));
       PipelineRunner.Execution execution =
           new PipelineRunner(
                   new Pipeline(services.client(), input),

@@ -51,8 +51,7 @@ final class TuningDemo {
 
       TraceRecorder recorder = new TraceRecorder();
       // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
-      ConsoleProgress progress =
-          ConsoleProgress.to(out, out == System.out && System.console() != null);
+      ConsoleProgress progress = ConsoleProgress.to(out, Terminal.isTerminal(out));
       TuningPipelineRunner runner =
           new TuningPipelineRunner(
               new TuningPipeline(services.client(), data.input(), grid),

@@ -24,14 +24,17 @@ public final class SimulatedService {
   /** A future that completes with {@code value} after the latency. */
   public CompletableFuture<Integer> call(int value) {
     CompletableFuture<Integer> answer = new CompletableFuture<>();
-    timer.schedule(() -> answer.complete(value), LATENCY_MILLIS, TimeUnit.MILLISECONDS);
+    // Completing a future throws nothing (dependents' failures stay in their own futures).
+    var unused =
+        timer.schedule(() -> answer.complete(value), LATENCY_MILLIS, TimeUnit.MILLISECONDS);
     return answer;
   }
 
   /** The same as {@link #call(int)}, as a Guava future for Dagger Producers. */
   public ListenableFuture<Integer> callListenable(int value) {
     SettableFuture<Integer> answer = SettableFuture.create();
-    timer.schedule(() -> answer.set(value), LATENCY_MILLIS, TimeUnit.MILLISECONDS);
+    // Setting a future throws nothing (Guava catches and logs what a listener throws).
+    var unused = timer.schedule(() -> answer.set(value), LATENCY_MILLIS, TimeUnit.MILLISECONDS);
     return answer;
   }
 }

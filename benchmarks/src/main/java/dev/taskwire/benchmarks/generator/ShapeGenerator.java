@@ -46,7 +46,11 @@ public final class ShapeGenerator {
   private static final int LINE = 100;
 
   /** A task: its name and the indices of the tasks it depends on, in parameter order. */
-  record Task(String name, int[] dependencies) {}
+  record Task(String name, List<Integer> dependencies) {
+    Task {
+      dependencies = List.copyOf(dependencies);
+    }
+  }
 
   /** A graph whose tasks are in a topological (declaration) order; the last one is the sink. */
   record Shape(String packageName, String className, String description, List<Task> tasks) {
@@ -100,10 +104,10 @@ public final class ShapeGenerator {
   /** 64 independent leaves, all feeding one sink. */
   static Shape fanIn() {
     List<Task> tasks = new ArrayList<>();
-    int[] leaves = new int[FAN_IN_LEAVES];
+    List<Integer> leaves = new ArrayList<>();
     for (int i = 0; i < FAN_IN_LEAVES; i++) {
-      tasks.add(new Task("leaf" + i, new int[0]));
-      leaves[i] = i;
+      tasks.add(new Task("leaf" + i, List.of()));
+      leaves.add(i);
     }
     tasks.add(new Task("sink", leaves));
     return new Shape(
@@ -116,9 +120,9 @@ public final class ShapeGenerator {
   /** 32 tasks, each depending on the one before. */
   static Shape chain() {
     List<Task> tasks = new ArrayList<>();
-    tasks.add(new Task("step0", new int[0]));
+    tasks.add(new Task("step0", List.of()));
     for (int i = 1; i < CHAIN_LENGTH; i++) {
-      tasks.add(new Task("step" + i, new int[] {i - 1}));
+      tasks.add(new Task("step" + i, List.of(i - 1)));
     }
     return new Shape(
         "chain",
@@ -141,9 +145,9 @@ public final class ShapeGenerator {
       int first = tasks.size();
       for (int k = 0; k < width; k++) {
         int index = tasks.size();
-        int[] dependencies;
+        List<Integer> dependencies;
         if (layer == 0) {
-          dependencies = new int[0];
+          dependencies = List.of();
         } else {
           int[] previous = layers.get(layer - 1);
           TreeSet<Integer> chosen = new TreeSet<>();
@@ -152,7 +156,7 @@ public final class ShapeGenerator {
           for (int e = 0; e < extra; e++) {
             chosen.add(random.nextInt(first));
           }
-          dependencies = chosen.stream().mapToInt(Integer::intValue).toArray();
+          dependencies = List.copyOf(chosen);
         }
         tasks.add(new Task("t" + index, dependencies));
       }
@@ -164,9 +168,9 @@ public final class ShapeGenerator {
         used[dependency] = true;
       }
     }
-    int[] unused = IntStream.range(0, tasks.size()).filter(i -> !used[i]).toArray();
+    List<Integer> unused = IntStream.range(0, tasks.size()).filter(i -> !used[i]).boxed().toList();
     tasks.add(new Task("total", unused));
-    int edges = tasks.stream().mapToInt(t -> t.dependencies().length).sum();
+    int edges = tasks.stream().mapToInt(t -> t.dependencies().size()).sum();
     return new Shape(
         "randomdag",
         "RandomDag",
@@ -179,7 +183,7 @@ public final class ShapeGenerator {
             + " edges, "
             + RANDOM_DAG_LAYERS
             + " layers, and a final total of the "
-            + unused.length
+            + unused.size()
             + " tasks nothing else needs",
         tasks);
   }
@@ -189,13 +193,13 @@ public final class ShapeGenerator {
     List<Task> tasks = shape.tasks();
     int[] values = new int[tasks.size()];
     for (int i = 0; i < tasks.size(); i++) {
-      int[] dependencies = tasks.get(i).dependencies();
-      if (dependencies.length == 0) {
+      List<Integer> dependencies = tasks.get(i).dependencies();
+      if (dependencies.isEmpty()) {
         values[i] = i + 1;
       } else {
         int value = i;
-        for (int k = 0; k < dependencies.length; k++) {
-          value += (2 * k + 1) * values[dependencies[k]];
+        for (int k = 0; k < dependencies.size(); k++) {
+          value += (2 * k + 1) * values[dependencies.get(k)];
         }
         values[i] = value;
       }
@@ -246,14 +250,14 @@ public final class ShapeGenerator {
   private static List<String> terms(Shape shape, int index) {
     Task task = shape.tasks().get(index);
     List<String> terms = new ArrayList<>();
-    int[] dependencies = task.dependencies();
-    if (dependencies.length == 0) {
+    List<Integer> dependencies = task.dependencies();
+    if (dependencies.isEmpty()) {
       terms.add("origin");
       terms.add(String.valueOf(index + 1));
       return terms;
     }
-    for (int k = 0; k < dependencies.length; k++) {
-      String argument = shape.tasks().get(dependencies[k]).name();
+    for (int k = 0; k < dependencies.size(); k++) {
+      String argument = shape.tasks().get(dependencies.get(k)).name();
       terms.add(k == 0 ? argument : (2 * k + 1) + " * " + argument);
     }
     terms.add(String.valueOf(index));

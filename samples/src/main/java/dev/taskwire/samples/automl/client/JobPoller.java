@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,7 @@ final class JobPoller {
   private final Function<String, String> pollCall;
 
   /** Jobs being followed, so that closing the client can fail them instead of leaving them hung. */
-  private final Set<CompletableFuture<?>> following = ConcurrentHashMap.newKeySet();
+  private final Set<Followed<?>> following = ConcurrentHashMap.newKeySet();
 
   /**
    * @param fetch one status request for a job id
@@ -55,20 +56,19 @@ final class JobPoller {
   <T> CompletableFuture<T> follow(
       String what, CompletableFuture<JobStatus> submitted, Function<JobStatus, T> resultOf) {
     Followed<T> job = new Followed<>(what, resultOf);
-    following.add(job.result);
-    job.result.whenComplete(
-        (value, failure) -> {
-          following.remove(job.result);
-          if (failure != null && !(unwrap(failure) instanceof JobFailedException)) {
-            job.stopRemote(); // cancelled, or given up on: leave nothing running on the server
-          }
-        });
-    submitted.whenComplete(
-        (status, failure) -> {
-          if (failure != null) {
-            job.result.completeExceptionally(unwrap(failure));
-            return;
-          }
+    following.add(job);
+    // Clean-up that throws nothing (stopRemote catches what the stop request throws).
+    var unused =
+        job.result.whenComplete(
+            (value, failure) -> {
+              following.remove(job);
+              if (failure != null && !(unwrap(failure) instanceof JobFailedException)) {
+                job.stopRemote(); // cancelled, or given up on: leave nothing running on the server
+              }
+            });
+    job.onStatus(
+        submitted,
+        status -> {
           job.jobId = status.id();
           if (job.result.isCompletedExceptionally()) {
             job.stopRemote(); // cancelled before the server told us the job's id
@@ -81,8 +81,8 @@ final class JobPoller {
 
   /** Fails every job still being followed: the client is closing and will poll no more. */
   void abandonAll() {
-    for (CompletableFuture<?> result : Set.copyOf(following)) {
-      result.completeExceptionally(
+    for (Followed<?> job : Set.copyOf(following)) {
+      job.result.completeExceptionally(
           new IllegalStateException("the AutoML client was closed while following a job"));
     }
   }
@@ -125,27 +125,46 @@ final class JobPoller {
     private void schedulePoll(Duration delay) {
       Duration after = next(delay);
       try {
-        timer.schedule(
-            () -> {
-              if (!result.isDone()) {
-                fetch
-                    .apply(jobId)
-                    .whenComplete(
-                        (status, failure) -> {
-                          if (failure != null) {
-                            result.completeExceptionally(unwrap(failure));
-                          } else {
-                            handle(status, after);
-                          }
-                        });
-              }
-            },
-            delay.toNanos(),
-            TimeUnit.NANOSECONDS);
+        // poll() hands every failure to the job, so the timer's future never holds one.
+        var unused =
+            timer.schedule(
+                () -> {
+                  if (!result.isDone()) {
+                    poll(after);
+                  }
+                },
+                delay.toNanos(),
+                TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException closed) {
         result.completeExceptionally(
             new IllegalStateException("the AutoML client was closed while following " + what));
       }
+    }
+
+    private void poll(Duration nextDelay) {
+      CompletableFuture<JobStatus> status;
+      try {
+        status = fetch.apply(jobId);
+      } catch (RuntimeException notSent) {
+        result.completeExceptionally(notSent);
+        return;
+      }
+      onStatus(status, polled -> handle(polled, nextDelay));
+    }
+
+    /**
+     * Runs {@code next} with the status {@code answer} brings; if the answer fails, or {@code next}
+     * throws, the job fails with that instead of hanging unfinished.
+     */
+    void onStatus(CompletableFuture<JobStatus> answer, Consumer<JobStatus> next) {
+      var unused = // every failure ends in result; this stage's own outcome adds nothing
+          answer
+              .thenAccept(next)
+              .exceptionally(
+                  failure -> {
+                    result.completeExceptionally(unwrap(failure));
+                    return null;
+                  });
     }
 
     /** Best effort: the stop request's own outcome changes nothing for the caller. */

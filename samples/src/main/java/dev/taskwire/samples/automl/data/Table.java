@@ -19,6 +19,8 @@ public final class Table {
   }
 
   /**
+   * A table of {@code rows} (each copied) under the names {@code columns}.
+   *
    * @throws IllegalArgumentException if a column name repeats or a row has the wrong width
    */
   public static Table of(List<String> columns, List<double[]> rows) {
@@ -51,6 +53,8 @@ public final class Table {
   }
 
   /**
+   * The position of column {@code name}, counted from 0.
+   *
    * @throws IllegalArgumentException naming the missing column and the ones that exist
    */
   public int columnIndex(String name) {

@@ -16,6 +16,8 @@ public interface Algorithm {
   }
 
   /**
+   * Fits a model to the examples: learns to predict each row's target from its features.
+   *
    * @param features one row per example, the same width for every row
    * @param targets the known value of each row
    */

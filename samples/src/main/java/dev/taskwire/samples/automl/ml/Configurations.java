@@ -15,6 +15,8 @@ public final class Configurations {
   private Configurations() {}
 
   /**
+   * The algorithm called {@code name}, set up with {@code parameters}.
+   *
    * @throws IllegalArgumentException naming the algorithm and what is wrong with its settings
    */
   public static Algorithm configure(String name, Map<String, Double> parameters) {

@@ -23,6 +23,8 @@ public final class CrossValidation {
   }
 
   /**
+   * Scores {@code algorithm} by predicting each row with a model fitted on the other folds.
+   *
    * @throws IllegalArgumentException if there are fewer rows than folds
    */
   public Score score(Algorithm algorithm, double[][] features, double[] targets) {

@@ -60,7 +60,11 @@ public final class LinearRegression implements Algorithm {
     return new Fitted(solution[0], Arrays.copyOfRange(solution, 1, width));
   }
 
-  /** A fitted line (hyperplane): {@code intercept + sum(coefficients[j] * x[j])}. */
+  /**
+   * A fitted line (hyperplane): {@code intercept + sum(coefficients[j] * x[j])}. Its {@code equals}
+   * and {@code hashCode} see the array's identity, not its values: nothing compares fitted models.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // numeric work wants the plain double[]
   public record Fitted(double intercept, double[] coefficients) implements Regressor {
     @Override
     public double predict(double[] features) {

@@ -58,8 +58,22 @@ final class HttpApi implements HttpHandler {
     this.json = json;
   }
 
-  /** A response to send, or {@link #NO_ANSWER} to park the request unanswered. */
-  private record Reply(int status, String contentType, byte[] body) {}
+  /**
+   * A response to send, or {@link #NO_ANSWER} to park the request unanswered. A class, not a
+   * record: the body is an array, and replies are never compared but for that one sentinel, by
+   * identity.
+   */
+  private static final class Reply {
+    final int status;
+    final String contentType;
+    final byte[] body;
+
+    Reply(int status, String contentType, byte[] body) {
+      this.status = status;
+      this.contentType = contentType;
+      this.body = body;
+    }
+  }
 
   private static final Reply NO_ANSWER = new Reply(0, "", new byte[0]);
 
@@ -79,12 +93,12 @@ final class HttpApi implements HttpHandler {
     }
     try (exchange) {
       exchange.getRequestBody().readAllBytes(); // drain, so the connection can be reused
-      exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-      int length = reply.body().length;
-      exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
-      if (reply.body().length > 0) {
+      exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+      int length = reply.body.length;
+      exchange.sendResponseHeaders(reply.status, length == 0 ? -1 : length);
+      if (reply.body.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
-          out.write(reply.body());
+          out.write(reply.body);
         }
       }
     }
@@ -97,7 +111,6 @@ final class HttpApi implements HttpHandler {
     }
     String resource = path.substring(ROOT.length());
     String method = exchange.getRequestMethod();
-    Matcher match;
     if (resource.equals("health")) {
       requireMethod(method, "GET", path);
       return ok(200, new JsonViews.HealthView("ok", service.openJobs()));
@@ -111,14 +124,16 @@ final class HttpApi implements HttpHandler {
       String csv = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       return job(202, service.upload(name, csv));
     }
-    if ((match = DATASET_CSV.matcher(resource)).matches()) {
+    Matcher datasetCsv = DATASET_CSV.matcher(resource);
+    if (datasetCsv.matches()) {
       requireMethod(method, "GET", path);
-      String csv = Csv.format(service.dataset(match.group(1)).table());
+      String csv = Csv.format(service.dataset(datasetCsv.group(1)).table());
       return new Reply(200, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8));
     }
-    if ((match = DATASET.matcher(resource)).matches()) {
+    Matcher dataset = DATASET.matcher(resource);
+    if (dataset.matches()) {
       requireMethod(method, "GET", path);
-      return ok(200, service.dataset(match.group(1)).view());
+      return ok(200, service.dataset(dataset.group(1)).view());
     }
     if (resource.equals("trainings")) {
       requireMethod(method, "POST", path);
@@ -140,17 +155,19 @@ final class HttpApi implements HttpHandler {
       }
       return job(202, service.predict(text(body, "modelId"), text(body, "datasetId")));
     }
-    if ((match = JOB_STOP.matcher(resource)).matches()) {
+    Matcher jobStop = JOB_STOP.matcher(resource);
+    if (jobStop.matches()) {
       requireMethod(method, "POST", path);
-      return job(200, service.stop(match.group(1)));
+      return job(200, service.stop(jobStop.group(1)));
     }
-    if ((match = JOB.matcher(resource)).matches()) {
+    Matcher jobStatus = JOB.matcher(resource);
+    if (jobStatus.matches()) {
       requireMethod(method, "GET", path);
-      Job job = service.job(match.group(1));
+      Job job = service.job(jobStatus.group(1));
       Reply reply = job(200, job);
       if (faults.garblesStatusOf(job.kind())) {
-        byte[] cut = Arrays.copyOf(reply.body(), reply.body().length / 2);
-        return new Reply(200, reply.contentType(), cut);
+        byte[] cut = Arrays.copyOf(reply.body, reply.body.length / 2);
+        return new Reply(200, reply.contentType, cut);
       }
       return reply;
     }

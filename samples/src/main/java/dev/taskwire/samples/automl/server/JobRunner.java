@@ -61,10 +61,14 @@ final class JobRunner implements AutoCloseable {
       CompletableFuture<Object> result =
           CompletableFuture.supplyAsync(() -> runWork(job, work), workers);
       CompletableFuture<Void> latency = new CompletableFuture<>();
-      timer.schedule(
-          () -> latency.complete(null), config.latency(kind).toNanos(), TimeUnit.NANOSECONDS);
-      CompletableFuture.allOf(result, latency, gates.gate(kind, label))
-          .whenComplete((ignored, failure) -> settle(job, result));
+      // Completing a future throws nothing (dependents' failures stay in their own futures).
+      var unusedTimer =
+          timer.schedule(
+              () -> latency.complete(null), config.latency(kind).toNanos(), TimeUnit.NANOSECONDS);
+      // settle ends the job whatever happened, the work's failure included; it throws nothing.
+      var unusedSettled =
+          CompletableFuture.allOf(result, latency, gates.gate(kind, label))
+              .whenComplete((ignored, failure) -> settle(job, result));
     } catch (RejectedExecutionException closing) {
       job.fail("the server is shutting down");
     }
