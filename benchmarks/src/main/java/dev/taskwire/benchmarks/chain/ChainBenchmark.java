@@ -17,7 +17,8 @@ public class ChainBenchmark extends GraphBenchmark {
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner = new ChainRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.runner =
+        new ChainRunner(pipeline, RunOptions.defaults().executor(executor));
   }
 
   @Override
@@ -37,7 +38,8 @@ public class ChainBenchmark extends GraphBenchmark {
 
   @Override
   protected int runDagger() {
-    return getUnchecked(DaggerChainComponent.factory().create(executor, pipeline.origin).step31());
+    return getUnchecked(
+        DaggerChainComponent.factory().create(executor, pipeline.origin).step31());
   }
 
   @Override

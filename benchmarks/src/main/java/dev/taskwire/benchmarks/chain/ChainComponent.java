@@ -23,6 +23,7 @@ interface ChainComponent {
   @ProductionComponent.Factory
   interface Factory {
     ChainComponent create(
-        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor,
+        @BindsInstance @Named("origin") int origin);
   }
 }

@@ -9,9 +9,9 @@ import dagger.producers.Produces;
 import jakarta.inject.Named;
 
 /**
- * The long chain: 32 tasks, each needing the one before, for Dagger Producers: one
- * {@code @Produces} method per task with the same arithmetic as {@link Chain}, results told apart
- * by {@code @Named} keys (all are {@code int}).
+ * The long chain: 32 tasks, each needing the one before, for Dagger Producers: one {@code
+ * @Produces} method per task with the same arithmetic as {@link Chain}, results told apart by
+ * {@code @Named} keys (all are {@code int}).
  */
 @ProducerModule
 final class ChainProducerModule {

@@ -343,134 +343,48 @@ public class FanIn {
 
   @Task
   public int sink(
-      @DependsOn("leaf0") int leaf0,
-      @DependsOn("leaf1") int leaf1,
-      @DependsOn("leaf2") int leaf2,
-      @DependsOn("leaf3") int leaf3,
-      @DependsOn("leaf4") int leaf4,
-      @DependsOn("leaf5") int leaf5,
-      @DependsOn("leaf6") int leaf6,
-      @DependsOn("leaf7") int leaf7,
-      @DependsOn("leaf8") int leaf8,
-      @DependsOn("leaf9") int leaf9,
-      @DependsOn("leaf10") int leaf10,
-      @DependsOn("leaf11") int leaf11,
-      @DependsOn("leaf12") int leaf12,
-      @DependsOn("leaf13") int leaf13,
-      @DependsOn("leaf14") int leaf14,
-      @DependsOn("leaf15") int leaf15,
-      @DependsOn("leaf16") int leaf16,
-      @DependsOn("leaf17") int leaf17,
-      @DependsOn("leaf18") int leaf18,
-      @DependsOn("leaf19") int leaf19,
-      @DependsOn("leaf20") int leaf20,
-      @DependsOn("leaf21") int leaf21,
-      @DependsOn("leaf22") int leaf22,
-      @DependsOn("leaf23") int leaf23,
-      @DependsOn("leaf24") int leaf24,
-      @DependsOn("leaf25") int leaf25,
-      @DependsOn("leaf26") int leaf26,
-      @DependsOn("leaf27") int leaf27,
-      @DependsOn("leaf28") int leaf28,
-      @DependsOn("leaf29") int leaf29,
-      @DependsOn("leaf30") int leaf30,
-      @DependsOn("leaf31") int leaf31,
-      @DependsOn("leaf32") int leaf32,
-      @DependsOn("leaf33") int leaf33,
-      @DependsOn("leaf34") int leaf34,
-      @DependsOn("leaf35") int leaf35,
-      @DependsOn("leaf36") int leaf36,
-      @DependsOn("leaf37") int leaf37,
-      @DependsOn("leaf38") int leaf38,
-      @DependsOn("leaf39") int leaf39,
-      @DependsOn("leaf40") int leaf40,
-      @DependsOn("leaf41") int leaf41,
-      @DependsOn("leaf42") int leaf42,
-      @DependsOn("leaf43") int leaf43,
-      @DependsOn("leaf44") int leaf44,
-      @DependsOn("leaf45") int leaf45,
-      @DependsOn("leaf46") int leaf46,
-      @DependsOn("leaf47") int leaf47,
-      @DependsOn("leaf48") int leaf48,
-      @DependsOn("leaf49") int leaf49,
-      @DependsOn("leaf50") int leaf50,
-      @DependsOn("leaf51") int leaf51,
-      @DependsOn("leaf52") int leaf52,
-      @DependsOn("leaf53") int leaf53,
-      @DependsOn("leaf54") int leaf54,
-      @DependsOn("leaf55") int leaf55,
-      @DependsOn("leaf56") int leaf56,
-      @DependsOn("leaf57") int leaf57,
-      @DependsOn("leaf58") int leaf58,
-      @DependsOn("leaf59") int leaf59,
-      @DependsOn("leaf60") int leaf60,
-      @DependsOn("leaf61") int leaf61,
-      @DependsOn("leaf62") int leaf62,
+      @DependsOn("leaf0") int leaf0, @DependsOn("leaf1") int leaf1, @DependsOn("leaf2") int leaf2,
+      @DependsOn("leaf3") int leaf3, @DependsOn("leaf4") int leaf4, @DependsOn("leaf5") int leaf5,
+      @DependsOn("leaf6") int leaf6, @DependsOn("leaf7") int leaf7, @DependsOn("leaf8") int leaf8,
+      @DependsOn("leaf9") int leaf9, @DependsOn("leaf10") int leaf10,
+      @DependsOn("leaf11") int leaf11, @DependsOn("leaf12") int leaf12,
+      @DependsOn("leaf13") int leaf13, @DependsOn("leaf14") int leaf14,
+      @DependsOn("leaf15") int leaf15, @DependsOn("leaf16") int leaf16,
+      @DependsOn("leaf17") int leaf17, @DependsOn("leaf18") int leaf18,
+      @DependsOn("leaf19") int leaf19, @DependsOn("leaf20") int leaf20,
+      @DependsOn("leaf21") int leaf21, @DependsOn("leaf22") int leaf22,
+      @DependsOn("leaf23") int leaf23, @DependsOn("leaf24") int leaf24,
+      @DependsOn("leaf25") int leaf25, @DependsOn("leaf26") int leaf26,
+      @DependsOn("leaf27") int leaf27, @DependsOn("leaf28") int leaf28,
+      @DependsOn("leaf29") int leaf29, @DependsOn("leaf30") int leaf30,
+      @DependsOn("leaf31") int leaf31, @DependsOn("leaf32") int leaf32,
+      @DependsOn("leaf33") int leaf33, @DependsOn("leaf34") int leaf34,
+      @DependsOn("leaf35") int leaf35, @DependsOn("leaf36") int leaf36,
+      @DependsOn("leaf37") int leaf37, @DependsOn("leaf38") int leaf38,
+      @DependsOn("leaf39") int leaf39, @DependsOn("leaf40") int leaf40,
+      @DependsOn("leaf41") int leaf41, @DependsOn("leaf42") int leaf42,
+      @DependsOn("leaf43") int leaf43, @DependsOn("leaf44") int leaf44,
+      @DependsOn("leaf45") int leaf45, @DependsOn("leaf46") int leaf46,
+      @DependsOn("leaf47") int leaf47, @DependsOn("leaf48") int leaf48,
+      @DependsOn("leaf49") int leaf49, @DependsOn("leaf50") int leaf50,
+      @DependsOn("leaf51") int leaf51, @DependsOn("leaf52") int leaf52,
+      @DependsOn("leaf53") int leaf53, @DependsOn("leaf54") int leaf54,
+      @DependsOn("leaf55") int leaf55, @DependsOn("leaf56") int leaf56,
+      @DependsOn("leaf57") int leaf57, @DependsOn("leaf58") int leaf58,
+      @DependsOn("leaf59") int leaf59, @DependsOn("leaf60") int leaf60,
+      @DependsOn("leaf61") int leaf61, @DependsOn("leaf62") int leaf62,
       @DependsOn("leaf63") int leaf63) {
-    return leaf0
-        + 3 * leaf1
-        + 5 * leaf2
-        + 7 * leaf3
-        + 9 * leaf4
-        + 11 * leaf5
-        + 13 * leaf6
-        + 15 * leaf7
-        + 17 * leaf8
-        + 19 * leaf9
-        + 21 * leaf10
-        + 23 * leaf11
-        + 25 * leaf12
-        + 27 * leaf13
-        + 29 * leaf14
-        + 31 * leaf15
-        + 33 * leaf16
-        + 35 * leaf17
-        + 37 * leaf18
-        + 39 * leaf19
-        + 41 * leaf20
-        + 43 * leaf21
-        + 45 * leaf22
-        + 47 * leaf23
-        + 49 * leaf24
-        + 51 * leaf25
-        + 53 * leaf26
-        + 55 * leaf27
-        + 57 * leaf28
-        + 59 * leaf29
-        + 61 * leaf30
-        + 63 * leaf31
-        + 65 * leaf32
-        + 67 * leaf33
-        + 69 * leaf34
-        + 71 * leaf35
-        + 73 * leaf36
-        + 75 * leaf37
-        + 77 * leaf38
-        + 79 * leaf39
-        + 81 * leaf40
-        + 83 * leaf41
-        + 85 * leaf42
-        + 87 * leaf43
-        + 89 * leaf44
-        + 91 * leaf45
-        + 93 * leaf46
-        + 95 * leaf47
-        + 97 * leaf48
-        + 99 * leaf49
-        + 101 * leaf50
-        + 103 * leaf51
-        + 105 * leaf52
-        + 107 * leaf53
-        + 109 * leaf54
-        + 111 * leaf55
-        + 113 * leaf56
-        + 115 * leaf57
-        + 117 * leaf58
-        + 119 * leaf59
-        + 121 * leaf60
-        + 123 * leaf61
-        + 125 * leaf62
-        + 127 * leaf63
-        + 64;
+    return
+        leaf0 + 3 * leaf1 + 5 * leaf2 + 7 * leaf3 + 9 * leaf4 + 11 * leaf5 + 13 * leaf6 +
+        15 * leaf7 + 17 * leaf8 + 19 * leaf9 + 21 * leaf10 + 23 * leaf11 + 25 * leaf12 +
+        27 * leaf13 + 29 * leaf14 + 31 * leaf15 + 33 * leaf16 + 35 * leaf17 + 37 * leaf18 +
+        39 * leaf19 + 41 * leaf20 + 43 * leaf21 + 45 * leaf22 + 47 * leaf23 + 49 * leaf24 +
+        51 * leaf25 + 53 * leaf26 + 55 * leaf27 + 57 * leaf28 + 59 * leaf29 + 61 * leaf30 +
+        63 * leaf31 + 65 * leaf32 + 67 * leaf33 + 69 * leaf34 + 71 * leaf35 + 73 * leaf36 +
+        75 * leaf37 + 77 * leaf38 + 79 * leaf39 + 81 * leaf40 + 83 * leaf41 + 85 * leaf42 +
+        87 * leaf43 + 89 * leaf44 + 91 * leaf45 + 93 * leaf46 + 95 * leaf47 + 97 * leaf48 +
+        99 * leaf49 + 101 * leaf50 + 103 * leaf51 + 105 * leaf52 + 107 * leaf53 + 109 * leaf54 +
+        111 * leaf55 + 113 * leaf56 + 115 * leaf57 + 117 * leaf58 + 119 * leaf59 + 121 * leaf60 +
+        123 * leaf61 + 125 * leaf62 + 127 * leaf63 + 64;
   }
 }

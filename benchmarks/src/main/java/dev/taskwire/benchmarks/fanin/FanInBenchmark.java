@@ -17,7 +17,8 @@ public class FanInBenchmark extends GraphBenchmark {
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner = new FanInRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.runner =
+        new FanInRunner(pipeline, RunOptions.defaults().executor(executor));
   }
 
   @Override
@@ -37,7 +38,8 @@ public class FanInBenchmark extends GraphBenchmark {
 
   @Override
   protected int runDagger() {
-    return getUnchecked(DaggerFanInComponent.factory().create(executor, pipeline.origin).sink());
+    return getUnchecked(
+        DaggerFanInComponent.factory().create(executor, pipeline.origin).sink());
   }
 
   @Override

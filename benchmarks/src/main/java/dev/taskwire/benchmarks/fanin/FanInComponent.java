@@ -23,6 +23,7 @@ interface FanInComponent {
   @ProductionComponent.Factory
   interface Factory {
     FanInComponent create(
-        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor,
+        @BindsInstance @Named("origin") int origin);
   }
 }

@@ -404,134 +404,39 @@ final class FanInProducerModule {
   @Produces
   @Named("sink")
   static int sink(
-      @Named("leaf0") int leaf0,
-      @Named("leaf1") int leaf1,
-      @Named("leaf2") int leaf2,
-      @Named("leaf3") int leaf3,
-      @Named("leaf4") int leaf4,
-      @Named("leaf5") int leaf5,
-      @Named("leaf6") int leaf6,
-      @Named("leaf7") int leaf7,
-      @Named("leaf8") int leaf8,
-      @Named("leaf9") int leaf9,
-      @Named("leaf10") int leaf10,
-      @Named("leaf11") int leaf11,
-      @Named("leaf12") int leaf12,
-      @Named("leaf13") int leaf13,
-      @Named("leaf14") int leaf14,
-      @Named("leaf15") int leaf15,
-      @Named("leaf16") int leaf16,
-      @Named("leaf17") int leaf17,
-      @Named("leaf18") int leaf18,
-      @Named("leaf19") int leaf19,
-      @Named("leaf20") int leaf20,
-      @Named("leaf21") int leaf21,
-      @Named("leaf22") int leaf22,
-      @Named("leaf23") int leaf23,
-      @Named("leaf24") int leaf24,
-      @Named("leaf25") int leaf25,
-      @Named("leaf26") int leaf26,
-      @Named("leaf27") int leaf27,
-      @Named("leaf28") int leaf28,
-      @Named("leaf29") int leaf29,
-      @Named("leaf30") int leaf30,
-      @Named("leaf31") int leaf31,
-      @Named("leaf32") int leaf32,
-      @Named("leaf33") int leaf33,
-      @Named("leaf34") int leaf34,
-      @Named("leaf35") int leaf35,
-      @Named("leaf36") int leaf36,
-      @Named("leaf37") int leaf37,
-      @Named("leaf38") int leaf38,
-      @Named("leaf39") int leaf39,
-      @Named("leaf40") int leaf40,
-      @Named("leaf41") int leaf41,
-      @Named("leaf42") int leaf42,
-      @Named("leaf43") int leaf43,
-      @Named("leaf44") int leaf44,
-      @Named("leaf45") int leaf45,
-      @Named("leaf46") int leaf46,
-      @Named("leaf47") int leaf47,
-      @Named("leaf48") int leaf48,
-      @Named("leaf49") int leaf49,
-      @Named("leaf50") int leaf50,
-      @Named("leaf51") int leaf51,
-      @Named("leaf52") int leaf52,
-      @Named("leaf53") int leaf53,
-      @Named("leaf54") int leaf54,
-      @Named("leaf55") int leaf55,
-      @Named("leaf56") int leaf56,
-      @Named("leaf57") int leaf57,
-      @Named("leaf58") int leaf58,
-      @Named("leaf59") int leaf59,
-      @Named("leaf60") int leaf60,
-      @Named("leaf61") int leaf61,
-      @Named("leaf62") int leaf62,
+      @Named("leaf0") int leaf0, @Named("leaf1") int leaf1, @Named("leaf2") int leaf2,
+      @Named("leaf3") int leaf3, @Named("leaf4") int leaf4, @Named("leaf5") int leaf5,
+      @Named("leaf6") int leaf6, @Named("leaf7") int leaf7, @Named("leaf8") int leaf8,
+      @Named("leaf9") int leaf9, @Named("leaf10") int leaf10, @Named("leaf11") int leaf11,
+      @Named("leaf12") int leaf12, @Named("leaf13") int leaf13, @Named("leaf14") int leaf14,
+      @Named("leaf15") int leaf15, @Named("leaf16") int leaf16, @Named("leaf17") int leaf17,
+      @Named("leaf18") int leaf18, @Named("leaf19") int leaf19, @Named("leaf20") int leaf20,
+      @Named("leaf21") int leaf21, @Named("leaf22") int leaf22, @Named("leaf23") int leaf23,
+      @Named("leaf24") int leaf24, @Named("leaf25") int leaf25, @Named("leaf26") int leaf26,
+      @Named("leaf27") int leaf27, @Named("leaf28") int leaf28, @Named("leaf29") int leaf29,
+      @Named("leaf30") int leaf30, @Named("leaf31") int leaf31, @Named("leaf32") int leaf32,
+      @Named("leaf33") int leaf33, @Named("leaf34") int leaf34, @Named("leaf35") int leaf35,
+      @Named("leaf36") int leaf36, @Named("leaf37") int leaf37, @Named("leaf38") int leaf38,
+      @Named("leaf39") int leaf39, @Named("leaf40") int leaf40, @Named("leaf41") int leaf41,
+      @Named("leaf42") int leaf42, @Named("leaf43") int leaf43, @Named("leaf44") int leaf44,
+      @Named("leaf45") int leaf45, @Named("leaf46") int leaf46, @Named("leaf47") int leaf47,
+      @Named("leaf48") int leaf48, @Named("leaf49") int leaf49, @Named("leaf50") int leaf50,
+      @Named("leaf51") int leaf51, @Named("leaf52") int leaf52, @Named("leaf53") int leaf53,
+      @Named("leaf54") int leaf54, @Named("leaf55") int leaf55, @Named("leaf56") int leaf56,
+      @Named("leaf57") int leaf57, @Named("leaf58") int leaf58, @Named("leaf59") int leaf59,
+      @Named("leaf60") int leaf60, @Named("leaf61") int leaf61, @Named("leaf62") int leaf62,
       @Named("leaf63") int leaf63) {
-    return leaf0
-        + 3 * leaf1
-        + 5 * leaf2
-        + 7 * leaf3
-        + 9 * leaf4
-        + 11 * leaf5
-        + 13 * leaf6
-        + 15 * leaf7
-        + 17 * leaf8
-        + 19 * leaf9
-        + 21 * leaf10
-        + 23 * leaf11
-        + 25 * leaf12
-        + 27 * leaf13
-        + 29 * leaf14
-        + 31 * leaf15
-        + 33 * leaf16
-        + 35 * leaf17
-        + 37 * leaf18
-        + 39 * leaf19
-        + 41 * leaf20
-        + 43 * leaf21
-        + 45 * leaf22
-        + 47 * leaf23
-        + 49 * leaf24
-        + 51 * leaf25
-        + 53 * leaf26
-        + 55 * leaf27
-        + 57 * leaf28
-        + 59 * leaf29
-        + 61 * leaf30
-        + 63 * leaf31
-        + 65 * leaf32
-        + 67 * leaf33
-        + 69 * leaf34
-        + 71 * leaf35
-        + 73 * leaf36
-        + 75 * leaf37
-        + 77 * leaf38
-        + 79 * leaf39
-        + 81 * leaf40
-        + 83 * leaf41
-        + 85 * leaf42
-        + 87 * leaf43
-        + 89 * leaf44
-        + 91 * leaf45
-        + 93 * leaf46
-        + 95 * leaf47
-        + 97 * leaf48
-        + 99 * leaf49
-        + 101 * leaf50
-        + 103 * leaf51
-        + 105 * leaf52
-        + 107 * leaf53
-        + 109 * leaf54
-        + 111 * leaf55
-        + 113 * leaf56
-        + 115 * leaf57
-        + 117 * leaf58
-        + 119 * leaf59
-        + 121 * leaf60
-        + 123 * leaf61
-        + 125 * leaf62
-        + 127 * leaf63
-        + 64;
+    return
+        leaf0 + 3 * leaf1 + 5 * leaf2 + 7 * leaf3 + 9 * leaf4 + 11 * leaf5 + 13 * leaf6 +
+        15 * leaf7 + 17 * leaf8 + 19 * leaf9 + 21 * leaf10 + 23 * leaf11 + 25 * leaf12 +
+        27 * leaf13 + 29 * leaf14 + 31 * leaf15 + 33 * leaf16 + 35 * leaf17 + 37 * leaf18 +
+        39 * leaf19 + 41 * leaf20 + 43 * leaf21 + 45 * leaf22 + 47 * leaf23 + 49 * leaf24 +
+        51 * leaf25 + 53 * leaf26 + 55 * leaf27 + 57 * leaf28 + 59 * leaf29 + 61 * leaf30 +
+        63 * leaf31 + 65 * leaf32 + 67 * leaf33 + 69 * leaf34 + 71 * leaf35 + 73 * leaf36 +
+        75 * leaf37 + 77 * leaf38 + 79 * leaf39 + 81 * leaf40 + 83 * leaf41 + 85 * leaf42 +
+        87 * leaf43 + 89 * leaf44 + 91 * leaf45 + 93 * leaf46 + 95 * leaf47 + 97 * leaf48 +
+        99 * leaf49 + 101 * leaf50 + 103 * leaf51 + 105 * leaf52 + 107 * leaf53 + 109 * leaf54 +
+        111 * leaf55 + 113 * leaf56 + 115 * leaf57 + 117 * leaf58 + 119 * leaf59 + 121 * leaf60 +
+        123 * leaf61 + 125 * leaf62 + 127 * leaf63 + 64;
   }
 }

@@ -564,38 +564,20 @@ public class RandomDag {
 
   @Task
   public int total(
-      @DependsOn("t25") int t25,
-      @DependsOn("t28") int t28,
-      @DependsOn("t30") int t30,
-      @DependsOn("t45") int t45,
-      @DependsOn("t53") int t53,
-      @DependsOn("t54") int t54,
-      @DependsOn("t55") int t55,
-      @DependsOn("t56") int t56,
-      @DependsOn("t60") int t60,
-      @DependsOn("t62") int t62,
-      @DependsOn("t75") int t75,
-      @DependsOn("t78") int t78,
-      @DependsOn("t80") int t80,
-      @DependsOn("t81") int t81,
-      @DependsOn("t86") int t86,
-      @DependsOn("t89") int t89,
-      @DependsOn("t90") int t90,
-      @DependsOn("t94") int t94,
-      @DependsOn("t97") int t97,
-      @DependsOn("t98") int t98,
-      @DependsOn("t99") int t99,
-      @DependsOn("t100") int t100,
-      @DependsOn("t101") int t101,
-      @DependsOn("t102") int t102,
-      @DependsOn("t103") int t103,
-      @DependsOn("t104") int t104,
-      @DependsOn("t105") int t105,
-      @DependsOn("t106") int t106,
-      @DependsOn("t107") int t107) {
-    return t25 + 3 * t28 + 5 * t30 + 7 * t45 + 9 * t53 + 11 * t54 + 13 * t55 + 15 * t56 + 17 * t60
-        + 19 * t62 + 21 * t75 + 23 * t78 + 25 * t80 + 27 * t81 + 29 * t86 + 31 * t89 + 33 * t90
-        + 35 * t94 + 37 * t97 + 39 * t98 + 41 * t99 + 43 * t100 + 45 * t101 + 47 * t102 + 49 * t103
-        + 51 * t104 + 53 * t105 + 55 * t106 + 57 * t107 + 108;
+      @DependsOn("t25") int t25, @DependsOn("t28") int t28, @DependsOn("t30") int t30,
+      @DependsOn("t45") int t45, @DependsOn("t53") int t53, @DependsOn("t54") int t54,
+      @DependsOn("t55") int t55, @DependsOn("t56") int t56, @DependsOn("t60") int t60,
+      @DependsOn("t62") int t62, @DependsOn("t75") int t75, @DependsOn("t78") int t78,
+      @DependsOn("t80") int t80, @DependsOn("t81") int t81, @DependsOn("t86") int t86,
+      @DependsOn("t89") int t89, @DependsOn("t90") int t90, @DependsOn("t94") int t94,
+      @DependsOn("t97") int t97, @DependsOn("t98") int t98, @DependsOn("t99") int t99,
+      @DependsOn("t100") int t100, @DependsOn("t101") int t101, @DependsOn("t102") int t102,
+      @DependsOn("t103") int t103, @DependsOn("t104") int t104, @DependsOn("t105") int t105,
+      @DependsOn("t106") int t106, @DependsOn("t107") int t107) {
+    return
+        t25 + 3 * t28 + 5 * t30 + 7 * t45 + 9 * t53 + 11 * t54 + 13 * t55 + 15 * t56 + 17 * t60 +
+        19 * t62 + 21 * t75 + 23 * t78 + 25 * t80 + 27 * t81 + 29 * t86 + 31 * t89 + 33 * t90 +
+        35 * t94 + 37 * t97 + 39 * t98 + 41 * t99 + 43 * t100 + 45 * t101 + 47 * t102 + 49 * t103 +
+        51 * t104 + 53 * t105 + 55 * t106 + 57 * t107 + 108;
   }
 }

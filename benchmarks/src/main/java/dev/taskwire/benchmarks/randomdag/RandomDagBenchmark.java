@@ -20,7 +20,8 @@ public class RandomDagBenchmark extends GraphBenchmark {
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner = new RandomDagRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.runner =
+        new RandomDagRunner(pipeline, RunOptions.defaults().executor(executor));
   }
 
   @Override

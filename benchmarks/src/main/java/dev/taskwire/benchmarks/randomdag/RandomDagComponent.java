@@ -24,6 +24,7 @@ interface RandomDagComponent {
   @ProductionComponent.Factory
   interface Factory {
     RandomDagComponent create(
-        @BindsInstance @Production Executor executor, @BindsInstance @Named("origin") int origin);
+        @BindsInstance @Production Executor executor,
+        @BindsInstance @Named("origin") int origin);
   }
 }

@@ -41,30 +41,24 @@ final class RandomDagFutures {
     CompletableFuture<Integer> t16 = t4.thenApply(p::t16);
     CompletableFuture<Integer> t17 = t4.thenApply(p::t17);
     CompletableFuture<Integer> t18 = t6.thenApply(p::t18);
-    CompletableFuture<Integer> t19 =
-        CompletableFuture.allOf(t3, t6, t7)
-            .thenApply(done -> p.t19(t3.join(), t6.join(), t7.join()));
+    CompletableFuture<Integer> t19 = CompletableFuture.allOf(t3, t6, t7)
+        .thenApply(done -> p.t19(t3.join(), t6.join(), t7.join()));
     CompletableFuture<Integer> t20 = t0.thenApply(p::t20);
     CompletableFuture<Integer> t21 = t2.thenCombine(t9, p::t21);
     CompletableFuture<Integer> t22 = t14.thenApply(p::t22);
     CompletableFuture<Integer> t23 = t9.thenCombine(t10, p::t23);
-    CompletableFuture<Integer> t24 =
-        CompletableFuture.allOf(t12, t17, t19)
-            .thenApply(done -> p.t24(t12.join(), t17.join(), t19.join()));
-    CompletableFuture<Integer> t25 =
-        CompletableFuture.allOf(t3, t12, t19)
-            .thenApply(done -> p.t25(t3.join(), t12.join(), t19.join()));
-    CompletableFuture<Integer> t26 =
-        CompletableFuture.allOf(t11, t14, t18)
-            .thenApply(done -> p.t26(t11.join(), t14.join(), t18.join()));
+    CompletableFuture<Integer> t24 = CompletableFuture.allOf(t12, t17, t19)
+        .thenApply(done -> p.t24(t12.join(), t17.join(), t19.join()));
+    CompletableFuture<Integer> t25 = CompletableFuture.allOf(t3, t12, t19)
+        .thenApply(done -> p.t25(t3.join(), t12.join(), t19.join()));
+    CompletableFuture<Integer> t26 = CompletableFuture.allOf(t11, t14, t18)
+        .thenApply(done -> p.t26(t11.join(), t14.join(), t18.join()));
     CompletableFuture<Integer> t27 = t18.thenApply(p::t27);
     CompletableFuture<Integer> t28 = t21.thenApply(p::t28);
-    CompletableFuture<Integer> t29 =
-        CompletableFuture.allOf(t0, t8, t13)
-            .thenApply(done -> p.t29(t0.join(), t8.join(), t13.join()));
-    CompletableFuture<Integer> t30 =
-        CompletableFuture.allOf(t1, t5, t19)
-            .thenApply(done -> p.t30(t1.join(), t5.join(), t19.join()));
+    CompletableFuture<Integer> t29 = CompletableFuture.allOf(t0, t8, t13)
+        .thenApply(done -> p.t29(t0.join(), t8.join(), t13.join()));
+    CompletableFuture<Integer> t30 = CompletableFuture.allOf(t1, t5, t19)
+        .thenApply(done -> p.t30(t1.join(), t5.join(), t19.join()));
     CompletableFuture<Integer> t31 = t1.thenCombine(t15, p::t31);
     CompletableFuture<Integer> t32 = t16.thenApply(p::t32);
     CompletableFuture<Integer> t33 = t4.thenCombine(t13, p::t33);
@@ -72,16 +66,14 @@ final class RandomDagFutures {
     CompletableFuture<Integer> t35 = t17.thenApply(p::t35);
     CompletableFuture<Integer> t36 = t11.thenCombine(t14, p::t36);
     CompletableFuture<Integer> t37 = t32.thenApply(p::t37);
-    CompletableFuture<Integer> t38 =
-        CompletableFuture.allOf(t27, t29, t33)
-            .thenApply(done -> p.t38(t27.join(), t29.join(), t33.join()));
+    CompletableFuture<Integer> t38 = CompletableFuture.allOf(t27, t29, t33)
+        .thenApply(done -> p.t38(t27.join(), t29.join(), t33.join()));
     CompletableFuture<Integer> t39 = t26.thenApply(p::t39);
     CompletableFuture<Integer> t40 = t36.thenApply(p::t40);
     CompletableFuture<Integer> t41 = t22.thenApply(p::t41);
     CompletableFuture<Integer> t42 = t23.thenApply(p::t42);
-    CompletableFuture<Integer> t43 =
-        CompletableFuture.allOf(t14, t26, t36)
-            .thenApply(done -> p.t43(t14.join(), t26.join(), t36.join()));
+    CompletableFuture<Integer> t43 = CompletableFuture.allOf(t14, t26, t36)
+        .thenApply(done -> p.t43(t14.join(), t26.join(), t36.join()));
     CompletableFuture<Integer> t44 = t22.thenCombine(t32, p::t44);
     CompletableFuture<Integer> t45 = t36.thenCombine(t37, p::t45);
     CompletableFuture<Integer> t46 = t37.thenCombine(t38, p::t46);
@@ -90,31 +82,26 @@ final class RandomDagFutures {
     CompletableFuture<Integer> t49 = t43.thenApply(p::t49);
     CompletableFuture<Integer> t50 = t31.thenCombine(t39, p::t50);
     CompletableFuture<Integer> t51 = t34.thenCombine(t44, p::t51);
-    CompletableFuture<Integer> t52 =
-        CompletableFuture.allOf(t3, t23, t42)
-            .thenApply(done -> p.t52(t3.join(), t23.join(), t42.join()));
+    CompletableFuture<Integer> t52 = CompletableFuture.allOf(t3, t23, t42)
+        .thenApply(done -> p.t52(t3.join(), t23.join(), t42.join()));
     CompletableFuture<Integer> t53 = t41.thenApply(p::t53);
     CompletableFuture<Integer> t54 = t47.thenApply(p::t54);
-    CompletableFuture<Integer> t55 =
-        CompletableFuture.allOf(t3, t14, t52)
-            .thenApply(done -> p.t55(t3.join(), t14.join(), t52.join()));
+    CompletableFuture<Integer> t55 = CompletableFuture.allOf(t3, t14, t52)
+        .thenApply(done -> p.t55(t3.join(), t14.join(), t52.join()));
     CompletableFuture<Integer> t56 = t24.thenCombine(t50, p::t56);
     CompletableFuture<Integer> t57 = t12.thenCombine(t51, p::t57);
-    CompletableFuture<Integer> t58 =
-        CompletableFuture.allOf(t6, t27, t46)
-            .thenApply(done -> p.t58(t6.join(), t27.join(), t46.join()));
+    CompletableFuture<Integer> t58 = CompletableFuture.allOf(t6, t27, t46)
+        .thenApply(done -> p.t58(t6.join(), t27.join(), t46.join()));
     CompletableFuture<Integer> t59 = t2.thenCombine(t49, p::t59);
     CompletableFuture<Integer> t60 = t41.thenCombine(t48, p::t60);
     CompletableFuture<Integer> t61 = t43.thenCombine(t47, p::t61);
     CompletableFuture<Integer> t62 = t29.thenCombine(t46, p::t62);
-    CompletableFuture<Integer> t63 =
-        CompletableFuture.allOf(t23, t44, t48)
-            .thenApply(done -> p.t63(t23.join(), t44.join(), t48.join()));
+    CompletableFuture<Integer> t63 = CompletableFuture.allOf(t23, t44, t48)
+        .thenApply(done -> p.t63(t23.join(), t44.join(), t48.join()));
     CompletableFuture<Integer> t64 = t52.thenApply(p::t64);
     CompletableFuture<Integer> t65 = t49.thenApply(p::t65);
-    CompletableFuture<Integer> t66 =
-        CompletableFuture.allOf(t0, t49, t51)
-            .thenApply(done -> p.t66(t0.join(), t49.join(), t51.join()));
+    CompletableFuture<Integer> t66 = CompletableFuture.allOf(t0, t49, t51)
+        .thenApply(done -> p.t66(t0.join(), t49.join(), t51.join()));
     CompletableFuture<Integer> t67 = t42.thenCombine(t49, p::t67);
     CompletableFuture<Integer> t68 = t46.thenApply(p::t68);
     CompletableFuture<Integer> t69 = t57.thenCombine(t63, p::t69);
@@ -124,102 +111,61 @@ final class RandomDagFutures {
     CompletableFuture<Integer> t73 = t38.thenCombine(t64, p::t73);
     CompletableFuture<Integer> t74 = t63.thenApply(p::t74);
     CompletableFuture<Integer> t75 = t61.thenApply(p::t75);
-    CompletableFuture<Integer> t76 =
-        CompletableFuture.allOf(t47, t59, t64)
-            .thenApply(done -> p.t76(t47.join(), t59.join(), t64.join()));
+    CompletableFuture<Integer> t76 = CompletableFuture.allOf(t47, t59, t64)
+        .thenApply(done -> p.t76(t47.join(), t59.join(), t64.join()));
     CompletableFuture<Integer> t77 = t14.thenCombine(t71, p::t77);
     CompletableFuture<Integer> t78 = t74.thenApply(p::t78);
     CompletableFuture<Integer> t79 = t65.thenCombine(t71, p::t79);
     CompletableFuture<Integer> t80 = t70.thenApply(p::t80);
     CompletableFuture<Integer> t81 = t72.thenApply(p::t81);
     CompletableFuture<Integer> t82 = t73.thenApply(p::t82);
-    CompletableFuture<Integer> t83 =
-        CompletableFuture.allOf(t18, t39, t72)
-            .thenApply(done -> p.t83(t18.join(), t39.join(), t72.join()));
+    CompletableFuture<Integer> t83 = CompletableFuture.allOf(t18, t39, t72)
+        .thenApply(done -> p.t83(t18.join(), t39.join(), t72.join()));
     CompletableFuture<Integer> t84 = t69.thenApply(p::t84);
-    CompletableFuture<Integer> t85 =
-        CompletableFuture.allOf(t22, t38, t73)
-            .thenApply(done -> p.t85(t22.join(), t38.join(), t73.join()));
-    CompletableFuture<Integer> t86 =
-        CompletableFuture.allOf(t47, t66, t70)
-            .thenApply(done -> p.t86(t47.join(), t66.join(), t70.join()));
+    CompletableFuture<Integer> t85 = CompletableFuture.allOf(t22, t38, t73)
+        .thenApply(done -> p.t85(t22.join(), t38.join(), t73.join()));
+    CompletableFuture<Integer> t86 = CompletableFuture.allOf(t47, t66, t70)
+        .thenApply(done -> p.t86(t47.join(), t66.join(), t70.join()));
     CompletableFuture<Integer> t87 = t37.thenCombine(t76, p::t87);
-    CompletableFuture<Integer> t88 =
-        CompletableFuture.allOf(t23, t31, t73)
-            .thenApply(done -> p.t88(t23.join(), t31.join(), t73.join()));
-    CompletableFuture<Integer> t89 =
-        CompletableFuture.allOf(t29, t47, t84)
-            .thenApply(done -> p.t89(t29.join(), t47.join(), t84.join()));
-    CompletableFuture<Integer> t90 =
-        CompletableFuture.allOf(t46, t67, t88)
-            .thenApply(done -> p.t90(t46.join(), t67.join(), t88.join()));
+    CompletableFuture<Integer> t88 = CompletableFuture.allOf(t23, t31, t73)
+        .thenApply(done -> p.t88(t23.join(), t31.join(), t73.join()));
+    CompletableFuture<Integer> t89 = CompletableFuture.allOf(t29, t47, t84)
+        .thenApply(done -> p.t89(t29.join(), t47.join(), t84.join()));
+    CompletableFuture<Integer> t90 = CompletableFuture.allOf(t46, t67, t88)
+        .thenApply(done -> p.t90(t46.join(), t67.join(), t88.join()));
     CompletableFuture<Integer> t91 = t79.thenApply(p::t91);
     CompletableFuture<Integer> t92 = t20.thenCombine(t87, p::t92);
     CompletableFuture<Integer> t93 = t82.thenApply(p::t93);
-    CompletableFuture<Integer> t94 =
-        CompletableFuture.allOf(t15, t58, t87)
-            .thenApply(done -> p.t94(t15.join(), t58.join(), t87.join()));
-    CompletableFuture<Integer> t95 =
-        CompletableFuture.allOf(t14, t29, t83)
-            .thenApply(done -> p.t95(t14.join(), t29.join(), t83.join()));
-    CompletableFuture<Integer> t96 =
-        CompletableFuture.allOf(t4, t37, t77)
-            .thenApply(done -> p.t96(t4.join(), t37.join(), t77.join()));
+    CompletableFuture<Integer> t94 = CompletableFuture.allOf(t15, t58, t87)
+        .thenApply(done -> p.t94(t15.join(), t58.join(), t87.join()));
+    CompletableFuture<Integer> t95 = CompletableFuture.allOf(t14, t29, t83)
+        .thenApply(done -> p.t95(t14.join(), t29.join(), t83.join()));
+    CompletableFuture<Integer> t96 = CompletableFuture.allOf(t4, t37, t77)
+        .thenApply(done -> p.t96(t4.join(), t37.join(), t77.join()));
     CompletableFuture<Integer> t97 = t57.thenCombine(t92, p::t97);
-    CompletableFuture<Integer> t98 =
-        CompletableFuture.allOf(t38, t84, t96)
-            .thenApply(done -> p.t98(t38.join(), t84.join(), t96.join()));
+    CompletableFuture<Integer> t98 = CompletableFuture.allOf(t38, t84, t96)
+        .thenApply(done -> p.t98(t38.join(), t84.join(), t96.join()));
     CompletableFuture<Integer> t99 = t59.thenCombine(t95, p::t99);
     CompletableFuture<Integer> t100 = t24.thenCombine(t95, p::t100);
     CompletableFuture<Integer> t101 = t48.thenCombine(t91, p::t101);
-    CompletableFuture<Integer> t102 =
-        CompletableFuture.allOf(t64, t85, t96)
-            .thenApply(done -> p.t102(t64.join(), t85.join(), t96.join()));
-    CompletableFuture<Integer> t103 =
-        CompletableFuture.allOf(t5, t82, t93)
-            .thenApply(done -> p.t103(t5.join(), t82.join(), t93.join()));
+    CompletableFuture<Integer> t102 = CompletableFuture.allOf(t64, t85, t96)
+        .thenApply(done -> p.t102(t64.join(), t85.join(), t96.join()));
+    CompletableFuture<Integer> t103 = CompletableFuture.allOf(t5, t82, t93)
+        .thenApply(done -> p.t103(t5.join(), t82.join(), t93.join()));
     CompletableFuture<Integer> t104 = t11.thenCombine(t96, p::t104);
-    CompletableFuture<Integer> t105 =
-        CompletableFuture.allOf(t66, t83, t91)
-            .thenApply(done -> p.t105(t66.join(), t83.join(), t91.join()));
+    CompletableFuture<Integer> t105 = CompletableFuture.allOf(t66, t83, t91)
+        .thenApply(done -> p.t105(t66.join(), t83.join(), t91.join()));
     CompletableFuture<Integer> t106 = t93.thenApply(p::t106);
-    CompletableFuture<Integer> t107 =
-        CompletableFuture.allOf(t2, t35, t92)
-            .thenApply(done -> p.t107(t2.join(), t35.join(), t92.join()));
+    CompletableFuture<Integer> t107 = CompletableFuture.allOf(t2, t35, t92)
+        .thenApply(done -> p.t107(t2.join(), t35.join(), t92.join()));
     return CompletableFuture.allOf(
-            t25, t28, t30, t45, t53, t54, t55, t56, t60, t62, t75, t78, t80, t81, t86, t89, t90,
-            t94, t97, t98, t99, t100, t101, t102, t103, t104, t105, t106, t107)
-        .thenApply(
-            done ->
-                p.total(
-                    t25.join(),
-                    t28.join(),
-                    t30.join(),
-                    t45.join(),
-                    t53.join(),
-                    t54.join(),
-                    t55.join(),
-                    t56.join(),
-                    t60.join(),
-                    t62.join(),
-                    t75.join(),
-                    t78.join(),
-                    t80.join(),
-                    t81.join(),
-                    t86.join(),
-                    t89.join(),
-                    t90.join(),
-                    t94.join(),
-                    t97.join(),
-                    t98.join(),
-                    t99.join(),
-                    t100.join(),
-                    t101.join(),
-                    t102.join(),
-                    t103.join(),
-                    t104.join(),
-                    t105.join(),
-                    t106.join(),
-                    t107.join()));
+        t25, t28, t30, t45, t53, t54, t55, t56, t60, t62, t75, t78, t80, t81, t86, t89, t90, t94,
+        t97, t98, t99, t100, t101, t102, t103, t104, t105, t106, t107)
+        .thenApply(done -> p.total(
+            t25.join(), t28.join(), t30.join(), t45.join(), t53.join(), t54.join(), t55.join(),
+            t56.join(), t60.join(), t62.join(), t75.join(), t78.join(), t80.join(), t81.join(),
+            t86.join(), t89.join(), t90.join(), t94.join(), t97.join(), t98.join(), t99.join(),
+            t100.join(), t101.join(), t102.join(), t103.join(), t104.join(), t105.join(),
+            t106.join(), t107.join()));
   }
 }

@@ -669,38 +669,18 @@ final class RandomDagProducerModule {
   @Produces
   @Named("total")
   static int total(
-      @Named("t25") int t25,
-      @Named("t28") int t28,
-      @Named("t30") int t30,
-      @Named("t45") int t45,
-      @Named("t53") int t53,
-      @Named("t54") int t54,
-      @Named("t55") int t55,
-      @Named("t56") int t56,
-      @Named("t60") int t60,
-      @Named("t62") int t62,
-      @Named("t75") int t75,
-      @Named("t78") int t78,
-      @Named("t80") int t80,
-      @Named("t81") int t81,
-      @Named("t86") int t86,
-      @Named("t89") int t89,
-      @Named("t90") int t90,
-      @Named("t94") int t94,
-      @Named("t97") int t97,
-      @Named("t98") int t98,
-      @Named("t99") int t99,
-      @Named("t100") int t100,
-      @Named("t101") int t101,
-      @Named("t102") int t102,
-      @Named("t103") int t103,
-      @Named("t104") int t104,
-      @Named("t105") int t105,
-      @Named("t106") int t106,
-      @Named("t107") int t107) {
-    return t25 + 3 * t28 + 5 * t30 + 7 * t45 + 9 * t53 + 11 * t54 + 13 * t55 + 15 * t56 + 17 * t60
-        + 19 * t62 + 21 * t75 + 23 * t78 + 25 * t80 + 27 * t81 + 29 * t86 + 31 * t89 + 33 * t90
-        + 35 * t94 + 37 * t97 + 39 * t98 + 41 * t99 + 43 * t100 + 45 * t101 + 47 * t102 + 49 * t103
-        + 51 * t104 + 53 * t105 + 55 * t106 + 57 * t107 + 108;
+      @Named("t25") int t25, @Named("t28") int t28, @Named("t30") int t30, @Named("t45") int t45,
+      @Named("t53") int t53, @Named("t54") int t54, @Named("t55") int t55, @Named("t56") int t56,
+      @Named("t60") int t60, @Named("t62") int t62, @Named("t75") int t75, @Named("t78") int t78,
+      @Named("t80") int t80, @Named("t81") int t81, @Named("t86") int t86, @Named("t89") int t89,
+      @Named("t90") int t90, @Named("t94") int t94, @Named("t97") int t97, @Named("t98") int t98,
+      @Named("t99") int t99, @Named("t100") int t100, @Named("t101") int t101,
+      @Named("t102") int t102, @Named("t103") int t103, @Named("t104") int t104,
+      @Named("t105") int t105, @Named("t106") int t106, @Named("t107") int t107) {
+    return
+        t25 + 3 * t28 + 5 * t30 + 7 * t45 + 9 * t53 + 11 * t54 + 13 * t55 + 15 * t56 + 17 * t60 +
+        19 * t62 + 21 * t75 + 23 * t78 + 25 * t80 + 27 * t81 + 29 * t86 + 31 * t89 + 33 * t90 +
+        35 * t94 + 37 * t97 + 39 * t98 + 41 * t99 + 43 * t100 + 45 * t101 + 47 * t102 + 49 * t103 +
+        51 * t104 + 53 * t105 + 55 * t106 + 57 * t107 + 108;
   }
 }
