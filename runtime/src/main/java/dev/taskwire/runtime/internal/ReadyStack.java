@@ -69,6 +69,23 @@ abstract class ReadyStack {
    */
   Thread caller;
 
+  /**
+   * The thread handing a helper to the executor, from just before its {@code execute()} call until
+   * that helper starts, which clears it; see {@link #help()}. Only the thread that set
+   * HELPER_PENDING writes it, and the helper it handed over clears it before clearing the bit, so a
+   * plain field suffices: the executor's hand-off orders the write before the helper's read (as
+   * every java.util.concurrent executor promises), and the helper's clearing happens-before the
+   * next hand-off through the CAS on {@code workers}.
+   */
+  private Thread handingOver;
+
+  /**
+   * Per thread, the run whose helper it runs inline, as an executor that runs a hand-off on the
+   * handing thread ({@code CallerRunsPolicy}, a direct executor) ran it; null if none. Read only
+   * when that happens, never on the common path.
+   */
+  private static final ThreadLocal<ReadyStack> HELPING_INLINE = new ThreadLocal<>();
+
   ReadyStack(int[] status) {
     this.status = status;
   }
@@ -180,14 +197,22 @@ abstract class ReadyStack {
     }
   }
 
-  /** Hands a helper to the executor unless one is already waiting to start. */
+  /**
+   * Hands a helper to the executor unless one is already waiting to start. An executor that refuses
+   * it (throws anything, an Error included) fails the tasks on the stack with the refusal.
+   */
   final void signalHelper() {
     for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
       if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
+        Thread me = Thread.currentThread();
+        handingOver = me;
         try {
           executor().execute(helper());
         } catch (RuntimeException | Error rejected) {
-          WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+          if (handingOver == me) { // the helper never started: no helper is pending any more
+            handingOver = null;
+            WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+          }
           failReadyTasks(rejected);
         }
         return;
@@ -195,9 +220,35 @@ abstract class ReadyStack {
     }
   }
 
-  /** The helper's work, on a pool thread: takes ready tasks while there are any. */
+  /**
+   * The helper's work, on a pool thread: takes ready tasks while there are any. An executor may
+   * also run the helper inside {@code execute()}, on the thread handing it over ({@code
+   * CallerRunsPolicy} when the pool is full, a direct executor). That helper takes tasks too, but
+   * one such helper per run and thread is enough: a helper that this thread handed over from inside
+   * one already taking this run's tasks returns at once, and the one further down the stack takes
+   * the rest. Without that, each task's hand-off would nest another helper, a few frames per ready
+   * task, until the stack overflowed.
+   */
   final void help() {
+    boolean inline = handingOver == Thread.currentThread();
+    handingOver = null;
     WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+    if (!inline) {
+      takeTasks();
+      return;
+    }
+    ReadyStack outer = HELPING_INLINE.get();
+    if (outer != this) {
+      HELPING_INLINE.set(this);
+      try {
+        takeTasks();
+      } finally {
+        HELPING_INLINE.set(outer);
+      }
+    }
+  }
+
+  private void takeTasks() {
     for (int task = pop(); task != EMPTY; task = pop()) {
       runPopped(task);
     }
