@@ -24,8 +24,8 @@ import java.util.function.BiConsumer;
  * it takes ready tasks from the stack itself instead of parking, so small graphs run without any
  * hand-off between threads. An async task's method runs like a sync task, then no thread waits
  * ({@link AsyncStages}). {@link RunTemplate#start()} calls the async methods that are ready at the
- * start on the calling thread, as hand-written code starts its calls, and leaves every sync task to
- * the executor.
+ * start on the calling thread, in declaration order, as hand-written code starts its calls, and
+ * leaves every sync task to the executor.
  *
  * <p>A run of every task with no listener, result store, deadline or per-task policy allocates this
  * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
@@ -112,20 +112,35 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   }
 
   /**
-   * The caller calls the async methods on top of the stack itself, as hand-written code starts its
-   * calls, instead of handing each to the executor; such a method should only start work and
-   * return. Before each call, if more tasks are ready, a helper is signalled, so that a method that
-   * blocks (say, until a sibling has started) cannot keep the others from running. What becomes
-   * ready meanwhile goes on the stack: start() runs no sync task on the caller's thread.
+   * The caller calls the ready async methods itself, as hand-written code starts its calls, instead
+   * of handing each to the executor; such a method should only start work and return. The sources
+   * lie on the stack in declaration order, so the caller takes them in that order; it takes every
+   * task off the stack to get at them, holds the sync ones (start() runs no sync task on the
+   * caller's thread) and pushes them back before each call and at the end. Before each call, if
+   * more tasks are ready, a helper is signalled, so that a method that blocks (say, until a sibling
+   * has started) cannot keep the others from running: a helper may then take a later async source
+   * first, and call it on its own thread.
    */
   private void callAsyncSourcesHere() {
-    for (int task = peek(); task != EMPTY && isCalledHere(task); task = peek()) {
-      if (popIf(task)) {
-        if (hasReady()) {
-          signalHelper();
-        }
-        pushIfReady(execute(task));
+    int held = EMPTY;
+    int heldBottom = EMPTY;
+    for (int task = pop(); task != EMPTY; task = pop()) {
+      if (!isCalledHere(task)) {
+        heldBottom = held == EMPTY ? task : heldBottom;
+        held = chain(task, held);
+        continue;
       }
+      if (held != EMPTY) {
+        pushChain(held, heldBottom);
+        held = EMPTY;
+      }
+      if (hasReady()) {
+        signalHelper();
+      }
+      pushIfReady(execute(task));
+    }
+    if (held != EMPTY) {
+      pushChain(held, heldBottom);
     }
   }
 
@@ -154,12 +169,15 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (parent != null) {
       parent.nextSource = released;
     }
-    int chain = EMPTY;
     for (int i = 0; i < released; i++) {
       RunEvents.task(this, TaskListener::taskScheduled, sources[i], null);
+    }
+    // Chained from the last, so that the first source lies on top: taken in declaration order.
+    int chain = EMPTY;
+    for (int i = released - 1; i >= 0; i--) {
       chain = chain(sources[i], chain);
     }
-    pushChain(chain, sources[0]);
+    pushChain(chain, sources[released - 1]);
     return true;
   }
 
