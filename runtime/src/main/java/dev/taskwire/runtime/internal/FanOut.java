@@ -66,10 +66,10 @@ final class FanOut {
       int source = graph.forEachSource(task);
       elements = elementsOf(run.slots[source], graph.name(source));
     } catch (Throwable notAList) { // also whatever a user's Iterable throws
-      Interrupts.release(run.slots, run.flight(task), thread);
+      run.release(task, thread);
       return run.finish(task, null, notAList);
     }
-    Interrupts.release(run.slots, run.flight(task), thread);
+    run.release(task, thread);
     if (elements.length == 0) {
       return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
     }

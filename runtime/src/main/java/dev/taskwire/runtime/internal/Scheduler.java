@@ -94,6 +94,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (pushSources()) {
       workUntilSettled();
     }
+    if (hasFlag(CALLER_STATUS_KEPT)) {
+      caller.interrupt(); // what a task left set is the thread's again once run() is over
+    }
     throwIfUnsuccessful();
     return this;
   }
@@ -122,6 +125,8 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    * first, and call it on its own thread.
    */
   private void callAsyncSourcesHere() {
+    // The thread's own interrupt status is not the methods': they start without it, get it back.
+    boolean interrupted = Thread.interrupted();
     int held = EMPTY;
     int heldBottom = EMPTY;
     for (int task = pop(); task != EMPTY; task = pop()) {
@@ -141,6 +146,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
     if (held != EMPTY) {
       pushChain(held, heldBottom);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -243,12 +251,12 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // This is the one place a stop keeps a ready task from starting, however late the thread
     // took it from the stack.
     if (!isActive()) {
-      Interrupts.release(slots, flight(task), thread);
+      release(task, thread);
       return stoppedBeforeStart(task);
     }
     // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
     if (!TaskStatus.claim(status, task)) {
-      Interrupts.release(slots, flight(task), thread);
+      release(task, thread);
       return leave();
     }
     RunEvents.task(this, TaskListener::taskStarted, task, null);
@@ -257,7 +265,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       // lookUp never throws: a store that fails is logged and the task runs.
       Optional<Object> reused = cache.lookUp(this, task);
       if (reused.isPresent()) {
-        Interrupts.release(slots, flight(task), thread);
+        release(task, thread);
         return finish(task, reused.get(), null);
       }
     }
@@ -276,7 +284,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       returned = null;
       error = thrown;
     }
-    Interrupts.release(slots, flight(task), thread);
+    release(task, thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
       AsyncStages.cancelQuietly(returned);
@@ -286,6 +294,18 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       return AsyncStages.await(this, task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  /**
+   * The task's code on this thread is over: from now on the run will not interrupt the thread for
+   * it. An interrupt status the task left set is cleared, as a ThreadPoolExecutor clears it between
+   * tasks, so that no later task on this thread sees it; on the thread in run() it is also kept for
+   * run() to set again when it returns (see {@link RunTemplate#run()}).
+   */
+  void release(int task, Thread thread) {
+    if (Interrupts.release(slots, flight(task), thread) && thread == caller) {
+      setFlag(CALLER_STATUS_KEPT);
+    }
   }
 
   /**
