@@ -40,13 +40,13 @@ final class AsyncStages {
       cancelQuietly(stage);
       return run.finish(task, null, null);
     }
-    if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
-      // The run is every stage's callback: no callback object per task.
-      var unused = ((CompletableFuture<?>) stage).whenComplete(run);
-      return ReadyStack.EMPTY;
-    }
     int attempt = run.attemptOf(task);
     try {
+      if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
+        // The run is every stage's callback: no callback object per task.
+        var unused = ((CompletableFuture<?>) stage).whenComplete(run);
+        return ReadyStack.EMPTY;
+      }
       stage.whenComplete(
           (value, failure) -> {
             if (attempts != null && attempts.current(task) != attempt) {
@@ -56,8 +56,8 @@ final class AsyncStages {
             run.pushIfReady(
                 run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
           });
-    } catch (Throwable broken) {
-      return run.finish(task, null, broken); // a stage implementation that refuses callbacks
+    } catch (Throwable broken) { // a stage that refuses callbacks, or no memory left for one
+      return run.finish(task, null, broken);
     }
     return ReadyStack.EMPTY;
   }
@@ -111,13 +111,18 @@ final class AsyncStages {
     }
   }
 
-  /** Cancels what an async task returned, if it can be cancelled. */
+  /**
+   * Cancels what an async task returned, if it can be cancelled. Never throws: the run stops
+   * waiting for the stage either way, and a stage's own code must not stop the scheduler.
+   */
   static void cancelQuietly(Object returned) {
     if (returned instanceof CompletionStage<?> stage) {
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
         // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
+      } catch (Throwable broken) {
+        Warnings.warn(() -> "taskwire could not cancel " + stage, broken);
       }
     }
   }

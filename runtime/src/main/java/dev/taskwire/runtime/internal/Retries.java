@@ -26,7 +26,16 @@ final class Retries {
     RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
     Wait wait = new Wait();
     run.setInFlight(task, wait);
-    wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
+    try {
+      wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
+    } catch (Throwable cannotWait) { // an OutOfMemoryError: with no timer, no retry will come
+      if (TaskStatus.beginEndingRetry(run.status, task)) {
+        run.setInFlight(task, null);
+        error.addSuppressed(cannotWait);
+        run.fail(task, run.attempts().withEarlierFailures(task, error));
+      }
+      return ReadyStack.EMPTY;
+    }
     // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
     if (!run.isActive()) {
       cancel(run, task);

@@ -262,23 +262,29 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     RunEvents.task(this, TaskListener::taskStarted, task, null);
     ResultCache cache = cache();
     if (cache != null) {
-      // lookUp never throws: a store that fails is logged and the task runs.
-      Optional<Object> reused = cache.lookUp(this, task);
-      if (reused.isPresent()) {
+      // A store that fails is logged and the task runs; an Error it must not hide fails the task.
+      Optional<Object> reused = Optional.empty();
+      Throwable fatal = null;
+      try {
+        reused = cache.lookUp(this, task);
+      } catch (Throwable thrown) {
+        fatal = thrown;
+      }
+      if (reused.isPresent() || fatal != null) {
         release(task, thread);
-        return finish(task, reused.get(), null);
+        return finish(task, reused.orElse(null), fatal);
       }
     }
     if (graph.isFanOut(task)) {
       return FanOut.startElements(this, task, thread);
     }
     Attempts attempts = attempts();
-    if (attempts != null) {
-      Timeouts.arm(this, task);
-    }
     Object returned;
     Throwable error = null;
     try {
+      if (attempts != null) {
+        Timeouts.arm(this, task); // an OutOfMemoryError here fails the attempt like the call's
+      }
       returned = template.invoker.invoke(task, this);
     } catch (Throwable thrown) {
       returned = null;
@@ -356,7 +362,11 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   private int succeed(int task, Object value, boolean awaitedStage) {
     ResultCache cache = cache();
     if (cache != null) {
-      cache.save(task, value);
+      try {
+        cache.save(task, value);
+      } catch (Throwable fatal) { // an Error the store must not hide: the result is not published
+        return fail(task, fatal);
+      }
     }
     slots[task] = value;
     TaskStatus.end(status, task, TaskStatus.SUCCEEDED);
@@ -368,7 +378,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     return isActive() ? releaseDependents(task) : leave();
   }
 
-  private int fail(int task, Throwable error) {
+  int fail(int task, Throwable error) {
     if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
       setFlag(CALLER_INTERRUPTED);
