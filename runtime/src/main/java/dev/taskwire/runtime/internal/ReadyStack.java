@@ -70,20 +70,15 @@ abstract class ReadyStack {
   Thread caller;
 
   /**
-   * The thread handing a helper to the executor, from just before its {@code execute()} call until
-   * that helper starts, which clears it; see {@link #help()}. Only the thread that set
-   * HELPER_PENDING writes it, and the helper it handed over clears it before clearing the bit, so a
-   * plain field suffices: the executor's hand-off orders the write before the helper's read (as
-   * every java.util.concurrent executor promises), and the helper's clearing happens-before the
-   * next hand-off through the CAS on {@code workers}.
+   * Per thread, the run it is handing a helper to, while inside the executor's {@code execute()};
+   * null if none. A helper that finds its own run here was run inline by the executor, on the
+   * thread handing it over ({@code CallerRunsPolicy} when the pool is full, a direct executor); see
+   * {@link #help()}. Thread-confined, so it needs no field in the run (which stays at 64 bytes) and
+   * no reasoning about which thread sees which write.
    */
-  private Thread handingOver;
+  private static final ThreadLocal<ReadyStack> HANDING_OVER = new ThreadLocal<>();
 
-  /**
-   * Per thread, the run whose helper it runs inline, as an executor that runs a hand-off on the
-   * handing thread ({@code CallerRunsPolicy}, a direct executor) ran it; null if none. Read only
-   * when that happens, never on the common path.
-   */
+  /** Per thread, the run whose helper it runs inline; null if none. */
   private static final ThreadLocal<ReadyStack> HELPING_INLINE = new ThreadLocal<>();
 
   ReadyStack(int[] status) {
@@ -204,16 +199,16 @@ abstract class ReadyStack {
   final void signalHelper() {
     for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
       if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
-        Thread me = Thread.currentThread();
-        handingOver = me;
+        ReadyStack outer = HANDING_OVER.get();
+        HANDING_OVER.set(this);
         try {
           executor().execute(helper());
         } catch (RuntimeException | Error rejected) {
-          if (handingOver == me) { // the helper never started: no helper is pending any more
-            handingOver = null;
-            WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
-          }
+          // No helper will start (or one ran inline and threw): none is pending any more.
+          WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
           failReadyTasks(rejected);
+        } finally {
+          HANDING_OVER.set(outer);
         }
         return;
       }
@@ -230,10 +225,8 @@ abstract class ReadyStack {
    * task, until the stack overflowed.
    */
   final void help() {
-    boolean inline = handingOver == Thread.currentThread();
-    handingOver = null;
     WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
-    if (!inline) {
+    if (HANDING_OVER.get() != this) {
       takeTasks();
       return;
     }
