@@ -43,6 +43,11 @@ final class Retries {
     return ReadyStack.EMPTY;
   }
 
+  /**
+   * On the timer thread: the backoff passed. Only makes the task ready and pushes it; the run's
+   * caller or a helper on its executor starts the attempt (if the executor refuses the helper, the
+   * task fails with the refusal here, as any refused hand-off does).
+   */
   private static void retryNow(Scheduler run, int task, Wait wait) {
     if (TaskStatus.readyForRetry(run.status, task)) {
       run.takeInFlight(task, wait);

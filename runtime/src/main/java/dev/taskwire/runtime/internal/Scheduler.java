@@ -1,12 +1,10 @@
 package dev.taskwire.runtime.internal;
 
-import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -105,55 +103,13 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   Scheduler startHere() {
     if (pushSources()) {
       if (parent() == null) {
-        callAsyncSourcesHere();
+        AsyncStages.callReadyHere(this);
       }
       if (hasReady()) {
         signalHelper();
       }
     }
     return this;
-  }
-
-  /**
-   * The caller calls the ready async methods itself, as hand-written code starts its calls, instead
-   * of handing each to the executor; such a method should only start work and return. The sources
-   * lie on the stack in declaration order, so the caller takes them in that order; it takes every
-   * task off the stack to get at them, holds the sync ones (start() runs no sync task on the
-   * caller's thread) and pushes them back before each call and at the end. Before each call, if
-   * more tasks are ready, a helper is signalled, so that a method that blocks (say, until a sibling
-   * has started) cannot keep the others from running: a helper may then take a later async source
-   * first, and call it on its own thread.
-   */
-  private void callAsyncSourcesHere() {
-    // The thread's own interrupt status is not the methods': they start without it, get it back.
-    boolean interrupted = Thread.interrupted();
-    int held = EMPTY;
-    int heldBottom = EMPTY;
-    for (int task = pop(); task != EMPTY; task = pop()) {
-      if (!isCalledHere(task)) {
-        heldBottom = held == EMPTY ? task : heldBottom;
-        held = chain(task, held);
-        continue;
-      }
-      if (held != EMPTY) {
-        pushChain(held, heldBottom);
-        held = EMPTY;
-      }
-      if (hasReady()) {
-        signalHelper();
-      }
-      pushIfReady(execute(task));
-    }
-    if (held != EMPTY) {
-      pushChain(held, heldBottom);
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private boolean isCalledHere(int task) {
-    return graph.kind(task) == TaskKind.ASYNC && !graph.isFanOut(task);
   }
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
@@ -397,7 +353,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // Recorded before anyone hears of it: a listener or a future sees it among the failures.
     // A failure that every dependent takes as an Outcome is handled: the run goes on.
     if (!graph.failureHandled(task)) {
-      recordFailure(task, error);
+      Stopping.recordFailure(this, task, error);
     }
     RunEvents.task(this, TaskListener::taskFailed, task, error);
     publish(task);
@@ -502,42 +458,10 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
   }
 
-  // ---- failure and stopping --------------------------------------------------------------------
-
-  /** Records the failure of {@code task}; under fail-fast, the first one stops the run. */
-  void recordFailure(int task, Throwable error) {
-    Failures recorded = failuresForRecording();
-    // A fan-out that ends failed reports its elements' own failures (a deadline does not).
-    if (inFlight(task) instanceof PipelineRun elements
-        && elements.isDone()
-        && elements.failures != null) {
-      recorded.addElements(task, elements.failures);
-    } else {
-      recorded.add(task, graph.name(task), error, attemptOf(task));
-    }
-    if (!template.keepGoing) {
-      stop(FAILED);
-    }
-    // Keeping going: the failed task's dependents never become ready, so they are skipped.
-  }
+  // ---- stopping ------------------------------------------------------------------------------
 
   @Override
   boolean stop(int phase) {
-    if (!endActive(phase)) {
-      return false;
-    }
-    for (int task = 0; task < graph.size(); task++) {
-      Object running = inFlight(task);
-      if (running instanceof Thread thread) {
-        Interrupts.interrupt(slots, flight(task), thread);
-      } else if (running instanceof CompletionStage) {
-        AsyncStages.cancel(this, task);
-      } else if (running instanceof Retries.Wait) {
-        Retries.cancel(this, task);
-      } else if (running instanceof PipelineRun elements) {
-        elements.cancel(); // the fan-out task ends once its running elements have stopped
-      }
-    }
-    return true;
+    return Stopping.stop(this, phase);
   }
 }
