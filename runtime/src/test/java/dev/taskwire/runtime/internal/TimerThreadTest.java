@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskwire.runtime.PipelineException;
@@ -13,10 +14,13 @@ import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.TaskPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.RepeatedTest;
@@ -92,6 +96,64 @@ class TimerThreadTest {
     for (Limit limit : Limit.values()) {
       checkIsolated(limit);
     }
+  }
+
+  @RepeatedTest(3)
+  void aTimeoutWhoseHandOffTheExecutorRefusesFailsTheTaskWithTheRefusal() {
+    // start() calls the async source on this thread: the timeout's hand-off is the first one.
+    RejectedExecutionException refusal = new RejectedExecutionException("shut down");
+    CompletableFuture<Object> never = new CompletableFuture<>();
+    List<String> events = new CopyOnWriteArrayList<>();
+    TaskListener recorder =
+        new TaskListener() {
+          @Override
+          public void taskStarted(TaskEvent event) {
+            events.add("started " + event.attempt());
+          }
+
+          @Override
+          public void taskRetried(TaskEvent event) {
+            events.add("retried");
+          }
+
+          @Override
+          public void taskFailed(TaskEvent event) {
+            events.add("failed: " + event.error().getMessage());
+          }
+        };
+    PipelineRun run =
+        new TestPipeline()
+            .async("stuck", r -> never)
+            .policy(TaskPolicy.none().timeout(SHORT).retries(2))
+            .start(
+                RunOptions.defaults()
+                    .listener(recorder)
+                    .executor(
+                        work -> {
+                          throw refusal;
+                        }));
+    PipelineException failure = assertInstanceOf(PipelineException.class, Settling.outcomeOf(run));
+    assertSame(refusal, failure.getCause());
+    assertTrue(never.isCancelled());
+    assertEquals(List.of("started 1", "failed: shut down"), events, "failed, not retried");
+  }
+
+  @RepeatedTest(3)
+  void aDeadlineWhoseHandOffTheExecutorRefusesStillStopsTheRun() {
+    CompletableFuture<Object> never = new CompletableFuture<>();
+    PipelineRun run =
+        new TestPipeline()
+            .async("stuck", r -> never)
+            .start(
+                RunOptions.defaults()
+                    .deadline(SHORT)
+                    .executor(
+                        work -> {
+                          throw new RejectedExecutionException("shut down");
+                        }));
+    PipelineException failure = assertInstanceOf(PipelineException.class, Settling.outcomeOf(run));
+    assertInstanceOf(TimeoutException.class, failure.getCause());
+    assertTrue(never.isCancelled());
   }
 
   private void checkIsolated(Limit limit) throws Exception {
