@@ -17,10 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
  * the link to the task below in it instead, as a positive number ({@code below + 2}), which still
  * reads as "not started" to everything that looks at statuses. The thread that pops the task owns
- * it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head
- * carries a version that every push and pop changes: a thread that read the head before such a
- * round trip fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop
- * that takes the task: the link is published by the CAS on the head.
+ * it and stores RUNNING over the link (or, start()'s caller only, pushes it back unstarted). A
+ * retry pushes a task again after it was popped, so the head carries a version that every push and
+ * pop changes: a thread that read the head before such a round trip fails its CAS instead of
+ * restoring a stale link (ABA). A push happens-before the pop that takes the task: the link is
+ * published by the CAS on the head.
  */
 abstract class ReadyStack {
   /** The ready stack's end marker. */
