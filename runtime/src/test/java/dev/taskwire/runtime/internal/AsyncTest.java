@@ -269,6 +269,34 @@ class AsyncTest {
     }
   }
 
+  @RepeatedTest(5)
+  void anAsyncMethodThatBlocksUntilALaterSiblingHasStartedDoesNotDeadlock() {
+    // start() calls the sources in declaration order: the first blocks on the caller's thread,
+    // so the helper signalled before its call must call the second.
+    CountDownLatch secondCalled = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .async(
+                  "first",
+                  r -> {
+                    assertTrue(secondCalled.await(10, SECONDS), "second was never called");
+                    return CompletableFuture.completedFuture(1);
+                  })
+              .async(
+                  "second",
+                  r -> {
+                    secondCalled.countDown();
+                    return CompletableFuture.completedFuture(2);
+                  })
+              .start(RunOptions.defaults().executor(pool));
+      run.await();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aCompletionStageThatIsNotACompletableFutureWorks() {
     // A minimal stage answers only the CompletionStage methods: isDone() and join() throw.
