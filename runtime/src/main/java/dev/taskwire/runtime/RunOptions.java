@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * How a pipeline runs. Immutable: every setting returns a changed copy, so one instance can be
@@ -66,10 +68,22 @@ public final class RunOptions {
    * The run never shuts the executor down. An executor that runs fewer tasks at once than the
    * pipeline could only limits parallelism; it cannot deadlock a run, because no task ever waits
    * for another on a thread.
+   *
+   * <p>The executor must run or reject every task it is handed: a run hands it a helper only when
+   * none is pending, so a helper dropped silently leaves the run waiting forever. Rejecting (by
+   * throwing, as {@link ThreadPoolExecutor.AbortPolicy} does) fails the tasks that were ready, with
+   * the rejection as their failure. {@link ThreadPoolExecutor.CallerRunsPolicy} works: the thread
+   * handing over the work then takes the ready tasks itself. (That thread may be taskwire's timer
+   * thread, shared by every run, when a timeout, deadline or retry hands work over, so prefer a
+   * pool that can queue it.)
+   *
+   * @throws IllegalArgumentException if {@code executor} is a {@link ThreadPoolExecutor} whose
+   *     handler drops work ({@link ThreadPoolExecutor.DiscardPolicy}, {@link
+   *     ThreadPoolExecutor.DiscardOldestPolicy})
    */
   public RunOptions executor(Executor executor) {
     return new RunOptions(
-        Objects.requireNonNull(executor, "executor"),
+        requireRunsOrRejects(Objects.requireNonNull(executor, "executor")),
         listeners,
         failurePolicy,
         deadlineNanos,
@@ -175,6 +189,24 @@ public final class RunOptions {
   /** The listeners added with {@link #listener(TaskListener)}, in that order; unmodifiable. */
   public List<TaskListener> listeners() {
     return listeners;
+  }
+
+  /** Refuses the executors that are known to drop work silently; see {@link #executor}. */
+  private static Executor requireRunsOrRejects(Executor executor) {
+    if (executor instanceof ThreadPoolExecutor pool) {
+      RejectedExecutionHandler handler = pool.getRejectedExecutionHandler();
+      if (handler instanceof ThreadPoolExecutor.DiscardPolicy
+          || handler instanceof ThreadPoolExecutor.DiscardOldestPolicy) {
+        throw new IllegalArgumentException(
+            "executor "
+                + executor
+                + " drops work it cannot take ("
+                + handler.getClass().getSimpleName()
+                + "), which would leave a run waiting forever: an executor must run or reject every"
+                + " task it is handed; use AbortPolicy (the default) or CallerRunsPolicy");
+      }
+    }
+    return executor;
   }
 
   private static List<TaskListener> plus(List<TaskListener> listeners, TaskListener listener) {

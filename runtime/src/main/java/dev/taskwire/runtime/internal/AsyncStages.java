@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.TaskKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -7,13 +8,56 @@ import java.util.concurrent.CompletionStage;
  * How a run waits for the stages of async (and dispatched) tasks without holding a thread: the
  * stage goes into the task's in-flight slot, a callback finishes the task when it completes, and
  * the task's dependents then run on the run's own threads, never on the thread that completed the
- * stage (say, an HTTP client's). A stopped run cancels the stages it waits for.
+ * stage (say, an HTTP client's). A stopped run cancels the stages it waits for. And how {@code
+ * start()} calls the async methods that are ready at once on its own thread.
  */
 final class AsyncStages {
   /** Up to this many tasks, pending stages share one callback (see watchesStages()). */
   private static final int WATCHED_TASKS = 32;
 
   private AsyncStages() {}
+
+  /**
+   * For {@code start()}: the caller calls the ready async methods itself, as hand-written code
+   * starts its calls, instead of handing each to the executor; such a method should only start work
+   * and return. The sources lie on the stack in declaration order, so the caller takes them in that
+   * order; it takes every task off the stack to get at them, holds the sync ones (start() runs no
+   * sync task on the caller's thread) and pushes them back before each call and at the end. Before
+   * each call, if more tasks are ready, a helper is signalled, so that a method that blocks (say,
+   * until a sibling has started) cannot keep the others from running: a helper may then take a
+   * later async source first, and call it on its own thread.
+   */
+  static void callReadyHere(Scheduler run) {
+    // The thread's own interrupt status is not the methods': they start without it, get it back.
+    boolean interrupted = Thread.interrupted();
+    int held = ReadyStack.EMPTY;
+    int heldBottom = ReadyStack.EMPTY;
+    for (int task = run.pop(); task != ReadyStack.EMPTY; task = run.pop()) {
+      if (!isCalledHere(run, task)) {
+        heldBottom = held == ReadyStack.EMPTY ? task : heldBottom;
+        held = run.chain(task, held);
+        continue;
+      }
+      if (held != ReadyStack.EMPTY) {
+        run.pushChain(held, heldBottom);
+        held = ReadyStack.EMPTY;
+      }
+      if (run.hasReady()) {
+        run.signalHelper();
+      }
+      run.pushIfReady(run.execute(task));
+    }
+    if (held != ReadyStack.EMPTY) {
+      run.pushChain(held, heldBottom);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean isCalledHere(Scheduler run, int task) {
+    return run.graph.kind(task) == TaskKind.ASYNC && !run.graph.isFanOut(task);
+  }
 
   /** Continues inline if the stage is already complete; otherwise waits without a thread. */
   static int await(Scheduler run, int task, Object returned) {
@@ -40,26 +84,38 @@ final class AsyncStages {
       cancelQuietly(stage);
       return run.finish(task, null, null);
     }
-    if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
-      // The run is every stage's callback: no callback object per task.
-      var unused = ((CompletableFuture<?>) stage).whenComplete(run);
-      return ReadyStack.EMPTY;
-    }
     int attempt = run.attemptOf(task);
     try {
+      if (watchesStages(run) && stage.getClass() == CompletableFuture.class) {
+        // The run is every stage's callback: no callback object per task.
+        var unused = ((CompletableFuture<?>) stage).whenComplete(run);
+        return ReadyStack.EMPTY;
+      }
       stage.whenComplete(
           (value, failure) -> {
-            if (attempts != null && attempts.current(task) != attempt) {
-              return; // the stage of an earlier attempt, which timed out
+            if (attempts != null && !endsAttempt(run, task, attempt, stage)) {
+              return;
             }
             // Never run user code on the thread that completed the stage.
             run.pushIfReady(
                 run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
           });
-    } catch (Throwable broken) {
-      return run.finish(task, null, broken); // a stage implementation that refuses callbacks
+    } catch (Throwable broken) { // a stage that refuses callbacks, or no memory left for one
+      return attempts != null && !endsAttempt(run, task, attempt, stage)
+          ? ReadyStack.EMPTY
+          : run.finish(task, null, broken);
     }
     return ReadyStack.EMPTY;
+  }
+
+  /**
+   * With timeouts or retries, whoever takes the stage out of the task's in-flight slot ends its
+   * attempt: the stage's callback, or its timeout (which cancels the stage, and so runs the
+   * callback, before it ends the attempt). Otherwise a callback that came second could end the next
+   * attempt, started by a quick retry meanwhile, with the earlier attempt's outcome.
+   */
+  private static boolean endsAttempt(Scheduler run, int task, int attempt, Object stage) {
+    return run.attempts().current(task) == attempt && run.takeInFlight(task, stage);
   }
 
   /**
@@ -111,13 +167,18 @@ final class AsyncStages {
     }
   }
 
-  /** Cancels what an async task returned, if it can be cancelled. */
+  /**
+   * Cancels what an async task returned, if it can be cancelled. Never throws: the run stops
+   * waiting for the stage either way, and a stage's own code must not stop the scheduler.
+   */
   static void cancelQuietly(Object returned) {
     if (returned instanceof CompletionStage<?> stage) {
       try {
         stage.toCompletableFuture().cancel(true);
       } catch (UnsupportedOperationException notCancellable) {
         // A stage that is not a CompletableFuture cannot be cancelled; we stop waiting for it.
+      } catch (Throwable broken) {
+        Warnings.warn(() -> "taskwire could not cancel " + stage, broken);
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole run's time limit ({@code RunOptions.deadline}): one timer per run on the shared {@link
  * Timer}, cancelled when the run settles. When it fires the run fails, charged to the first task
- * still unfinished, and stops as on any failure.
+ * still unfinished, and stops as on any failure; what stopping calls (a stage's callbacks,
+ * listeners) runs on the run's executor, not on the timer (see {@link Stopping#stopFromTimer}).
  */
 final class Deadline {
   private Deadline() {}
@@ -16,7 +17,10 @@ final class Deadline {
     return Timer.schedule(() -> passed(run, deadlineNanos), deadlineNanos);
   }
 
-  /** On the timer thread: the run's deadline passed. The first unfinished task takes the blame. */
+  /**
+   * On the timer thread: the run's deadline passed. The first unfinished task takes the blame.
+   * Reads statuses only, and calls no user code.
+   */
   private static void passed(Scheduler run, long deadlineNanos) {
     if (!run.isActive()) {
       return;
@@ -34,7 +38,8 @@ final class Deadline {
       }
     }
     if (blamed >= 0) {
-      run.recordFailure(
+      Stopping.addFailure(
+          run,
           blamed,
           new TimeoutException(
               "run of "
@@ -44,7 +49,7 @@ final class Deadline {
                   + " while task '"
                   + graph.name(blamed)
                   + "' was unfinished"));
-      run.stop(PipelineRun.FAILED);
+      Stopping.stopFromTimer(run, PipelineRun.FAILED);
     }
   }
 }

@@ -60,18 +60,36 @@ final class FanOut {
    * task.
    */
   static int startElements(Scheduler run, int task, Thread thread) {
-    GraphTable graph = run.graph;
-    Object[] elements;
+    Scheduler elementRun;
     try {
-      int source = graph.forEachSource(task);
-      elements = elementsOf(run.slots[source], graph.name(source));
-    } catch (Throwable notAList) { // also whatever a user's Iterable throws
-      Interrupts.release(run.slots, run.flight(task), thread);
-      return run.finish(task, null, notAList);
+      elementRun = elementRun(run, task);
+    } catch (Throwable failed) { // whatever a user's Iterable throws; an OutOfMemoryError too
+      run.release(task, thread);
+      return run.finish(task, null, failed);
     }
-    Interrupts.release(run.slots, run.flight(task), thread);
+    run.release(task, thread);
+    if (elementRun == null) {
+      return run.finish(task, run.graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
+    }
+    run.setInFlight(task, elementRun);
+    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
+    if (!run.isActive()) {
+      elementRun.cancel();
+    }
+    elementRun.startHere();
+    return ReadyStack.EMPTY;
+  }
+
+  /**
+   * The run of the elements of fan-out task {@code task}, not started; null if there are none.
+   * Calls the user's Iterable, and allocates in proportion to the elements.
+   */
+  private static Scheduler elementRun(Scheduler run, int task) {
+    GraphTable graph = run.graph;
+    int source = graph.forEachSource(task);
+    Object[] elements = elementsOf(run.slots[source], graph.name(source));
     if (elements.length == 0) {
-      return run.finish(task, graph.kind(task) == TaskKind.VOID ? null : List.of(), null);
+      return null;
     }
     GraphTable elementGraph = graph.elementGraph(task, elements.length);
     TaskInvoker invoker = run.template.invoker;
@@ -81,20 +99,11 @@ final class FanOut {
         before != null && before.graph.size() == elements.length
             ? Resumption.remainder(before)
             : null;
-    Scheduler elementRun =
-        new Scheduler(
-            run.template.forElements(
-                elementGraph,
-                (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
-            plan,
-            new Parent(run, task, graph.maxConcurrency(task)));
-    run.setInFlight(task, elementRun);
-    // stop() sets the phase, then scans in-flight slots: it either sees the elements or we see it.
-    if (!run.isActive()) {
-      elementRun.cancel();
-    }
-    elementRun.startHere();
-    return ReadyStack.EMPTY;
+    return new Scheduler(
+        run.template.forElements(
+            elementGraph, (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
+        plan,
+        new Parent(run, task, graph.maxConcurrency(task)));
   }
 
   static Object[] elementsOf(Object collection, String source) {
@@ -127,31 +136,37 @@ final class FanOut {
   static void elementsSettled(Parent parent, Scheduler elements) {
     Scheduler run = parent.run;
     int task = parent.task;
-    GraphTable graph = run.graph;
+    Object result = null;
+    Throwable failure;
+    try { // the result list is as long as the elements: building it may run out of memory
+      failure = outcomeOf(parent, elements);
+      if (failure == null && run.graph.kind(task) != TaskKind.VOID) {
+        result =
+            Collections.unmodifiableList(
+                Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
+      }
+    } catch (Throwable failed) {
+      failure = failed;
+    }
+    run.pushIfReady(run.finish(task, result, failure));
+    run.setInFlight(task, null);
+  }
+
+  /** Null if every element succeeded; else what the fan-out task fails with. */
+  private static Throwable outcomeOf(Parent parent, Scheduler elements) {
     switch (elements.phase()) {
       case PipelineRun.SUCCEEDED -> {
-        Object result =
-            graph.kind(task) == TaskKind.VOID
-                ? null
-                : Collections.unmodifiableList(
-                    Arrays.asList(Arrays.copyOf(elements.slots, elements.graph.size())));
-        run.pushIfReady(run.finish(task, result, null));
+        return null;
       }
       case PipelineRun.FAILED -> {
-        Resumption.keepUnfinished(run, task, elements);
-        Failures failed = elements.failures;
-        run.pushIfReady(run.finish(task, null, failed.snapshot().values().iterator().next()));
+        Resumption.keepUnfinished(parent.run, parent.task, elements);
+        return elements.failures.snapshot().values().iterator().next();
       }
       default -> {
-        Resumption.keepUnfinished(run, task, elements);
-        run.pushIfReady(
-            run.finish(
-                task,
-                null,
-                new CancellationException(
-                    "the elements of task '" + graph.name(task) + "' were cancelled")));
+        Resumption.keepUnfinished(parent.run, parent.task, elements);
+        return new CancellationException(
+            "the elements of task '" + parent.run.graph.name(parent.task) + "' were cancelled");
       }
     }
-    run.setInFlight(task, null);
   }
 }

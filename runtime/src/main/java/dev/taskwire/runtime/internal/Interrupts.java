@@ -8,7 +8,8 @@ import java.lang.invoke.VarHandle;
  * that thread runs (a pool thread moves on). A slot holds the running thread; the canceller swaps
  * it for {@link #INTERRUPTING} while it interrupts, and the task's thread, on its way out, waits
  * for that to finish and then clears its interrupt status. The same protocol as {@code
- * FutureTask}'s.
+ * FutureTask}'s. An interrupt status a task sets on itself is cleared after the task by the thread
+ * that ran it (see {@code Scheduler.runFrom}).
  */
 final class Interrupts {
   private static final Object INTERRUPTING = new Object();
@@ -27,13 +28,19 @@ final class Interrupts {
     }
   }
 
-  /** Called by the task's own thread when the task ends: after it, no interrupt can arrive. */
-  static void release(Object[] slots, int index, Thread thread) {
-    if (!SLOTS.compareAndSet(slots, index, thread, null)) {
-      while (SLOTS.getVolatile(slots, index) == INTERRUPTING) {
-        Thread.onSpinWait();
-      }
-      Thread.interrupted();
+  /**
+   * Called by the task's own thread when the task's code is over: after it, no interrupt of the run
+   * can arrive. Clears the thread's interrupt status; true if it was set and the run had not
+   * interrupted the thread, so that the task set it (on itself, or kept one from outside the run).
+   */
+  static boolean release(Object[] slots, int index, Thread thread) {
+    if (SLOTS.compareAndSet(slots, index, thread, null)) {
+      return Thread.interrupted();
     }
+    while (SLOTS.getVolatile(slots, index) == INTERRUPTING) {
+      Thread.onSpinWait();
+    }
+    Thread.interrupted();
+    return false;
   }
 }

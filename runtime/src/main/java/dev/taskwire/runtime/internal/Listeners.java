@@ -6,11 +6,10 @@ import java.util.function.BiConsumer;
 
 /**
  * The listeners of a run, called in registration order, each one isolated: a listener that throws
- * is reported and skipped, and the run and the other listeners carry on.
+ * anything, an Error included, is reported and skipped, and the run and the other listeners carry
+ * on. A listener observes the run; what it throws never changes how the run ends.
  */
 final class Listeners {
-  private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
-
   private final TaskListener[] listeners;
 
   private Listeners(TaskListener[] listeners) {
@@ -26,10 +25,9 @@ final class Listeners {
     for (TaskListener listener : listeners) {
       try {
         method.accept(listener, event);
-      } catch (Throwable thrown) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "taskwire listener " + listener + " threw on " + event + "; it was ignored",
+      } catch (Throwable thrown) { // an Error too: a listener only watches, it cannot end a run
+        Warnings.warn(
+            () -> "taskwire listener " + listener + " threw on " + event + "; it was ignored",
             thrown);
       }
     }

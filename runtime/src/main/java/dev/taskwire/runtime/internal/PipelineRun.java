@@ -33,7 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * the flags say when it is over. ENDED is set once no task will start or end any more, before
  * requested futures are completed; SETTLED after that, once listeners have heard the end, and only
  * then does {@link #await()} return. CALLER_INTERRUPTED records that a task the caller of {@code
- * run()} ran was interrupted from outside (which cancels the run).
+ * run()} ran was interrupted from outside (which cancels the run); CALLER_STATUS_KEPT that such a
+ * task returned leaving the interrupt status set (which does not: see {@link RunTemplate#run()}).
  *
  * <h2>Failure and cancellation</h2>
  *
@@ -66,6 +67,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
 
   /** A task the caller of run() ran was interrupted from outside. */
   static final int CALLER_INTERRUPTED = 16;
+
+  /**
+   * A task the caller of run() ran returned leaving the thread's interrupt status set: cleared for
+   * the tasks after it, set again when run() returns.
+   */
+  static final int CALLER_STATUS_KEPT = 32;
 
   private static final VarHandle STATE;
   private static final VarHandle FUTURES;
@@ -100,7 +107,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   /** What only some runs need; null in the common case, so that a run stays small. */
   final RunFeatures features;
 
-  /** The phase and the flags ENDED, SETTLED and CALLER_INTERRUPTED. */
+  /** The phase and the flags ENDED, SETTLED, CALLER_INTERRUPTED and CALLER_STATUS_KEPT. */
   private volatile int state;
 
   private volatile RequestedFutures futures;
@@ -323,7 +330,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
     return false;
   }
 
-  /** Sets ENDED, SETTLED or CALLER_INTERRUPTED; flags are never cleared. */
+  /** Sets one of the flags; flags are never cleared. */
   void setFlag(int flag) {
     STATE.getAndBitwiseOr(this, flag);
   }

@@ -17,10 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
  * the link to the task below in it instead, as a positive number ({@code below + 2}), which still
  * reads as "not started" to everything that looks at statuses. The thread that pops the task owns
- * it and stores RUNNING over the link. A retry pushes a task again after it was popped, so the head
- * carries a version that every push and pop changes: a thread that read the head before such a
- * round trip fails its CAS instead of restoring a stale link (ABA). A push happens-before the pop
- * that takes the task: the link is published by the CAS on the head.
+ * it and stores RUNNING over the link (or, start()'s caller only, pushes it back unstarted). A
+ * retry pushes a task again after it was popped, so the head carries a version that every push and
+ * pop changes: a thread that read the head before such a round trip fails its CAS instead of
+ * restoring a stale link (ABA). A push happens-before the pop that takes the task: the link is
+ * published by the CAS on the head.
  */
 abstract class ReadyStack {
   /** The ready stack's end marker. */
@@ -68,6 +69,18 @@ abstract class ReadyStack {
    * it; or, in a run from {@code start()}, the first thread to wait in {@code await()}.
    */
   Thread caller;
+
+  /**
+   * Per thread, the run it is handing a helper to, while inside the executor's {@code execute()};
+   * null if none. A helper that finds its own run here was run inline by the executor, on the
+   * thread handing it over ({@code CallerRunsPolicy} when the pool is full, a direct executor); see
+   * {@link #help()}. Thread-confined, so it needs no field in the run (which stays at 64 bytes) and
+   * no reasoning about which thread sees which write.
+   */
+  private static final ThreadLocal<ReadyStack> HANDING_OVER = new ThreadLocal<>();
+
+  /** Per thread, the run whose helper it runs inline; null if none. */
+  private static final ThreadLocal<ReadyStack> HELPING_INLINE = new ThreadLocal<>();
 
   ReadyStack(int[] status) {
     this.status = status;
@@ -180,24 +193,56 @@ abstract class ReadyStack {
     }
   }
 
-  /** Hands a helper to the executor unless one is already waiting to start. */
+  /**
+   * Hands a helper to the executor unless one is already waiting to start. An executor that refuses
+   * it (throws anything, an Error included) fails the tasks on the stack with the refusal.
+   */
   final void signalHelper() {
     for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
       if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
+        ReadyStack outer = HANDING_OVER.get();
+        HANDING_OVER.set(this);
         try {
           executor().execute(helper());
         } catch (RuntimeException | Error rejected) {
+          // No helper will start (or one ran inline and threw): none is pending any more.
           WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
           failReadyTasks(rejected);
+        } finally {
+          HANDING_OVER.set(outer);
         }
         return;
       }
     }
   }
 
-  /** The helper's work, on a pool thread: takes ready tasks while there are any. */
+  /**
+   * The helper's work, on a pool thread: takes ready tasks while there are any. An executor may
+   * also run the helper inside {@code execute()}, on the thread handing it over ({@code
+   * CallerRunsPolicy} when the pool is full, a direct executor). That helper takes tasks too, but
+   * one such helper per run and thread is enough: a helper that this thread handed over from inside
+   * one already taking this run's tasks returns at once, and the one further down the stack takes
+   * the rest. Without that, each task's hand-off would nest another helper, a few frames per ready
+   * task, until the stack overflowed.
+   */
   final void help() {
     WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+    if (HANDING_OVER.get() != this) {
+      takeTasks();
+      return;
+    }
+    ReadyStack outer = HELPING_INLINE.get();
+    if (outer != this) {
+      HELPING_INLINE.set(this);
+      try {
+        takeTasks();
+      } finally {
+        HELPING_INLINE.set(outer);
+      }
+    }
+  }
+
+  private void takeTasks() {
     for (int task = pop(); task != EMPTY; task = pop()) {
       runPopped(task);
     }

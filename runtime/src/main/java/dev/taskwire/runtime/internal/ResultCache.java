@@ -16,12 +16,14 @@ import java.util.Optional;
 
 /**
  * A run's cache of task results, kept in the {@link ResultStore} of its options: fingerprints a
- * task's inputs, looks the task up before it runs and saves its result after. Failures of the store
- * are logged, never thrown: the task then simply runs, or its result is not kept.
+ * task's inputs, looks the task up before it runs and saves its result after. An exception from the
+ * store, or a StackOverflowError (serializing a deeply nested input overflows the stack), is a
+ * broken store: it is logged, never thrown, and the task then simply runs, or its result is not
+ * kept. Any other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class
+ * path is broken, not the store: it is thrown, and the scheduler fails the task with it, as it
+ * fails a task whose own code throws one.
  */
 final class ResultCache {
-  private static final System.Logger LOG = System.getLogger("dev.taskwire.runtime");
-
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
   private static final byte NULL = 0;
 
@@ -48,7 +50,8 @@ final class ResultCache {
 
   /**
    * The stored result of {@code task} in {@code run}, looked up under the fingerprint of its
-   * prerequisites' results (in {@link GraphTable#dependenciesOf} order), or empty. Never throws.
+   * prerequisites' results (in {@link GraphTable#dependenciesOf} order), or empty. Throws only an
+   * Error that is not the store's to hide (see above).
    */
   Optional<Object> lookUp(PipelineRun run, int task) {
     Object[] inputs = inputsOf(run, task);
@@ -79,13 +82,13 @@ final class ResultCache {
       loaded[task] = stored.isPresent();
       return stored;
     } catch (Exception | StackOverflowError broken) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "result store "
-              + store
-              + " could not look up task '"
-              + graph.name(task)
-              + "'; running it",
+      Warnings.warn(
+          () ->
+              "result store "
+                  + store
+                  + " could not look up task '"
+                  + graph.name(task)
+                  + "'; running it",
           broken);
       return Optional.empty();
     }
@@ -96,7 +99,10 @@ final class ResultCache {
     return loaded[task];
   }
 
-  /** Keeps the result of {@code task}, if it has a key and the result is serializable. */
+  /**
+   * Keeps the result of {@code task}, if it has a key and the result is serializable. Throws only
+   * an Error that is not the store's to hide (see above).
+   */
   void save(int task, Object result) {
     ResultKey key = keys[task];
     if (key == null || !(result instanceof Serializable)) {
@@ -105,9 +111,8 @@ final class ResultCache {
     try {
       store.save(key, result);
     } catch (Exception | StackOverflowError broken) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "result store " + store + " could not save task '" + graph.name(task) + "'",
+      Warnings.warn(
+          () -> "result store " + store + " could not save task '" + graph.name(task) + "'",
           broken);
     }
   }

@@ -26,7 +26,16 @@ final class Retries {
     RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
     Wait wait = new Wait();
     run.setInFlight(task, wait);
-    wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
+    try {
+      wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
+    } catch (Throwable cannotWait) { // an OutOfMemoryError: with no timer, no retry will come
+      if (TaskStatus.beginEndingRetry(run.status, task)) {
+        run.setInFlight(task, null);
+        error.addSuppressed(cannotWait);
+        run.fail(task, run.attempts().withEarlierFailures(task, error));
+      }
+      return ReadyStack.EMPTY;
+    }
     // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
     if (!run.isActive()) {
       cancel(run, task);
@@ -34,6 +43,11 @@ final class Retries {
     return ReadyStack.EMPTY;
   }
 
+  /**
+   * On the timer thread: the backoff passed. Only makes the task ready and pushes it; the run's
+   * caller or a helper on its executor starts the attempt (if the executor refuses the helper, the
+   * task fails with the refusal here, as any refused hand-off does).
+   */
   private static void retryNow(Scheduler run, int task, Wait wait) {
     if (TaskStatus.readyForRetry(run.status, task)) {
       run.takeInFlight(task, wait);

@@ -7,9 +7,10 @@ import java.util.function.BiConsumer;
 
 /**
  * What a run tells its listeners: the run's start and end, each task's events, and at the end the
- * tasks that never started. Each method costs one null check when no listener is registered. The
- * order of one task's events is {@link TaskListener}'s promise; the scheduler keeps it by sending
- * each event from the one thread that owns the task at that moment (see {@link TaskStatus}).
+ * tasks that never started. Each method costs one null check when no listener is registered, and
+ * none throws: a listener's failure is the listener's (see {@link Listeners}). The order of one
+ * task's events is {@link TaskListener}'s promise; the scheduler keeps it by sending each event
+ * from the one thread that owns the task at that moment (see {@link TaskStatus}).
  */
 final class RunEvents {
   private RunEvents() {}
@@ -42,30 +43,43 @@ final class RunEvents {
       boolean fromStore) {
     FanOut.Parent parent = run.parent();
     GraphTable graph = run.graph;
-    int attempt = run.attemptOf(task);
-    Thread thread = Thread.currentThread();
-    long now = System.nanoTime();
-    listeners.fire(
-        method,
-        new TaskEvent(
-            graph.pipeline(),
-            graph.name(task),
-            parent == null ? task : parent.task,
-            attempt,
-            thread,
-            now,
-            error,
-            parent == null ? -1 : task,
-            fromStore));
+    try {
+      listeners.fire(
+          method,
+          new TaskEvent(
+              graph.pipeline(),
+              graph.name(task),
+              parent == null ? task : parent.task,
+              run.attemptOf(task),
+              Thread.currentThread(),
+              System.nanoTime(),
+              error,
+              parent == null ? -1 : task,
+              fromStore));
+    } catch (Throwable lost) {
+      lost(run, lost);
+    }
+  }
+
+  /**
+   * An event could not even be made (an OutOfMemoryError): listeners miss it, the run goes on, as
+   * it does when a listener throws.
+   */
+  private static void lost(Scheduler run, Throwable error) {
+    Warnings.warn(() -> "taskwire could not report an event of " + run.graph.pipeline(), error);
   }
 
   /** Before the first task is scheduled; counts the tasks the run sets out to run. */
   static void runStarted(Scheduler run) {
     run.features.plannedTasks = tasksToRun(run);
-    run.template.listeners.fire(
-        TaskListener::runStarted,
-        new RunEvent(
-            run.graph.pipeline(), run.graph, System.nanoTime(), null, run.features.plannedTasks));
+    try {
+      run.template.listeners.fire(
+          TaskListener::runStarted,
+          new RunEvent(
+              run.graph.pipeline(), run.graph, System.nanoTime(), null, run.features.plannedTasks));
+    } catch (Throwable lost) {
+      lost(run, lost);
+    }
   }
 
   /**
@@ -80,14 +94,18 @@ final class RunEvents {
       }
     }
     if (run.parent() == null) {
-      run.template.listeners.fire(
-          TaskListener::runFinished,
-          new RunEvent(
-              run.graph.pipeline(),
-              run.graph,
-              System.nanoTime(),
-              run.failure(),
-              run.features.plannedTasks));
+      try {
+        run.template.listeners.fire(
+            TaskListener::runFinished,
+            new RunEvent(
+                run.graph.pipeline(),
+                run.graph,
+                System.nanoTime(),
+                run.failure(),
+                run.features.plannedTasks));
+      } catch (Throwable lost) {
+        lost(run, lost);
+      }
     }
   }
 

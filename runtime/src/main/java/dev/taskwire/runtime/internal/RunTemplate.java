@@ -94,6 +94,13 @@ public final class RunTemplate {
    * Runs every task and returns once the run has settled. The calling thread runs ready tasks
    * itself while it waits, so it also counts as one of the run's threads.
    *
+   * <p>An interrupt of the calling thread cancels the run when it arrives while the thread waits or
+   * between two tasks, or when the task it reaches ends with {@code InterruptedException}. An
+   * interrupt status that a task leaves set when it returns (one it set on itself, or one it
+   * received and kept, since the two look the same) is the task's: it does not cancel the run and
+   * is cleared before the thread runs another task, as on a pool thread; but it is not lost: the
+   * thread has it again when this method returns or throws.
+   *
    * @throws PipelineException if a task failed
    * @throws CancellationException if the run was cancelled, or the calling thread was interrupted
    *     (which cancels the run; the interrupt status stays set)

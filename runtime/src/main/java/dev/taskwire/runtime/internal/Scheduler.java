@@ -1,12 +1,10 @@
 package dev.taskwire.runtime.internal;
 
-import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -24,8 +22,8 @@ import java.util.function.BiConsumer;
  * it takes ready tasks from the stack itself instead of parking, so small graphs run without any
  * hand-off between threads. An async task's method runs like a sync task, then no thread waits
  * ({@link AsyncStages}). {@link RunTemplate#start()} calls the async methods that are ready at the
- * start on the calling thread, as hand-written code starts its calls, and leaves every sync task to
- * the executor.
+ * start on the calling thread, in declaration order, as hand-written code starts its calls, and
+ * leaves every sync task to the executor.
  *
  * <p>A run of every task with no listener, result store, deadline or per-task policy allocates this
  * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
@@ -94,6 +92,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (pushSources()) {
       workUntilSettled();
     }
+    if (hasFlag(CALLER_STATUS_KEPT)) {
+      caller.interrupt(); // what a task left set is the thread's again once run() is over
+    }
     throwIfUnsuccessful();
     return this;
   }
@@ -102,35 +103,13 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   Scheduler startHere() {
     if (pushSources()) {
       if (parent() == null) {
-        callAsyncSourcesHere();
+        AsyncStages.callReadyHere(this);
       }
       if (hasReady()) {
         signalHelper();
       }
     }
     return this;
-  }
-
-  /**
-   * The caller calls the async methods on top of the stack itself, as hand-written code starts its
-   * calls, instead of handing each to the executor; such a method should only start work and
-   * return. Before each call, if more tasks are ready, a helper is signalled, so that a method that
-   * blocks (say, until a sibling has started) cannot keep the others from running. What becomes
-   * ready meanwhile goes on the stack: start() runs no sync task on the caller's thread.
-   */
-  private void callAsyncSourcesHere() {
-    for (int task = peek(); task != EMPTY && isCalledHere(task); task = peek()) {
-      if (popIf(task)) {
-        if (hasReady()) {
-          signalHelper();
-        }
-        pushIfReady(execute(task));
-      }
-    }
-  }
-
-  private boolean isCalledHere(int task) {
-    return graph.kind(task) == TaskKind.ASYNC && !graph.isFanOut(task);
   }
 
   /** Makes the sources ready; false if there are none (an empty graph, settled at once). */
@@ -154,12 +133,15 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (parent != null) {
       parent.nextSource = released;
     }
-    int chain = EMPTY;
     for (int i = 0; i < released; i++) {
       RunEvents.task(this, TaskListener::taskScheduled, sources[i], null);
+    }
+    // Chained from the last, so that the first source lies on top: taken in declaration order.
+    int chain = EMPTY;
+    for (int i = released - 1; i >= 0; i--) {
       chain = chain(sources[i], chain);
     }
-    pushChain(chain, sources[0]);
+    pushChain(chain, sources[released - 1]);
     return true;
   }
 
@@ -225,40 +207,46 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // This is the one place a stop keeps a ready task from starting, however late the thread
     // took it from the stack.
     if (!isActive()) {
-      Interrupts.release(slots, flight(task), thread);
+      release(task, thread);
       return stoppedBeforeStart(task);
     }
     // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
     if (!TaskStatus.claim(status, task)) {
-      Interrupts.release(slots, flight(task), thread);
+      release(task, thread);
       return leave();
     }
     RunEvents.task(this, TaskListener::taskStarted, task, null);
     ResultCache cache = cache();
     if (cache != null) {
-      // lookUp never throws: a store that fails is logged and the task runs.
-      Optional<Object> reused = cache.lookUp(this, task);
-      if (reused.isPresent()) {
-        Interrupts.release(slots, flight(task), thread);
-        return finish(task, reused.get(), null);
+      // A store that fails is logged and the task runs; an Error it must not hide fails the task.
+      Optional<Object> reused = Optional.empty();
+      Throwable fatal = null;
+      try {
+        reused = cache.lookUp(this, task);
+      } catch (Throwable thrown) {
+        fatal = thrown;
+      }
+      if (reused.isPresent() || fatal != null) {
+        release(task, thread);
+        return finish(task, reused.orElse(null), fatal);
       }
     }
     if (graph.isFanOut(task)) {
       return FanOut.startElements(this, task, thread);
     }
     Attempts attempts = attempts();
-    if (attempts != null) {
-      Timeouts.arm(this, task);
-    }
     Object returned;
     Throwable error = null;
     try {
+      if (attempts != null) {
+        Timeouts.arm(this, task); // an OutOfMemoryError here fails the attempt like the call's
+      }
       returned = template.invoker.invoke(task, this);
     } catch (Throwable thrown) {
       returned = null;
       error = thrown;
     }
-    Interrupts.release(slots, flight(task), thread);
+    release(task, thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
       AsyncStages.cancelQuietly(returned);
@@ -268,6 +256,18 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       return AsyncStages.await(this, task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  /**
+   * The task's code on this thread is over: from now on the run will not interrupt the thread for
+   * it. An interrupt status the task left set is cleared, as a ThreadPoolExecutor clears it between
+   * tasks, so that no later task on this thread sees it; on the thread in run() it is also kept for
+   * run() to set again when it returns (see {@link RunTemplate#run()}).
+   */
+  void release(int task, Thread thread) {
+    if (Interrupts.release(slots, flight(task), thread) && thread == caller) {
+      setFlag(CALLER_STATUS_KEPT);
+    }
   }
 
   /**
@@ -318,7 +318,11 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   private int succeed(int task, Object value, boolean awaitedStage) {
     ResultCache cache = cache();
     if (cache != null) {
-      cache.save(task, value);
+      try {
+        cache.save(task, value);
+      } catch (Throwable fatal) { // an Error the store must not hide: the result is not published
+        return fail(task, fatal);
+      }
     }
     slots[task] = value;
     TaskStatus.end(status, task, TaskStatus.SUCCEEDED);
@@ -330,7 +334,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     return isActive() ? releaseDependents(task) : leave();
   }
 
-  private int fail(int task, Throwable error) {
+  int fail(int task, Throwable error) {
     if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
       setFlag(CALLER_INTERRUPTED);
@@ -349,7 +353,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // Recorded before anyone hears of it: a listener or a future sees it among the failures.
     // A failure that every dependent takes as an Outcome is handled: the run goes on.
     if (!graph.failureHandled(task)) {
-      recordFailure(task, error);
+      Stopping.recordFailure(this, task, error);
     }
     RunEvents.task(this, TaskListener::taskFailed, task, error);
     publish(task);
@@ -454,42 +458,10 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
   }
 
-  // ---- failure and stopping --------------------------------------------------------------------
-
-  /** Records the failure of {@code task}; under fail-fast, the first one stops the run. */
-  void recordFailure(int task, Throwable error) {
-    Failures recorded = failuresForRecording();
-    // A fan-out that ends failed reports its elements' own failures (a deadline does not).
-    if (inFlight(task) instanceof PipelineRun elements
-        && elements.isDone()
-        && elements.failures != null) {
-      recorded.addElements(task, elements.failures);
-    } else {
-      recorded.add(task, graph.name(task), error, attemptOf(task));
-    }
-    if (!template.keepGoing) {
-      stop(FAILED);
-    }
-    // Keeping going: the failed task's dependents never become ready, so they are skipped.
-  }
+  // ---- stopping ------------------------------------------------------------------------------
 
   @Override
   boolean stop(int phase) {
-    if (!endActive(phase)) {
-      return false;
-    }
-    for (int task = 0; task < graph.size(); task++) {
-      Object running = inFlight(task);
-      if (running instanceof Thread thread) {
-        Interrupts.interrupt(slots, flight(task), thread);
-      } else if (running instanceof CompletionStage) {
-        AsyncStages.cancel(this, task);
-      } else if (running instanceof Retries.Wait) {
-        Retries.cancel(this, task);
-      } else if (running instanceof PipelineRun elements) {
-        elements.cancel(); // the fan-out task ends once its running elements have stopped
-      }
-    }
-    return true;
+    return Stopping.stop(this, phase);
   }
 }

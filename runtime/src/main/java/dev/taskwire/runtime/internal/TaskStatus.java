@@ -28,6 +28,9 @@ import java.lang.invoke.VarHandle;
  * n      -> n - 1       {@link #countDown}: a prerequisite succeeded (or failed, for a task that
  *                       takes its Outcome); the thread that reaches 0 makes the task ready
  * 0      -> link       {@link #link}: pushed on the ready stack by the thread that made it ready
+ * link   -> link       {@link #link}: popped, not claimed, and pushed again by the same thread:
+ *                       start()'s caller holds the sync tasks it takes off the stack to reach the
+ *                       async ones (see AsyncStages.callReadyHere); a popped task is that thread's
  * link   -> RUNNING    {@link #claim}: by the one thread that popped it (or kept it), a plain
  *                       release store: nothing else changes a ready task's cell. That thread
  *                       first checks that the run is still active; if it is not, a task that never

@@ -6,8 +6,9 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * Per-attempt timeouts ({@code @Task(timeout = ...)}): a timer per attempt on the shared {@link
  * Timer} thread. When it fires, the attempt is marked timed out; a sync attempt's thread is
- * interrupted and reports the timeout itself, an async attempt's stage is cancelled and the task
- * finished with the timeout. The attempt's number guards against a timer of an earlier attempt.
+ * interrupted and reports the timeout itself; an async attempt's stage is cancelled and the task
+ * finished with the timeout, on the run's executor. The attempt's number guards against a timer of
+ * an earlier attempt.
  */
 final class Timeouts {
   private Timeouts() {}
@@ -40,11 +41,29 @@ final class Timeouts {
     attempts.markTimedOut(task, attempt);
     Object running = run.inFlight(task);
     if (running instanceof Thread thread) {
-      // Its own thread then reports the timeout.
+      // Here, not on the executor, whose threads may all be busy with tasks that wait for
+      // an interrupt. The task's own thread then reports the timeout.
       Interrupts.interrupt(run.slots, run.flight(task), thread);
-    } else if (running instanceof CompletionStage<?> && run.takeInFlight(task, running)) {
-      AsyncStages.cancelQuietly(running);
-      run.pushIfReady(run.finish(task, null, null));
+    } else if (running instanceof CompletionStage<?>) {
+      // Cancelling the stage runs its callbacks, and ending the task calls listeners and runs
+      // its dependents: on the run's executor, never on the timer that every run shares.
+      Throwable refused = Timer.handOff(run.executor(), () -> endTimedOut(run, task, running));
+      if (refused != null
+          && run.takeInFlight(task, running)
+          && TaskStatus.beginEnding(run.status, task)) {
+        // Nothing else can end the attempt now: it fails with the refusal, not retried, as a
+        // task whose hand-off the executor refused does (see Scheduler.failReadyTasks).
+        AsyncStages.cancelQuietly(running);
+        run.fail(task, refused);
+      }
+    }
+  }
+
+  /** On the run's executor: the attempt whose stage is {@code stage} timed out. */
+  private static void endTimedOut(Scheduler run, int task, Object stage) {
+    if (run.takeInFlight(task, stage)) {
+      AsyncStages.cancelQuietly(stage);
+      run.runFrom(run.finish(task, null, null));
     }
   }
 }

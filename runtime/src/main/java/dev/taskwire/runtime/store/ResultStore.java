@@ -11,8 +11,11 @@ import java.util.Optional;
  *
  * <p>A run asks the store before it calls a task whose inputs can be fingerprinted (every result it
  * receives is {@link java.io.Serializable}) and uses a stored result instead of calling the task;
- * after the task succeeds it saves a {@code Serializable} result. A store that fails is logged and
- * treated as empty: it can cost time, never a result.
+ * after the task succeeds it saves a {@code Serializable} result. A store that fails (throws an
+ * exception, or a {@code StackOverflowError}, say serializing a deeply nested input) is logged and
+ * treated as empty: it can cost time, never a result. Any other {@code Error} from the store, such
+ * as an {@code OutOfMemoryError} or a {@code NoClassDefFoundError}, is not hidden: the task fails
+ * with it, as if its own code had thrown it.
  *
  * <p>The key covers the task's inputs, not its code, the pipeline object's fields or anything else
  * the task reads (files, services, the clock): when one of those changes, use another store (or

@@ -107,6 +107,85 @@ class AsyncTest {
   }
 
   @RepeatedTest(5)
+  void startCallsAnAsyncSourceOnTheCallersThreadWhereverTheSyncSourcesStand() throws Exception {
+    // The pool's one thread blocks in the sync source: only the caller can call the async one.
+    for (boolean syncFirst : new boolean[] {true, false}) {
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> calledOn = new CopyOnWriteArrayList<>();
+      TestPipeline.Body blocking =
+          r -> {
+            assertTrue(release.await(10, SECONDS), "never released");
+            return 0;
+          };
+      TestPipeline.Body async =
+          r -> {
+            calledOn.add(Thread.currentThread().getName());
+            return CompletableFuture.completedFuture(1);
+          };
+      TestPipeline pipeline = new TestPipeline();
+      if (syncFirst) {
+        pipeline.value("sync", blocking).async("fetch", async);
+      } else {
+        pipeline.async("fetch", async).value("sync", blocking);
+      }
+      ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-pool"));
+      try {
+        PipelineRun run = pipeline.start(RunOptions.defaults().executor(pool));
+        assertEquals(
+            List.of(Thread.currentThread().getName()),
+            calledOn,
+            (syncFirst ? "sync declared first" : "sync declared last")
+                + ": called before start returned");
+        release.countDown();
+        run.await();
+      } finally {
+        release.countDown();
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void startCallsEveryReadyAsyncSourceInDeclarationOrder() throws Exception {
+    // The pool's thread is busy elsewhere, so no helper takes a source: the caller calls them all.
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-pool"));
+    pool.execute(
+        () -> {
+          try {
+            release.await(10, SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    List<String> called = new CopyOnWriteArrayList<>();
+    try {
+      TestPipeline pipeline = new TestPipeline();
+      for (String name : List.of("s0", "a1", "s2", "a3", "a4", "s5")) {
+        if (name.startsWith("a")) {
+          pipeline.async(
+              name,
+              r -> {
+                called.add(name + " on " + Thread.currentThread().getName());
+                return CompletableFuture.completedFuture(name);
+              });
+        } else {
+          pipeline.value(name, r -> name);
+        }
+      }
+      PipelineRun run = pipeline.start(RunOptions.defaults().executor(pool));
+      String here = " on " + Thread.currentThread().getName();
+      assertEquals(List.of("a1" + here, "a3" + here, "a4" + here), called);
+      release.countDown();
+      run.await();
+      assertEquals("s5", run.value(5));
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @RepeatedTest(5)
   void manyStagesOfASmallRunCompletingTogetherEachFinishTheirTaskOnce() throws Exception {
     // Small runs share one callback among their stages; it must take each stage exactly once.
     int calls = 24;
@@ -181,6 +260,34 @@ class AsyncTest {
                   "second",
                   r -> {
                     assertTrue(firstCalled.await(10, SECONDS), "first was never called");
+                    return CompletableFuture.completedFuture(2);
+                  })
+              .start(RunOptions.defaults().executor(pool));
+      run.await();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @RepeatedTest(5)
+  void anAsyncMethodThatBlocksUntilALaterSiblingHasStartedDoesNotDeadlock() {
+    // start() calls the sources in declaration order: the first blocks on the caller's thread,
+    // so the helper signalled before its call must call the second.
+    CountDownLatch secondCalled = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .async(
+                  "first",
+                  r -> {
+                    assertTrue(secondCalled.await(10, SECONDS), "second was never called");
+                    return CompletableFuture.completedFuture(1);
+                  })
+              .async(
+                  "second",
+                  r -> {
+                    secondCalled.countDown();
                     return CompletableFuture.completedFuture(2);
                   })
               .start(RunOptions.defaults().executor(pool));

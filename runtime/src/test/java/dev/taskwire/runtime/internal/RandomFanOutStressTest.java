@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Random fan-outs: collections of 0 to 24 elements, sync or async elements (completed later by
  * another thread), random concurrency limits, retries, failures, both failure policies, runs of
- * some targets, cancellation at a random moment, and a resume of every failed run. Each run checks
- * that it settles, that no element outlives it, that the concurrency limit held, that successful
- * fan-outs return every element's result in order, and, for half the trials, that listeners heard
- * what {@link ListenerContract} checks. Seeded: the seed of a failing trial is in the message;
- * {@code -Dtaskwire.stress.graphs=N} runs more.
+ * some targets, cancellation at a random moment, a CallerRunsPolicy pool or a listener that throws
+ * Errors on some trials, and a resume of every failed run. Each run checks that it settles, that no
+ * element outlives it, that the concurrency limit held, that successful fan-outs return every
+ * element's result in order, and, for half the trials, that listeners heard what {@link
+ * ListenerContract} checks. Seeded: the seed of a failing trial is in the message; {@code
+ * -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
 class RandomFanOutStressTest extends StressFixture {
@@ -134,9 +135,12 @@ class RandomFanOutStressTest extends StressFixture {
       TestPipeline pipeline = pipeline();
       RunOptions options =
           RunOptions.defaults()
-              .executor(pool)
+              .executor(executorFor(random))
               .onFailure(random.nextBoolean() ? FailurePolicy.FAIL_FAST : FailurePolicy.KEEP_GOING);
       ListenerContract contract = random.nextBoolean() ? new ListenerContract() : null;
+      if (random.nextInt(6) == 0) {
+        options = options.listener(faultyListener(1 + random.nextInt(5)));
+      }
       if (contract != null) {
         options = options.listener(contract);
       }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.store.ResultKey;
+import dev.taskwire.runtime.store.ResultStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +25,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Many random DAGs, many runs each, with random delays, async tasks completed from another thread,
- * injected failures and cancellations at random moments. Every run checks the scheduler's
- * invariants, and one in four the listener events {@link ListenerContract} checks; the seed of a
- * failing graph is in the assertion message.
+ * injected failures and cancellations at random moments; some runs on a CallerRunsPolicy pool, some
+ * with a listener that throws Errors, some with a result store whose load or save throws an Error
+ * for some tasks (which fails those tasks, as their own Error would). Every run checks the
+ * scheduler's invariants, and one in four the listener events {@link ListenerContract} checks; the
+ * seed of a failing graph is in the assertion message.
  */
 @Timeout(120)
 class RandomGraphStressTest extends StressFixture {
@@ -67,6 +72,13 @@ class RandomGraphStressTest extends StressFixture {
     final Random random;
     final String label;
     final boolean[] willFail;
+
+    /** With a faulty store: per task, whether its load (1) or its save (2) throws an Error. */
+    final int[] storeFault;
+
+    /** Per task, 1 once an injected failure of it happened: its body's, or its store's. */
+    final AtomicIntegerArray faulted;
+
     final AtomicIntegerArray starts;
     final AtomicIntegerArray finished;
     final AtomicInteger running = new AtomicInteger();
@@ -81,6 +93,13 @@ class RandomGraphStressTest extends StressFixture {
       for (int task = 0; task < shape.size(); task++) {
         willFail[task] = random.nextDouble() < shape.failureRate();
       }
+      this.storeFault = new int[shape.size()];
+      if (random.nextInt(6) == 0) {
+        for (int task = 0; task < shape.size(); task++) {
+          storeFault[task] = random.nextInt(12) == 0 ? 1 + random.nextInt(2) : 0;
+        }
+      }
+      this.faulted = new AtomicIntegerArray(shape.size());
       this.starts = new AtomicIntegerArray(shape.size());
       this.finished = new AtomicIntegerArray(shape.size());
     }
@@ -107,12 +126,18 @@ class RandomGraphStressTest extends StressFixture {
       boolean keepGoing = !cancelDuringRun && random.nextBoolean();
       RunOptions options =
           RunOptions.defaults()
-              .executor(pool)
+              .executor(executorFor(random))
               .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
       // A listener on some runs only: most stay on the plain path, which has no run features.
       ListenerContract contract = random.nextInt(4) == 0 ? new ListenerContract() : null;
+      if (random.nextInt(8) == 0) {
+        options = options.listener(faultyListener(1 + random.nextInt(5)));
+      }
       if (contract != null) {
         options = options.listener(contract);
+      }
+      if (java.util.Arrays.stream(storeFault).anyMatch(fault -> fault != 0)) {
+        options = options.resultStore(new FaultyStore());
       }
       PipelineRun run = null;
       boolean cancelled = false;
@@ -138,7 +163,7 @@ class RandomGraphStressTest extends StressFixture {
       }
       List<Integer> failed = new ArrayList<>();
       for (int task = 0; task < shape.size(); task++) {
-        if (willFail[task] && starts.get(task) == 1) {
+        if (faulted.get(task) == 1) {
           failed.add(task);
         }
       }
@@ -198,6 +223,7 @@ class RandomGraphStressTest extends StressFixture {
       try {
         LockSupport.parkNanos(delayNanos);
         if (willFail[task]) {
+          faulted.set(task, 1);
           throw new Exception("injected failure of t" + task);
         }
         return value;
@@ -214,6 +240,7 @@ class RandomGraphStressTest extends StressFixture {
           () -> {
             finished.set(task, 1);
             if (willFail[task]) {
+              faulted.set(task, 1);
               reply.completeExceptionally(new Exception("injected failure of t" + task));
             } else {
               reply.complete(value);
@@ -222,6 +249,28 @@ class RandomGraphStressTest extends StressFixture {
           delayNanos,
           TimeUnit.NANOSECONDS);
       return reply;
+    }
+
+    /** Keeps nothing; its load or save throws an Error for the tasks {@link #storeFault} says. */
+    private final class FaultyStore implements ResultStore {
+      @Override
+      public Optional<Object> load(ResultKey key) {
+        fault(key, 1);
+        return Optional.empty();
+      }
+
+      @Override
+      public void save(ResultKey key, Object result) {
+        fault(key, 2);
+      }
+
+      private void fault(ResultKey key, int where) {
+        int task = Integer.parseInt(key.task().substring(1));
+        if (storeFault[task] == where) {
+          faulted.set(task, 1);
+          throw new InjectedError((where == 1 ? "load" : "save") + " of t" + task);
+        }
+      }
     }
 
     /** Checks that every prerequisite finished, and computes this task's value from theirs. */

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Random DAGs (most small, some of hundreds of tasks) whose tasks have random retries and timeouts,
  * and whose every attempt is decided in advance: it succeeds, fails, or hangs until its timeout.
- * Runs fail fast or keep going, and some are cancelled at a random moment. Every run checks that no
- * attempt started before its prerequisites succeeded, that no task was attempted more often than
- * its policy allows, that a successful run took each task's first good attempt, that every final
- * failure surfaced, and, for half the runs, that listeners heard what {@link ListenerContract}
- * checks. Seeded: the seed of a failing graph is in the message. {@code -Dtaskwire.stress.graphs=N}
- * runs more graphs (see the README).
+ * Runs fail fast or keep going, some are cancelled at a random moment, some run on a
+ * CallerRunsPolicy pool (where the timer's hand-offs may run on the timer), some have a listener
+ * that throws Errors. Every run checks that no attempt started before its prerequisites succeeded,
+ * that no task was attempted more often than its policy allows, that a successful run took each
+ * task's first good attempt, that every final failure surfaced, and, for half the runs, that
+ * listeners heard what {@link ListenerContract} checks. Seeded: the seed of a failing graph is in
+ * the message. {@code -Dtaskwire.stress.graphs=N} runs more graphs (see the README).
  */
 @Timeout(300)
 class RandomPolicyStressTest extends StressFixture {
@@ -121,9 +122,12 @@ class RandomPolicyStressTest extends StressFixture {
       boolean keepGoing = random.nextBoolean();
       RunOptions options =
           RunOptions.defaults()
-              .executor(pool)
+              .executor(executorFor(random))
               .onFailure(keepGoing ? FailurePolicy.KEEP_GOING : FailurePolicy.FAIL_FAST);
       ListenerContract contract = random.nextBoolean() ? new ListenerContract() : null;
+      if (random.nextInt(6) == 0) {
+        options = options.listener(faultyListener(1 + random.nextInt(5)));
+      }
       if (contract != null) {
         options = options.listener(contract);
       }
