@@ -84,12 +84,22 @@ class InterruptsTest {
   }
 
   @Test
-  void releaseKeepsAnInterruptThatCameFromElsewhere() {
-    // Say the pool is shutting down: that interrupt is not the run's to clear.
+  void releaseClearsAnInterruptTheRunDidNotSendAndSaysSo() {
+    // A task that set its own interrupt status (or kept one from elsewhere) must not hand it to
+    // the next task on this thread; release reports it, so the scheduler can restore it where the
+    // status belongs to the caller (see Scheduler and InterruptStatusTest).
     Object[] slots = {me};
     me.interrupt();
-    Interrupts.release(slots, 0, me);
-    assertTrue(Thread.interrupted());
+    assertTrue(Interrupts.release(slots, 0, me));
+    assertFalse(Thread.interrupted());
+  }
+
+  @Test
+  void releaseAfterTheRunsOwnInterruptReportsNothingToRestore() {
+    Object[] slots = {me};
+    Interrupts.interrupt(slots, 0, me);
+    assertFalse(Interrupts.release(slots, 0, me));
+    assertFalse(Thread.interrupted());
   }
 
   @Test
