@@ -138,6 +138,7 @@ final class GraphValidator {
   private static ResolvedDependency resolved(
       DependencyModel dependency, int index, TaskModel upstream, TypeMirror element) {
     return new ResolvedDependency(
+        dependency.parameter().getSimpleName().toString(),
         index,
         upstream.name(),
         upstream.result(),
