@@ -505,6 +505,16 @@ final class Messages {
         + " on the driver with @Distributed(false)";
   }
 
+  static String neverResolved(String type, String runner) {
+    return "no "
+        + runner
+        + " was generated: a name in the declaration of "
+        + type
+        + " or in the signature of one of its @Task methods never resolved, so taskwire waited"
+        + " for it until the last round; fix the error javac reports for that name (if another"
+        + " annotation processor generates the type, check that it runs)";
+  }
+
   static String internalError(String type, Throwable error) {
     java.io.StringWriter trace = new java.io.StringWriter();
     error.printStackTrace(new java.io.PrintWriter(trace));
