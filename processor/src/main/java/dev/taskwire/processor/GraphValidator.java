@@ -105,20 +105,32 @@ final class GraphValidator {
       return Optional.of(resolved(dependency, index, upstream, null));
     }
     TypeMirror parameterType = dependency.parameter().asType();
-    String message =
-        upstream.kind() == TaskKind.ASYNC && resultTypes.isFutureLike(parameterType)
-            ? Messages.futureParameter(
-                parameter,
-                task.name(),
-                parameterType.toString(),
-                upstream.name(),
-                upstream.result().toString())
-            : Messages.typeMismatch(
-                parameter,
-                task.name(),
-                parameterType.toString(),
-                upstream.name(),
-                upstream.result().toString());
+    String message;
+    if (dependency.outcome()) {
+      message =
+          Messages.outcomeTypeMismatch(
+              parameter,
+              task.name(),
+              parameterType.toString(),
+              upstream.name(),
+              upstream.result().toString(),
+              resultTypes.boxed(upstream.result()).toString());
+    } else {
+      message =
+          upstream.kind() == TaskKind.ASYNC && resultTypes.isFutureLike(parameterType)
+              ? Messages.futureParameter(
+                  parameter,
+                  task.name(),
+                  parameterType.toString(),
+                  upstream.name(),
+                  upstream.result().toString())
+              : Messages.typeMismatch(
+                  parameter,
+                  task.name(),
+                  parameterType.toString(),
+                  upstream.name(),
+                  upstream.result().toString());
+    }
     diagnostics.error(dependency.parameter(), dependency.annotation(), message);
     return Optional.empty();
   }
@@ -126,6 +138,7 @@ final class GraphValidator {
   private static ResolvedDependency resolved(
       DependencyModel dependency, int index, TaskModel upstream, TypeMirror element) {
     return new ResolvedDependency(
+        dependency.parameter().getSimpleName().toString(),
         index,
         upstream.name(),
         upstream.result(),

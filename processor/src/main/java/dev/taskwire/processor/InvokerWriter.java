@@ -1,6 +1,7 @@
 package dev.taskwire.processor;
 
 import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+import static dev.taskwire.processor.RuntimeNames.PRIMITIVE_ARGUMENTS;
 import static dev.taskwire.processor.RuntimeNames.TASK_INVOKER;
 
 import com.palantir.javapoet.CodeBlock;
@@ -9,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -181,7 +183,9 @@ final class InvokerWriter {
       ResolvedDependency dependency = task.dependencies().get(i);
       TypeName witness = TypeName.get(dependency.readType()).box();
       call.add(i == 0 ? "" : ", ");
-      if (dependency.outcome()) {
+      if (dependency.unboxesNullable()) {
+        call.add(primitiveArgument(task, dependency));
+      } else if (dependency.outcome()) {
         call.add("run.<$T>outcome($L)", witness, dependency.upstream());
       } else if (dependency.each()) {
         call.add("$T.<$T>element(element)", PIPELINE_RUN, witness);
@@ -190,6 +194,30 @@ final class InvokerWriter {
       }
     }
     return call.build();
+  }
+
+  /**
+   * {@code PrimitiveArguments.intValue(run, 1, "use", "n")}, or {@code intElement(element, "grid",
+   * "use", "n")}: the accessor of the parameter's own primitive type, which widens what it reads as
+   * javac would and fails naming both tasks and the parameter if it is null.
+   */
+  private static CodeBlock primitiveArgument(ResolvedTask task, ResolvedDependency dependency) {
+    String type = dependency.received().getKind().name().toLowerCase(Locale.ROOT);
+    return dependency.each()
+        ? CodeBlock.of(
+            "$T.$LElement(element, $S, $S, $S)",
+            PRIMITIVE_ARGUMENTS,
+            type,
+            dependency.upstreamName(),
+            task.name(),
+            dependency.parameter())
+        : CodeBlock.of(
+            "$T.$LValue(run, $L, $S, $S)",
+            PRIMITIVE_ARGUMENTS,
+            type,
+            dependency.upstream(),
+            task.name(),
+            dependency.parameter());
   }
 
   /** The narrowest throws clause that covers every task method: none, Exception or Throwable. */

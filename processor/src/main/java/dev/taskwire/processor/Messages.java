@@ -409,6 +409,33 @@ final class Messages {
         + " or a supertype of it";
   }
 
+  /**
+   * An {@code Outcome<T>} parameter whose T does not accept the upstream's result: the advice keeps
+   * Outcome and boxes the result ({@code Outcome<java.lang.Integer>} for an {@code int} task), as a
+   * type argument must be.
+   */
+  static String outcomeTypeMismatch(
+      String parameter,
+      String task,
+      String parameterType,
+      String upstream,
+      String result,
+      String boxedResult) {
+    return "parameter "
+        + parameter
+        + " of task "
+        + task
+        + " has type "
+        + parameterType
+        + ", which cannot accept the result of task "
+        + upstream
+        + " ("
+        + result
+        + "); declare it as Outcome<"
+        + boxedResult
+        + "> or an Outcome of a supertype of it";
+  }
+
   /** {@code cycle} starts and ends with the same task, e.g. [a, b, c, a]. */
   static String cycle(List<String> cycle) {
     StringBuilder message =
@@ -476,6 +503,16 @@ final class Messages {
         + "; make it implement java.io.Serializable, or keep "
         + task
         + " on the driver with @Distributed(false)";
+  }
+
+  static String neverResolved(String type, String runner) {
+    return "no "
+        + runner
+        + " was generated: a name in the declaration of "
+        + type
+        + " or in the signature of one of its @Task methods never resolved, so taskwire waited"
+        + " for it until the last round; fix the error javac reports for that name (if another"
+        + " annotation processor generates the type, check that it runs)";
   }
 
   static String internalError(String type, Throwable error) {

@@ -1,75 +1,71 @@
 package dev.taskwire.processor;
 
-import com.google.auto.common.BasicAnnotationProcessor.Step;
-import com.google.auto.common.MoreElements;
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSetMultimap;
-import com.google.common.collect.ListMultimap;
+import static com.google.auto.common.MoreElements.isAnnotationPresent;
+
+import com.google.auto.common.SuperficialValidation;
 import com.palantir.javapoet.ClassName;
-import dev.taskwire.DependsOn;
-import dev.taskwire.Distributed;
-import dev.taskwire.ForEach;
 import dev.taskwire.Task;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
- * Handles every class that has {@code @Task} methods or {@code @DependsOn} parameters: collect,
- * validate, then write its runner only if the class raised no error. auto-common has already
- * deferred classes whose types are not complete yet (a type another processor has yet to generate),
- * so each class here is whole. This step defers in the same way a class where a {@code @Task} or
- * {@code @DependsOn} itself did not resolve ({@link UnresolvedAnnotations}). One class's problem
- * never stops another's runner, and an unexpected exception becomes an error on that class, never a
- * crash of javac.
+ * Handles one class that has {@code @Task} methods or {@code @DependsOn} parameters: collect,
+ * validate, then write its runner only if the class raised no error. A class whose task signatures
+ * are not complete yet (a type another processor has yet to generate, or a {@code @Task} or
+ * {@code @DependsOn} that did not resolve, see {@link UnresolvedAnnotations}) waits for a later
+ * round. One class's problem never stops another's runner, and an unexpected exception becomes an
+ * error on that class, never a crash of javac.
  */
-final class PipelineStep implements Step {
+final class PipelineStep {
   private final ProcessingEnvironment env;
   private final ServiceRegistrations services;
+  private final UnresolvedAnnotations unresolved;
 
   PipelineStep(ProcessingEnvironment env, ServiceRegistrations services) {
     this.env = env;
     this.services = services;
+    this.unresolved = UnresolvedAnnotations.of(env);
   }
 
-  @Override
-  public Set<String> annotations() {
-    return ImmutableSet.of(
-        Task.class.getCanonicalName(), DependsOn.class.getCanonicalName(),
-        ForEach.class.getCanonicalName(), Distributed.class.getCanonicalName());
+  /**
+   * Whether every name the runner depends on has resolved: the class's supertypes and type
+   * parameters, and each {@code @Task} method's signature (its annotations, parameters and their
+   * annotations, result, exceptions). Not the other members, which may well name the runner this
+   * processor is about to write ({@code FooRunner.Execution current;}), and not method bodies,
+   * which processors never see.
+   */
+  private boolean complete(TypeElement type) {
+    if (!SuperficialValidation.validateType(type.getSuperclass())
+        || !type.getInterfaces().stream().allMatch(SuperficialValidation::validateType)
+        || !SuperficialValidation.validateElements(type.getTypeParameters())) {
+      return false;
+    }
+    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .filter(method -> isAnnotationPresent(method, Task.class))
+        .allMatch(SuperficialValidation::validateElement);
   }
 
-  @Override
-  public Set<? extends Element> process(ImmutableSetMultimap<String, Element> elements) {
-    Map<String, TypeElement> classes = new LinkedHashMap<>();
-    ListMultimap<String, Element> elementsByClass = ArrayListMultimap.create();
-    for (Element element : elements.values()) {
-      TypeElement type = MoreElements.asType(enclosingType(element));
-      String name = type.getQualifiedName().toString();
-      classes.putIfAbsent(name, type);
-      elementsByClass.put(name, element);
-    }
-    UnresolvedAnnotations unresolved = UnresolvedAnnotations.of(env);
-    ImmutableSet.Builder<Element> deferred = ImmutableSet.builder();
-    for (TypeElement type : classes.values()) {
-      if (!processClass(type, unresolved)) {
-        deferred.addAll(elementsByClass.get(type.getQualifiedName().toString()));
-      }
-    }
-    return deferred.build();
+  /**
+   * At the end of the last round, for a class still waiting: javac has reported the name that never
+   * resolved; this says that no runner was written, and why.
+   */
+  void reportNeverResolved(TypeElement type) {
+    new Diagnostics(env.getMessager())
+        .error(
+            type,
+            Messages.neverResolved(
+                type.getQualifiedName().toString(),
+                PipelineModel.runnerName(ClassName.get(type)).simpleName()));
   }
 
   /** Returns false to defer {@code type} to the next round. */
-  private boolean processClass(TypeElement type, UnresolvedAnnotations unresolved) {
+  boolean process(TypeElement type) {
     Diagnostics diagnostics = new Diagnostics(env.getMessager());
     try {
-      if (unresolved.in(type)) {
+      if (!complete(type) || unresolved.in(type)) {
         // javac reports the name it cannot find; a later round may generate it.
         return false;
       }
@@ -113,14 +109,5 @@ final class PipelineStep implements Step {
           type, Messages.internalError(type.getQualifiedName().toString(), unexpected));
     }
     return true;
-  }
-
-  /** The class that declares a task method, or the method of a {@code @DependsOn} parameter. */
-  private static Element enclosingType(Element element) {
-    Element current = element;
-    while (!MoreElements.isType(current)) {
-      current = current.getEnclosingElement();
-    }
-    return current;
   }
 }

@@ -6,6 +6,7 @@ import javax.lang.model.type.TypeMirror;
  * A task-method parameter whose {@code @DependsOn} or {@code @ForEach} names a task that exists and
  * gives a result the parameter accepts.
  *
+ * @param parameter the parameter's name
  * @param upstream the number of the task whose result it receives
  * @param upstreamName that task's name
  * @param upstreamResult that task's result type
@@ -15,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
  *     otherwise
  */
 record ResolvedDependency(
+    String parameter,
     int upstream,
     String upstreamName,
     TypeMirror upstreamResult,
@@ -33,5 +35,15 @@ record ResolvedDependency(
    */
   TypeMirror readType() {
     return outcome ? received : each() ? element : upstreamResult;
+  }
+
+  /**
+   * Whether a null can arrive in a primitive parameter: what is read is boxed (an {@code Integer}
+   * task, an element of a {@code List<Integer>}) and the parameter is primitive. The runner then
+   * reads the argument through the runtime's {@code PrimitiveArguments}, which names the tasks if
+   * it is null.
+   */
+  boolean unboxesNullable() {
+    return received.getKind().isPrimitive() && !readType().getKind().isPrimitive();
   }
 }

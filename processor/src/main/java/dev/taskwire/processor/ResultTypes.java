@@ -75,11 +75,14 @@ final class ResultTypes {
 
   /** {@code List<element>}, boxed: the result of a task that runs for each element. */
   TypeMirror listOf(TypeMirror element) {
-    TypeMirror boxed =
-        element.getKind().isPrimitive()
-            ? types.boxedClass((javax.lang.model.type.PrimitiveType) element).asType()
-            : element;
-    return types.getDeclaredType(elements.getTypeElement("java.util.List"), boxed);
+    return types.getDeclaredType(elements.getTypeElement("java.util.List"), boxed(element));
+  }
+
+  /** The boxed class of a primitive {@code type}, e.g. Integer for int; any other type itself. */
+  TypeMirror boxed(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
+        : type;
   }
 
   /**

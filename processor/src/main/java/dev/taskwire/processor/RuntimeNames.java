@@ -17,6 +17,7 @@ final class RuntimeNames {
   static final ClassName OUTCOME = ClassName.get(RUNTIME, "Outcome");
   static final ClassName PIPELINE_EXCEPTION = ClassName.get(RUNTIME, "PipelineException");
   static final ClassName PIPELINE_RUN = ClassName.get(INTERNAL, "PipelineRun");
+  static final ClassName PRIMITIVE_ARGUMENTS = ClassName.get(INTERNAL, "PrimitiveArguments");
   static final ClassName REMOTE_TASKS = ClassName.get(REMOTE, "RemoteTasks");
   static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
   static final ClassName RUN_TEMPLATE = ClassName.get(INTERNAL, "RunTemplate");

@@ -1,12 +1,26 @@
 package dev.taskwire.processor;
 
-import com.google.auto.common.BasicAnnotationProcessor;
+import com.google.auto.common.MoreElements;
 import com.google.auto.service.AutoService;
+import dev.taskwire.DependsOn;
+import dev.taskwire.Distributed;
+import dev.taskwire.ForEach;
+import dev.taskwire.Task;
 import java.io.IOException;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -31,38 +45,97 @@ import javax.tools.Diagnostic;
  * </ol>
  *
  * <p>{@link Diagnostics} reports each error on its element with the wording of {@link Messages};
- * generated code names runtime classes through {@link RuntimeNames}. auto-common's {@link
- * BasicAnnotationProcessor} defers a class to a later round while a type it uses does not exist yet
- * ({@link UnresolvedAnnotations} does the same for an annotation that did not resolve). The
+ * generated code names runtime classes through {@link RuntimeNames}. A class waits for a later
+ * round, by name, while a type in its task signatures does not exist yet, e.g. one that another
+ * processor generates ({@link PipelineStep} checks them with auto-common's {@code
+ * SuperficialValidation}, {@link UnresolvedAnnotations} the annotations javac dropped). Only the
+ * signatures count, not the whole class as auto-common's {@code BasicAnnotationProcessor} would
+ * have it: a field or method that names the runner itself must not wait for the runner. The
  * processor never claims the annotations.
  */
 @AutoService(Processor.class)
-public final class TaskProcessor extends BasicAnnotationProcessor {
+public final class TaskProcessor extends AbstractProcessor {
+  private static final Set<String> ANNOTATIONS =
+      Stream.of(Task.class, DependsOn.class, ForEach.class, Distributed.class)
+          .map(Class::getCanonicalName)
+          .collect(Collectors.toUnmodifiableSet());
+
   private final ServiceRegistrations services = new ServiceRegistrations();
 
-  @Override
-  protected Iterable<? extends Step> steps() {
-    return List.of(new PipelineStep(processingEnv, services));
-  }
+  /**
+   * Classes waiting for a later round, by name: an element is never kept from one round to the
+   * next.
+   */
+  private final Set<String> deferred = new LinkedHashSet<>();
 
-  /** The service file lists every pipeline's remote tasks, so it is written once, at the end. */
   @Override
-  protected void postRound(RoundEnvironment round) {
-    if (round.processingOver()) {
-      try {
-        services.write(processingEnv.getFiler());
-      } catch (IOException | RuntimeException failed) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR,
-                "taskwire cannot write " + ServiceRegistrations.FILE + ": " + failed);
-      }
-    }
+  public Set<String> getSupportedAnnotationTypes() {
+    return ANNOTATIONS;
   }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    PipelineStep step = new PipelineStep(processingEnv, services);
+    if (round.processingOver()) {
+      // No round follows: what still waits never resolved, and javac has said where.
+      deferred.stream()
+          .map(processingEnv.getElementUtils()::getTypeElement)
+          .filter(Objects::nonNull)
+          .forEach(step::reportNeverResolved);
+      writeServices();
+      return false;
+    }
+    Map<String, TypeElement> classes = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        classes.put(name, type);
+      }
+    }
+    deferred.clear();
+    for (TypeElement annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        enclosingType(element)
+            .ifPresent(type -> classes.putIfAbsent(type.getQualifiedName().toString(), type));
+      }
+    }
+    classes.forEach(
+        (name, type) -> {
+          if (!step.process(type)) {
+            deferred.add(name);
+          }
+        });
+    return false; // never claims the annotations
+  }
+
+  /** The service file lists every pipeline's remote tasks, so it is written once, at the end. */
+  private void writeServices() {
+    try {
+      services.write(processingEnv.getFiler());
+    } catch (IOException | RuntimeException failed) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "taskwire cannot write " + ServiceRegistrations.FILE + ": " + failed);
+    }
+  }
+
+  /**
+   * The class that declares a task method, or the method of a {@code @DependsOn} parameter; empty
+   * for an annotation javac found on no class member (it reports that itself).
+   */
+  private static Optional<TypeElement> enclosingType(Element element) {
+    for (Element current = element; current != null; current = current.getEnclosingElement()) {
+      if (MoreElements.isType(current)) {
+        return Optional.of(MoreElements.asType(current));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.taskwire.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.taskwire.processor.CompiledClasses.call;
+import static dev.taskwire.processor.Sources.compile;
 import static dev.taskwire.processor.Sources.compileFailing;
 import static dev.taskwire.processor.Sources.compileWith;
 import static dev.taskwire.processor.Sources.contents;
@@ -70,6 +71,19 @@ class DeferralTest {
     assertThat(call(results, "describe")).isEqualTo("model");
   }
 
+  /**
+   * Only the task signatures must be complete: a field or another method that names the runner
+   * itself (which this processor is about to generate) is no reason to wait.
+   */
+  @Test
+  void pipelineThatNamesItsOwnRunnerOutsideItsTasksCompilesAndRuns() {
+    Compilation compilation = compile(source("good/HoldsItsOwnRunner.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object pipeline = classes.construct("test.HoldsItsOwnRunner");
+    assertThat(call(pipeline, "startAndAwait")).isEqualTo(2);
+  }
+
   @Test
   void typeThatNeverAppearsIsACompileErrorNotACrash() {
     JavaFileObject file = source("bad/MissingType.java");
@@ -79,11 +93,20 @@ class DeferralTest {
         .inFile(file)
         .onLineContaining("NeverGenerated build()");
     assertThat(compilation)
-        .hadErrorContaining(
-            "TaskProcessor was unable to process this class because not all of its dependencies"
-                + " could be resolved")
+        .hadErrorContaining(neverResolved("test.MissingType", "MissingTypeRunner"))
         .inFile(file)
         .onLineContaining("class MissingType {");
     assertThat(compilation.errors().toString()).doesNotContain("internal error");
+  }
+
+  /** The error on a class still waiting at the last round. */
+  static String neverResolved(String type, String runner) {
+    return "no "
+        + runner
+        + " was generated: a name in the declaration of "
+        + type
+        + " or in the signature of one of its @Task methods never resolved, so taskwire waited"
+        + " for it until the last round; fix the error javac reports for that name (if another"
+        + " annotation processor generates the type, check that it runs)";
   }
 }

@@ -4,8 +4,13 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.taskwire.processor.CompiledClasses.call;
 import static dev.taskwire.processor.Sources.compile;
 import static dev.taskwire.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.taskwire.runtime.FailurePolicy;
+import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -122,6 +127,51 @@ class GeneratedRunnerBehaviourTest {
     Object results =
         classes.run("DefaultPackagePipelineRunner", classes.construct("DefaultPackagePipeline"));
     assertThat(call(results, "length")).isEqualTo(5);
+  }
+
+  @Test
+  void boxedResultsIntoPrimitiveParametersAreUnboxedAndWidened() {
+    CompiledClasses classes = load("BoxedIntoPrimitive");
+    Object results =
+        classes.run("test.BoxedIntoPrimitiveRunner", classes.construct("test.BoxedIntoPrimitive"));
+    assertThat(call(results, "all")).isEqualTo("97,5,3.0,3.0,a,true");
+    assertThat(call(results, "code")).isEqualTo(List.of(97, 98));
+  }
+
+  /**
+   * A boxed result that is null cannot fill a primitive parameter: the consumer fails, and its
+   * exception names the producing task, the parameter and its type, not the runtime's accessor.
+   */
+  @Test
+  void nullIntoAPrimitiveParameterFailsTheConsumerNamingBothTasks() {
+    CompiledClasses classes = load("NullIntoPrimitive");
+    Object runner =
+        classes.construct(
+            "test.NullIntoPrimitiveRunner",
+            classes.construct("test.NullIntoPrimitive"),
+            RunOptions.defaults().onFailure(FailurePolicy.KEEP_GOING));
+    PipelineException failure = assertThrows(PipelineException.class, () -> invokeRun(runner));
+    assertThat(failure.failures().keySet()).containsExactly("use", "widen", "twice[1]");
+    assertThat(failure.failures().get("use")).isInstanceOf(NullPointerException.class);
+    assertThat(failure.failures().get("use"))
+        .hasMessageThat()
+        .isEqualTo("task 'count' returned null, but parameter n of task 'use' is an int");
+    assertThat(failure.failures().get("widen"))
+        .hasMessageThat()
+        .isEqualTo("task 'count' returned null, but parameter n of task 'widen' is a long");
+    assertThat(failure.failures().get("twice[1]"))
+        .hasMessageThat()
+        .isEqualTo(
+            "an element of the result of task 'sizes' is null, but parameter size of task"
+                + " 'twice' is an int");
+  }
+
+  private static void invokeRun(Object runner) throws Throwable {
+    try {
+      runner.getClass().getMethod("run").invoke(runner);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   private static CompiledClasses load(String pipeline) {

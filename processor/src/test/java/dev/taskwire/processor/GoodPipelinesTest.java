@@ -47,8 +47,9 @@ class GoodPipelinesTest {
     assertThat(runner).contains("public CompletableFuture<Void> flush()");
     assertThat(runner)
         .contains(
-            "pipeline.summary(run.<String>value(0), run.<Integer>value(1), run.<byte[]>value(2),"
-                + " run.<List<String>>value(3))");
+            "pipeline.summary(run.<String>value(0),"
+                + " PrimitiveArguments.intValue(run, 1, \"summary\", \"count\"),"
+                + " run.<byte[]>value(2), run.<List<String>>value(3))");
   }
 
   @Test

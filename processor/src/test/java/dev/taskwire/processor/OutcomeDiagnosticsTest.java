@@ -26,8 +26,23 @@ class OutcomeDiagnosticsTest {
     assertThat(compileFailing(file, 1))
         .hadErrorContaining(
             "parameter trained of task use has type dev.taskwire.runtime.Outcome<java.lang.Integer>,"
-                + " which cannot accept the result of task train (java.lang.String)")
+                + " which cannot accept the result of task train (java.lang.String);"
+                + " declare it as Outcome<java.lang.String> or an Outcome of a supertype of it")
         .inFile(file)
         .onLineContaining("Outcome<Integer> trained");
+  }
+
+  /** The advice boxes the result and keeps it inside Outcome: never "declare it as int". */
+  @Test
+  void anOutcomeOfAPrimitiveResult() {
+    JavaFileObject file = source("bad/OutcomeOfPrimitiveResult.java");
+    assertThat(compileFailing(file, 1))
+        .hadErrorContaining(
+            "parameter counted of task use has type"
+                + " dev.taskwire.runtime.Outcome<java.lang.String>, which cannot accept the result"
+                + " of task count (int); declare it as Outcome<java.lang.Integer> or an Outcome of"
+                + " a supertype of it")
+        .inFile(file)
+        .onLineContaining("Outcome<String> counted");
   }
 }

@@ -6,7 +6,9 @@
  * them: {@link dev.taskwire.runtime.internal.RunTemplate} (what every run of one runner shares),
  * {@link dev.taskwire.runtime.internal.PipelineRun} (one run, as the runner's {@code Results} and
  * {@code Execution} read it), {@link dev.taskwire.runtime.internal.GraphTable} (the graph the
- * runner builds) and the invokers through which the run calls the task methods.
+ * runner builds), {@link dev.taskwire.runtime.internal.PrimitiveArguments} (boxed values for
+ * primitive parameters, failing by name on null) and the invokers through which the run calls the
+ * task methods.
  *
  * <p>The rest of the package is the scheduler: the ready stack ({@code ReadyStack}), the task
  * status state machine ({@code TaskStatus}, which lists every transition), the run itself ({@code
