@@ -67,7 +67,10 @@ public final class RunOptions {
    * Returns a copy whose sync tasks, and the calls that start async tasks, run on {@code executor}.
    * The run never shuts the executor down. An executor that runs fewer tasks at once than the
    * pipeline could only limits parallelism; it cannot deadlock a run, because no task ever waits
-   * for another on a thread.
+   * for another on a thread. A task may call {@code run()} of another pipeline on the same
+   * executor, even when it holds the executor's last thread: the thread waiting in {@code run()}
+   * works that run's tasks, its fan-out elements included. ({@code start().await()} waits without
+   * working, so nested inside a task it needs a free thread.)
    *
    * <p>The executor must run or reject every task it is handed: a run hands it a helper only when
    * none is pending, so a helper dropped silently leaves the run waiting forever. Rejecting (by

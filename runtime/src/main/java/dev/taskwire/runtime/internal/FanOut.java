@@ -132,6 +132,35 @@ final class FanOut {
             + ", which is neither an Iterable nor an array");
   }
 
+  /**
+   * For the thread in {@code run()}, which has no task of its own run to take: takes one ready
+   * element of a fan-out in flight and runs it; false if there was none. On a small pool the
+   * helpers of the elements may wait behind that very thread (a task that calls {@code run()} of a
+   * pipeline with a fan-out), so it must work the elements too.
+   */
+  static boolean runReadyElement(Scheduler run) {
+    for (int task : run.graph.fanOuts()) {
+      if (run.inFlight(task) instanceof Scheduler elements) {
+        int element = elements.pop();
+        if (element != ReadyStack.EMPTY) {
+          elements.runPopped(element);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a fan-out in flight has an element ready to run. */
+  static boolean hasReadyElement(Scheduler run) {
+    for (int task : run.graph.fanOuts()) {
+      if (run.inFlight(task) instanceof Scheduler elements && elements.hasReady()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** On the thread that ended the last element: the fan-out task ends the same way. */
   static void elementsSettled(Parent parent, Scheduler elements) {
     Scheduler run = parent.run;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The one implementation of {@link TaskGraph}: the graph as the scheduler reads it, in arrays
@@ -42,7 +43,8 @@ public final class GraphTable implements TaskGraph {
   /** Per fan-out task, how many of its elements may run at once; 0 for no limit. */
   private final int[] maxConcurrency;
 
-  private final boolean hasFanOuts;
+  /** The fan-out tasks, in declaration order. */
+  private final int[] fanOuts;
 
   /** Per task, whether a run with a dispatcher sends it elsewhere; see {@link #isDispatched}. */
   private final boolean[] dispatched;
@@ -65,10 +67,10 @@ public final class GraphTable implements TaskGraph {
     this.pipeline = pipeline;
     this.forEachSource = forEachSource;
     this.maxConcurrency = maxConcurrency;
-    this.hasFanOuts = Arrays.stream(forEachSource).anyMatch(source -> source >= 0);
+    this.fanOuts =
+        IntStream.range(0, forEachSource.length).filter(task -> forEachSource[task] >= 0).toArray();
     this.dispatched = dispatched;
-    this.hasDispatched =
-        java.util.stream.IntStream.range(0, names.length).anyMatch(task -> dispatched[task]);
+    this.hasDispatched = IntStream.range(0, names.length).anyMatch(task -> dispatched[task]);
     this.fingerprint = fingerprint;
     this.names = names;
     this.kinds = kinds;
@@ -95,9 +97,7 @@ public final class GraphTable implements TaskGraph {
       }
     }
     this.sources =
-        java.util.stream.IntStream.range(0, names.length)
-            .filter(task -> prerequisiteCounts[task] == 0)
-            .toArray();
+        IntStream.range(0, names.length).filter(task -> prerequisiteCounts[task] == 0).toArray();
     this.topologicalOrder = sortTopologically();
     requireAcyclic();
     this.tolerantDependents = new int[names.length][];
@@ -187,7 +187,12 @@ public final class GraphTable implements TaskGraph {
 
   /** Whether any task fans out. */
   boolean hasFanOuts() {
-    return hasFanOuts;
+    return fanOuts.length > 0;
+  }
+
+  /** The fan-out tasks, in declaration order; the scheduler must not change the array. */
+  int[] fanOuts() {
+    return fanOuts;
   }
 
   @Override

@@ -184,14 +184,31 @@ abstract class ReadyStack {
     }
   }
 
-  /** After a push: wake the parked caller of {@code run()} if there is one, else a helper. */
+  /**
+   * After a push: wake the parked caller of {@code run()} if there is one, else a helper; for a
+   * fan-out's elements, also the parked caller of the run they belong to, which takes them too.
+   */
   final void wakeWorker() {
-    if ((workers & CALLER_PARKED) != 0) {
-      LockSupport.unpark(caller);
-    } else {
+    if (!wakeParkedCaller()) {
       signalHelper();
+      wakeOuterCaller();
     }
   }
+
+  /** Unparks the caller of {@code run()} if it is parked waiting for work; false if it is not. */
+  final boolean wakeParkedCaller() {
+    if ((workers & CALLER_PARKED) != 0) {
+      LockSupport.unpark(caller);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * After a push to a fan-out's elements: wakes the parked caller of the run the fan-out belongs
+   * to, since the helper signalled may wait behind that very thread in a small pool.
+   */
+  abstract void wakeOuterCaller();
 
   /**
    * Hands a helper to the executor unless one is already waiting to start. An executor that refuses

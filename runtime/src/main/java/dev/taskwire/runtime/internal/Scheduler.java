@@ -84,6 +84,14 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     return template.executor;
   }
 
+  @Override
+  void wakeOuterCaller() {
+    FanOut.Parent parent = parent();
+    if (parent != null) {
+      parent.run.wakeParkedCaller();
+    }
+  }
+
   // ---- starting --------------------------------------------------------------------------------
 
   /** For {@link RunTemplate#run()}: the calling thread works until the run settles. */
@@ -107,6 +115,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       }
       if (hasReady()) {
         signalHelper();
+        wakeOuterCaller();
       }
     }
     return this;
@@ -158,9 +167,13 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
         runPopped(task);
         continue;
       }
+      if (graph.hasFanOuts() && FanOut.runReadyElement(this)) {
+        continue;
+      }
       markParked(CALLER_PARKED);
-      // A push or the settling after this check sees the mark and unparks us.
-      if (!hasReady() && !isDone()) {
+      // A push or the settling after this check sees the mark and unparks us; so does a push to
+      // the elements of a fan-out (see wakeOuterCaller).
+      if (!hasReady() && !(graph.hasFanOuts() && FanOut.hasReadyElement(this)) && !isDone()) {
         LockSupport.park(this);
       }
       clearParked(CALLER_PARKED);

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Random fan-outs: collections of 0 to 24 elements, sync or async elements (completed later by
  * another thread), random concurrency limits, retries, failures, both failure policies, runs of
- * some targets, cancellation at a random moment, a CallerRunsPolicy pool or a listener that throws
- * Errors on some trials, and a resume of every failed run. Each run checks that it settles, that no
- * element outlives it, that the concurrency limit held, that successful fan-outs return every
- * element's result in order, and, for half the trials, that listeners heard what {@link
- * ListenerContract} checks. Seeded: the seed of a failing trial is in the message; {@code
- * -Dtaskwire.stress.graphs=N} runs more.
+ * some targets, cancellation at a random moment, a CallerRunsPolicy pool, a listener that throws
+ * Errors or a run() nested in a task of another run on a one-thread pool on some trials, and a
+ * resume of every failed run. Each run checks that it settles, that no element outlives it, that
+ * the concurrency limit held, that successful fan-outs return every element's result in order, and,
+ * for half the trials, that listeners heard what {@link ListenerContract} checks. Seeded: the seed
+ * of a failing trial is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
 class RandomFanOutStressTest extends StressFixture {
@@ -145,23 +145,24 @@ class RandomFanOutStressTest extends StressFixture {
         options = options.listener(contract);
       }
       boolean partial = random.nextInt(4) == 0;
+      boolean nested = !partial && random.nextInt(5) == 0;
       boolean cancel = random.nextInt(6) == 0;
-      PipelineRun run =
-          partial
-              ? RunTemplate.of(pipeline.graph(), pipeline.invoker(), options)
-                  .start(pipeline.graph().indexOf("sum"))
-              : pipeline.start(options);
-      if (cancel) {
-        LockSupport.parkNanos(random.nextInt(2_000_000)); // cancel at a random moment
-        run.cancel();
+      if (nested) {
+        options = options.executor(onePool);
       }
+      PipelineRun run;
       PipelineException failure = null;
       try {
-        run.await();
+        run =
+            nested
+                ? runNested(pipeline, options, cancel)
+                : startAndAwait(pipeline, options, partial, cancel);
       } catch (PipelineException failed) {
         failure = failed;
+        run = null;
       } catch (CancellationException cancelled) {
         assertTrue(cancel, name + ": cancelled without being asked");
+        run = null;
       }
       if (!async) {
         assertEquals(0, running.get(), name + ": a sync element outlived its run");
@@ -169,7 +170,7 @@ class RandomFanOutStressTest extends StressFixture {
       assertTrue(
           limit == 0 || peak.get() <= limit,
           name + ": " + peak.get() + " elements at once, limit " + limit);
-      if (failure == null && run.isDone() && !cancel) {
+      if (run != null && !cancel) {
         assertSuccess(run, partial);
       }
       if (failure != null) {
@@ -194,6 +195,52 @@ class RandomFanOutStressTest extends StressFixture {
       if (contract != null) {
         assertEquals(List.of(), contract.violations(), name + ": listener events");
       }
+    }
+
+    /** Starts the run from this thread, cancels it at a random moment if asked, and awaits it. */
+    private PipelineRun startAndAwait(
+        TestPipeline pipeline, RunOptions options, boolean partial, boolean cancel) {
+      PipelineRun run =
+          partial
+              ? RunTemplate.of(pipeline.graph(), pipeline.invoker(), options)
+                  .start(pipeline.graph().indexOf("sum"))
+              : pipeline.start(options);
+      if (cancel) {
+        LockSupport.parkNanos(random.nextInt(2_000_000)); // cancel at a random moment
+        run.cancel();
+      }
+      run.await();
+      return run;
+    }
+
+    /**
+     * Calls run() from a task of another run on the same one-thread pool: the thread in run() must
+     * work the elements itself, since the pool's one thread is that thread. A cancel stops the
+     * outer run, which interrupts the thread in run() and so cancels the nested run.
+     */
+    private PipelineRun runNested(TestPipeline pipeline, RunOptions options, boolean cancel) {
+      PipelineRun outer =
+          new TestPipeline()
+              .value(
+                  "outer",
+                  r -> {
+                    try {
+                      return pipeline.run(options);
+                    } catch (PipelineException | CancellationException failed) {
+                      return failed;
+                    }
+                  })
+              .start(RunOptions.defaults().executor(onePool)); // the listeners are the trial's
+      if (cancel) {
+        LockSupport.parkNanos(random.nextInt(2_000_000));
+        outer.cancel();
+      }
+      outer.await(); // a CancellationException if stopped before the nested run() began
+      Object nested = outer.value(0);
+      if (nested instanceof RuntimeException failed) {
+        throw failed;
+      }
+      return (PipelineRun) nested;
     }
 
     private void assertSuccess(PipelineRun run, boolean partial) {

@@ -62,6 +62,11 @@ class ReadyStackTest {
       refusals.add(rejected);
     }
 
+    @Override
+    void wakeOuterCaller() {
+      // a stack of its own: no outer run
+    }
+
     List<Integer> popAll() {
       List<Integer> popped = new ArrayList<>();
       for (int task = pop(); task != EMPTY; task = pop()) {

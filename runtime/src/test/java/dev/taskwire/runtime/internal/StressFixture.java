@@ -41,6 +41,9 @@ abstract class StressFixture {
           new ArrayBlockingQueue<>(1),
           new ThreadPoolExecutor.CallerRunsPolicy());
 
+  /** One thread: a run() nested in a task of another run must not wait for a second. */
+  final ExecutorService onePool = Executors.newSingleThreadExecutor();
+
   final ScheduledExecutorService remote = Executors.newScheduledThreadPool(2);
 
   /** The faulty listeners log a warning per Error; thousands of them would bury the output. */
@@ -59,6 +62,7 @@ abstract class StressFixture {
   void shutDown() {
     pool.shutdownNow();
     callerRunsPool.shutdownNow();
+    onePool.shutdownNow();
     remote.shutdownNow();
   }
 
