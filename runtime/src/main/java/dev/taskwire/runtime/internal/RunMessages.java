@@ -68,9 +68,7 @@ final class RunMessages {
           return "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
         if (run.phase() == PipelineRun.FAILED) {
-          return "it did not run because task '"
-              + run.graph.name(blockingTask(run, task))
-              + "' failed";
+          return "it did not run because " + whyNotRun(run, task);
         }
         if (run.phase() == PipelineRun.CANCELLED) {
           return "it did not run because the run was cancelled";
@@ -81,8 +79,26 @@ final class RunMessages {
   }
 
   /**
-   * The task that kept {@code task} from running: a failed (or cancelled) task it depends on,
-   * directly or through other tasks that did not run; else the run's first failure.
+   * Why {@code task} did not run in a failed run, after "because": the prerequisite that kept it
+   * from running (directly or through tasks that did not run either) failed, or was cancelled when
+   * the run stopped; or nothing of its own stood in its way and the run stopped first.
+   */
+  private static String whyNotRun(PipelineRun run, int task) {
+    String first = "task '" + run.graph.name(run.failures.firstTask()) + "' failed";
+    int blocking = blockingTask(run, task);
+    if (blocking < 0) {
+      return "the run stopped when " + first;
+    }
+    String blocked = "task '" + run.graph.name(blocking) + "'";
+    if (TaskStatus.get(run.status, blocking) == TaskStatus.FAILED) {
+      return blocked + " failed";
+    }
+    return blocked + " was cancelled when the run stopped because " + first;
+  }
+
+  /**
+   * The task that kept {@code task} from running: a failed or cancelled task it depends on,
+   * directly or through other tasks that did not run; -1 if there is none.
    */
   private static int blockingTask(PipelineRun run, int task) {
     int current = task;
@@ -98,7 +114,7 @@ final class RunMessages {
         }
       }
       if (notRun < 0) {
-        return run.failures.firstTask();
+        return -1;
       }
       current = notRun;
     }

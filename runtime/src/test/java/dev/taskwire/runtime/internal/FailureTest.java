@@ -14,6 +14,7 @@ import dev.taskwire.runtime.RunOptions;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -226,6 +227,65 @@ class FailureTest {
     IllegalStateException skipped = assertThrows(IllegalStateException.class, () -> run.value(1));
     assertTrue(
         skipped.getMessage().contains("did not run because task 'load' failed"),
+        skipped.getMessage());
+  }
+
+  @RepeatedTest(10)
+  void aDependentOfACancelledTaskSaysItWasCancelledAndWhichFailureStoppedTheRun() {
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    PipelineRun run =
+        new TestPipeline()
+            .value(
+                "slow",
+                r -> {
+                  slowStarted.countDown();
+                  new CountDownLatch(1).await(); // until the stop interrupts it
+                  return 1;
+                })
+            .value(
+                "boom",
+                r -> {
+                  slowStarted.await(10, SECONDS);
+                  throw new IOException("boom");
+                })
+            .value("afterSlow", r -> 2, "slow")
+            .value("afterThat", r -> 3, "afterSlow")
+            .start();
+    PipelineException failure = assertThrows(PipelineException.class, run::await);
+    assertEquals("boom", failure.failedTask());
+    String why =
+        "it did not run because task 'slow' was cancelled when the run stopped because"
+            + " task 'boom' failed";
+    for (int task : new int[] {2, 3}) {
+      IllegalStateException skipped =
+          assertThrows(IllegalStateException.class, () -> run.value(task));
+      assertTrue(skipped.getMessage().endsWith(why), skipped.getMessage());
+    }
+  }
+
+  @Test
+  void aTaskThatNothingKeptFromRunningSaysTheRunStoppedFirst() {
+    List<Runnable> helpersNeverRun = new CopyOnWriteArrayList<>();
+    // The caller of run() takes the sources in declaration order: 'boom' fails, then 'other'
+    // finds the run stopped.
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value(
+                "boom",
+                r -> {
+                  throw new IOException("boom");
+                })
+            .value("other", r -> 1);
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () -> pipeline.run(RunOptions.defaults().executor(helpersNeverRun::add)));
+    PipelineRun run = ((RunFailedException) failure).run();
+    IllegalStateException skipped = assertThrows(IllegalStateException.class, () -> run.value(1));
+    assertTrue(
+        skipped
+            .getMessage()
+            .endsWith("it did not run because the run stopped when task 'boom' failed"),
         skipped.getMessage());
   }
 }
