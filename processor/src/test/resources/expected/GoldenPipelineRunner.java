@@ -317,5 +317,16 @@ public final class GoldenPipelineRunner {
     public boolean isDone() {
       return run.isDone();
     }
+
+    /**
+     * The run at this instant, one line per task: waiting for which prerequisites, ready,
+     * running on which thread and in which method, waiting for its future, backing off
+     * before a retry, or how it ended. For a person looking at a run that seems stuck;
+     * the format may change.
+     */
+    @Override
+    public String toString() {
+      return run.toString();
+    }
   }
 }

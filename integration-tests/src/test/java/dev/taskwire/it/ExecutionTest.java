@@ -67,6 +67,26 @@ class ExecutionTest {
   }
 
   @Test
+  void toStringSaysWhatEachTaskIsDoingInAStuckRun() throws Exception {
+    Gated pipeline = new Gated();
+    GatedRunner.Execution execution = new GatedRunner(pipeline).start();
+    assertTrue(pipeline.started.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+    String[] lines = execution.toString().split(System.lineSeparator());
+    assertEquals("run of dev.taskwire.it.Gated: running, 1 of 3 tasks ended", lines[0]);
+    assertEquals("  source  succeeded", lines[1]);
+    assertTrue(
+        lines[2].matches(
+            "  gated   running on thread '.+' \\([A-Z_]+ in dev\\.taskwire\\.it\\.Gated\\.gated\\(Gated"
+                + "\\.java:\\d+\\)\\)"),
+        lines[2]);
+    assertEquals("  after   waiting for gated", lines[3]);
+    pipeline.gate.countDown();
+    execution.await();
+    assertTrue(execution.toString().startsWith("run of dev.taskwire.it.Gated: succeeded, 3 of 3"));
+  }
+
+  @Test
   void cancelAfterTheRunEndedChangesNothing() {
     Gated pipeline = new Gated();
     pipeline.gate.countDown();

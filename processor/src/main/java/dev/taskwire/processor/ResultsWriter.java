@@ -116,6 +116,18 @@ final class ResultsWriter {
                 .addJavadoc("Whether the run has ended, successfully or not.\n")
                 .addStatement("return run.isDone()")
                 .build())
+        .addMethod(
+            MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addJavadoc(
+                    "The run at this instant, one line per task: waiting for which prerequisites,"
+                        + " ready,\nrunning on which thread and in which method, waiting for its"
+                        + " future, backing off\nbefore a retry, or how it ended. For a person"
+                        + " looking at a run that seems stuck;\nthe format may change.\n")
+                .addStatement("return run.toString()")
+                .build())
         .build();
   }
 

@@ -2,9 +2,14 @@ package dev.taskwire.runtime;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A progress reporter: register it with {@link RunOptions#listener(TaskListener)}. On a terminal it
@@ -13,13 +18,27 @@ import java.util.TreeSet;
  * no control characters. Either way the run's end is reported on a line of its own, whether the run
  * succeeded, failed or was cancelled, so no half-drawn bar is left behind.
  *
+ * <p>When a run makes no progress (no task starts, ends or is retried) for a minute, it prints what
+ * each task is doing, as the run's snapshot ({@code Execution.toString()}) says: which
+ * prerequisites a task waits for, which thread runs it and where, which future it waits for. It
+ * repeats that every minute the run stays stuck. {@link #reportingStuckRunsAfter} changes the
+ * minute. The watch runs on a daemon thread of its own, never on a thread of the run.
+ *
  * <p>One instance follows one run at a time.
  */
 public final class ConsoleProgress implements TaskListener {
   private static final int BAR_WIDTH = 20;
+  private static final Duration DEFAULT_STUCK_AFTER = Duration.ofMinutes(1);
 
   private final PrintStream out;
   private final boolean terminal;
+
+  /** How long a run may make no progress before its snapshot is printed; 0 for never. */
+  private final long stuckAfterNanos;
+
+  private Supplier<String> snapshot = () -> "";
+  private long lastProgressNanos;
+  private ScheduledFuture<?> watch;
   private final Set<String> running = new TreeSet<>();
   private long startNanos;
   private int total;
@@ -29,14 +48,28 @@ public final class ConsoleProgress implements TaskListener {
   private int skipped;
   private int lastLineLength;
 
-  private ConsoleProgress(PrintStream out, boolean terminal) {
+  private ConsoleProgress(PrintStream out, boolean terminal, Duration stuckAfter) {
     this.out = out;
     this.terminal = terminal;
+    this.stuckAfterNanos = stuckAfter.toNanos();
   }
 
   /** Reports to standard error, redrawing one line only if it is a terminal. */
   public static ConsoleProgress toStandardError() {
-    return new ConsoleProgress(System.err, isTerminal(System.console()));
+    return to(System.err, isTerminal(System.console()));
+  }
+
+  /**
+   * A copy that prints the run's snapshot once it has made no progress for {@code quiet}, and again
+   * each further {@code quiet} that it stays stuck; {@link Duration#ZERO} never prints it.
+   *
+   * @throws IllegalArgumentException if {@code quiet} is negative
+   */
+  public ConsoleProgress reportingStuckRunsAfter(Duration quiet) {
+    if (quiet.isNegative()) {
+      throw new IllegalArgumentException("negative duration " + quiet);
+    }
+    return new ConsoleProgress(out, terminal, quiet);
   }
 
   /**
@@ -56,12 +89,21 @@ public final class ConsoleProgress implements TaskListener {
 
   /** Reports to {@code out}; {@code terminal} chooses the redrawn line over one line per event. */
   public static ConsoleProgress to(PrintStream out, boolean terminal) {
-    return new ConsoleProgress(out, terminal);
+    return new ConsoleProgress(out, terminal, DEFAULT_STUCK_AFTER);
   }
 
   @Override
   public synchronized void runStarted(RunEvent event) {
     startNanos = event.nanoTime();
+    lastProgressNanos = startNanos;
+    snapshot = event.snapshot();
+    stopWatching();
+    if (stuckAfterNanos > 0) {
+      long period = Math.max(stuckAfterNanos / 4, TimeUnit.MILLISECONDS.toNanos(10));
+      watch =
+          StuckRunWatch.EXECUTOR.scheduleWithFixedDelay(
+              this::reportIfStuck, period, period, TimeUnit.NANOSECONDS);
+    }
     total = event.tasks();
     ended = 0;
     failed = 0;
@@ -117,6 +159,7 @@ public final class ConsoleProgress implements TaskListener {
 
   @Override
   public synchronized void runFinished(RunEvent event) {
+    stopWatching();
     String outcome =
         event.failure() == null
             ? "succeeded"
@@ -170,6 +213,7 @@ public final class ConsoleProgress implements TaskListener {
   }
 
   private void report(TaskEvent event, String what) {
+    lastProgressNanos = Math.max(lastProgressNanos, event.nanoTime());
     if (terminal) {
       int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * ended / total;
       redraw(
@@ -187,6 +231,50 @@ public final class ConsoleProgress implements TaskListener {
       out.println(
           String.format(
               Locale.ROOT, "%9s  %-20s %s", seconds(event.nanoTime()), event.task(), what));
+    }
+  }
+
+  /** On the watch's thread: prints the snapshot if the run made no progress for long enough. */
+  private synchronized void reportIfStuck() {
+    long now = System.nanoTime();
+    if (watch == null || now - lastProgressNanos < stuckAfterNanos) {
+      return;
+    }
+    if (terminal) {
+      out.println(); // leave the bar's line as it is
+      lastLineLength = 0;
+    }
+    out.println(
+        "no progress for "
+            + String.format(Locale.ROOT, "%.3f s", (now - lastProgressNanos) / 1e9)
+            + "; "
+            + snapshot.get());
+    out.flush();
+    lastProgressNanos = now; // again after another quiet period, if still stuck
+  }
+
+  private void stopWatching() {
+    if (watch != null) {
+      watch.cancel(false);
+      watch = null;
+    }
+  }
+
+  /** The daemon thread that watches for stuck runs, started by the first watch. */
+  private static final class StuckRunWatch {
+    static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              runnable -> {
+                Thread thread = new Thread(runnable, "taskwire-progress-watch");
+                thread.setDaemon(true);
+                return thread;
+              });
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
     }
   }
 

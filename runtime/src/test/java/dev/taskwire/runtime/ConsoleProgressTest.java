@@ -1,5 +1,6 @@
 package dev.taskwire.runtime;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -150,5 +152,57 @@ class ConsoleProgressTest {
         text.substring(text.lastIndexOf('\r') + 1)
             .startsWith("run of test.Pipeline cancelled: 1/1 tasks (0 succeeded, 1 cancelled) in "),
         text);
+  }
+
+  /** A stream that opens a latch once its text contains {@code expected}. */
+  private static final class Watched extends ByteArrayOutputStream {
+    private final String expected;
+    final CountDownLatch seen = new CountDownLatch(1);
+
+    Watched(String expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      super.write(bytes, offset, length);
+      if (toString(StandardCharsets.UTF_8).contains(expected)) {
+        seen.countDown();
+      }
+    }
+  }
+
+  @Test
+  void aRunThatMakesNoProgressGetsItsSnapshotPrinted() throws Exception {
+    Watched watched = new Watched("waiting for blocker");
+    CountDownLatch gate = new CountDownLatch(1);
+    ConsoleProgress progress =
+        ConsoleProgress.to(new PrintStream(watched, true, StandardCharsets.UTF_8), false)
+            .reportingStuckRunsAfter(Duration.ofMillis(50));
+    PipelineRun run =
+        new TestPipeline()
+            .value("blocker", r -> gate.await(20, SECONDS))
+            .value("after", r -> 2, "blocker")
+            .start(RunOptions.defaults().listener(progress));
+    try {
+      assertTrue(watched.seen.await(20, SECONDS), watched.toString(StandardCharsets.UTF_8));
+    } finally {
+      gate.countDown();
+    }
+    run.await();
+    String printed = watched.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        printed.matches(
+            "(?s).*no progress for \\d+\\.\\d{3} s; run of test\\.Pipeline: running, 0 of 2 tasks"
+                + " ended\\R  blocker  running on thread '.+' for \\d+\\.\\d{3} s \\(.+\\)\\R"
+                + "  after    waiting for blocker\\R.*"),
+        printed);
+  }
+
+  @Test
+  void aNegativeQuietTimeIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ConsoleProgress.to(out, false).reportingStuckRunsAfter(Duration.ofMillis(-1)));
   }
 }

@@ -278,6 +278,17 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   }
 
   /**
+   * The run at this instant, one line per task: waiting for which prerequisites, ready, running on
+   * which thread (for how long, when the run has a listener) and in which method, waiting for its
+   * future, backing off before a retry, or how it ended. For a person looking at a run that makes
+   * no progress; the format may change.
+   */
+  @Override
+  public String toString() {
+    return RunSnapshot.of(this);
+  }
+
+  /**
    * Whether this run sends its dispatched tasks to a dispatcher; generated code then calls {@link
    * #dispatch} instead of the task method.
    */

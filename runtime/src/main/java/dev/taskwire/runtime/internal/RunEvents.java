@@ -20,7 +20,17 @@ final class RunEvents {
       Scheduler run, BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
     Listeners listeners = run.template.listeners;
     if (listeners != null) {
-      fire(run, listeners, method, task, error, false);
+      fire(run, listeners, method, task, error, false, System.nanoTime());
+    }
+  }
+
+  /** Reports that {@code task} starts an attempt, and notes when, for {@link RunSnapshot}. */
+  static void started(Scheduler run, int task) {
+    Listeners listeners = run.template.listeners;
+    if (listeners != null) {
+      long now = System.nanoTime();
+      run.features.started(task, now);
+      fire(run, listeners, TaskListener::taskStarted, task, null, false, now);
     }
   }
 
@@ -30,7 +40,7 @@ final class RunEvents {
     if (listeners != null) {
       ResultCache cache = run.cache();
       boolean fromStore = cache != null && cache.wasLoaded(task);
-      fire(run, listeners, TaskListener::taskSucceeded, task, null, fromStore);
+      fire(run, listeners, TaskListener::taskSucceeded, task, null, fromStore, System.nanoTime());
     }
   }
 
@@ -40,7 +50,8 @@ final class RunEvents {
       BiConsumer<TaskListener, TaskEvent> method,
       int task,
       Throwable error,
-      boolean fromStore) {
+      boolean fromStore,
+      long nanoTime) {
     FanOut.Parent parent = run.parent();
     GraphTable graph = run.graph;
     try {
@@ -52,7 +63,7 @@ final class RunEvents {
               parent == null ? task : parent.task,
               run.attemptOf(task),
               Thread.currentThread(),
-              System.nanoTime(),
+              nanoTime,
               error,
               parent == null ? -1 : task,
               fromStore));
@@ -76,7 +87,12 @@ final class RunEvents {
       run.template.listeners.fire(
           TaskListener::runStarted,
           new RunEvent(
-              run.graph.pipeline(), run.graph, System.nanoTime(), null, run.features.plannedTasks));
+              run.graph.pipeline(),
+              run.graph,
+              System.nanoTime(),
+              null,
+              run.features.plannedTasks,
+              run::toString));
     } catch (Throwable lost) {
       lost(run, lost);
     }
@@ -102,7 +118,8 @@ final class RunEvents {
                 run.graph,
                 System.nanoTime(),
                 run.failure(),
-                run.features.plannedTasks));
+                run.features.plannedTasks,
+                run::toString));
       } catch (Throwable lost) {
         lost(run, lost);
       }

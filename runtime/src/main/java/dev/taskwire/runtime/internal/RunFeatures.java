@@ -24,6 +24,12 @@ final class RunFeatures {
   /** For listeners: how many tasks the run set out to run. */
   int plannedTasks;
 
+  /**
+   * With listeners: per task, the {@code System.nanoTime()} of its latest start event, which a
+   * {@link RunSnapshot} shows as how long it has been running; null without listeners.
+   */
+  private final long[] startedNanos;
+
   /** Null unless some task has a timeout or retries, or may be dispatched. */
   final Attempts attempts;
 
@@ -47,5 +53,18 @@ final class RunFeatures {
                 graph, template.dispatcher == null ? 0 : template.dispatcher.rerunsWhenWorkerLost())
             : null;
     this.unfinishedElements = graph.hasFanOuts() ? new Scheduler[graph.size()] : null;
+    this.startedNanos = template.listeners == null ? null : new long[graph.size()];
+  }
+
+  /** Records that {@code task} started an attempt at {@code nanoTime} (with listeners only). */
+  void started(int task, long nanoTime) {
+    if (startedNanos != null) {
+      startedNanos[task] = nanoTime; // read racily by snapshots, which only show it
+    }
+  }
+
+  /** When {@code task} last started, or 0 if not recorded. */
+  long startedNanos(int task) {
+    return startedNanos == null ? 0 : startedNanos[task];
   }
 }

@@ -228,7 +228,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       release(task, thread);
       return leave();
     }
-    RunEvents.task(this, TaskListener::taskStarted, task, null);
+    RunEvents.started(this, task);
     ResultCache cache = cache();
     if (cache != null) {
       // A store that fails is logged and the task runs; an Error it must not hide fails the task.
