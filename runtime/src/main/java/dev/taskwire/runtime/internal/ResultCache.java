@@ -18,10 +18,11 @@ import java.util.Optional;
  * A run's cache of task results, kept in the {@link ResultStore} of its options: fingerprints a
  * task's inputs, looks the task up before it runs and saves its result after. An exception from the
  * store, or a StackOverflowError (serializing a deeply nested input overflows the stack), is a
- * broken store: it is logged, never thrown, and the task then simply runs, or its result is not
- * kept. Any other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class
- * path is broken, not the store: it is thrown, and the scheduler fails the task with it, as it
- * fails a task whose own code throws one.
+ * broken store: it is logged, never thrown, and the task then simply runs (its result is still
+ * offered to the store, which may have failed to read only this entry), or its result is not kept.
+ * Any other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class path is
+ * broken, not the store: it is thrown, and the scheduler fails the task with it, as it fails a task
+ * whose own code throws one.
  */
 final class ResultCache {
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
@@ -71,27 +72,53 @@ final class ResultCache {
     return inputs;
   }
 
+  /**
+   * A hit is used and not saved again. Anything else is a miss, whose result is saved under the key
+   * after the task runs: no entry, or a look-up that threw (the store could not be asked, or could
+   * not read this entry; saving replaces it).
+   */
   private Optional<Object> lookUp(int task, Object[] inputs) {
     keys[task] = null;
     loaded[task] = false;
+    ResultKey key;
     try {
-      ResultKey key = keyOf(task, inputs);
-      Optional<Object> stored = key == null ? Optional.empty() : store.load(key);
-      // A result loaded is not saved again; one that is missing is, under this key.
-      keys[task] = stored.isPresent() ? null : key;
-      loaded[task] = stored.isPresent();
-      return stored;
+      key = keyOf(task, inputs);
     } catch (Exception | StackOverflowError broken) {
-      Warnings.warn(
-          () ->
-              "result store "
-                  + store
-                  + " could not look up task '"
-                  + graph.name(task)
-                  + "'; running it",
-          broken);
+      warn(task, "could not fingerprint the inputs of", broken);
       return Optional.empty();
     }
+    if (key == null) {
+      return Optional.empty();
+    }
+    Optional<Object> stored;
+    try {
+      stored = store.load(key);
+    } catch (Exception | StackOverflowError broken) {
+      warn(task, "could not look up", broken);
+      stored = Optional.empty();
+    }
+    if (isHit(stored)) {
+      loaded[task] = true;
+      return stored;
+    }
+    keys[task] = key;
+    return Optional.empty();
+  }
+
+  /**
+   * Whether what the store returned stands for the task's result: for now, whether there is one. A
+   * check that it has the task's result type belongs here, once the graph knows that type: a stored
+   * value of another type is then a miss, and is saved over.
+   */
+  private static boolean isHit(Optional<Object> stored) {
+    return stored.isPresent();
+  }
+
+  private void warn(int task, String failed, Throwable broken) {
+    Warnings.warn(
+        () ->
+            "result store " + store + " " + failed + " task '" + graph.name(task) + "'; running it",
+        broken);
   }
 
   /** Whether {@code task}'s last look-up found its result, so that its method was not called. */

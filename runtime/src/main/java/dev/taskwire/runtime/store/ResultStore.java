@@ -22,9 +22,24 @@ import java.util.Optional;
  * clear this one) so that stale results are not reused.
  */
 public interface ResultStore {
-  /** The result stored under {@code key}, or empty if there is none. */
+  /**
+   * The result stored under {@code key}, or empty if there is none.
+   *
+   * <p>An entry that is there but cannot be read back (truncated, corrupt, or of a class that no
+   * longer deserializes) counts as none: return empty rather than throw. The run then calls the
+   * task and saves its result under {@code key}, which must replace the unreadable entry; a store
+   * may also delete it at once ({@link FileResultStore} does, and logs one line).
+   *
+   * @throws IOException only if the store itself could not be asked (a disk, a connection or a
+   *     permission failed). The run logs it with its stack trace, calls the task, and still saves
+   *     the result under {@code key}.
+   */
   Optional<Object> load(ResultKey key) throws IOException;
 
-  /** Stores {@code result}, which is {@code Serializable}, under {@code key}. */
+  /**
+   * Stores {@code result}, which is {@code Serializable}, under {@code key}, replacing what is
+   * there: the run saves after every look-up that found nothing or threw, never after one that
+   * found a result.
+   */
   void save(ResultKey key, Object result) throws IOException;
 }

@@ -133,6 +133,33 @@ class ResultStoreTest {
   }
 
   @Test
+  void aResultWhoseLookUpThrewIsSavedUnderTheKeyItWasLookedUpUnder() {
+    List<ResultKey> loaded = Collections.synchronizedList(new ArrayList<>());
+    List<ResultKey> saved = Collections.synchronizedList(new ArrayList<>());
+    ResultStore unreadable =
+        new ResultStore() {
+          @Override
+          public Optional<Object> load(ResultKey key) throws IOException {
+            loaded.add(key);
+            throw new IOException("entry unreadable");
+          }
+
+          @Override
+          public void save(ResultKey key, Object result) {
+            saved.add(key);
+          }
+        };
+    PipelineRun run =
+        new TestPipeline()
+            .value("a", r -> record("a", 1))
+            .value("b", r -> record("b", r.<Integer>value(0) + 1), "a")
+            .run(RunOptions.defaults().resultStore(unreadable));
+    assertEquals(2, run.<Integer>value(1));
+    assertEquals(List.of("a", "b"), ran);
+    assertEquals(loaded, saved, "each task's result replaces the entry that could not be read");
+  }
+
+  @Test
   void theFileStoreRoundTripsAndClears() throws IOException {
     FileResultStore store = FileResultStore.in(directory.resolve("cache"));
     ResultKey key = new ResultKey("p.Pipeline", "train", "abc123");
