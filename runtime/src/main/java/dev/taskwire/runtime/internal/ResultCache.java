@@ -19,9 +19,11 @@ import java.util.Optional;
  * task's inputs, looks the task up before it runs and saves its result after. An exception from the
  * store, or a StackOverflowError (serializing a deeply nested input overflows the stack), is a
  * broken store: it is logged, never thrown, and the task then simply runs, or its result is not
- * kept. Any other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class
- * path is broken, not the store: it is thrown, and the scheduler fails the task with it, as it
- * fails a task whose own code throws one.
+ * kept. A stored value of another type than the task's is a miss too, and so is one the store
+ * refuses to read (a class outside the key's allow-list, see {@link ResultKey#allowList()}). Any
+ * other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class path is
+ * broken, not the store: it is thrown, and the scheduler fails the task with it, as it fails a task
+ * whose own code throws one.
  */
 final class ResultCache {
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
@@ -31,6 +33,7 @@ final class ResultCache {
 
   private final ResultStore store;
   private final GraphTable graph;
+  private final RunTemplate template;
 
   /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
   private final ResultKey[] keys;
@@ -41,9 +44,10 @@ final class ResultCache {
    */
   private final boolean[] loaded;
 
-  ResultCache(ResultStore store, GraphTable graph) {
-    this.store = store;
-    this.graph = graph;
+  ResultCache(RunTemplate template) {
+    this.store = template.resultStore;
+    this.graph = template.graph;
+    this.template = template;
     this.keys = new ResultKey[graph.size()];
     this.loaded = new boolean[graph.size()];
   }
@@ -76,7 +80,8 @@ final class ResultCache {
     loaded[task] = false;
     try {
       ResultKey key = keyOf(task, inputs);
-      Optional<Object> stored = key == null ? Optional.empty() : store.load(key);
+      Optional<Object> stored =
+          key == null ? Optional.empty() : ofDeclaredType(task, store.load(key));
       // A result loaded is not saved again; one that is missing is, under this key.
       keys[task] = stored.isPresent() ? null : key;
       loaded[task] = stored.isPresent();
@@ -92,6 +97,32 @@ final class ResultCache {
           broken);
       return Optional.empty();
     }
+  }
+
+  /**
+   * A stored value of another type than the task's result is a miss: whatever put it there (a store
+   * of your own without an allow-list, a file from another build), it must never reach a dependent
+   * as a ClassCastException.
+   */
+  private Optional<Object> ofDeclaredType(int task, Optional<Object> stored) {
+    Class<?> type = graph.storedType(task);
+    if (stored.isEmpty() || type == null || type.isInstance(stored.get())) {
+      return stored;
+    }
+    String found = stored.get().getClass().getName();
+    Warnings.warn(
+        () ->
+            "result store "
+                + store
+                + " holds a "
+                + found
+                + " for task '"
+                + graph.name(task)
+                + "', which returns a "
+                + type.getName()
+                + "; running it",
+        null);
+    return Optional.empty();
   }
 
   /** Whether {@code task}'s last look-up found its result, so that its method was not called. */
@@ -148,7 +179,10 @@ final class ResultCache {
       return null; // something inside a Serializable value is not
     }
     return new ResultKey(
-        graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
+        graph.pipeline(),
+        graph.name(task),
+        HexFormat.of().formatHex(digest.digest()),
+        template.resultAllowList(task));
   }
 
   private static void update(MessageDigest digest, String text) {

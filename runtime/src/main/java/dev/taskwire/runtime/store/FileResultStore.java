@@ -1,11 +1,10 @@
 package dev.taskwire.runtime.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,9 +20,16 @@ import java.util.stream.Stream;
  * directory/pipeline/task/fingerprint.ser}. Safe for several runs and processes at once: each file
  * is written whole to a temporary name and then moved into place.
  *
- * <p>Its limits: results must be {@code Serializable} (others are simply not stored); a stored
- * result whose class has changed incompatibly is treated as missing; and Java deserialization
- * trusts the files it reads, so point it only at a directory that you alone write to.
+ * <p>Its limits: results must be {@code Serializable} (others are simply not stored), and a stored
+ * result whose class has changed incompatibly is treated as missing.
+ *
+ * <p>Its trust model: the directory is data, not code. A result is read back only through the
+ * allow-list of its task ({@link ResultKey#allowList()}: the classes its declared result type may
+ * hold, and the JDK's values and collections), with limits on nesting and array sizes, so a file
+ * replaced by someone else can at worst hold wrong values of those types or make the task run
+ * again; it cannot make the JVM create an object of any other class. A value of the wrong type is a
+ * miss too. So the directory may be shared, even read-only, with people you trust less than your
+ * code; whoever can write to it can still change the results your tasks receive.
  */
 public final class FileResultStore implements ResultStore {
   private final Path directory;
@@ -42,11 +48,20 @@ public final class FileResultStore implements ResultStore {
     return directory;
   }
 
+  /**
+   * The result stored under {@code key}, read through {@link ResultKey#allowList()}: a file that
+   * holds any other class is refused before that class is loaded ({@link
+   * dev.taskwire.runtime.serial.RejectedClassException}), and the run counts it as a miss.
+   */
   @Override
   public Optional<Object> load(ResultKey key) throws IOException {
-    try (InputStream file = Files.newInputStream(fileOf(key));
-        ObjectInputStream in = new ContextClassLoaderInput(file)) {
-      return Optional.ofNullable(in.readObject());
+    try (SeekableByteChannel file = Files.newByteChannel(fileOf(key))) {
+      return Optional.ofNullable(
+          key.allowList()
+              .read(
+                  Channels.newInputStream(file),
+                  file.size(),
+                  Thread.currentThread().getContextClassLoader()));
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     } catch (ClassNotFoundException unknownClass) {
@@ -102,26 +117,5 @@ public final class FileResultStore implements ResultStore {
   @Override
   public String toString() {
     return "FileResultStore[" + directory + "]";
-  }
-
-  /** Resolves classes through the context class loader first, as frameworks and tests need. */
-  private static final class ContextClassLoaderInput extends ObjectInputStream {
-    ContextClassLoaderInput(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass description)
-        throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(description.getName(), false, loader);
-        } catch (ClassNotFoundException notThere) {
-          // fall back to the default resolution below
-        }
-      }
-      return super.resolveClass(description);
-    }
   }
 }
