@@ -371,6 +371,17 @@ class AllowListTest {
   }
 
   @Test
+  void aRefusalIsNeverRetried() {
+    RejectedClassException refused =
+        new RejectedClassException("app.Gadget", "a call of task 't' of p.P", "not allowed");
+    assertFalse(dev.taskwire.runtime.TaskPolicy.none().retries(3).retriesAfter(1, refused));
+    assertTrue(
+        dev.taskwire.runtime.TaskPolicy.none()
+            .retries(3)
+            .retriesAfter(1, new InvalidClassException("its own")));
+  }
+
+  @Test
   void severalObjectsReadFromOneInput() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
