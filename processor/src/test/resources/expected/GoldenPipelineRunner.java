@@ -39,16 +39,16 @@ public final class GoldenPipelineRunner {
    * the kind of each and what each one depends on. Every run shares it.
    */
   public static final TaskGraph GRAPH = GraphTable.builder("test.GoldenPipeline")
-      .task("fetch", TaskKind.ASYNC)
+      .task("fetch", TaskKind.ASYNC).returning(List.class)
           .with(TaskPolicy.none()
               .timeout(Duration.ofSeconds(30))
               .retries(2)
               .backoff(Duration.ofMillis(250), Duration.ofMinutes(2))
               .retryOn(IOException.class))
-      .task("limit", TaskKind.VALUE)
+      .task("limit", TaskKind.VALUE).returning(Integer.class)
           .with(TaskPolicy.none()
               .timeout(Duration.ofMillis(1500)))
-      .task("join", TaskKind.VALUE, "fetch", "limit")
+      .task("join", TaskKind.VALUE, "fetch", "limit").returning(String.class)
       .task("log", TaskKind.VOID, "join")
       .build();
 

@@ -36,6 +36,13 @@ import java.lang.annotation.Target;
  * that is not as a compile error. A dispatched task may run more than once (a retry, or a re-run
  * after the JVM running it was lost), so it must be idempotent. Without a dispatcher in the run's
  * options every task runs locally, exactly as without this annotation.
+ *
+ * <p>What crosses the wire is read back only as the classes the processor derives from those types:
+ * a member reads a call, and the driver a result, through an allow-list of the declared types and
+ * the {@code Serializable} field types reachable from them (and the JDK's values and collections),
+ * refusing any other class before it is loaded. Where the classes cannot be known at compile time
+ * (a field of an interface type, {@code Object}, an abstract class), the processor warns on that
+ * field or parameter; name the classes with {@link #allow()}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -43,4 +50,12 @@ import java.lang.annotation.Target;
 public @interface Distributed {
   /** Whether the task (or, on a class, its sync tasks) may be dispatched; true by default. */
   boolean value() default true;
+
+  /**
+   * Classes that the dispatched calls and results of the task (or, on a class, of all its tasks)
+   * may hold besides those the processor derives from the declared types: the implementations of an
+   * interface-typed field, say. Each is admitted with the serializable field types reachable from
+   * it. Members read calls, and drivers results, only as the derived and these classes.
+   */
+  Class<?>[] allow() default {};
 }

@@ -1,18 +1,18 @@
 package dev.taskwire.hazelcast;
 
-import java.io.ByteArrayInputStream;
+import dev.taskwire.runtime.remote.RemoteTasks;
+import dev.taskwire.runtime.serial.AllowList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 /**
  * The pipeline object and arguments of a dispatched call, in Java serialization (what the processor
  * checked at compile time). They travel as bytes beside the call's header, so that a member reads
- * them only after it has checked the fingerprint: a member with a different build then reports
- * that, not a puzzling {@code InvalidClassException}.
+ * them only after it has checked the fingerprint (a member with a different build then reports
+ * that, not a puzzling {@code InvalidClassException}), and only through the call's allow-list from
+ * the pipeline's generated {@link RemoteTasks}: the classes the task's signature and the pipeline
+ * class may hold, nothing else.
  */
 final class CallPayload {
   private CallPayload() {}
@@ -26,30 +26,23 @@ final class CallPayload {
     return bytes.toByteArray();
   }
 
-  /** Reads {instance, arguments}, resolving classes with {@code loader}: the pipeline's. */
-  static Object[] read(byte[] payload, ClassLoader loader)
+  /**
+   * Reads {instance, arguments} of a call of {@code task} through its allow-list, resolving classes
+   * with the class loader of {@code tasks}: the pipeline's.
+   *
+   * @throws dev.taskwire.runtime.serial.RejectedClassException if it holds any other class, or
+   *     breaks the allow-list's limits
+   */
+  static Object[] read(byte[] payload, RemoteTasks tasks, String task)
       throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in = new LoaderInputStream(new ByteArrayInputStream(payload), loader)) {
-      return new Object[] {in.readObject(), in.readObject()};
+    AllowList allowed =
+        AllowList.of(
+            "a call of task '" + task + "' of " + tasks.pipeline(), tasks.callClasses(task));
+    Object[] read = allowed.read(payload, 2, tasks.getClass().getClassLoader());
+    if (!(read[1] instanceof Object[])) {
+      throw new IOException(
+          "a call of task '" + task + "' of " + tasks.pipeline() + " has no arguments");
     }
-  }
-
-  private static final class LoaderInputStream extends ObjectInputStream {
-    private final ClassLoader loader;
-
-    LoaderInputStream(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass description)
-        throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(description.getName(), false, loader);
-      } catch (ClassNotFoundException notThere) {
-        return super.resolveClass(description); // primitives and the JDK's own classes
-      }
-    }
+    return read;
   }
 }

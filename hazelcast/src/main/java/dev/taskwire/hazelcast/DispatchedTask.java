@@ -15,10 +15,12 @@ import java.util.concurrent.Future;
 /**
  * One dispatched call as it travels to a member and runs there: the header in plain fields, the
  * pipeline object and arguments as a {@link CallPayload}. On the member it finds the pipeline's
- * {@link RemoteTasks}, checks the fingerprint, then reads the payload and calls the task. A task
- * that returns a future is waited for here, on the member's executor thread.
+ * {@link RemoteTasks}, checks the fingerprint, then reads the payload through the call's allow-list
+ * and calls the task; what comes back is a {@link CallReply}. A task that returns a future is
+ * waited for here, on the member's executor thread. This class is the only one of taskwire's that
+ * Hazelcast itself deserializes (see {@link HazelcastConfigs}).
  */
-final class DispatchedTask implements Callable<Object>, Serializable, HazelcastInstanceAware {
+final class DispatchedTask implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
 
   private final String pipeline;
@@ -41,7 +43,7 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
    * @throws IOException if the pipeline object or an argument is not serializable after all
    */
   static DispatchedTask of(RemoteCall call) throws IOException {
-    return new DispatchedTask(
+    return of(
         call.pipeline(),
         call.fingerprint(),
         call.task(),
@@ -49,13 +51,40 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
         CallPayload.write(call.instance(), call.arguments()));
   }
 
+  /** A call with the given payload as it stands, as anyone who reaches a member can send one. */
+  static DispatchedTask of(
+      String pipeline, String fingerprint, String task, int attempt, byte[] payload) {
+    return new DispatchedTask(pipeline, fingerprint, task, attempt, payload);
+  }
+
   @Override
   public void setHazelcastInstance(HazelcastInstance member) {
     this.member = member;
   }
 
+  /**
+   * Runs the call and returns its {@link CallReply}: the task's value or its failure, as bytes that
+   * the driver reads through the task's allow-list. Only an interrupt (the call was cancelled) and
+   * a VirtualMachineError are thrown as such.
+   */
   @Override
-  public Object call() throws Exception {
+  public byte[] call() throws InterruptedException {
+    try {
+      return CallReply.value(run());
+    } catch (InterruptedException cancelled) {
+      throw cancelled;
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failed) {
+      return CallReply.failure(failed);
+    }
+  }
+
+  /**
+   * Finds the pipeline's {@link RemoteTasks} by name and checks the build, then reads the payload
+   * through the call's allow-list (nothing of the pipeline has run yet) and calls the task.
+   */
+  private Object run() throws Throwable {
     ClassLoader loader = member.getConfig().getClassLoader();
     if (loader == null) {
       loader = Thread.currentThread().getContextClassLoader();
@@ -66,16 +95,11 @@ final class DispatchedTask implements Callable<Object>, Serializable, HazelcastI
             pipeline,
             fingerprint,
             "member " + member.getCluster().getLocalMember().getAddress());
-    Object[] instanceAndArguments = CallPayload.read(payload, tasks.getClass().getClassLoader());
+    Object[] instanceAndArguments = CallPayload.read(payload, tasks, task);
     MemberContext.enter(member);
     try {
       return resultOf(
           tasks.call(instanceAndArguments[0], task, (Object[]) instanceAndArguments[1]));
-    } catch (Exception | Error thrown) {
-      throw thrown;
-    } catch (Throwable neither) {
-      // Callable.call() may throw only these two kinds; a direct Throwable subclass is rare.
-      throw new ExecutionException(neither);
     } finally {
       MemberContext.exit();
     }

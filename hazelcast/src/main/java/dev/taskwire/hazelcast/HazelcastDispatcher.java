@@ -33,6 +33,14 @@ import java.util.concurrent.Future;
  * with another build fails the task with a {@link
  * dev.taskwire.runtime.remote.FingerprintMismatchException} naming both fingerprints.
  *
+ * <p>What crosses the wire is read back only as the classes the task's signature declares: a member
+ * reads the pipeline object and arguments through the call's allow-list (from the pipeline's
+ * generated {@code RemoteTasks}) and the driver the result through the task's (see {@link
+ * dev.taskwire.runtime.serial.AllowList}); any other class fails the task with a {@link
+ * dev.taskwire.runtime.serial.RejectedClassException}, which is not retried. Configure members and
+ * clients with {@link HazelcastConfigs}, so that Hazelcast's own deserialization is restricted too
+ * and members join only the cluster you name.
+ *
  * <p>If the member running a task leaves or dies before it answers, the task fails with a {@link
  * WorkerLostException} and the run re-runs it on another member (see {@link
  * dev.taskwire.runtime.remote.TaskDispatcher}), up to {@link Builder#rerunsWhenMemberLost} times. A
@@ -74,21 +82,27 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   + notSerializable,
               notSerializable));
     }
-    Future<Object> submitted;
+    Future<byte[]> submitted;
     try {
       submitted = executor.submit(task, members);
     } catch (RuntimeException refused) {
       return CompletableFuture.failedFuture(translate(refused, call));
     }
+    // The reply is read with the loader of the thread that dispatched: the application's.
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     CompletableFuture<Object> result = new CompletableFuture<>();
     // Members' and clients' executor futures are CompletableFutures in Hazelcast 5.
     ((CompletionStage<?>) submitted)
         .whenComplete(
-            (value, failure) -> {
-              if (failure == null) {
-                result.complete(value);
-              } else {
+            (reply, failure) -> {
+              if (failure != null) {
                 result.completeExceptionally(translate(failure, call));
+                return;
+              }
+              try {
+                result.complete(CallReply.read((byte[]) reply, call, loader));
+              } catch (Throwable failed) { // the task's own failure, or a refused reply
+                result.completeExceptionally(failed);
               }
             });
     // A timeout or a stopped run cancels the result: stop the task on the member too. Best effort:

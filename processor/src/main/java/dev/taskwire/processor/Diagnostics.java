@@ -6,7 +6,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
-/** Reports compile errors on the exact element, and remembers whether any were reported. */
+/** Reports compile errors and warnings on the exact element, and remembers whether errors were. */
 final class Diagnostics {
   private final Messager messager;
   private int errors;
@@ -37,6 +37,11 @@ final class Diagnostics {
     } else {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
     }
+  }
+
+  /** A warning: the build goes on (unless it treats warnings as errors). */
+  void warning(Element element, String message) {
+    messager.printMessage(Diagnostic.Kind.WARNING, message, element);
   }
 
   boolean hadErrors() {

@@ -47,7 +47,8 @@ final class DistributionReader {
     return new Distribution(
         Set.copyOf(dispatched),
         Fingerprint.of(model, dispatched),
-        Distribution.remoteTasksName(model.pipeline()));
+        Distribution.remoteTasksName(model.pipeline()),
+        SerialTypes.NONE);
   }
 
   /** The element's {@code @Distributed} value, if it has the annotation. */

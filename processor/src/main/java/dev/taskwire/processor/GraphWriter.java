@@ -17,8 +17,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the runner's {@code GRAPH}: the pipeline as data, one {@code .task(...)} per task with its
- * name, kind and dependencies, then what applies of {@code .acceptingFailureOf}, {@code .forEach},
- * {@code .dispatched} and {@code .with(policy)}. The runtime schedules from this table.
+ * name, kind and dependencies and {@code .returning} what its method produces, then what applies of
+ * {@code .acceptingFailureOf}, {@code .forEach}, {@code .dispatched} and {@code .with(policy)}. The
+ * runtime schedules from this table.
  */
 final class GraphWriter {
   private final Distribution distribution;
@@ -107,7 +108,7 @@ final class GraphWriter {
     for (ResolvedDependency dependency : task.dependencies()) {
       arguments.add(", $S", dependency.upstreamName());
     }
-    arguments.add(")");
+    arguments.add(")").add(returning(task));
     List<String> accepted =
         task.dependencies().stream()
             .filter(ResolvedDependency::outcome)
@@ -156,6 +157,24 @@ final class GraphWriter {
     }
     // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
     return arguments.build();
+  }
+
+  /**
+   * {@code .returning(Model.class, "app.Weights")}: what the task's method produces and what that
+   * may hold, which a result read back from a store or another JVM is checked against; nothing for
+   * a task without a result.
+   */
+  private CodeBlock returning(ResolvedTask task) {
+    SerialTypes serial = distribution.serialTypes();
+    TypeName produced = serial.resultTypes().get(task.name());
+    if (produced == null) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder returning = CodeBlock.builder().add(".returning($T.class", produced);
+    for (String holds : serial.resultHolds().get(task.name())) {
+      returning.add(", $S", holds);
+    }
+    return returning.add(")").build();
   }
 
   /** The simplest {@code Duration} factory call that states {@code duration} exactly. */

@@ -492,6 +492,18 @@ final class Messages {
         + " on the driver with @Distributed(false)";
   }
 
+  static String openSerialType(String holder, String type, String reason, String sealable) {
+    return holder
+        + " has type "
+        + type
+        + ", so a JVM reading a dispatched call or result back cannot know its classes in"
+        + " advance: "
+        + reason
+        + "; it refuses every class not listed, so name the ones it may hold with"
+        + " @Distributed(allow = {...}) on the task or its class"
+        + (sealable == null ? "" : " (or make " + sealable + " sealed)");
+  }
+
   static String resultNotSerializable(String task, String type, String culprit) {
     return "the result of @Distributed task "
         + task

@@ -83,6 +83,9 @@ final class PipelineStep {
                   diagnostics)
               .read(model.get());
       if (graph.isPresent() && !diagnostics.hadErrors()) {
+        distribution =
+            distribution.with(
+                new SerialTypesReader(env, diagnostics).read(graph.get(), distribution));
         new RunnerWriter(
                 env.getFiler(),
                 env.getElementUtils(),

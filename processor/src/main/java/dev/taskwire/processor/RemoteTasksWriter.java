@@ -78,6 +78,7 @@ final class RemoteTasksWriter {
                     .returns(String.class)
                     .addStatement("return FINGERPRINT")
                     .build())
+            .addMethod(CallClassesWriter.method(distribution, pipelineName))
             .addMethod(callMethod(model, distribution, pipelineName));
     GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     return GeneratedFiles.javaFile(distribution.remoteTasks().packageName(), type.build());

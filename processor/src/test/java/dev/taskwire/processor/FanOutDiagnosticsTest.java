@@ -106,7 +106,8 @@ class FanOutDiagnosticsTest {
     String runner = compileCleanly(source("good/FanOuts.java"), "test.FanOutsRunner");
     assertThat(runner)
         .contains(
-            ".task(\"length\", TaskKind.VALUE, \"names\")\n" + "          .forEach(\"names\", 2)");
+            ".task(\"length\", TaskKind.VALUE, \"names\").returning(Integer.class)\n"
+                + "          .forEach(\"names\", 2)");
     assertThat(runner).contains("case 3 -> pipeline.length(PipelineRun.<String>element(element));");
     assertThat(runner).contains("public List<Integer> length() {");
   }

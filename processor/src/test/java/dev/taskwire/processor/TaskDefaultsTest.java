@@ -39,12 +39,12 @@ class TaskDefaultsTest {
     String runner = compileCleanly(source("good/DefaultBackoff.java"), "test.DefaultBackoffRunner");
     assertThat(runner)
         .contains(
-            ".task(\"kept\", TaskKind.VALUE)\n"
+            ".task(\"kept\", TaskKind.VALUE).returning(String.class)\n"
                 + "          .with(TaskPolicy.none()\n"
                 + "              .retries(2))");
     assertThat(runner)
         .contains(
-            ".task(\"spelledOtherwise\", TaskKind.VALUE)\n"
+            ".task(\"spelledOtherwise\", TaskKind.VALUE).returning(String.class)\n"
                 + "          .with(TaskPolicy.none()\n"
                 + "              .retries(2))");
     assertThat(runner)

@@ -1,12 +1,15 @@
 package dev.taskwire.runtime;
 
 import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.FileResultStore;
 import dev.taskwire.runtime.store.ResultStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,7 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null);
+      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null, Set.of());
 
   private final Executor executor;
   private final List<TaskListener> listeners;
@@ -38,6 +41,7 @@ public final class RunOptions {
   private final long deadlineNanos;
   private final ResultStore resultStore;
   private final TaskDispatcher dispatcher;
+  private final Set<String> allowedClasses;
 
   private RunOptions(
       Executor executor,
@@ -45,13 +49,15 @@ public final class RunOptions {
       FailurePolicy failurePolicy,
       long deadlineNanos,
       ResultStore resultStore,
-      TaskDispatcher dispatcher) {
+      TaskDispatcher dispatcher,
+      Set<String> allowedClasses) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
     this.deadlineNanos = deadlineNanos;
     this.resultStore = resultStore;
     this.dispatcher = dispatcher;
+    this.allowedClasses = allowedClasses;
   }
 
   /**
@@ -91,7 +97,8 @@ public final class RunOptions {
         failurePolicy,
         deadlineNanos,
         resultStore,
-        dispatcher);
+        dispatcher,
+        allowedClasses);
   }
 
   /**
@@ -101,7 +108,13 @@ public final class RunOptions {
   public RunOptions listener(TaskListener listener) {
     Objects.requireNonNull(listener, "listener");
     return new RunOptions(
-        executor, plus(listeners, listener), failurePolicy, deadlineNanos, resultStore, dispatcher);
+        executor,
+        plus(listeners, listener),
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher,
+        allowedClasses);
   }
 
   /**
@@ -116,7 +129,8 @@ public final class RunOptions {
         Objects.requireNonNull(policy, "policy"),
         deadlineNanos,
         resultStore,
-        dispatcher);
+        dispatcher,
+        allowedClasses);
   }
 
   /**
@@ -129,7 +143,13 @@ public final class RunOptions {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
     return new RunOptions(
-        executor, listeners, failurePolicy, deadline.toNanos(), resultStore, dispatcher);
+        executor,
+        listeners,
+        failurePolicy,
+        deadline.toNanos(),
+        resultStore,
+        dispatcher,
+        allowedClasses);
   }
 
   /**
@@ -144,7 +164,8 @@ public final class RunOptions {
         failurePolicy,
         deadlineNanos,
         Objects.requireNonNull(store, "store"),
-        dispatcher);
+        dispatcher,
+        allowedClasses);
   }
 
   /**
@@ -159,7 +180,36 @@ public final class RunOptions {
         failurePolicy,
         deadlineNanos,
         resultStore,
-        Objects.requireNonNull(dispatcher, "dispatcher"));
+        Objects.requireNonNull(dispatcher, "dispatcher"),
+        allowedClasses);
+  }
+
+  /**
+   * Returns a copy whose runs also accept objects of {@code classes} when they read a stored result
+   * or the result of a dispatched task. Each run reads those back only through an allow-list that
+   * the processor derived from the task's declared result type (see {@link AllowList}); name here
+   * what it could not know, such as the implementations of an interface that a result holds. Each
+   * class is admitted exactly, not its subclasses or what its fields hold (name those too). Members
+   * of a cluster do not see run options: for what they read, use {@code @Distributed(allow = ...)}.
+   */
+  public RunOptions allowDeserializing(Class<?>... classes) {
+    Set<String> more = new LinkedHashSet<>(allowedClasses);
+    for (Class<?> type : classes) {
+      more.add(Objects.requireNonNull(type, "class").getName());
+    }
+    return new RunOptions(
+        executor,
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher,
+        Set.copyOf(more));
+  }
+
+  /** The names of the classes added with {@link #allowDeserializing}; unmodifiable. */
+  public Set<String> allowedClasses() {
+    return allowedClasses;
   }
 
   /** The dispatcher set with {@link #dispatcher(TaskDispatcher)}, or null for none. */

@@ -1,5 +1,6 @@
 package dev.taskwire.runtime;
 
+import dev.taskwire.runtime.serial.RejectedClassException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +12,9 @@ import java.util.Objects;
  * <p>A retry waits {@code backoff * 2^(n-1)} before attempt {@code n + 1}, capped at {@code
  * maxBackoff}, with jitter: the wait is drawn uniformly from its upper half. No thread waits
  * meanwhile. Only exceptions of the {@code retryOn} types are retried (by default every {@link
- * Exception}); an {@link Error}, a cancellation or an interruption never is, and nothing is retried
- * once the run is stopping. A task whose hand-off the executor refused is not retried either: it
- * fails without an attempt.
+ * Exception}); an {@link Error}, a cancellation, an interruption or input refused by an allow-list
+ * ({@link RejectedClassException}) never is, and nothing is retried once the run is stopping. A
+ * task whose hand-off the executor refused is not retried either: it fails without an attempt.
  */
 public final class TaskPolicy {
   private static final TaskPolicy NONE =
@@ -128,13 +129,15 @@ public final class TaskPolicy {
   /**
    * Whether attempt {@code attempt} (1 for the first), failing with {@code error}, is retried: it
    * is not the last allowed, {@code error} is one of the types to retry on, and it is no {@link
-   * Error}, cancellation or interruption.
+   * Error}, cancellation or interruption, nor a {@link RejectedClassException} (input refused by
+   * its allow-list, which the same input would be again).
    */
   public boolean retriesAfter(int attempt, Throwable error) {
     if (attempt > retries
         || error instanceof Error
         || error instanceof java.util.concurrent.CancellationException
-        || error instanceof InterruptedException) {
+        || error instanceof InterruptedException
+        || error instanceof RejectedClassException) {
       return false;
     }
     return retryOn.stream().anyMatch(type -> type.isInstance(error));

@@ -4,6 +4,7 @@ import dev.taskwire.runtime.Outcome;
 import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskPolicy;
 import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.serial.AllowList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ public final class GraphBuilder {
   private final List<String> forEach = new ArrayList<>();
   private final List<Integer> maxConcurrency = new ArrayList<>();
   private final List<Boolean> dispatched = new ArrayList<>();
+  private final List<Class<?>> resultTypes = new ArrayList<>();
+  private final List<List<String>> resultClasses = new ArrayList<>();
   private String fingerprint;
 
   GraphBuilder(String pipeline) {
@@ -39,6 +42,33 @@ public final class GraphBuilder {
     forEach.add(null);
     maxConcurrency.add(0);
     dispatched.add(false);
+    resultTypes.add(null);
+    resultClasses.add(List.of());
+    return this;
+  }
+
+  /**
+   * Declares what the method of the task added last produces: a {@code type} (boxed; the value of
+   * an async task's future; one element's result for a fan-out, whose result is their list), which
+   * may hold objects of the classes named {@code holds} (binary names) besides the JDK's values and
+   * collections. A stored or dispatched result is read back through that list, and a stored one of
+   * another type is a miss. Without it, a result may hold only the JDK's values and collections.
+   */
+  public GraphBuilder returning(Class<?> type, String... holds) {
+    if (names.isEmpty()) {
+      throw new IllegalStateException("add a task before what it returns");
+    }
+    int last = names.size() - 1;
+    resultTypes.set(last, Objects.requireNonNull(type, "type"));
+    Class<?> element = type;
+    while (element.isArray()) {
+      element = element.getComponentType();
+    }
+    List<String> classes = new ArrayList<>(List.of(holds));
+    if (!element.isPrimitive()) {
+      classes.add(element.getName());
+    }
+    resultClasses.set(last, List.copyOf(classes));
     return this;
   }
 
@@ -180,6 +210,19 @@ public final class GraphBuilder {
         forEachSource,
         maxConcurrency.stream().mapToInt(Integer::intValue).toArray(),
         remote,
-        fingerprint);
+        fingerprint,
+        resultTypes.toArray(new Class<?>[0]),
+        resultAllowLists());
+  }
+
+  private AllowList[] resultAllowLists() {
+    AllowList[] lists = new AllowList[names.size()];
+    for (int task = 0; task < lists.length; task++) {
+      lists[task] =
+          AllowList.of(
+              "the result of task '" + names.get(task) + "' of " + pipeline,
+              resultClasses.get(task));
+    }
+    return lists;
   }
 }

@@ -3,6 +3,7 @@ package dev.taskwire.runtime.internal;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskPolicy;
+import dev.taskwire.runtime.serial.AllowList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,6 +53,15 @@ public final class GraphTable implements TaskGraph {
   private final boolean hasDispatched;
   private final String fingerprint;
 
+  /**
+   * Per task, the (boxed) type its method produces, null if not declared (void tasks, hand-built
+   * graphs); see {@link GraphBuilder#returning}.
+   */
+  private final Class<?>[] resultTypes;
+
+  /** Per task, the classes its result may hold; see {@link GraphBuilder#returning}. */
+  private final AllowList[] resultAllowLists;
+
   GraphTable(
       String pipeline,
       String[] names,
@@ -63,8 +73,12 @@ public final class GraphTable implements TaskGraph {
       int[] forEachSource,
       int[] maxConcurrency,
       boolean[] dispatched,
-      String fingerprint) {
+      String fingerprint,
+      Class<?>[] resultTypes,
+      AllowList[] resultAllowLists) {
     this.pipeline = pipeline;
+    this.resultTypes = resultTypes;
+    this.resultAllowLists = resultAllowLists;
     this.forEachSource = forEachSource;
     this.maxConcurrency = maxConcurrency;
     this.fanOuts =
@@ -228,6 +242,10 @@ public final class GraphTable implements TaskGraph {
     Arrays.fill(noFanOut, -1);
     boolean[] elementsDispatched = new boolean[elements];
     Arrays.fill(elementsDispatched, dispatched[task]);
+    Class<?>[] elementTypes = new Class<?>[elements];
+    Arrays.fill(elementTypes, resultTypes[task]);
+    AllowList[] elementAllowLists = new AllowList[elements];
+    Arrays.fill(elementAllowLists, resultAllowLists[task]);
     return new GraphTable(
         pipeline,
         elementNames,
@@ -239,7 +257,9 @@ public final class GraphTable implements TaskGraph {
         noFanOut,
         new int[elements],
         elementsDispatched,
-        fingerprint);
+        fingerprint,
+        elementTypes,
+        elementAllowLists);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
@@ -273,6 +293,27 @@ public final class GraphTable implements TaskGraph {
   /** Whether any task is dispatched; runs of other graphs ignore a dispatcher. */
   boolean hasDispatchedTasks() {
     return hasDispatched;
+  }
+
+  /**
+   * The type a stored result of {@code task} must have, or null if any will do: the declared type
+   * of what its method produces, or {@code List} for a fan-out.
+   */
+  Class<?> storedType(int task) {
+    return isFanOut(task) && resultTypes[task] != null ? List.class : resultTypes[task];
+  }
+
+  /**
+   * The type a dispatched call of {@code task} must produce, or null if any will do; for a fan-out,
+   * one element's result.
+   */
+  Class<?> producedType(int task) {
+    return resultTypes[task];
+  }
+
+  /** The classes a result of {@code task} may hold (for a fan-out, as in one element's). */
+  AllowList resultAllowList(int task) {
+    return resultAllowLists[task];
   }
 
   @Override

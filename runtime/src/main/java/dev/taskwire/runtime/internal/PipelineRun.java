@@ -311,7 +311,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
             graph.name(task),
             attemptOf(task),
             instance,
-            arguments));
+            arguments,
+            graph.producedType(task),
+            template.resultAllowList(task)));
   }
 
   // ---- the run's state, for the scheduler -----------------------------------------------------

@@ -20,9 +20,11 @@ import java.util.Optional;
  * store, or a StackOverflowError (serializing a deeply nested input overflows the stack), is a
  * broken store: it is logged, never thrown, and the task then simply runs (its result is still
  * offered to the store, which may have failed to read only this entry), or its result is not kept.
- * Any other Error (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class path is
- * broken, not the store: it is thrown, and the scheduler fails the task with it, as it fails a task
- * whose own code throws one.
+ * A stored value of another type than the task's is a miss too, and so is one the store refuses to
+ * read (a class outside the key's allow-list, see {@link ResultKey#allowList()}). Any other Error
+ * (an OutOfMemoryError, a NoClassDefFoundError) says the JVM or the class path is broken, not the
+ * store: it is thrown, and the scheduler fails the task with it, as it fails a task whose own code
+ * throws one.
  */
 final class ResultCache {
   /** Marks what is not a prerequisite's value, so no value can be mistaken for it. */
@@ -32,6 +34,7 @@ final class ResultCache {
 
   private final ResultStore store;
   private final GraphTable graph;
+  private final RunTemplate template;
 
   /** Per task, its key once computed; null where its inputs cannot be fingerprinted. */
   private final ResultKey[] keys;
@@ -42,9 +45,10 @@ final class ResultCache {
    */
   private final boolean[] loaded;
 
-  ResultCache(ResultStore store, GraphTable graph) {
-    this.store = store;
-    this.graph = graph;
+  ResultCache(RunTemplate template) {
+    this.store = template.resultStore;
+    this.graph = template.graph;
+    this.template = template;
     this.keys = new ResultKey[graph.size()];
     this.loaded = new boolean[graph.size()];
   }
@@ -97,7 +101,7 @@ final class ResultCache {
       warn(task, "could not look up", broken);
       stored = Optional.empty();
     }
-    if (isHit(stored)) {
+    if (isOfDeclaredType(task, stored)) {
       loaded[task] = true;
       return stored;
     }
@@ -105,20 +109,41 @@ final class ResultCache {
     return Optional.empty();
   }
 
-  /**
-   * Whether what the store returned stands for the task's result: for now, whether there is one. A
-   * check that it has the task's result type belongs here, once the graph knows that type: a stored
-   * value of another type is then a miss, and is saved over.
-   */
-  private static boolean isHit(Optional<Object> stored) {
-    return stored.isPresent();
-  }
-
   private void warn(int task, String failed, Throwable broken) {
     Warnings.warn(
         () ->
             "result store " + store + " " + failed + " task '" + graph.name(task) + "'; running it",
         broken);
+  }
+
+  /**
+   * Whether what the store returned stands for the task's result. A stored value of another type
+   * than the task's result is a miss, and is saved over: whatever put it there (a store of your own
+   * without an allow-list, a file from another build), it must never reach a dependent as a
+   * ClassCastException.
+   */
+  private boolean isOfDeclaredType(int task, Optional<Object> stored) {
+    if (stored.isEmpty()) {
+      return false;
+    }
+    Class<?> type = graph.storedType(task);
+    if (type == null || type.isInstance(stored.get())) {
+      return true;
+    }
+    String found = stored.get().getClass().getName();
+    Warnings.warn(
+        () ->
+            "result store "
+                + store
+                + " holds a "
+                + found
+                + " for task '"
+                + graph.name(task)
+                + "', which returns a "
+                + type.getName()
+                + "; running it",
+        null);
+    return false;
   }
 
   /** Whether {@code task}'s last look-up found its result, so that its method was not called. */
@@ -175,7 +200,10 @@ final class ResultCache {
       return null; // something inside a Serializable value is not
     }
     return new ResultKey(
-        graph.pipeline(), graph.name(task), HexFormat.of().formatHex(digest.digest()));
+        graph.pipeline(),
+        graph.name(task),
+        HexFormat.of().formatHex(digest.digest()),
+        template.resultAllowList(task));
   }
 
   private static void update(MessageDigest digest, String text) {

@@ -44,7 +44,7 @@ final class RunFeatures {
 
   RunFeatures(RunTemplate template, RunPlan plan, FanOut.Parent parent) {
     GraphTable graph = template.graph;
-    this.cache = template.resultStore == null ? null : new ResultCache(template.resultStore, graph);
+    this.cache = template.resultStore == null ? null : new ResultCache(template);
     this.plan = plan;
     this.parent = parent;
     this.attempts =

@@ -5,8 +5,10 @@ import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.remote.TaskDispatcher;
+import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.ResultStore;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
@@ -34,6 +36,9 @@ public final class RunTemplate {
   /** The whole run's time limit, 0 for none. */
   final long deadlineNanos;
 
+  /** What RunOptions.allowDeserializing added to every result's allow-list; usually empty. */
+  final Set<String> allowedClasses;
+
   /** Whether runs need a {@link RunFeatures}: when nothing here asks for one, a run has none. */
   final boolean needsFeatures;
 
@@ -45,8 +50,10 @@ public final class RunTemplate {
       boolean keepGoing,
       TaskDispatcher dispatcher,
       ResultStore resultStore,
-      long deadlineNanos) {
+      long deadlineNanos,
+      Set<String> allowedClasses) {
     this.graph = graph;
+    this.allowedClasses = allowedClasses;
     this.invoker = invoker;
     this.executor = executor;
     this.listeners = listeners;
@@ -73,7 +80,8 @@ public final class RunTemplate {
         options.failurePolicy() == FailurePolicy.KEEP_GOING,
         options.dispatcher(),
         options.resultStore(),
-        options.deadline() == null ? 0 : options.deadline().toNanos());
+        options.deadline() == null ? 0 : options.deadline().toNanos(),
+        options.allowedClasses());
   }
 
   /**
@@ -82,7 +90,13 @@ public final class RunTemplate {
    * their own (the fan-out task has those).
    */
   RunTemplate forElements(GraphTable elements, TaskInvoker invoker) {
-    return new RunTemplate(elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0);
+    return new RunTemplate(
+        elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0, allowedClasses);
+  }
+
+  /** The classes a stored or dispatched result of {@code task} may hold, the options' included. */
+  AllowList resultAllowList(int task) {
+    return graph.resultAllowList(task).and(allowedClasses);
   }
 
   /** Whether runs count attempts: some task has a timeout or retries, or may be dispatched. */

@@ -1,7 +1,9 @@
 package dev.taskwire.runtime.remote;
 
 import dev.taskwire.runtime.TaskGraph;
+import dev.taskwire.runtime.serial.AllowList;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One attempt of a dispatched task, as a {@link TaskDispatcher} receives it: what a worker needs to
@@ -15,8 +17,12 @@ public final class RemoteCall {
   private final int attempt;
   private final Object instance;
   private final Object[] arguments;
+  private final Class<?> resultType;
+  private final AllowList resultAllowList;
 
   /**
+   * A call whose result may hold only the JDK's values and collections, of any type.
+   *
    * @param instance the pipeline object whose method is called, or null for a static task
    * @param arguments the task's arguments in parameter order; the call keeps the array
    */
@@ -27,12 +33,38 @@ public final class RemoteCall {
       int attempt,
       Object instance,
       Object[] arguments) {
+    this(
+        pipeline,
+        fingerprint,
+        task,
+        attempt,
+        instance,
+        arguments,
+        null,
+        AllowList.of("the result of task '" + task + "' of " + pipeline, Set.of()));
+  }
+
+  /**
+   * @param resultType what the task method produces (boxed), or null if not known
+   * @param resultAllowList the classes its result may hold, which a dispatcher reads it through
+   */
+  public RemoteCall(
+      String pipeline,
+      String fingerprint,
+      String task,
+      int attempt,
+      Object instance,
+      Object[] arguments,
+      Class<?> resultType,
+      AllowList resultAllowList) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     this.task = Objects.requireNonNull(task, "task");
     this.attempt = attempt;
     this.instance = instance;
     this.arguments = Objects.requireNonNull(arguments, "arguments");
+    this.resultType = resultType;
+    this.resultAllowList = Objects.requireNonNull(resultAllowList, "resultAllowList");
   }
 
   /** The pipeline class's canonical name, as in {@link TaskGraph#pipeline()}. */
@@ -63,6 +95,23 @@ public final class RemoteCall {
   /** The arguments in parameter order. Shared, not copied: do not modify. */
   public Object[] arguments() {
     return arguments;
+  }
+
+  /**
+   * The type the task method produces (boxed; for an async task, its future's value), or null if
+   * not known. A dispatcher that reads a result of another type back fails the call.
+   */
+  public Class<?> resultType() {
+    return resultType;
+  }
+
+  /**
+   * The classes the result may hold: a dispatcher that reads the result from bytes reads it through
+   * this list ({@link AllowList#read}), and a failure's exception through this list {@link
+   * AllowList#and and} {@link AllowList#EXCEPTIONS}.
+   */
+  public AllowList resultAllowList() {
+    return resultAllowList;
   }
 
   @Override

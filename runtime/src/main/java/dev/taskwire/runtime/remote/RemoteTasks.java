@@ -1,5 +1,7 @@
 package dev.taskwire.runtime.remote;
 
+import java.util.Set;
+
 /**
  * What a worker JVM needs to run the dispatched tasks of one pipeline class. The processor
  * generates {@code FooRemoteTasks} for every pipeline with {@code @Distributed} tasks and lists it
@@ -16,6 +18,16 @@ public interface RemoteTasks {
    * and the dependencies. A driver and a worker with different fingerprints run different builds.
    */
   String fingerprint();
+
+  /**
+   * The classes, besides the JDK's values and collections, that a call of {@code task} may carry in
+   * its pipeline object and arguments (binary names, derived from the declared types at compile
+   * time, with {@code @Distributed(allow = ...)}). A worker reads the call through an {@link
+   * dev.taskwire.runtime.serial.AllowList} of them before anything of the pipeline runs.
+   *
+   * @throws IllegalArgumentException if {@code task} is not a dispatched task of this pipeline
+   */
+  Set<String> callClasses(String task);
 
   /**
    * Calls task {@code task} on {@code instance} (null for a static task) with {@code arguments} and

@@ -1,13 +1,14 @@
 package dev.taskwire.runtime.store;
 
+import dev.taskwire.runtime.serial.RejectedClassException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,11 +32,16 @@ import java.util.Optional;
  * <p>A file that is there but cannot be read back as an object (truncated, empty, not a serialized
  * stream, or of a class that is gone or has changed incompatibly) is deleted, with one warning on
  * the {@code System.Logger} named after this class, and loads as missing: the task runs and its
- * result is saved again under the same key.
+ * result is saved again under the same key. Results must be {@code Serializable} (others are simply
+ * not stored).
  *
- * <p>Its limits: results must be {@code Serializable} (others are simply not stored); and Java
- * deserialization trusts the files it reads, so point it only at a directory that you alone write
- * to.
+ * <p>Its trust model: the directory is data, not code. A result is read back only through the
+ * allow-list of its task ({@link ResultKey#allowList()}: the classes its declared result type may
+ * hold, and the JDK's values and collections), with limits on nesting and array sizes, so a file
+ * replaced by someone else can at worst hold wrong values of those types or make the task run
+ * again; it cannot make the JVM create an object of any other class. A value of the wrong type is a
+ * miss too. So the directory may be shared, even read-only, with people you trust less than your
+ * code; whoever can write to it can still change the results your tasks receive.
  */
 public final class FileResultStore implements ResultStore {
   private static final System.Logger LOG = System.getLogger(FileResultStore.class.getName());
@@ -59,23 +65,32 @@ public final class FileResultStore implements ResultStore {
   /**
    * {@inheritDoc}
    *
-   * <p>An entry whose bytes do not deserialize is deleted and is missing (see above); one that
-   * another process replaces at the same time may be deleted too, which costs that task one run.
+   * <p>The result is read through {@link ResultKey#allowList()}: a file that holds any other class
+   * is refused before that class is loaded, and kept (another run may allow more). An entry whose
+   * bytes do not deserialize is deleted and is missing (see above); one that another process
+   * replaces at the same time may be deleted too, which costs that task one run.
    *
+   * @throws dev.taskwire.runtime.serial.RejectedClassException if the file holds a class outside
+   *     the key's allow-list, or breaks one of its limits; the run counts it as a miss
    * @throws IOException if the file system fails to open or read the file (the entry is kept)
    */
   @Override
   public Optional<Object> load(ResultKey key) throws IOException {
     Path file = fileOf(key);
-    InputStream bytes;
+    SeekableByteChannel channel;
     try {
-      bytes = Files.newInputStream(file);
+      channel = Files.newByteChannel(file);
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     }
-    try (FileInput in = new FileInput(bytes)) {
+    try (channel;
+        FileInput in = new FileInput(Channels.newInputStream(channel))) {
+      long length = channel.size();
       try {
-        return Optional.ofNullable(new ContextClassLoaderInput(in).readObject());
+        return Optional.ofNullable(
+            key.allowList().read(in, length, Thread.currentThread().getContextClassLoader()));
+      } catch (RejectedClassException refused) {
+        throw refused;
       } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
         if (in.failed) { // the file system failed, not the bytes
           throw unreadable instanceof IOException io
@@ -272,27 +287,6 @@ public final class FileResultStore implements ResultStore {
         failed = true;
         throw e;
       }
-    }
-  }
-
-  /** Resolves classes through the context class loader first, as frameworks and tests need. */
-  private static final class ContextClassLoaderInput extends ObjectInputStream {
-    ContextClassLoaderInput(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass description)
-        throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(description.getName(), false, loader);
-        } catch (ClassNotFoundException notThere) {
-          // fall back to the default resolution below
-        }
-      }
-      return super.resolveClass(description);
     }
   }
 }

@@ -17,6 +17,11 @@ import java.util.Optional;
  * as an {@code OutOfMemoryError} or a {@code NoClassDefFoundError}, is not hidden: the task fails
  * with it, as if its own code had thrown it.
  *
+ * <p>A store that keeps results in Java serialization reads them back through {@link
+ * ResultKey#allowList()} ({@code key.allowList().read(in, length, loader)}), never with a bare
+ * {@code ObjectInputStream}: then a stored file is data, read only as the classes the task's result
+ * may hold. The run counts a refusal, or a value of another type than the task's, as a miss.
+ *
  * <p>The key covers the task's inputs, not its code, the pipeline object's fields or anything else
  * the task reads (files, services, the clock): when one of those changes, use another store (or
  * clear this one) so that stale results are not reused.

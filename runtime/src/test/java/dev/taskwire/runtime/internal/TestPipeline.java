@@ -62,6 +62,13 @@ public final class TestPipeline {
     return this;
   }
 
+  /** Declares what the task added last returns, as a generated graph does. */
+  public TestPipeline returning(Class<?> type, String... holds) {
+    builder.returning(type, holds);
+    graph = null;
+    return this;
+  }
+
   /** Gives the task added last a timeout or retries. */
   public TestPipeline policy(TaskPolicy policy) {
     builder.with(policy);

@@ -24,6 +24,11 @@ class RemoteTaskLookupTest {
     }
 
     @Override
+    public java.util.Set<String> callClasses(String task) {
+      return java.util.Set.of();
+    }
+
+    @Override
     public Object call(Object instance, String task, Object[] arguments) {
       return task;
     }
