@@ -4,8 +4,8 @@ import dev.taskwire.DependsOn;
 import dev.taskwire.Task;
 
 /**
- * 300 tasks, three chunks of the runner's split methods: task i depends on task i - 1, and every
- * third task also on task i / 2.
+ * 300 tasks, two chunks of the split runner: task i depends on task i - 1, and every third task
+ * also on task i / 2.
  */
 class ThreeHundredTasks {
   @Task int t0() { return 1; }

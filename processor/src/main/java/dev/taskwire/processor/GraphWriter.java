@@ -11,7 +11,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -32,9 +31,9 @@ final class GraphWriter {
    * {@code GRAPH}: built by one chain of calls, or by {@code graph()} for a pipeline split into
    * chunks.
    */
-  FieldSpec graphField(ResolvedPipeline model) {
+  FieldSpec graphField(ResolvedPipeline model, Chunks chunks) {
     CodeBlock initializer;
-    if (Chunks.split(model)) {
+    if (chunks.split()) {
       initializer = CodeBlock.of("graph()");
     } else {
       CodeBlock.Builder chain =
@@ -58,41 +57,39 @@ final class GraphWriter {
         .build();
   }
 
-  /** {@code graph()} and the methods that add each chunk's tasks, if the pipeline is split. */
-  List<MethodSpec> chunkMethods(ResolvedPipeline model) {
-    if (!Chunks.split(model)) {
-      return List.of();
-    }
-    List<MethodSpec> methods = new ArrayList<>();
-    methods.add(graphMethod(model));
-    for (int from : Chunks.starts(model)) {
-      methods.add(addTasksMethod(model, from));
-    }
-    return methods;
-  }
-
-  private MethodSpec graphMethod(ResolvedPipeline model) {
+  /**
+   * {@code graph()} of a pipeline split into chunks: each chunk's class adds its own tasks, so that
+   * no method holds them all.
+   */
+  MethodSpec graphMethod(ResolvedPipeline model, Chunks chunks) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("graph")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TASK_GRAPH)
+            .addJavadoc(
+                "Builds {@link #GRAPH}: the class of each chunk of $L tasks adds its own, as one"
+                    + " method\ncould not hold them all.\n",
+                chunks.size())
             .addStatement(
                 "$T graph = $T.builder($S)", GRAPH_BUILDER, GRAPH_TABLE, model.canonicalName());
     if (distribution.any()) {
       method.addStatement("graph.fingerprint($S)", distribution.fingerprint());
     }
-    for (int from : Chunks.starts(model)) {
-      method.addStatement("$N(graph)", Chunks.methodName("addTasks", model, from));
+    for (int from : chunks.starts()) {
+      method.addStatement("$N.addTo(graph)", chunks.className(from));
     }
     return method.addStatement("return graph.build()").build();
   }
 
-  private MethodSpec addTasksMethod(ResolvedPipeline model, int from) {
+  /**
+   * {@code static void addTo(GraphBuilder graph)} of the chunk that starts at task {@code from}.
+   */
+  MethodSpec addToMethod(Chunks chunks, int from) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder(Chunks.methodName("addTasks", model, from))
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        MethodSpec.methodBuilder("addTo")
+            .addModifiers(Modifier.STATIC)
             .addParameter(GRAPH_BUILDER, "graph");
-    for (ResolvedTask task : Chunks.tasks(model, from)) {
+    for (ResolvedTask task : chunks.tasks(from)) {
       method.addStatement("graph.task($L", taskArguments(task));
     }
     return method.build();
@@ -106,7 +103,7 @@ final class GraphWriter {
     CodeBlock.Builder arguments =
         CodeBlock.builder().add("$S, $T.$L", task.name(), TASK_KIND, task.kind().name());
     for (ResolvedDependency dependency : task.dependencies()) {
-      arguments.add(", $S", dependency.upstreamName());
+      arguments.add(",$W$S", dependency.upstreamName());
     }
     arguments.add(")").add(returning(task));
     List<String> accepted =

@@ -19,8 +19,8 @@ import javax.lang.model.util.Types;
 /**
  * Writes the runner's calls of the task methods: {@code invoke(task, run)}, one typed {@code case}
  * per task that reads its arguments from the run, and {@code invokeEach(task, element, run)} for
- * the tasks that run once per element. A split pipeline's {@code invoke} passes each call on to the
- * method of its chunk.
+ * the tasks that run once per element. In a split pipeline both pass each call on to the class of
+ * the task's chunk (see {@link Chunks}), whose static methods of the same names hold the cases.
  */
 final class InvokerWriter {
   private final Elements elements;
@@ -40,86 +40,137 @@ final class InvokerWriter {
         : CodeBlock.of("this::invoke");
   }
 
-  /** {@code invoke}, the methods of its chunks, and {@code invokeEach} if a task fans out. */
-  List<MethodSpec> methods(ResolvedPipeline model) {
+  /**
+   * {@code invoke}, and {@code invokeEach} if a task fans out; in a split pipeline, they pass each
+   * call on to the class of the task's chunk.
+   */
+  List<MethodSpec> methods(ResolvedPipeline model, Chunks chunks) {
     List<MethodSpec> methods = new ArrayList<>();
-    TypeName thrown = thrownType(model.tasks());
-    MethodSpec.Builder invoke =
-        invokeSignature("invoke", thrown)
-            .addJavadoc(
-                "Calls task number {@code task} with the results of the tasks it depends on.\n");
-    if (!Chunks.split(model)) {
-      methods.add(invoke.addCode(taskSwitch(model, model.tasks())).build());
+    CodeBlock invokeBody;
+    CodeBlock invokeEachBody;
+    if (chunks.split()) {
+      CodeBlock.Builder dispatch = chunkSwitch(chunks);
+      CodeBlock.Builder dispatchEach = chunkSwitch(chunks);
+      for (int from : chunks.starts()) {
+        List<ResolvedTask> tasks = chunks.tasks(from);
+        if (!wholeTasks(tasks).isEmpty()) {
+          dispatch.add(
+              "case $L -> $N.invoke(pipeline, task, run);\n",
+              chunks.number(from),
+              chunks.className(from));
+        }
+        if (!fanOuts(tasks).isEmpty()) {
+          dispatchEach.add(
+              "case $L -> $N.invokeEach(pipeline, task, element, run);\n",
+              chunks.number(from),
+              chunks.className(from));
+        }
+      }
+      invokeBody = endSwitch(dispatch, "no task number ");
+      invokeEachBody = endSwitch(dispatchEach, "no fan-out task number ");
     } else {
-      CodeBlock.Builder dispatch =
-          CodeBlock.builder().add("return switch (task / $L) {\n$>", Chunks.SIZE);
-      for (int from : Chunks.starts(model)) {
-        dispatch.add(
-            "case $L -> $N(task, run);\n",
-            from / Chunks.SIZE,
-            Chunks.methodName("invoke", model, from));
-      }
-      methods.add(invoke.addCode(endSwitch(dispatch, "no task number ")).build());
-      for (int from : Chunks.starts(model)) {
-        methods.add(
-            invokeSignature(Chunks.methodName("invoke", model, from), thrown)
-                .addCode(taskSwitch(model, Chunks.tasks(model, from)))
-                .build());
-      }
+      invokeBody = taskSwitch(model, model.tasks());
+      invokeEachBody = fanOutSwitch(model, model.tasks());
     }
+    methods.add(
+        invokeSignature(MethodSpec.methodBuilder("invoke"), model.tasks())
+            .addModifiers(Modifier.PRIVATE)
+            .addJavadoc(
+                "Calls task number {@code task} with the results of the tasks it depends on.\n")
+            .addCode(invokeBody)
+            .build());
     if (model.hasFanOut()) {
-      methods.add(invokeEachMethod(model));
+      methods.add(
+          invokeEachSignature(MethodSpec.methodBuilder("invokeEach"), fanOuts(model.tasks()))
+              .addModifiers(Modifier.PRIVATE)
+              .addJavadoc(
+                  "Calls task number {@code task} for one {@code element} of the result it runs"
+                      + " for each of.\n")
+              .addCode(invokeEachBody)
+              .build());
     }
     return methods;
   }
 
-  private static MethodSpec.Builder invokeSignature(String name, TypeName thrown) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name)
-            .addModifiers(Modifier.PRIVATE)
-            .returns(Object.class)
-            .addParameter(int.class, "task")
-            .addParameter(PIPELINE_RUN, "run");
-    if (thrown != null) {
-      method.addException(thrown);
+  /**
+   * The static {@code invoke} and {@code invokeEach} of the chunk that starts at task {@code from},
+   * each if the chunk has tasks for it, with the pipeline as their first parameter.
+   */
+  List<MethodSpec> chunkMethods(ResolvedPipeline model, Chunks chunks, int from) {
+    List<ResolvedTask> tasks = chunks.tasks(from);
+    List<MethodSpec> methods = new ArrayList<>();
+    if (!wholeTasks(tasks).isEmpty()) {
+      methods.add(
+          invokeSignature(chunkMethod("invoke", model), wholeTasks(tasks))
+              .addCode(taskSwitch(model, tasks))
+              .build());
     }
-    return method;
+    if (!fanOuts(tasks).isEmpty()) {
+      methods.add(
+          invokeEachSignature(chunkMethod("invokeEach", model), fanOuts(tasks))
+              .addCode(fanOutSwitch(model, tasks))
+              .build());
+    }
+    return methods;
+  }
+
+  private static MethodSpec.Builder chunkMethod(String name, ResolvedPipeline model) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.STATIC)
+        .addParameter(model.pipeline(), "pipeline");
+  }
+
+  /** Opens {@code switch (task / 300)}, on the number of the task's chunk. */
+  private static CodeBlock.Builder chunkSwitch(Chunks chunks) {
+    return CodeBlock.builder().add("return switch (task / $L) {\n$>", chunks.size());
+  }
+
+  /** {@code (int task, PipelineRun run)}, and what the calls of {@code tasks} may throw. */
+  private MethodSpec.Builder invokeSignature(MethodSpec.Builder method, List<ResolvedTask> tasks) {
+    method.returns(Object.class).addParameter(int.class, "task").addParameter(PIPELINE_RUN, "run");
+    return addThrown(method, tasks);
+  }
+
+  /** {@code (int task, Object element, PipelineRun run)}, and what {@code tasks} may throw. */
+  private MethodSpec.Builder invokeEachSignature(
+      MethodSpec.Builder method, List<ResolvedTask> tasks) {
+    method
+        .returns(Object.class)
+        .addParameter(int.class, "task")
+        .addParameter(Object.class, "element")
+        .addParameter(PIPELINE_RUN, "run");
+    return addThrown(method, tasks);
+  }
+
+  private MethodSpec.Builder addThrown(MethodSpec.Builder method, List<ResolvedTask> tasks) {
+    TypeName thrown = thrownType(tasks);
+    return thrown == null ? method : method.addException(thrown);
+  }
+
+  private static List<ResolvedTask> wholeTasks(List<ResolvedTask> tasks) {
+    return tasks.stream().filter(task -> !task.isFanOut()).toList();
+  }
+
+  private static List<ResolvedTask> fanOuts(List<ResolvedTask> tasks) {
+    return tasks.stream().filter(ResolvedTask::isFanOut).toList();
   }
 
   /** The cases of the {@code tasks} that run once per run. */
   private CodeBlock taskSwitch(ResolvedPipeline model, List<ResolvedTask> tasks) {
     CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (ResolvedTask task : tasks) {
-      if (!task.isFanOut()) {
-        addCase(code, model, task);
-      }
+    for (ResolvedTask task : wholeTasks(tasks)) {
+      addCase(code, model, task);
     }
     return endSwitch(code, "no task number ");
   }
 
-  /** The calls of the tasks that run for each element, with the element as an argument. */
-  private MethodSpec invokeEachMethod(ResolvedPipeline model) {
-    List<ResolvedTask> fanOuts = model.tasks().stream().filter(ResolvedTask::isFanOut).toList();
+  /** The calls of the {@code tasks} that run for each element, with the element as an argument. */
+  private CodeBlock fanOutSwitch(ResolvedPipeline model, List<ResolvedTask> tasks) {
     CodeBlock.Builder code = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (ResolvedTask task : fanOuts) {
+    for (ResolvedTask task : fanOuts(tasks)) {
       addCase(code, model, task);
     }
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("invokeEach")
-            .addModifiers(Modifier.PRIVATE)
-            .returns(Object.class)
-            .addParameter(int.class, "task")
-            .addParameter(Object.class, "element")
-            .addParameter(PIPELINE_RUN, "run")
-            .addJavadoc(
-                "Calls task number {@code task} for one {@code element} of the result it runs"
-                    + " for each of.\n")
-            .addCode(endSwitch(code, "no fan-out task number "));
-    TypeName thrown = thrownType(fanOuts);
-    if (thrown != null) {
-      method.addException(thrown);
-    }
-    return method.build();
+    return endSwitch(code, "no fan-out task number ");
   }
 
   /** Closes a {@code return switch} with a default that names the task number it did not know. */
@@ -182,7 +233,7 @@ final class InvokerWriter {
     for (int i = 0; i < task.dependencies().size(); i++) {
       ResolvedDependency dependency = task.dependencies().get(i);
       TypeName witness = TypeName.get(dependency.readType()).box();
-      call.add(i == 0 ? "" : ", ");
+      call.add(i == 0 ? "" : ",$W");
       if (dependency.unboxesNullable()) {
         call.add(primitiveArgument(task, dependency));
       } else if (dependency.outcome()) {

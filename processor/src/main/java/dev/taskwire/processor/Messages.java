@@ -517,6 +517,37 @@ final class Messages {
         + " on the driver with @Distributed(false)";
   }
 
+  // ---- the size of the pipeline ----
+
+  static String tooManyConstants(
+      String type, int tasks, String generatedClass, int entries, int max) {
+    return "pipeline "
+        + type
+        + " has "
+        + tasks
+        + " tasks, too many for one runner: "
+        + generatedClass
+        + ", which has a method per task, would need about "
+        + entries
+        + " constant pool entries, more than the "
+        + max
+        + " a class file can hold; split the tasks over two or more pipeline classes";
+  }
+
+  static String tooMuchCode(String type, int tasks, String method, int bytes, int max) {
+    return "pipeline "
+        + type
+        + " has "
+        + tasks
+        + " tasks, too many for one runner: "
+        + method
+        + ", which has a case per chunk of tasks, would need about "
+        + bytes
+        + " bytes of code, more than the "
+        + max
+        + " a method can hold; split the tasks over two or more pipeline classes";
+  }
+
   static String neverResolved(String type, String runner) {
     return "no "
         + runner

@@ -82,7 +82,9 @@ final class PipelineStep {
                   new SerializableCheck(env.getTypeUtils(), env.getElementUtils(), diagnostics),
                   diagnostics)
               .read(model.get());
-      if (graph.isPresent() && !diagnostics.hadErrors()) {
+      if (graph.isPresent()
+          && !diagnostics.hadErrors()
+          && new ClassFileLimits(diagnostics).fit(graph.get(), distribution)) {
         distribution =
             distribution.with(
                 new SerialTypesReader(env, diagnostics).read(graph.get(), distribution));

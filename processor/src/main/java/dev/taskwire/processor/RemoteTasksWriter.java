@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -22,9 +23,14 @@ import javax.lang.model.util.Elements;
  * Writes {@code FooRemoteTasks}: what a worker JVM calls a dispatched task of {@code Foo} through,
  * by the task's name, after checking the driver's fingerprint against its own. Each argument is
  * cast to the type the driver's runner read it as (the upstream task's result), so the call
- * converts it exactly as the runner's local call would.
+ * converts it exactly as the runner's local call would. A split pipeline's calls are in a class per
+ * chunk of tasks, as in its runner ({@link Chunks}), found by the task's number in the runner's
+ * graph.
  */
 final class RemoteTasksWriter {
+  private static final AnnotationSpec UNCHECKED =
+      AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+
   private final Filer filer;
   private final Elements elements;
   private final SourceVersion sourceVersion;
@@ -41,6 +47,7 @@ final class RemoteTasksWriter {
 
   JavaFile javaFile(ResolvedPipeline model, Distribution distribution) {
     String pipelineName = model.canonicalName();
+    Chunks chunks = Chunks.of(model, distribution);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(distribution.remoteTasks())
             .addOriginatingElement(model.type())
@@ -78,45 +85,122 @@ final class RemoteTasksWriter {
                     .returns(String.class)
                     .addStatement("return FINGERPRINT")
                     .build())
-            .addMethod(CallClassesWriter.method(distribution, pipelineName))
-            .addMethod(callMethod(model, distribution, pipelineName));
+            .addMethod(
+                CallClassesWriter.method(model, distribution, chunks, unknownTask(model, "task")))
+            .addMethod(callMethod(model, distribution, chunks));
+    if (chunks.split()) {
+      for (int from : chunks.starts()) {
+        if (chunks.tasks(from).stream().anyMatch(task -> distribution.isDispatched(task.name()))) {
+          type.addType(chunkType(model, distribution, chunks, from));
+        }
+      }
+    }
     GeneratedFiles.generatedAnnotation(elements, sourceVersion).ifPresent(type::addAnnotation);
     return GeneratedFiles.javaFile(distribution.remoteTasks().packageName(), type.build());
   }
 
-  private MethodSpec callMethod(
-      ResolvedPipeline model, Distribution distribution, String pipelineName) {
-    CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
-    for (ResolvedTask task : model.tasks()) {
-      if (!distribution.isDispatched(task.name())) {
-        continue;
+  /**
+   * {@code call}: a switch on the task's name; in a split pipeline, which has too many tasks for
+   * one method, a switch on the number of the task's chunk, found through the runner's graph.
+   */
+  private MethodSpec callMethod(ResolvedPipeline model, Distribution distribution, Chunks chunks) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("call")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Object.class)
+            .addParameter(Object.class, "instance")
+            .addParameter(String.class, "task")
+            .addParameter(Object[].class, "arguments")
+            .addException(Throwable.class);
+    if (!chunks.split()) {
+      CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
+      for (ResolvedTask task : model.tasks()) {
+        if (distribution.isDispatched(task.name())) {
+          addCase(body, CodeBlock.of("$S", task.name()), model, task);
+        }
       }
-      CodeBlock call = call(model, task);
-      if (task.kind() == TaskKind.VOID) {
-        body.add("case $S -> {\n$>$L;\nyield null;\n$<}\n", task.name(), call);
-      } else {
-        body.add("case $S -> $L;\n", task.name(), call);
+      return method
+          .addAnnotation(UNCHECKED)
+          .addCode(body.add("default -> throw $L;\n$<};\n", unknownTask(model, "task")).build())
+          .build();
+    }
+    method
+        .addStatement("int index = $T.GRAPH.indexOf(task)", model.runner())
+        .beginControlFlow("if (index < 0 || !$T.GRAPH.isDispatched(index))", model.runner())
+        .addStatement("throw $L", unknownTask(model, "task"))
+        .endControlFlow()
+        .addCode("return switch (index / $L) {\n$>", chunks.size());
+    for (int from : chunks.starts()) {
+      if (chunks.tasks(from).stream().anyMatch(task -> distribution.isDispatched(task.name()))) {
+        method.addCode(
+            "case $L -> $N.call(instance, index, arguments);\n",
+            chunks.number(from),
+            chunks.className(from));
+      }
+    }
+    return method
+        .addCode(
+            "default -> throw new $T($S + index);\n$<};\n",
+            IllegalArgumentException.class,
+            "no @Distributed task number ")
+        .build();
+  }
+
+  /** {@code Tasks300To599}: the calls of the dispatched tasks of one chunk, by task number. */
+  private TypeSpec chunkType(
+      ResolvedPipeline model, Distribution distribution, Chunks chunks, int from) {
+    List<ResolvedTask> tasks = chunks.tasks(from);
+    CodeBlock.Builder body = CodeBlock.builder().add("return switch (task) {\n$>");
+    for (ResolvedTask task : tasks) {
+      if (distribution.isDispatched(task.name())) {
+        addCase(body, CodeBlock.of("$L", task.index()), model, task);
       }
     }
     body.add(
-        "default -> throw new $T($S + task + $S);\n$<};\n",
+        "default -> throw new $T($S + task);\n$<};\n",
+        IllegalArgumentException.class,
+        "no @Distributed task number ");
+    return TypeSpec.classBuilder(distribution.remoteTasks().nestedClass(chunks.className(from)))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "The calls of the {@code @Distributed} tasks among tasks $L to $L.\n",
+            from,
+            from + tasks.size() - 1)
+        .addMethod(
+            MethodSpec.methodBuilder("call")
+                .addAnnotation(UNCHECKED)
+                .addModifiers(Modifier.STATIC)
+                .returns(Object.class)
+                .addParameter(Object.class, "instance")
+                .addParameter(int.class, "task")
+                .addParameter(Object[].class, "arguments")
+                .addException(Throwable.class)
+                .addCode(body.build())
+                .build())
+        .addMethod(CallClassesWriter.ofChunk(distribution, tasks))
+        .build();
+  }
+
+  /** {@code case "train" -> ...;}, or {@code case 3 -> ...;} with the task's number. */
+  private void addCase(
+      CodeBlock.Builder body, CodeBlock label, ResolvedPipeline model, ResolvedTask task) {
+    CodeBlock call = call(model, task);
+    if (task.kind() == TaskKind.VOID) {
+      body.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", label, call);
+    } else {
+      body.add("case $L -> $L;\n", label, call);
+    }
+  }
+
+  /** {@code new IllegalArgumentException("no @Distributed task '" + task + "' in test.Big")}. */
+  private static CodeBlock unknownTask(ResolvedPipeline model, String variable) {
+    return CodeBlock.of(
+        "new $T($S + $N + $S)",
         IllegalArgumentException.class,
         "no @Distributed task '",
-        "' in " + pipelineName);
-    return MethodSpec.methodBuilder("call")
-        .addAnnotation(Override.class)
-        .addAnnotation(
-            AnnotationSpec.builder(SuppressWarnings.class)
-                .addMember("value", "$S", "unchecked")
-                .build())
-        .addModifiers(Modifier.PUBLIC)
-        .returns(Object.class)
-        .addParameter(Object.class, "instance")
-        .addParameter(String.class, "task")
-        .addParameter(Object[].class, "arguments")
-        .addException(Throwable.class)
-        .addCode(body.build())
-        .build();
+        variable,
+        "' in " + model.canonicalName());
   }
 
   /**
@@ -132,7 +216,7 @@ final class RemoteTasksWriter {
       ResolvedDependency dependency = task.dependencies().get(i);
       TypeName read = TypeName.get(dependency.readType()).box();
       TypeName sent = dependency.outcome() ? ParameterizedTypeName.get(OUTCOME, read) : read;
-      call.add(i == 0 ? "($T) arguments[$L]" : ", ($T) arguments[$L]", sent, i);
+      call.add(i == 0 ? "($T) arguments[$L]" : ",$W($T) arguments[$L]", sent, i);
     }
     return call.add(")").build();
   }

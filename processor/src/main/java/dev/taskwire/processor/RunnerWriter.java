@@ -29,8 +29,9 @@ import javax.lang.model.util.Types;
  * Stage three: writes {@code FooRunner}, its class and public methods, and puts together what the
  * other writers make of it: {@link GraphWriter} the graph as data (a {@code TaskGraph} built once),
  * {@link InvokerWriter} one small typed call per task, {@link ResultsWriter} the typed {@code
- * Results} and {@code Execution}. All policy stays in the runtime, and the file stays short enough
- * to read.
+ * Results} and {@code Execution}, {@link TargetWriter} the {@code Target} constants. A large
+ * pipeline is split into classes of a chunk of tasks each ({@link Chunks}). All policy stays in the
+ * runtime, and the file stays short enough to read.
  */
 final class RunnerWriter {
   private static final int MAX_TASKS_IN_JAVADOC = 40;
@@ -59,6 +60,7 @@ final class RunnerWriter {
   }
 
   JavaFile javaFile(ResolvedPipeline model) {
+    Chunks chunks = Chunks.of(model, distribution);
     GraphWriter graph = new GraphWriter(distribution);
     InvokerWriter invoker = new InvokerWriter(elements, types, distribution);
     ClassName runner = model.runner();
@@ -69,7 +71,7 @@ final class RunnerWriter {
             .addOriginatingElement(model.type())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(classJavadoc(model))
-            .addField(graph.graphField(model))
+            .addField(graph.graphField(model, chunks))
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(RUN_TEMPLATE, "template", Modifier.PRIVATE, Modifier.FINAL)
@@ -125,13 +127,22 @@ final class RunnerWriter {
       type.addAnnotation(suppress.build());
     }
     type.alwaysQualify(RunnerLint.shadowedJavaLangNames(model, elements));
-    type.addMethods(graph.chunkMethods(model));
-    type.addMethods(invoker.methods(model));
+    if (chunks.split()) {
+      type.addMethod(graph.graphMethod(model, chunks));
+    }
+    type.addMethods(invoker.methods(model, chunks));
     type.addMethod(targetIndicesMethod(runner));
-    type.addType(targetType(model, runner));
+    TargetWriter targets = new TargetWriter(types);
+    type.addType(targets.target(model));
     ResultsWriter accessors = new ResultsWriter(types);
     type.addType(accessors.resultsType(model, results));
     type.addType(accessors.executionType(model, execution, results));
+    type.addTypes(targets.groups(model));
+    if (chunks.split()) {
+      for (int from : chunks.starts()) {
+        type.addType(chunkType(model, chunks, from, graph, invoker));
+      }
+    }
     return GeneratedFiles.javaFile(runner.packageName(), type.build());
   }
 
@@ -206,25 +217,25 @@ final class RunnerWriter {
         .build();
   }
 
-  /** One constant per task, named after it, in the graph's order: its ordinal is its index. */
-  private TypeSpec targetType(ResolvedPipeline model, ClassName runner) {
-    TypeSpec.Builder target =
-        TypeSpec.enumBuilder(runner.nestedClass("Target"))
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                """
-                The tasks of {@link $T}, to name the targets of {@code runOnly} and
-                {@code startOnly}.
-                """,
-                model.pipeline());
-    for (ResolvedTask task : model.tasks()) {
-      target.addEnumConstant(
-          task.name(),
-          TypeSpec.anonymousClassBuilder("")
-              .addJavadoc("Task {@link $L}.\n", GeneratedFiles.methodLink(types, model, task))
-              .build());
-    }
-    return target.build();
+  /**
+   * {@code Tasks300To599}: the part of the graph and the calls of one chunk of a split pipeline, in
+   * a class of its own so that the runner's constant pool does not grow with the tasks.
+   */
+  private static TypeSpec chunkType(
+      ResolvedPipeline model, Chunks chunks, int from, GraphWriter graph, InvokerWriter invoker) {
+    List<ResolvedTask> tasks = chunks.tasks(from);
+    return TypeSpec.classBuilder(model.runner().nestedClass(chunks.className(from)))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "Tasks $L ($L) to $L ($L): their part of {@link $T#GRAPH} and their calls.\n",
+            from,
+            tasks.get(0).name(),
+            from + tasks.size() - 1,
+            tasks.get(tasks.size() - 1).name(),
+            model.runner())
+        .addMethod(graph.addToMethod(chunks, from))
+        .addMethods(invoker.chunkMethods(model, chunks, from))
+        .build();
   }
 
   private static MethodSpec targetIndicesMethod(ClassName runner) {

@@ -38,10 +38,12 @@ import javax.tools.Diagnostic;
  *       every name is resolved;
  *   <li>{@link DistributionReader} decides which tasks are {@code @Distributed} ({@link
  *       SerializableCheck}, {@link Fingerprint}) into a {@link Distribution};
+ *   <li>{@link ClassFileLimits} checks that the generated classes will fit the class-file format;
  *   <li>if the class raised no error, the writers: {@link RunnerWriter} ({@code FooRunner}, with
- *       {@link GraphWriter}, {@link InvokerWriter} and {@link ResultsWriter}), {@link
- *       GraphPictureWriter} ({@code FooRunner.mmd}) and {@link RemoteTasksWriter} ({@code
- *       FooRemoteTasks}), and at the end of processing {@link ServiceRegistrations}.
+ *       {@link GraphWriter}, {@link InvokerWriter}, {@link ResultsWriter} and {@link TargetWriter},
+ *       split by {@link Chunks} when large), {@link GraphPictureWriter} ({@code FooRunner.mmd}) and
+ *       {@link RemoteTasksWriter} ({@code FooRemoteTasks}), and at the end of processing {@link
+ *       ServiceRegistrations}.
  * </ol>
  *
  * <p>{@link Diagnostics} reports each error on its element with the wording of {@link Messages};

@@ -39,14 +39,17 @@ class CorpusNamesTest {
     assertThat(call(results, "r\u00e9sum\u00e9")).isEqualTo("rows:3");
   }
 
-  /** Three chunks of the runner's split methods, each a hundred tasks. */
+  /**
+   * Two chunks of the split runner: each task weighs one plus its parameters, 7 for three tasks,
+   * and 172 tasks are the most that weigh no more than {@link Chunks#MAX_WEIGHT} in every chunk.
+   */
   @Test
   @Scenario("ThreeHundredTasks")
   void threeHundredTasks() {
     Compiled scenario = Corpus.compile("ThreeHundredTasks");
     assertThat(scenario.compilation()).succeededWithoutWarnings();
     assertThat(Sources.contents(scenario.compilation(), "corpus.ThreeHundredTasksRunner"))
-        .contains("case 2 -> invoke200To299(task, run);");
+        .contains("case 1 -> Tasks172To299.invoke(pipeline, task, run);");
     int[] values = new int[300];
     values[0] = 1;
     for (int i = 1; i < values.length; i++) {
