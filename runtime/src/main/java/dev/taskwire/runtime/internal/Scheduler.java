@@ -262,7 +262,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     release(task, thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
-      AsyncStages.cancelQuietly(returned);
+      Timeouts.abandon(this, task, returned);
       return finish(task, null, error);
     }
     if (error == null && awaitsStage(task)) {
@@ -315,6 +315,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       if (error != null && isActive() && attempts.shouldRetry(task, error)) {
         return Retries.retryLater(this, task, error);
       }
+      AsyncStages.cancelQuietly(attempts.takeTimedOutStage(task)); // no retry waits for it
     }
     // A task with a rival for its end (a timeout, or stop() cancelling its stage) is claimed with
     // a CAS first; a sync task without attempts has none (see TaskStatus).

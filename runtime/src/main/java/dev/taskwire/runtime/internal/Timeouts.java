@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * Per-attempt timeouts ({@code @Task(timeout = ...)}): a timer per attempt on the shared {@link
  * Timer} thread. When it fires, the attempt is marked timed out; a sync attempt's thread is
- * interrupted and reports the timeout itself; an async attempt's stage is cancelled and the task
- * finished with the timeout, on the run's executor. The attempt's number guards against a timer of
- * an earlier attempt.
+ * interrupted and reports the timeout itself; an async attempt's stage is cancelled (or, with
+ * oneAttemptAtATime, kept for the retry to wait for) and the task finished with the timeout, on the
+ * run's executor. The attempt's number guards against a timer of an earlier attempt.
  */
 final class Timeouts {
   private Timeouts() {}
@@ -62,8 +62,22 @@ final class Timeouts {
   /** On the run's executor: the attempt whose stage is {@code stage} timed out. */
   private static void endTimedOut(Scheduler run, int task, Object stage) {
     if (run.takeInFlight(task, stage)) {
-      AsyncStages.cancelQuietly(stage);
+      abandon(run, task, stage);
       run.runFrom(run.finish(task, null, null));
+    }
+  }
+
+  /**
+   * What becomes of the stage of an attempt that timed out, just before the attempt is finished: it
+   * is cancelled; with oneAttemptAtATime it is kept instead, for the retry to wait for (see {@link
+   * Retries#retryLater}), and cancelled by {@code finish()} if no retry follows. Cancelling a stage
+   * stops only work that watches it; the work behind a {@code supplyAsync} goes on.
+   */
+  static void abandon(Scheduler run, int task, Object stage) {
+    if (stage instanceof CompletionStage<?> && run.graph.policy(task).oneAttemptAtATime()) {
+      run.attempts().keepTimedOutStage(task, stage);
+    } else {
+      AsyncStages.cancelQuietly(stage);
     }
   }
 }
