@@ -42,7 +42,9 @@ import java.lang.annotation.Target;
  * </ul>
  *
  * <p>{@code @Task(timeout = "30s", retries = 3)} bounds each attempt and retries failed ones with
- * exponential backoff and jitter; no thread waits during a backoff.
+ * exponential backoff and jitter; no thread waits during a backoff. An async task's attempts may
+ * overlap (a timed-out attempt's cancelled future may not stop its work) unless {@code
+ * oneAttemptAtATime = true}.
  *
  * <p>A task may declare checked exceptions. If it throws, the run fails with a {@code
  * dev.taskwire.runtime.PipelineException} that names the task and carries the exception as its
@@ -83,4 +85,21 @@ public @interface Task {
    * completes, and one waiting for a retry keeps its place.
    */
   int maxConcurrency() default 0;
+
+  /**
+   * For an async task with a {@link #timeout()} and {@link #retries()}: at most one attempt at a
+   * time. An attempt that times out fails with its {@code TimeoutException} as usual (listeners
+   * hear {@code taskRetried}), but its future is not cancelled, and the next attempt starts only
+   * once that future has completed, however it completes (its outcome is disregarded), and the
+   * backoff has passed. By default (false) the timed-out attempt's future is cancelled and the
+   * retry follows the backoff; cancelling a future stops only work that watches it, so work started
+   * with {@code supplyAsync}, say, keeps running next to the retry.
+   *
+   * <p>The cost: a future that never completes holds the retry forever; the run's deadline or
+   * {@code cancel()} still ends it, and then the future is cancelled and the task ends cancelled.
+   * The last attempt's future is cancelled when it times out, as without this setting. Allowed only
+   * on an async task (a sync attempt that times out is interrupted, and its retry starts only once
+   * it has returned) with a timeout and retries; anything else is a compile error.
+   */
+  boolean oneAttemptAtATime() default false;
 }

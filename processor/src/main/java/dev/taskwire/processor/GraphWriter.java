@@ -150,6 +150,9 @@ final class GraphWriter {
           policy.add(")");
         }
       }
+      if (settings.oneAttemptAtATime()) {
+        policy.add("\n.oneAttemptAtATime(true)");
+      }
       arguments.add("\n$>$>.with($L)$<$<", policy.add("$<$<").build());
     }
     // The caller's ".task(" is closed here, so that ".with(...)" can follow it.

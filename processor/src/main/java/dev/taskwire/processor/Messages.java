@@ -282,6 +282,26 @@ final class Messages {
         + " once, but it has no @ForEach parameter; remove maxConcurrency or add @ForEach";
   }
 
+  static String oneAttemptAtATimeOnSyncTask(String task, String returnType) {
+    return "oneAttemptAtATime applies to async tasks, and task "
+        + task
+        + " returns "
+        + returnType
+        + ": a sync attempt that times out is interrupted, and its retry starts only once it has"
+        + " returned; remove oneAttemptAtATime";
+  }
+
+  static String oneAttemptAtATimeWithoutRetry(String task, boolean timeout, boolean retries) {
+    String missing =
+        !timeout && !retries ? "no timeout and no retries" : !timeout ? "no timeout" : "no retries";
+    return "task "
+        + task
+        + " sets oneAttemptAtATime, which makes a retry wait until a timed-out attempt's future"
+        + " has completed, but it has "
+        + missing
+        + "; give it a timeout and retries, or remove oneAttemptAtATime";
+  }
+
   static String dependsOnAndForEach(String parameter, String task) {
     return "parameter "
         + parameter

@@ -239,7 +239,7 @@ final class PipelineCollector {
           Messages.twoForEach(name, forEach.get(0).taskName(), forEach.get(1).taskName()));
       valid = false;
     }
-    Optional<TaskSettings> settings = settingsReader.read(method);
+    Optional<TaskSettings> settings = settingsReader.read(method, kind);
     if (settings.isPresent() && settings.get().maxConcurrency() > 0 && forEach.isEmpty()) {
       diagnostics.error(
           method,

@@ -5,15 +5,22 @@ import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * A task's {@code @Task(timeout, retries, backoff, maxBackoff, retryOn, maxConcurrency)}, checked.
+ * A task's {@code @Task(timeout, retries, backoff, maxBackoff, retryOn, maxConcurrency,
+ * oneAttemptAtATime)}, checked.
  *
  * @param timeout null for none
  * @param backoff null when both waits are {@code @Task}'s defaults, which the runtime's {@code
  *     TaskPolicy} has too, so that the runner leaves them out
  * @param retryOn empty for the default (every exception)
+ * @param oneAttemptAtATime true only on an async task with a timeout and retries
  */
 record TaskSettings(
-    Duration timeout, int retries, Backoff backoff, List<TypeMirror> retryOn, int maxConcurrency) {
+    Duration timeout,
+    int retries,
+    Backoff backoff,
+    List<TypeMirror> retryOn,
+    int maxConcurrency,
+    boolean oneAttemptAtATime) {
 
   /** The wait before the first retry, which doubles for each further one up to {@code max}. */
   record Backoff(Duration initial, Duration max) {}

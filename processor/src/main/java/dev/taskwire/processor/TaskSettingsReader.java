@@ -4,6 +4,7 @@ import static com.google.auto.common.MoreElements.getAnnotationMirror;
 
 import com.google.auto.common.AnnotationMirrors;
 import dev.taskwire.Task;
+import dev.taskwire.runtime.TaskKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,8 @@ final class TaskSettingsReader {
                     "@Task's default " + member + " \"" + text + "\" is not a duration"));
   }
 
-  Optional<TaskSettings> read(ExecutableElement method) {
+  /** The settings of task {@code method}, of kind {@code kind}; empty once an error is reported. */
+  Optional<TaskSettings> read(ExecutableElement method, TaskKind kind) {
     AnnotationMirror task = getAnnotationMirror(method, Task.class).toJavaUtil().orElseThrow();
     String name = method.getSimpleName().toString();
     boolean valid = true;
@@ -87,6 +89,24 @@ final class TaskSettingsReader {
           method, task, "maxConcurrency", Messages.negativeMaxConcurrency(name, maxConcurrency));
       valid = false;
     }
+    boolean oneAttemptAtATime =
+        (Boolean) AnnotationMirrors.getAnnotationValue(task, "oneAttemptAtATime").getValue();
+    if (oneAttemptAtATime && kind != TaskKind.ASYNC) {
+      diagnostics.error(
+          method,
+          task,
+          "oneAttemptAtATime",
+          Messages.oneAttemptAtATimeOnSyncTask(name, method.getReturnType().toString()));
+      valid = false;
+    } else if (oneAttemptAtATime && (timeoutText.isEmpty() || retries == 0)) {
+      // Without a timeout an attempt fails only once its future has completed: nothing to wait for.
+      diagnostics.error(
+          method,
+          task,
+          "oneAttemptAtATime",
+          Messages.oneAttemptAtATimeWithoutRetry(name, !timeoutText.isEmpty(), retries != 0));
+      valid = false;
+    }
     List<TypeMirror> retryOn = new ArrayList<>();
     if (task.getElementValues().keySet().stream()
         .anyMatch(member -> member.getSimpleName().contentEquals("retryOn"))) {
@@ -106,7 +126,8 @@ final class TaskSettingsReader {
             retries,
             waits.equals(defaultBackoff) ? null : waits,
             List.copyOf(retryOn),
-            maxConcurrency));
+            maxConcurrency,
+            oneAttemptAtATime));
   }
 
   private Duration duration(

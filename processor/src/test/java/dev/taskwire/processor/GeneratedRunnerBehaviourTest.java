@@ -3,12 +3,16 @@ package dev.taskwire.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static dev.taskwire.processor.CompiledClasses.call;
 import static dev.taskwire.processor.Sources.compile;
+import static dev.taskwire.processor.Sources.contents;
 import static dev.taskwire.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.testing.compile.Compilation;
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.TaskEvent;
+import dev.taskwire.runtime.TaskListener;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,6 +20,8 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,6 +170,46 @@ class GeneratedRunnerBehaviourTest {
         .isEqualTo(
             "an element of the result of task 'sizes' is null, but parameter size of task"
                 + " 'twice' is an int");
+  }
+
+  /**
+   * {@code @Task(oneAttemptAtATime = true)} reaches the runner's policy: the timed-out first
+   * attempt's future is not cancelled, and the retry sees it completed. Without the setting the
+   * second attempt would see it cancelled.
+   */
+  @org.junit.jupiter.api.RepeatedTest(30)
+  void oneAttemptAtATimeLeavesTheTimedOutFutureAloneAndTheRetryWaitsForIt() throws Exception {
+    Compilation compilation = compile(source("good/OneAttemptAtATime.java"));
+    assertThat(contents(compilation, "test.OneAttemptAtATimeRunner"))
+        .contains("              .oneAttemptAtATime(true))");
+    CompiledClasses classes = new CompiledClasses(compilation);
+    Object pipeline = classes.construct("test.OneAttemptAtATime");
+    CompletableFuture<String> first = field(pipeline, "first");
+    CountDownLatch retried = new CountDownLatch(1);
+    TaskListener listener =
+        new TaskListener() {
+          @Override
+          public void taskRetried(TaskEvent event) {
+            retried.countDown();
+          }
+        };
+    Object runner =
+        classes.construct(
+            "test.OneAttemptAtATimeRunner", pipeline, RunOptions.defaults().listener(listener));
+    Object execution = call(runner, "start");
+    assertThat(retried.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.isCancelled()).isFalse();
+    first.complete("late"); // disregarded: the second attempt's result counts
+    assertThat(call(call(execution, "await"), "fetch")).isEqualTo("second");
+    List<String> seen = field(pipeline, "seen");
+    assertThat(seen).containsExactly("first done true, cancelled false");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T field(Object target, String name) throws ReflectiveOperationException {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    return (T) field.get(target);
   }
 
   private static void invokeRun(Object runner) throws Throwable {

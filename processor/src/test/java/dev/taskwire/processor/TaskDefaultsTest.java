@@ -11,9 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @Task} declares the defaults of {@code backoff} and {@code maxBackoff}; the processor
- * reads them from there and leaves {@code .backoff(...)} out of the runner when a task keeps them,
- * so the runtime's {@code TaskPolicy.none()} must have the same. This test holds them together.
+ * {@code @Task} declares the defaults of {@code backoff}, {@code maxBackoff}, {@code retryOn} and
+ * {@code oneAttemptAtATime}; the runner leaves out the calls of {@code TaskPolicy} for a task that
+ * keeps them, so the runtime's {@code TaskPolicy.none()} must have the same. This test holds them
+ * together.
  */
 class TaskDefaultsTest {
   @Test
@@ -32,6 +33,15 @@ class TaskDefaultsTest {
     assertWithMessage("TaskPolicy.none().retriedExceptions() against @Task(retryOn)'s default")
         .that(TaskPolicy.none().retriedExceptions())
         .containsExactlyElementsIn(declared);
+  }
+
+  @Test
+  void taskPolicyHasTheOneAttemptAtATimeThatTaskDeclaresAsItsDefault()
+      throws NoSuchMethodException {
+    assertWithMessage(
+            "TaskPolicy.none().oneAttemptAtATime() against @Task(oneAttemptAtATime)'s default")
+        .that(TaskPolicy.none().oneAttemptAtATime())
+        .isEqualTo(Task.class.getMethod("oneAttemptAtATime").getDefaultValue());
   }
 
   @Test

@@ -15,6 +15,10 @@ import java.util.Objects;
  * Exception}); an {@link Error}, a cancellation, an interruption or input refused by an allow-list
  * ({@link RejectedClassException}) never is, and nothing is retried once the run is stopping. A
  * task whose hand-off the executor refused is not retried either: it fails without an attempt.
+ *
+ * <p>An async attempt that times out has its future cancelled, which stops only work that watches
+ * that future; with {@link #oneAttemptAtATime(boolean) oneAttemptAtATime(true)} the future is left
+ * alone instead and the next attempt waits until it has completed.
  */
 public final class TaskPolicy {
   private static final TaskPolicy NONE =
@@ -23,25 +27,29 @@ public final class TaskPolicy {
           0,
           Duration.ofMillis(100).toNanos(),
           Duration.ofSeconds(30).toNanos(),
-          List.of(Exception.class));
+          List.of(Exception.class),
+          false);
 
   private final long timeoutNanos;
   private final int retries;
   private final long backoffNanos;
   private final long maxBackoffNanos;
   private final List<Class<? extends Throwable>> retryOn;
+  private final boolean oneAttemptAtATime;
 
   private TaskPolicy(
       long timeoutNanos,
       int retries,
       long backoffNanos,
       long maxBackoffNanos,
-      List<Class<? extends Throwable>> retryOn) {
+      List<Class<? extends Throwable>> retryOn,
+      boolean oneAttemptAtATime) {
     this.timeoutNanos = timeoutNanos;
     this.retries = retries;
     this.backoffNanos = backoffNanos;
     this.maxBackoffNanos = maxBackoffNanos;
     this.retryOn = retryOn;
+    this.oneAttemptAtATime = oneAttemptAtATime;
   }
 
   /** No timeout and no retries. */
@@ -52,7 +60,8 @@ public final class TaskPolicy {
   /** A copy where each attempt fails with a {@code TimeoutException} after {@code timeout}. */
   public TaskPolicy timeout(Duration timeout) {
     requirePositive(timeout, "timeout");
-    return new TaskPolicy(timeout.toNanos(), retries, backoffNanos, maxBackoffNanos, retryOn);
+    return new TaskPolicy(
+        timeout.toNanos(), retries, backoffNanos, maxBackoffNanos, retryOn, oneAttemptAtATime);
   }
 
   /** A copy that retries a failed attempt up to {@code retries} times. */
@@ -60,7 +69,8 @@ public final class TaskPolicy {
     if (retries < 0) {
       throw new IllegalArgumentException("retries must not be negative: " + retries);
     }
-    return new TaskPolicy(timeoutNanos, retries, backoffNanos, maxBackoffNanos, retryOn);
+    return new TaskPolicy(
+        timeoutNanos, retries, backoffNanos, maxBackoffNanos, retryOn, oneAttemptAtATime);
   }
 
   /** A copy whose first retry waits about {@code initial}, doubling up to {@code max}. */
@@ -70,7 +80,8 @@ public final class TaskPolicy {
     if (max.compareTo(initial) < 0) {
       throw new IllegalArgumentException("maxBackoff " + max + " is below backoff " + initial);
     }
-    return new TaskPolicy(timeoutNanos, retries, initial.toNanos(), max.toNanos(), retryOn);
+    return new TaskPolicy(
+        timeoutNanos, retries, initial.toNanos(), max.toNanos(), retryOn, oneAttemptAtATime);
   }
 
   /** A copy that retries only failures of these types (and their subtypes). */
@@ -84,7 +95,28 @@ public final class TaskPolicy {
       checked.add(type);
     }
     return new TaskPolicy(
-        timeoutNanos, retries, backoffNanos, maxBackoffNanos, List.copyOf(checked));
+        timeoutNanos,
+        retries,
+        backoffNanos,
+        maxBackoffNanos,
+        List.copyOf(checked),
+        oneAttemptAtATime);
+  }
+
+  /**
+   * A copy that, with {@code true}, runs at most one attempt of an async task at a time: an attempt
+   * that times out fails with its {@code TimeoutException} as usual, but its future is not
+   * cancelled, and the next attempt starts only once that future has completed (however; its
+   * outcome is disregarded) and the backoff has passed. A future that never completes then holds
+   * the retry until the run stops (its deadline, {@code cancel()}, a failure under fail-fast),
+   * which cancels the future and ends the task cancelled. The last attempt's future is cancelled
+   * when it times out, as without this setting. Matters only with a timeout and retries, and only
+   * for an async task: a sync attempt that times out is interrupted, and its retry starts only once
+   * it has returned.
+   */
+  public TaskPolicy oneAttemptAtATime(boolean oneAttemptAtATime) {
+    return new TaskPolicy(
+        timeoutNanos, retries, backoffNanos, maxBackoffNanos, retryOn, oneAttemptAtATime);
   }
 
   /** The timeout of one attempt in nanoseconds, or 0 for none. */
@@ -121,7 +153,19 @@ public final class TaskPolicy {
     return retryOn;
   }
 
-  /** Whether this is {@link #none()}: no timeout and no retries. */
+  /**
+   * Whether the next attempt waits until a timed-out attempt's future has completed, which is then
+   * not cancelled (set with {@link #oneAttemptAtATime(boolean)}). That of {@link #none()} is the
+   * default of {@code @Task(oneAttemptAtATime)}, which generated code relies on.
+   */
+  public boolean oneAttemptAtATime() {
+    return oneAttemptAtATime;
+  }
+
+  /**
+   * Whether this is {@link #none()} in effect: no timeout and no retries (so {@link
+   * #oneAttemptAtATime()}, which only orders attempts, changes nothing).
+   */
   public boolean isNone() {
     return timeoutNanos == 0 && retries == 0;
   }
@@ -169,6 +213,7 @@ public final class TaskPolicy {
         + Duration.ofNanos(maxBackoffNanos)
         + ", retryOn="
         + retryOn
+        + (oneAttemptAtATime ? ", oneAttemptAtATime" : "")
         + "}";
   }
 

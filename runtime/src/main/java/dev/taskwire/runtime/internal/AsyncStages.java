@@ -81,7 +81,7 @@ final class AsyncStages {
     // Timeouts.timeOut() marks, then reads the slot: it either saw the stage or we see the mark.
     Attempts attempts = run.attempts();
     if (attempts != null && attempts.timedOutNow(task) && run.takeInFlight(task, stage)) {
-      cancelQuietly(stage);
+      Timeouts.abandon(run, task, stage);
       return run.finish(task, null, null);
     }
     int attempt = run.attemptOf(task);

@@ -33,6 +33,14 @@ final class Attempts {
   private final int[] timedOut;
 
   private final ScheduledFuture<?>[] timers;
+
+  /**
+   * Per task, with oneAttemptAtATime, the stage of the attempt that just timed out, which the retry
+   * waits for; kept and taken by the one thread that ends the attempt (see {@link
+   * Timeouts#abandon}).
+   */
+  private final Object[] timedOutStages;
+
   private final List<List<Throwable>> earlier;
 
   /** Per task, the attempts lost with the worker running them: they are not retries. */
@@ -52,6 +60,7 @@ final class Attempts {
     Arrays.fill(current, 1);
     this.timedOut = new int[size];
     this.timers = new ScheduledFuture<?>[size];
+    this.timedOutStages = new Object[size];
     this.earlier = new ArrayList<>(Collections.nCopies(size, null));
   }
 
@@ -69,6 +78,18 @@ final class Attempts {
     ScheduledFuture<?> timer = timers[task];
     timers[task] = null;
     return timer;
+  }
+
+  /** Keeps the stage of the attempt that timed out, for its retry to wait for. */
+  void keepTimedOutStage(int task, Object stage) {
+    timedOutStages[task] = stage;
+  }
+
+  /** Takes the stage {@link #keepTimedOutStage} kept, or null if none. */
+  Object takeTimedOutStage(int task) {
+    Object stage = timedOutStages[task];
+    timedOutStages[task] = null;
+    return stage;
   }
 
   void markTimedOut(int task, int attempt) {

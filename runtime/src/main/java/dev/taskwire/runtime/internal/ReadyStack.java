@@ -224,7 +224,8 @@ abstract class ReadyStack {
         } catch (RuntimeException | Error rejected) {
           // No helper will start (or one ran inline and threw): none is pending any more.
           WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
-          failReadyTasks(rejected);
+          // A retry's timer may be signalling: failing tasks calls listeners, never on the timer.
+          Timer.runOffTimer(() -> failReadyTasks(rejected));
         } finally {
           HANDING_OVER.set(outer);
         }

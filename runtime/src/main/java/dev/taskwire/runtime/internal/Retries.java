@@ -1,35 +1,81 @@
 package dev.taskwire.runtime.internal;
 
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Retries ({@code @Task(retries = ...)}, and re-runs after a lost worker): a failed attempt waits
  * for its backoff on the shared {@link Timer}, holding no thread, with status RETRY_WAIT; then the
- * task is made ready again and pushed on its run's ready stack, to run on the run's own threads. A
- * stop during the backoff, or after it but before the next attempt starts, ends the task as
- * cancelled.
+ * task is made ready again and pushed on its run's ready stack, to run on the run's own threads.
+ * With oneAttemptAtATime, a retry after a timeout also waits, still holding no thread, until the
+ * timed-out attempt's stage (not cancelled, see {@link Timeouts#abandon}) has completed; whichever
+ * of the two comes last makes the task ready. A stop during the wait, or after it but before the
+ * next attempt starts, ends the task as cancelled, and cancels the stage waited for.
  */
 final class Retries {
   private Retries() {}
 
-  /** The in-flight slot of a task waiting for its retry; published before the timer can fire. */
+  /**
+   * The in-flight slot of a task waiting for its retry; published before the timer can fire. It
+   * counts down what the retry still waits for: the backoff, and the previous attempt's stage if
+   * there is one.
+   */
   static final class Wait {
+    private static final int BACKOFF = 1;
+    private static final int PREVIOUS = 2;
+
     volatile Future<?> timer;
+
+    /** The timed-out attempt's stage the retry waits for (oneAttemptAtATime), or null. */
+    final CompletionStage<?> previous;
+
+    /** The bits of what has not happened yet; the one who clears the last starts the retry. */
+    private final AtomicInteger pending;
+
+    Wait(CompletionStage<?> previous) {
+      this.previous = previous;
+      this.pending = new AtomicInteger(previous == null ? BACKOFF : BACKOFF | PREVIOUS);
+    }
+
+    /** Whether the backoff has passed (the retry may still wait for the previous stage). */
+    boolean backoffPassed() {
+      return (pending.get() & BACKOFF) == 0;
+    }
+
+    /** {@code what} happened; true for the one caller after which nothing is pending. */
+    private boolean passed(int what) {
+      return pending.addAndGet(-what) == 0;
+    }
   }
 
-  /** Parks a failed attempt on the timer; no thread waits for the retry. Returns EMPTY. */
+  /**
+   * Parks a failed attempt on the timer (and, with oneAttemptAtATime after a timeout, on the
+   * timed-out attempt's stage); no thread waits for the retry. Returns EMPTY.
+   */
   static int retryLater(Scheduler run, int task, Throwable error) {
+    CompletionStage<?> previous = (CompletionStage<?>) run.attempts().takeTimedOutStage(task);
     if (!TaskStatus.waitForRetry(run.status, task)) {
+      AsyncStages.cancelQuietly(previous); // the attempt ended otherwise: no retry waits for it
       return ReadyStack.EMPTY;
     }
     long delay = run.attempts().failedAttempt(task, error);
     RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
-    Wait wait = new Wait();
+    Wait wait = new Wait(previous);
     run.setInFlight(task, wait);
     try {
-      wait.timer = Timer.schedule(() -> retryNow(run, task, wait), delay);
-    } catch (Throwable cannotWait) { // an OutOfMemoryError: with no timer, no retry will come
+      wait.timer = Timer.schedule(() -> passed(run, task, wait, Wait.BACKOFF), delay);
+      if (previous != null) {
+        // However it completes; a cancellation by a stop finds the task ending already.
+        var unused =
+            previous.whenComplete((value, failure) -> passed(run, task, wait, Wait.PREVIOUS));
+      }
+    } catch (Throwable cannotWait) { // an OutOfMemoryError, or a stage that refuses callbacks
       if (TaskStatus.beginEndingRetry(run.status, task)) {
+        if (wait.timer != null) {
+          wait.timer.cancel(false);
+        }
+        AsyncStages.cancelQuietly(previous);
         run.setInFlight(task, null);
         error.addSuppressed(cannotWait);
         run.fail(task, run.attempts().withEarlierFailures(task, error));
@@ -44,12 +90,13 @@ final class Retries {
   }
 
   /**
-   * On the timer thread: the backoff passed. Only makes the task ready and pushes it; the run's
-   * caller or a helper on its executor starts the attempt (if the executor refuses the helper, the
-   * task fails with the refusal here, as any refused hand-off does).
+   * On the timer thread, or the one that completed the previous stage: {@code what} happened. The
+   * last of them only makes the task ready and pushes it; the run's caller or a helper on its
+   * executor starts the attempt (if the executor refuses the helper, the task fails with the
+   * refusal here, as any refused hand-off does).
    */
-  private static void retryNow(Scheduler run, int task, Wait wait) {
-    if (TaskStatus.readyForRetry(run.status, task)) {
+  private static void passed(Scheduler run, int task, Wait wait, int what) {
+    if (wait.passed(what) && TaskStatus.readyForRetry(run.status, task)) {
       run.takeInFlight(task, wait);
       run.attempts().nextAttempt(task);
       run.push(task);
@@ -71,11 +118,17 @@ final class Retries {
     return run.leave();
   }
 
-  /** Ends a task that waits for its retry as cancelled, with its last failure as the cause. */
+  /**
+   * Ends a task that waits for its retry as cancelled, with its last failure as the cause; cancels
+   * the previous attempt's stage it waited for, if any, first.
+   */
   static void cancel(Scheduler run, int task) {
     if (TaskStatus.beginEndingRetry(run.status, task)) {
-      if (run.inFlight(task) instanceof Wait wait && wait.timer != null) {
-        wait.timer.cancel(false);
+      if (run.inFlight(task) instanceof Wait wait) {
+        if (wait.timer != null) {
+          wait.timer.cancel(false);
+        }
+        AsyncStages.cancelQuietly(wait.previous);
       }
       run.setInFlight(task, null);
       run.endCancelled(

@@ -62,9 +62,17 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   // ---- the roles that keep a run one object ---------------------------------------------------
 
-  /** As the executor's Runnable, on a pool thread: takes ready tasks while there are any. */
+  /**
+   * As the executor's Runnable, on a pool thread: takes ready tasks while there are any. A helper
+   * that a retry's timer signalled and the executor ran inline (CallerRunsPolicy when full) takes
+   * them on another thread: on the timer thread, a task could wait for its own timeout forever.
+   */
   @Override
   public void run() {
+    if (Timer.isTimerThread()) {
+      Timer.runOffTimer(this::help);
+      return;
+    }
     help();
   }
 
@@ -262,7 +270,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     release(task, thread);
     if (attempts != null && attempts.timedOutNow(task)) {
       // The timeout interrupted the call: whatever it returned, the attempt failed.
-      AsyncStages.cancelQuietly(returned);
+      Timeouts.abandon(this, task, returned);
       return finish(task, null, error);
     }
     if (error == null && awaitsStage(task)) {
@@ -315,6 +323,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       if (error != null && isActive() && attempts.shouldRetry(task, error)) {
         return Retries.retryLater(this, task, error);
       }
+      AsyncStages.cancelQuietly(attempts.takeTimedOutStage(task)); // no retry waits for it
     }
     // A task with a rival for its end (a timeout, or stop() cancelling its stage) is claimed with
     // a CAS first; a sync task without attempts has none (see TaskStatus).

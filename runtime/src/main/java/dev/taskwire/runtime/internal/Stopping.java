@@ -54,7 +54,8 @@ final class Stopping {
 
   /**
    * As {@link #stop}, on the timer thread: interrupts the running threads here, and hands the rest
-   * to the run's executor; if it refuses, does the rest here, since nothing else will.
+   * to the run's executor; if it refuses, to a thread of the timer's own (see {@link
+   * Timer#runOffTimer}), since nothing else will.
    */
   static boolean stopFromTimer(Scheduler run, int phase) {
     if (!run.endActive(phase)) {
@@ -62,7 +63,7 @@ final class Stopping {
     }
     interruptThreads(run);
     if (Timer.handOff(run.executor(), () -> stopInFlight(run)) != null) {
-      stopInFlight(run);
+      Timer.runOffTimer(() -> stopInFlight(run));
     }
     return true;
   }

@@ -44,8 +44,12 @@ import java.lang.invoke.VarHandle;
  *                       without timeout or retries, which nothing but its own thread can end
  * COMPLETING -> SUCCEEDED | FAILED | CANCELLED  {@link #end}: by the winner of beginEnding
  * RUNNING -> RETRY_WAIT  {@link #waitForRetry}: CAS; an attempt failed and will be retried
- * RETRY_WAIT -> 0      {@link #readyForRetry}: CAS; the backoff passed, the task is pushed again
- * RETRY_WAIT -> COMPLETING  {@link #beginEndingRetry}: CAS; the run stopped during the backoff
+ * RETRY_WAIT -> 0      {@link #readyForRetry}: CAS; the backoff passed, the task is pushed again.
+ *                       With oneAttemptAtATime, after a timeout, the task also waits in RETRY_WAIT
+ *                       for the timed-out attempt's stage to complete: whichever of the two comes
+ *                       last makes this transition (see Retries.Wait)
+ * RETRY_WAIT -> COMPLETING  {@link #beginEndingRetry}: CAS; the run stopped during the backoff (or
+ *                       while waiting for that stage, which the winner then cancels)
  * </pre>
  *
  * A resumed run starts some cells at {@link #SUCCEEDED} (see {@link RunPlan}). Values are written
@@ -62,7 +66,10 @@ final class TaskStatus {
   static final int FAILED = -4;
   static final int CANCELLED = -5;
 
-  /** Failed an attempt and waits (on the timer, holding no thread) to be retried. */
+  /**
+   * Failed an attempt and waits (on the timer, holding no thread) to be retried; with
+   * oneAttemptAtATime, also until a timed-out attempt's stage has completed.
+   */
   static final int RETRY_WAIT = -6;
 
   /**

@@ -1,14 +1,15 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.TaskKind;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * Per-attempt timeouts ({@code @Task(timeout = ...)}): a timer per attempt on the shared {@link
  * Timer} thread. When it fires, the attempt is marked timed out; a sync attempt's thread is
- * interrupted and reports the timeout itself; an async attempt's stage is cancelled and the task
- * finished with the timeout, on the run's executor. The attempt's number guards against a timer of
- * an earlier attempt.
+ * interrupted and reports the timeout itself; an async attempt's stage is cancelled (or, with
+ * oneAttemptAtATime, kept for the retry to wait for) and the task finished with the timeout, on the
+ * run's executor. The attempt's number guards against a timer of an earlier attempt.
  */
 final class Timeouts {
   private Timeouts() {}
@@ -52,9 +53,13 @@ final class Timeouts {
           && run.takeInFlight(task, running)
           && TaskStatus.beginEnding(run.status, task)) {
         // Nothing else can end the attempt now: it fails with the refusal, not retried, as a
-        // task whose hand-off the executor refused does (see Scheduler.failReadyTasks).
-        AsyncStages.cancelQuietly(running);
-        run.fail(task, refused);
+        // task whose hand-off the executor refused does (see Scheduler.failReadyTasks); off the
+        // timer, since the stage's callbacks and the run's listeners are user code.
+        Timer.runOffTimer(
+            () -> {
+              AsyncStages.cancelQuietly(running);
+              run.fail(task, refused);
+            });
       }
     }
   }
@@ -62,8 +67,24 @@ final class Timeouts {
   /** On the run's executor: the attempt whose stage is {@code stage} timed out. */
   private static void endTimedOut(Scheduler run, int task, Object stage) {
     if (run.takeInFlight(task, stage)) {
-      AsyncStages.cancelQuietly(stage);
+      abandon(run, task, stage);
       run.runFrom(run.finish(task, null, null));
+    }
+  }
+
+  /**
+   * What becomes of the stage of an attempt that timed out, just before the attempt is finished: it
+   * is cancelled; with oneAttemptAtATime it is kept instead, for the retry to wait for (see {@link
+   * Retries#retryLater}), and cancelled by {@code finish()} if no retry follows. Cancelling a stage
+   * stops only work that watches it; the work behind a {@code supplyAsync} goes on.
+   */
+  static void abandon(Scheduler run, int task, Object stage) {
+    if (stage instanceof CompletionStage<?>
+        && run.graph.kind(task) == TaskKind.ASYNC
+        && run.graph.policy(task).oneAttemptAtATime()) {
+      run.attempts().keepTimedOutStage(task, stage);
+    } else {
+      AsyncStages.cancelQuietly(stage);
     }
   }
 }

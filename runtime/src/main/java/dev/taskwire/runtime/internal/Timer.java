@@ -1,8 +1,11 @@
 package dev.taskwire.runtime.internal;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,11 +14,20 @@ import java.util.concurrent.TimeUnit;
  * could block it and so delay every other run's time limits: it marks an attempt timed out,
  * interrupts a thread, makes a task ready again, and hands whatever else must happen to the run's
  * own executor ({@link #handOff}). An executor that refuses fails what was handed to it, as a
- * refused helper does; one that runs the hand-off on the thread making it (a direct executor,
- * {@code CallerRunsPolicy} when full) runs it here, which is that executor's choice.
+ * refused helper does. One that runs the hand-off on the thread making it (a direct executor,
+ * {@code CallerRunsPolicy} when full) would run it here, where a task waiting for its own timeout's
+ * interrupt would wait forever: such work moves to a {@code taskwire-caller-runs} thread instead
+ * ({@link #runOffTimer}), one per piece of work that the executor insists on running inline, gone
+ * after a minute idle.
  */
 final class Timer {
   private Timer() {}
+
+  /**
+   * The timer's thread. Written once, before the thread starts, so the thread itself always sees
+   * it; another thread that sees null is not the timer thread either.
+   */
+  private static Thread timerThread;
 
   private static final class Holder {
     static final ScheduledThreadPoolExecutor TIMER = create();
@@ -27,6 +39,7 @@ final class Timer {
               runnable -> {
                 Thread thread = new Thread(runnable, "taskwire-timer");
                 thread.setDaemon(true);
+                timerThread = thread;
                 return thread;
               });
       timer.setRemoveOnCancelPolicy(true);
@@ -34,17 +47,55 @@ final class Timer {
     }
   }
 
+  /** Where work that must not run on the timer thread goes when an executor runs it inline. */
+  private static final class CallerRuns {
+    static final ExecutorService THREADS =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            1,
+            TimeUnit.MINUTES,
+            new SynchronousQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "taskwire-caller-runs");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  static boolean isTimerThread() {
+    return Thread.currentThread() == timerThread;
+  }
+
+  /**
+   * Runs {@code action} on this thread, unless this is the timer thread, which an executor that
+   * runs work inline led here: then on a {@code taskwire-caller-runs} thread. Should that thread
+   * not start (no memory for it), here after all.
+   */
+  static void runOffTimer(Runnable action) {
+    if (isTimerThread()) {
+      try {
+        CallerRuns.THREADS.execute(action);
+        return;
+      } catch (RuntimeException | Error cannotMove) {
+        // fall through: late on the timer is better than never
+      }
+    }
+    action.run();
+  }
+
   static ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
     return Holder.TIMER.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /**
-   * From the timer thread: hands {@code action} to {@code executor}. Returns null, or what the
-   * executor threw to refuse it, for the caller to fail the work with.
+   * From the timer thread: hands {@code action} to {@code executor}, never to run on the timer
+   * thread (see {@link #runOffTimer}). Returns null, or what the executor threw to refuse it, for
+   * the caller to fail the work with.
    */
   static Throwable handOff(Executor executor, Runnable action) {
     try {
-      executor.execute(action);
+      executor.execute(() -> runOffTimer(action));
       return null;
     } catch (RuntimeException | Error refused) {
       return refused;

@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Timeout;
  * CallerRunsPolicy pool (where the timer's hand-offs may run on the timer), some have a listener
  * that throws Errors. Every run checks that no attempt started before its prerequisites succeeded,
  * that no task was attempted more often than its policy allows, that a successful run took each
- * task's first good attempt, that every final failure surfaced, and, for half the runs, that
- * listeners heard what {@link ListenerContract} checks. Seeded: the seed of a failing graph is in
- * the message. {@code -Dtaskwire.stress.graphs=N} runs more graphs (see the README).
+ * task's first good attempt, that an async task with oneAttemptAtATime (drawn on some trials; its
+ * hanging attempts then complete late) never started an attempt while an earlier one was at work,
+ * that every final failure surfaced, and, for half the runs, that listeners heard what {@link
+ * ListenerContract} checks. Seeded: the seed of a failing graph is in the message. {@code
+ * -Dtaskwire.stress.graphs=N} runs more graphs (see the README).
  */
 @Timeout(300)
 class RandomPolicyStressTest extends StressFixture {
@@ -67,6 +69,11 @@ class RandomPolicyStressTest extends StressFixture {
     final boolean[] timed;
 
     final Attempt[][] attempts;
+
+    /** Async tasks with oneAttemptAtATime, and how many of their attempts are at work. */
+    final boolean[] oneAtATime;
+
+    final AtomicIntegerArray atWork;
     final AtomicIntegerArray started;
     final AtomicIntegerArray succeeded;
     final AtomicInteger running = new AtomicInteger();
@@ -94,11 +101,14 @@ class RandomPolicyStressTest extends StressFixture {
               roll < 75 ? Attempt.OK : roll < 90 ? Attempt.FAIL : Attempt.HANG;
         }
       }
+      this.oneAtATime = new boolean[size];
+      this.atWork = new AtomicIntegerArray(size);
       this.started = new AtomicIntegerArray(size);
       this.succeeded = new AtomicIntegerArray(size);
     }
 
     void check() {
+      boolean oneAttemptAtATime = random.nextInt(3) == 0;
       for (int task = 0; task < size; task++) {
         int index = task;
         String[] names =
@@ -115,6 +125,10 @@ class RandomPolicyStressTest extends StressFixture {
         if (Arrays.asList(attempts[task]).contains(Attempt.HANG) || random.nextBoolean()) {
           policy = policy.timeout(Duration.ofMillis(20));
           timed[task] = true;
+        }
+        if (oneAttemptAtATime && async[task] && timed[task] && attempts[task].length > 1) {
+          policy = policy.oneAttemptAtATime(true);
+          oneAtATime[task] = true;
         }
         pipeline.policy(policy);
       }
@@ -215,11 +229,26 @@ class RandomPolicyStressTest extends StressFixture {
 
     private Object callAsync(int task, PipelineRun run) {
       Attempt attempt = begin(task, run);
+      if (oneAtATime[task] && atWork.getAndIncrement(task) > 0) {
+        violations.add("t" + task + " started an attempt while an earlier one was at work");
+      }
       long value = value(task, run);
       CompletableFuture<Long> reply = new CompletableFuture<>();
-      if (attempt != Attempt.HANG) {
+      if (attempt == Attempt.HANG && oneAtATime[task]) {
+        // A hanging attempt would hold the retry until the run stops: this one ends late.
         remote.schedule(
             () -> {
+              atWork.decrementAndGet(task);
+              reply.completeExceptionally(new Exception("late failure of t" + task));
+            },
+            20 + random.nextInt(20),
+            TimeUnit.MILLISECONDS);
+      } else if (attempt != Attempt.HANG) {
+        remote.schedule(
+            () -> {
+              if (oneAtATime[task]) {
+                atWork.decrementAndGet(task); // before the reply, which may start the retry
+              }
               if (attempt == Attempt.OK) {
                 succeeded.set(task, 1);
                 reply.complete(value);

@@ -21,8 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
@@ -154,6 +157,118 @@ class TimerThreadTest {
     PipelineException failure = assertInstanceOf(PipelineException.class, Settling.outcomeOf(run));
     assertInstanceOf(TimeoutException.class, failure.getCause());
     assertTrue(never.isCancelled());
+  }
+
+  /**
+   * A CallerRunsPolicy pool whose one thread is busy elsewhere: every hand-off to it runs inline,
+   * on the thread making it. A retry's timer signals a helper for the next attempt, and a sync
+   * attempt that then ran on the timer thread would wait for its own timeout forever (before the
+   * fix it was released only by the guard here, uninterrupted, on 'taskwire-timer').
+   */
+  @RepeatedTest(3)
+  void aRetryHandedToAFullCallerRunsPoolRunsOffTheTimerAndItsTimeoutStillFires() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ThreadPoolExecutor full = fullCallerRunsPool(release);
+    AtomicReference<String> secondAttempt = new AtomicReference<>();
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .value(
+                  "flaky",
+                  r -> {
+                    if (secondAttempt.compareAndSet(null, "started")) {
+                      throw new IllegalStateException("first attempt fails at once");
+                    }
+                    boolean interrupted = waitForInterrupt();
+                    secondAttempt.set(
+                        Thread.currentThread().getName()
+                            + (interrupted ? ", interrupted" : ", never interrupted"));
+                    throw new InterruptedException("timed out");
+                  })
+              .policy(
+                  TaskPolicy.none()
+                      .timeout(Duration.ofMillis(100))
+                      .retries(1)
+                      .backoff(Duration.ofMillis(1), Duration.ofMillis(1)))
+              .start(RunOptions.defaults().executor(full));
+      PipelineException failure =
+          assertInstanceOf(PipelineException.class, Settling.outcomeOf(run));
+      assertInstanceOf(TimeoutException.class, failure.getCause());
+      assertEquals("taskwire-caller-runs, interrupted", secondAttempt.get());
+    } finally {
+      release.countDown();
+      full.shutdownNow();
+    }
+  }
+
+  /** The same pool: an async timeout's aftermath (its listeners here) runs off the timer too. */
+  @RepeatedTest(3)
+  void anAsyncTimeoutHandedToAFullCallerRunsPoolCallsListenersOffTheTimer() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ThreadPoolExecutor full = fullCallerRunsPool(release);
+    List<String> threads = new CopyOnWriteArrayList<>();
+    TaskListener recorder =
+        new TaskListener() {
+          @Override
+          public void taskRetried(TaskEvent event) {
+            threads.add("retried on " + Thread.currentThread().getName());
+          }
+
+          @Override
+          public void taskFailed(TaskEvent event) {
+            threads.add("failed on " + Thread.currentThread().getName());
+          }
+        };
+    try {
+      PipelineRun run =
+          new TestPipeline()
+              .async("stuck", r -> new CompletableFuture<>())
+              .policy(
+                  TaskPolicy.none()
+                      .timeout(SHORT)
+                      .retries(1)
+                      .backoff(Duration.ofMillis(1), Duration.ofMillis(1)))
+              .start(RunOptions.defaults().executor(full).listener(recorder));
+      assertInstanceOf(PipelineException.class, Settling.outcomeOf(run));
+      assertEquals(
+          List.of("retried on taskwire-caller-runs", "failed on taskwire-caller-runs"), threads);
+    } finally {
+      release.countDown();
+      full.shutdownNow();
+    }
+  }
+
+  /** One thread, no queue, CallerRunsPolicy; its thread waits for {@code release}. */
+  private static ThreadPoolExecutor fullCallerRunsPool(CountDownLatch release)
+      throws InterruptedException {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            1, 1, 0, SECONDS, new SynchronousQueue<>(), new ThreadPoolExecutor.CallerRunsPolicy());
+    CountDownLatch busy = new CountDownLatch(1);
+    pool.execute(
+        () -> {
+          busy.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException shutDown) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertTrue(busy.await(Settling.GUARD_SECONDS, SECONDS));
+    return pool;
+  }
+
+  /** Waits until interrupted (true) or for a guard of 5 s (false), keeping the interrupt. */
+  private static boolean waitForInterrupt() {
+    long end = System.nanoTime() + SECONDS.toNanos(5);
+    while (!Thread.currentThread().isInterrupted()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(left);
+    }
+    return true;
   }
 
   private void checkIsolated(Limit limit) throws Exception {
