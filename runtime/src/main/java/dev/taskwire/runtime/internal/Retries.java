@@ -59,23 +59,22 @@ final class Retries {
       AsyncStages.cancelQuietly(previous); // the attempt ended otherwise: no retry waits for it
       return ReadyStack.EMPTY;
     }
-    long delay = run.attempts().failedAttempt(task, error);
-    RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
-    Wait wait = new Wait(previous);
-    run.setInFlight(task, wait);
+    Wait wait = null;
     try {
-      wait.timer = Timer.schedule(() -> passed(run, task, wait, Wait.BACKOFF), delay);
+      long delay = run.attempts().failedAttempt(task, error);
+      RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
+      wait = new Wait(previous);
+      run.setInFlight(task, wait);
+      Wait waiting = wait;
+      wait.timer = Timer.schedule(() -> passed(run, task, waiting, Wait.BACKOFF), delay);
       if (previous != null) {
         // However it completes; a cancellation by a stop finds the task ending already.
         var unused =
-            previous.whenComplete((value, failure) -> passed(run, task, wait, Wait.PREVIOUS));
+            previous.whenComplete((value, failure) -> passed(run, task, waiting, Wait.PREVIOUS));
       }
     } catch (Throwable cannotWait) { // an OutOfMemoryError, or a stage that refuses callbacks
       if (TaskStatus.beginEndingRetry(run.status, task)) {
-        if (wait.timer != null) {
-          wait.timer.cancel(false);
-        }
-        AsyncStages.cancelQuietly(previous);
+        stopWaiting(wait, previous);
         run.setInFlight(task, null);
         error.addSuppressed(cannotWait);
         run.fail(task, run.attempts().withEarlierFailures(task, error));
@@ -83,8 +82,9 @@ final class Retries {
       return ReadyStack.EMPTY;
     }
     // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
-    if (!run.isActive()) {
-      cancel(run, task);
+    // If the task ended before the wait was in its slot, what ended it never saw the wait.
+    if (!run.isActive() && !cancel(run, task)) {
+      stopWaiting(wait, previous);
     }
     return ReadyStack.EMPTY;
   }
@@ -120,19 +120,27 @@ final class Retries {
 
   /**
    * Ends a task that waits for its retry as cancelled, with its last failure as the cause; cancels
-   * the previous attempt's stage it waited for, if any, first.
+   * the previous attempt's stage it waited for, if any, first. False if the task was no longer
+   * waiting: it was made ready, or another thread ended it.
    */
-  static void cancel(Scheduler run, int task) {
-    if (TaskStatus.beginEndingRetry(run.status, task)) {
-      if (run.inFlight(task) instanceof Wait wait) {
-        if (wait.timer != null) {
-          wait.timer.cancel(false);
-        }
-        AsyncStages.cancelQuietly(wait.previous);
-      }
-      run.setInFlight(task, null);
-      run.endCancelled(
-          task, RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task)));
+  static boolean cancel(Scheduler run, int task) {
+    if (!TaskStatus.beginEndingRetry(run.status, task)) {
+      return false;
     }
+    if (run.inFlight(task) instanceof Wait wait) {
+      stopWaiting(wait, wait.previous);
+    }
+    run.setInFlight(task, null);
+    run.endCancelled(
+        task, RunMessages.cancellation(run.graph, task, run.attempts().lastFailure(task)));
+    return true;
+  }
+
+  /** Cancels the backoff's timer and the previous attempt's stage of a wait, where there are. */
+  private static void stopWaiting(Wait wait, CompletionStage<?> previous) {
+    if (wait != null && wait.timer != null) {
+      wait.timer.cancel(false);
+    }
+    AsyncStages.cancelQuietly(previous);
   }
 }
