@@ -9,9 +9,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * A run in words, at one instant, for a person looking at a run that seems stuck: one line per task
  * saying what it is doing (waiting for which prerequisites, ready, running on which thread and
- * where, waiting for its async result, backing off before a retry, or how it ended), and, for a
- * fan-out in flight, its elements that are under way. Reads statuses and in-flight slots only; it
- * changes nothing and takes no lock, so the lines may disagree by a task that moved meanwhile.
+ * where, waiting for its async result, backing off before a retry or waiting for the previous
+ * attempt's future to complete (oneAttemptAtATime), or how it ended), and, for a fan-out in flight,
+ * its elements that are under way. Reads statuses and in-flight slots only; it changes nothing and
+ * takes no lock, so the lines may disagree by a task that moved meanwhile.
  */
 final class RunSnapshot {
   /** Elements of one fan-out listed at most; the rest are counted. */
@@ -89,7 +90,15 @@ final class RunSnapshot {
         return "cancelled";
       }
       case TaskStatus.RETRY_WAIT -> {
-        return "backing off before attempt " + (run.attemptOf(task) + 1);
+        int next = run.attemptOf(task) + 1;
+        return run.inFlight(task) instanceof Retries.Wait wait
+                && wait.previous != null
+                && wait.backoffPassed()
+            ? "waiting for the future of timed-out attempt "
+                + (next - 1)
+                + " to complete before attempt "
+                + next
+            : "backing off before attempt " + next;
       }
       case TaskStatus.COMPLETING -> {
         return "ending";

@@ -83,6 +83,11 @@ class OneAttemptAtATimeTest {
     assertEquals(1, calls.get());
     assertFalse(first.isDone(), "the timed-out attempt's future was cancelled");
     assertEquals(TaskStatus.RETRY_WAIT, TaskStatus.get(run.status, 0));
+    assertTrue(
+        run.toString()
+            .contains(
+                "fetch  waiting for the future of timed-out attempt 1 to complete before attempt 2"),
+        run.toString());
     first.complete("late"); // its outcome is disregarded
     assertNull(Settling.outcomeOf(run));
     assertEquals("second", run.<String>value(0));
