@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null, Set.of());
+      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null, Set.of(), List.of());
 
   private final Executor executor;
   private final List<TaskListener> listeners;
@@ -42,6 +42,7 @@ public final class RunOptions {
   private final ResultStore resultStore;
   private final TaskDispatcher dispatcher;
   private final Set<String> allowedClasses;
+  private final List<ContextPropagator> propagators;
 
   private RunOptions(
       Executor executor,
@@ -50,7 +51,8 @@ public final class RunOptions {
       long deadlineNanos,
       ResultStore resultStore,
       TaskDispatcher dispatcher,
-      Set<String> allowedClasses) {
+      Set<String> allowedClasses,
+      List<ContextPropagator> propagators) {
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
@@ -58,6 +60,7 @@ public final class RunOptions {
     this.resultStore = resultStore;
     this.dispatcher = dispatcher;
     this.allowedClasses = allowedClasses;
+    this.propagators = propagators;
   }
 
   /**
@@ -82,9 +85,9 @@ public final class RunOptions {
    * none is pending, so a helper dropped silently leaves the run waiting forever. Rejecting (by
    * throwing, as {@link ThreadPoolExecutor.AbortPolicy} does) fails the tasks that were ready, with
    * the rejection as their failure. {@link ThreadPoolExecutor.CallerRunsPolicy} works: the thread
-   * handing over the work then takes the ready tasks itself. (That thread may be taskwire's timer
-   * thread, shared by every run, when a timeout, deadline or retry hands work over, so prefer a
-   * pool that can queue it.)
+   * handing over the work then takes the ready tasks itself; when a timeout, deadline or retry
+   * hands work over, that is a {@code taskwire-caller-runs} thread, never the timer thread that
+   * every run shares.
    *
    * @throws IllegalArgumentException if {@code executor} is a {@link ThreadPoolExecutor} whose
    *     handler drops work ({@link ThreadPoolExecutor.DiscardPolicy}, {@link
@@ -98,7 +101,8 @@ public final class RunOptions {
         deadlineNanos,
         resultStore,
         dispatcher,
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -114,7 +118,8 @@ public final class RunOptions {
         deadlineNanos,
         resultStore,
         dispatcher,
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -130,7 +135,8 @@ public final class RunOptions {
         deadlineNanos,
         resultStore,
         dispatcher,
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -149,7 +155,8 @@ public final class RunOptions {
         deadline.toNanos(),
         resultStore,
         dispatcher,
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -165,7 +172,8 @@ public final class RunOptions {
         deadlineNanos,
         Objects.requireNonNull(store, "store"),
         dispatcher,
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -181,7 +189,8 @@ public final class RunOptions {
         deadlineNanos,
         resultStore,
         Objects.requireNonNull(dispatcher, "dispatcher"),
-        allowedClasses);
+        allowedClasses,
+        propagators);
   }
 
   /**
@@ -204,7 +213,32 @@ public final class RunOptions {
         deadlineNanos,
         resultStore,
         dispatcher,
-        Set.copyOf(more));
+        Set.copyOf(more),
+        propagators);
+  }
+
+  /**
+   * Returns a copy that carries the context of the thread starting each run (a logging MDC, the
+   * current trace, a tenant held in a {@code ThreadLocal}) to every thread that runs the run's
+   * code, through {@code propagator}; see {@link ContextPropagator}. Propagators restore in the
+   * order they were added and are closed in reverse. With none, a run pays one null check per task.
+   */
+  public RunOptions propagate(ContextPropagator propagator) {
+    Objects.requireNonNull(propagator, "propagator");
+    return new RunOptions(
+        executor,
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher,
+        allowedClasses,
+        plus(propagators, propagator));
+  }
+
+  /** The propagators added with {@link #propagate}, in that order; unmodifiable. */
+  public List<ContextPropagator> propagators() {
+    return propagators;
   }
 
   /** The names of the classes added with {@link #allowDeserializing}; unmodifiable. */
@@ -262,9 +296,9 @@ public final class RunOptions {
     return executor;
   }
 
-  private static List<TaskListener> plus(List<TaskListener> listeners, TaskListener listener) {
-    List<TaskListener> more = new ArrayList<>(listeners);
-    more.add(listener);
+  private static <T> List<T> plus(List<T> list, T last) {
+    List<T> more = new ArrayList<>(list);
+    more.add(last);
     return List.copyOf(more);
   }
 
@@ -277,6 +311,7 @@ public final class RunOptions {
         + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size())
         + (resultStore != null ? ", resultStore=" + resultStore : "")
         + (dispatcher != null ? ", dispatcher=" + dispatcher : "")
+        + (propagators.isEmpty() ? "" : ", propagators=" + propagators.size())
         + "}";
   }
 }

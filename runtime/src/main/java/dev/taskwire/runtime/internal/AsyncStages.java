@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.TaskKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -96,9 +97,15 @@ final class AsyncStages {
             if (attempts != null && !endsAttempt(run, task, attempt, stage)) {
               return;
             }
-            // Never run user code on the thread that completed the stage.
-            run.pushIfReady(
-                run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
+            // Never run a task on the thread that completed the stage; what finishing this one
+            // calls (the store, listeners) runs in the run's context.
+            ContextPropagator.Scope[] scopes = run.enterContext();
+            try {
+              run.pushIfReady(
+                  run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
+            } finally {
+              run.exitContext(scopes);
+            }
           });
     } catch (Throwable broken) { // a stage that refuses callbacks, or no memory left for one
       return attempts != null && !endsAttempt(run, task, attempt, stage)

@@ -4,9 +4,10 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The state of the features a run may use, apart from the run object so that a plain run (no
- * listener, result store, deadline, plan, fan-out, timeout or retries) stays small: it has none of
- * this. Holds the result cache, the plan of a partial or resumed run, the fan-out task a run of
- * elements belongs to, the attempts of each task, the deadline's timer, and what a resume needs.
+ * listener, result store, deadline, plan, fan-out, timeout, retries or context) stays small: it has
+ * none of this. Holds the result cache, the plan of a partial or resumed run, the fan-out task a
+ * run of elements belongs to, the attempts of each task, the deadline's timer, the run's captured
+ * context, and what a resume needs.
  */
 final class RunFeatures {
   /** Null unless the options name a result store. */
@@ -17,6 +18,12 @@ final class RunFeatures {
 
   /** For the elements of a fan-out task: the task they belong to; otherwise null. */
   final FanOut.Parent parent;
+
+  /**
+   * The context captured when the run started, restored around its code; a fan-out's elements share
+   * their task's run's. Null without context propagators.
+   */
+  final RunContext context;
 
   /** The whole run's deadline timer, if RunOptions set one. */
   volatile ScheduledFuture<?> deadline;
@@ -47,6 +54,12 @@ final class RunFeatures {
     this.cache = template.resultStore == null ? null : new ResultCache(template);
     this.plan = plan;
     this.parent = parent;
+    this.context =
+        parent != null
+            ? parent.run.context()
+            : template.propagators == null
+                ? null
+                : RunContext.capture(template.propagators, graph.pipeline());
     this.attempts =
         template.needsAttempts()
             ? new Attempts(

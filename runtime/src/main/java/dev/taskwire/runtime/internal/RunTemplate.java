@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
@@ -7,6 +8,7 @@ import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.ResultStore;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -39,6 +41,9 @@ public final class RunTemplate {
   /** What RunOptions.allowDeserializing added to every result's allow-list; usually empty. */
   final Set<String> allowedClasses;
 
+  /** The options' context propagators; null when there are none. */
+  final List<ContextPropagator> propagators;
+
   /** Whether runs need a {@link RunFeatures}: when nothing here asks for one, a run has none. */
   final boolean needsFeatures;
 
@@ -51,8 +56,10 @@ public final class RunTemplate {
       TaskDispatcher dispatcher,
       ResultStore resultStore,
       long deadlineNanos,
-      Set<String> allowedClasses) {
+      Set<String> allowedClasses,
+      List<ContextPropagator> propagators) {
     this.graph = graph;
+    this.propagators = propagators.isEmpty() ? null : propagators;
     this.allowedClasses = allowedClasses;
     this.invoker = invoker;
     this.executor = executor;
@@ -66,7 +73,8 @@ public final class RunTemplate {
             || resultStore != null
             || deadlineNanos > 0
             || needsAttempts()
-            || graph.hasFanOuts();
+            || graph.hasFanOuts()
+            || this.propagators != null;
   }
 
   /** The template of the runs of {@code graph} whose tasks {@code invoker} calls. */
@@ -81,17 +89,27 @@ public final class RunTemplate {
         options.dispatcher(),
         options.resultStore(),
         options.deadline() == null ? 0 : options.deadline().toNanos(),
-        options.allowedClasses());
+        options.allowedClasses(),
+        options.propagators());
   }
 
   /**
    * The template of a fan-out's element runs: {@code elements} with {@code invoker}, on this
-   * template's executor, listeners, failure policy and dispatcher; no result store or deadline of
-   * their own (the fan-out task has those).
+   * template's executor, listeners, failure policy and dispatcher; no result store, deadline or
+   * context of their own (the fan-out task has those; its elements restore its run's context).
    */
   RunTemplate forElements(GraphTable elements, TaskInvoker invoker) {
     return new RunTemplate(
-        elements, invoker, executor, listeners, keepGoing, dispatcher, null, 0, allowedClasses);
+        elements,
+        invoker,
+        executor,
+        listeners,
+        keepGoing,
+        dispatcher,
+        null,
+        0,
+        allowedClasses,
+        List.of());
   }
 
   /** The classes a stored or dispatched result of {@code task} may hold, the options' included. */

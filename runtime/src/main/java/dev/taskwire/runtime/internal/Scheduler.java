@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.TaskListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -79,7 +80,12 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   /** As the callback of the stages this run waits for, on the thread that completed one. */
   @Override
   public void accept(Object value, Object failure) {
-    AsyncStages.stagesCompleted(this);
+    ContextPropagator.Scope[] scopes = enterContext();
+    try {
+      AsyncStages.stagesCompleted(this);
+    } finally {
+      exitContext(scopes);
+    }
   }
 
   @Override
@@ -220,8 +226,54 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
   }
 
-  /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
+  /**
+   * Runs one task on this thread, in the run's context if it carries one; returns a ready dependent
+   * to run next, or EMPTY.
+   */
   int execute(int task) {
+    ContextPropagator.Scope[] scopes = enterContext();
+    if (scopes == null) {
+      return attempt(task);
+    }
+    try {
+      return attempt(task);
+    } finally {
+      exitContext(scopes);
+    }
+  }
+
+  /** The run's context (see {@link RunContext}); null if it carries none. */
+  RunContext context() {
+    RunFeatures more = features;
+    return more == null ? null : more.context;
+  }
+
+  /**
+   * Restores the run's context on this thread, for code of this run that follows; returns null if
+   * the run carries none, else what {@link #exitContext} closes afterwards on this thread.
+   */
+  ContextPropagator.Scope[] enterContext() {
+    RunContext context = context();
+    return context == null ? null : context.enter();
+  }
+
+  void exitContext(ContextPropagator.Scope[] scopes) {
+    if (scopes != null) {
+      features.context.exit(scopes);
+    }
+  }
+
+  /** Runs {@code action} in the run's context (see {@link #enterContext}). */
+  void inContext(Runnable action) {
+    ContextPropagator.Scope[] scopes = enterContext();
+    try {
+      action.run();
+    } finally {
+      exitContext(scopes);
+    }
+  }
+
+  private int attempt(int task) {
     Thread thread = Thread.currentThread();
     setInFlight(task, thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Collects what taskwire logs (through {@code System.Logger}, which is {@code java.util.logging} on
  * a plain JDK) while it is open, so that a test can count the warnings.
  */
-final class LoggedWarnings implements AutoCloseable {
+public final class LoggedWarnings implements AutoCloseable {
   /** Held, so that the logger (weakly referenced by its manager) keeps the handler added here. */
   private final Logger taskwire = Logger.getLogger("dev.taskwire");
 
@@ -33,13 +33,13 @@ final class LoggedWarnings implements AutoCloseable {
         public void close() {}
       };
 
-  LoggedWarnings() {
+  public LoggedWarnings() {
     handler.setLevel(Level.ALL);
     taskwire.addHandler(handler);
   }
 
   /** The warnings and worse logged since this was opened. */
-  List<LogRecord> logged() {
+  public List<LogRecord> logged() {
     synchronized (records) {
       return records.stream()
           .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
