@@ -7,12 +7,11 @@ package dev.taskwire.runtime;
  * every {@code ThreadLocalAccessor} of Micrometer's context-propagation library.
  *
  * <p>{@link #capture()} is called once per run, on the thread that calls {@code run()} or {@code
- * start()}. The snapshot it returns is {@linkplain Snapshot#restore() restored} around each piece
- * of the run's code that runs on a thread, whichever thread that is, and the scope closed right
- * after: a task's method (each attempt, each fan-out element), and what follows an async task's
- * future or a timeout (the result store, listeners, and the dependents started there). So listeners
- * see the run's context too. Closing the scope puts back what the thread had before, so nothing of
- * the run's context stays on a pooled thread, and nothing one task changes in it reaches the next.
+ * start()}. The snapshot it returns is {@linkplain Snapshot#restore() restored} around each call
+ * the run makes into user code, on whichever thread makes it, and the scope closed right after:
+ * each attempt of a task method, each fan-out element, each listener event and each result-store
+ * call. Closing the scope puts back what the thread had before, so nothing of the run's context
+ * stays on a pooled thread, and nothing one task changes in it reaches the next.
  *
  * <p>A propagator that throws costs the run nothing but its context: the problem is logged once per
  * run, and the run goes on as it would without it.

@@ -221,7 +221,7 @@ public final class RunOptions {
    * Returns a copy that carries the context of the thread starting each run (a logging MDC, the
    * current trace, a tenant held in a {@code ThreadLocal}) to every thread that runs the run's
    * code, through {@code propagator}; see {@link ContextPropagator}. Propagators restore in the
-   * order they were added and are closed in reverse. With none, a run pays one null check per task.
+   * order they were added and are closed in reverse. With none, a run pays nothing for this.
    */
   public RunOptions propagate(ContextPropagator propagator) {
     Objects.requireNonNull(propagator, "propagator");

@@ -1,6 +1,5 @@
 package dev.taskwire.runtime.internal;
 
-import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.TaskKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -97,15 +96,9 @@ final class AsyncStages {
             if (attempts != null && !endsAttempt(run, task, attempt, stage)) {
               return;
             }
-            // Never run a task on the thread that completed the stage; what finishing this one
-            // calls (the store, listeners) runs in the run's context.
-            ContextPropagator.Scope[] scopes = run.enterContext();
-            try {
-              run.pushIfReady(
-                  run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
-            } finally {
-              run.exitContext(scopes);
-            }
+            // Never run user code on the thread that completed the stage.
+            run.pushIfReady(
+                run.finish(task, value, failure == null ? null : RunMessages.unwrap(failure)));
           });
     } catch (Throwable broken) { // a stage that refuses callbacks, or no memory left for one
       return attempts != null && !endsAttempt(run, task, attempt, stage)

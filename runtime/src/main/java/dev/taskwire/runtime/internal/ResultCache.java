@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.store.ResultKey;
 import dev.taskwire.runtime.store.ResultStore;
 import java.io.IOException;
@@ -45,7 +46,11 @@ final class ResultCache {
    */
   private final boolean[] loaded;
 
-  ResultCache(RunTemplate template) {
+  /** The run's context, restored around calls of the store; null if it carries none. */
+  private final RunContext context;
+
+  ResultCache(RunTemplate template, RunContext context) {
+    this.context = context;
     this.store = template.resultStore;
     this.graph = template.graph;
     this.template = template;
@@ -60,7 +65,18 @@ final class ResultCache {
    */
   Optional<Object> lookUp(PipelineRun run, int task) {
     Object[] inputs = inputsOf(run, task);
-    return inputs == null ? Optional.empty() : lookUp(task, inputs);
+    if (inputs == null) {
+      return Optional.empty();
+    }
+    // Fingerprinting serializes the inputs, and the store is the user's: both in the run's context.
+    ContextPropagator.Scope[] scopes = context == null ? null : context.enter();
+    try {
+      return lookUp(task, inputs);
+    } finally {
+      if (scopes != null) {
+        context.exit(scopes);
+      }
+    }
   }
 
   /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
@@ -160,12 +176,17 @@ final class ResultCache {
     if (key == null || !(result instanceof Serializable)) {
       return;
     }
+    ContextPropagator.Scope[] scopes = context == null ? null : context.enter();
     try {
       store.save(key, result);
     } catch (Exception | StackOverflowError broken) {
       Warnings.warn(
           () -> "result store " + store + " could not save task '" + graph.name(task) + "'",
           broken);
+    } finally {
+      if (scopes != null) {
+        context.exit(scopes);
+      }
     }
   }
 

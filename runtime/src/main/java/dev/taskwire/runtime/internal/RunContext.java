@@ -4,11 +4,11 @@ import dev.taskwire.runtime.ContextPropagator;
 import java.util.List;
 
 /**
- * A run's context, captured once on the thread that started it, and restored around the run's code
- * on whatever thread runs it: each task attempt and fan-out element ({@code Scheduler.execute}),
- * and what follows an async task's stage or a timeout on a foreign thread. A propagator that throws
- * costs the run only its context: the first problem is logged, later ones are not, and the run goes
- * on.
+ * A run's context, captured once on the thread that started it, and restored around each call the
+ * run makes into user code, on whichever thread: task methods and fan-out elements ({@link
+ * ContextInvoker}), listener events ({@link RunEvents}) and result-store calls ({@link
+ * ResultCache}). A propagator that throws costs the run only its context: the first problem is
+ * logged, later ones are not, and the run goes on.
  */
 final class RunContext {
   private final ContextPropagator.Snapshot[] snapshots;

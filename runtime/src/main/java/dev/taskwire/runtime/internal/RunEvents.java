@@ -1,16 +1,18 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import java.util.function.BiConsumer;
 
 /**
- * What a run tells its listeners: the run's start and end, each task's events, and at the end the
- * tasks that never started. Each method costs one null check when no listener is registered, and
- * none throws: a listener's failure is the listener's (see {@link Listeners}). The order of one
- * task's events is {@link TaskListener}'s promise; the scheduler keeps it by sending each event
- * from the one thread that owns the task at that moment (see {@link TaskStatus}).
+ * What a run tells its listeners, in the run's context if it carries one (see {@link RunContext}):
+ * the run's start and end, each task's events, and at the end the tasks that never started. Each
+ * method costs one null check when no listener is registered, and none throws: a listener's failure
+ * is the listener's (see {@link Listeners}). The order of one task's events is {@link
+ * TaskListener}'s promise; the scheduler keeps it by sending each event from the one thread that
+ * owns the task at that moment (see {@link TaskStatus}).
  */
 final class RunEvents {
   private RunEvents() {}
@@ -54,6 +56,7 @@ final class RunEvents {
       long nanoTime) {
     FanOut.Parent parent = run.parent();
     GraphTable graph = run.graph;
+    ContextPropagator.Scope[] scopes = run.enterContext();
     try {
       listeners.fire(
           method,
@@ -69,6 +72,8 @@ final class RunEvents {
               fromStore));
     } catch (Throwable lost) {
       lost(run, lost);
+    } finally {
+      run.exitContext(scopes);
     }
   }
 
@@ -83,6 +88,7 @@ final class RunEvents {
   /** Before the first task is scheduled; counts the tasks the run sets out to run. */
   static void runStarted(Scheduler run) {
     run.features.plannedTasks = tasksToRun(run);
+    ContextPropagator.Scope[] scopes = run.enterContext();
     try {
       run.template.listeners.fire(
           TaskListener::runStarted,
@@ -95,6 +101,8 @@ final class RunEvents {
               run::toString));
     } catch (Throwable lost) {
       lost(run, lost);
+    } finally {
+      run.exitContext(scopes);
     }
   }
 
@@ -110,6 +118,7 @@ final class RunEvents {
       }
     }
     if (run.parent() == null) {
+      ContextPropagator.Scope[] scopes = run.enterContext();
       try {
         run.template.listeners.fire(
             TaskListener::runFinished,
@@ -122,6 +131,8 @@ final class RunEvents {
                 run::toString));
       } catch (Throwable lost) {
         lost(run, lost);
+      } finally {
+        run.exitContext(scopes);
       }
     }
   }

@@ -51,7 +51,6 @@ final class RunFeatures {
 
   RunFeatures(RunTemplate template, RunPlan plan, FanOut.Parent parent) {
     GraphTable graph = template.graph;
-    this.cache = template.resultStore == null ? null : new ResultCache(template);
     this.plan = plan;
     this.parent = parent;
     this.context =
@@ -60,6 +59,7 @@ final class RunFeatures {
             : template.propagators == null
                 ? null
                 : RunContext.capture(template.propagators, graph.pipeline());
+    this.cache = template.resultStore == null ? null : new ResultCache(template, context);
     this.attempts =
         template.needsAttempts()
             ? new Attempts(

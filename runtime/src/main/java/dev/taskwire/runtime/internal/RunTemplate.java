@@ -61,7 +61,7 @@ public final class RunTemplate {
     this.graph = graph;
     this.propagators = propagators.isEmpty() ? null : propagators;
     this.allowedClasses = allowedClasses;
-    this.invoker = invoker;
+    this.invoker = propagators.isEmpty() ? invoker : new ContextInvoker(invoker);
     this.executor = executor;
     this.listeners = listeners;
     this.keepGoing = keepGoing;

@@ -80,12 +80,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   /** As the callback of the stages this run waits for, on the thread that completed one. */
   @Override
   public void accept(Object value, Object failure) {
-    ContextPropagator.Scope[] scopes = enterContext();
-    try {
-      AsyncStages.stagesCompleted(this);
-    } finally {
-      exitContext(scopes);
-    }
+    AsyncStages.stagesCompleted(this);
   }
 
   @Override
@@ -226,22 +221,6 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
   }
 
-  /**
-   * Runs one task on this thread, in the run's context if it carries one; returns a ready dependent
-   * to run next, or EMPTY.
-   */
-  int execute(int task) {
-    ContextPropagator.Scope[] scopes = enterContext();
-    if (scopes == null) {
-      return attempt(task);
-    }
-    try {
-      return attempt(task);
-    } finally {
-      exitContext(scopes);
-    }
-  }
-
   /** The run's context (see {@link RunContext}); null if it carries none. */
   RunContext context() {
     RunFeatures more = features;
@@ -249,8 +228,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   }
 
   /**
-   * Restores the run's context on this thread, for code of this run that follows; returns null if
-   * the run carries none, else what {@link #exitContext} closes afterwards on this thread.
+   * Restores the run's context on this thread around user code of this run that follows (a task
+   * method, a listener, the result store); returns null if the run carries none, else what {@link
+   * #exitContext} closes after it on this thread.
    */
   ContextPropagator.Scope[] enterContext() {
     RunContext context = context();
@@ -263,17 +243,8 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     }
   }
 
-  /** Runs {@code action} in the run's context (see {@link #enterContext}). */
-  void inContext(Runnable action) {
-    ContextPropagator.Scope[] scopes = enterContext();
-    try {
-      action.run();
-    } finally {
-      exitContext(scopes);
-    }
-  }
-
-  private int attempt(int task) {
+  /** Runs one task on this thread; returns a ready dependent to run next, or EMPTY. */
+  int execute(int task) {
     Thread thread = Thread.currentThread();
     setInFlight(task, thread);
     // stop() sets the phase, then scans in-flight slots: it either sees this thread or we see it.

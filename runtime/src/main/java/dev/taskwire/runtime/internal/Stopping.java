@@ -62,7 +62,7 @@ final class Stopping {
       return false;
     }
     interruptThreads(run);
-    if (Timer.handOff(run.executor(), () -> run.inContext(() -> stopInFlight(run))) != null) {
+    if (Timer.handOff(run.executor(), () -> stopInFlight(run)) != null) {
       Timer.runOffTimer(() -> stopInFlight(run));
     }
     return true;

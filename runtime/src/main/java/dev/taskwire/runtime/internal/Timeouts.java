@@ -48,8 +48,7 @@ final class Timeouts {
     } else if (running instanceof CompletionStage<?>) {
       // Cancelling the stage runs its callbacks, and ending the task calls listeners and runs
       // its dependents: on the run's executor, never on the timer that every run shares.
-      Throwable refused =
-          Timer.handOff(run.executor(), () -> run.inContext(() -> endTimedOut(run, task, running)));
+      Throwable refused = Timer.handOff(run.executor(), () -> endTimedOut(run, task, running));
       if (refused != null
           && run.takeInFlight(task, running)
           && TaskStatus.beginEnding(run.status, task)) {

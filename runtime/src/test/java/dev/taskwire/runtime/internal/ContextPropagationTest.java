@@ -13,9 +13,12 @@ import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.TaskPolicy;
 import dev.taskwire.runtime.store.LoggedWarnings;
+import dev.taskwire.runtime.store.ResultKey;
+import dev.taskwire.runtime.store.ResultStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -208,6 +211,46 @@ class ContextPropagationTest {
     for (int element = 1; element <= 4; element++) {
       assertEquals("req-4", seen.get("train[" + element + "]"));
     }
+    assertEquals(List.of("null", "null"), leftOnThePool());
+  }
+
+  /** The store is user code too: looked up on a pool thread, saved on the client's thread. */
+  @RepeatedTest(5)
+  void theResultStoreSeesIt() throws Exception {
+    ResultStore store =
+        new ResultStore() {
+          @Override
+          public Optional<Object> load(ResultKey key) {
+            see("load " + key.task());
+            return Optional.empty();
+          }
+
+          @Override
+          public void save(ResultKey key, Object result) {
+            see("save " + key.task());
+          }
+        };
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    REQUEST.set("req-11");
+    PipelineRun run =
+        new TestPipeline()
+            .value("load", r -> "rows")
+            .returning(String.class)
+            .async("upload", r -> reply, "load")
+            .returning(String.class)
+            .start(options().resultStore(store));
+    REQUEST.remove();
+    while (run.inFlight(1) != reply) {
+      Thread.onSpinWait(); // until the run waits for upload's future
+    }
+    Thread client = new Thread(() -> reply.complete("uploaded"), "http-client");
+    client.start();
+    client.join();
+    run.await();
+    assertEquals("req-11", seen.get("load load"));
+    assertEquals("req-11", seen.get("save load"));
+    assertEquals("req-11", seen.get("load upload"));
+    assertEquals("req-11", seen.get("save upload"), "saved on the client's thread");
     assertEquals(List.of("null", "null"), leftOnThePool());
   }
 

@@ -107,6 +107,9 @@ class AutoMlClientTest {
     ServerConfig config = fastServer().faults(Faults.none().garbleStatusOf(JobKind.UPLOAD));
     try (AutoMlServer server = AutoMlServer.start(config);
         AutoMlClient client = new AutoMlClient(server.baseUri(), fastClient())) {
+      // Held, the job is still running when its submission is answered, so its status is polled
+      // (under load an unheld upload could be done by then, and no garbled status ever read).
+      server.holdJobs(JobKind.UPLOAD);
       MalformedResponseException malformed =
           failure(client.upload("line", CSV), MalformedResponseException.class);
       assertEquals("GET /api/v1/jobs/job-1", malformed.call());
