@@ -17,23 +17,21 @@ final class ContextInvoker implements TaskInvoker {
 
   @Override
   public Object invoke(int task, PipelineRun run) throws Throwable {
-    Scheduler scheduler = (Scheduler) run;
-    ContextPropagator.Scope[] scopes = scheduler.enterContext();
+    ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
       return invoker.invoke(task, run);
     } finally {
-      scheduler.exitContext(scopes);
+      RunContext.exitFor(run, scopes);
     }
   }
 
   @Override
   public Object invokeEach(int task, Object element, PipelineRun run) throws Throwable {
-    Scheduler scheduler = (Scheduler) run;
-    ContextPropagator.Scope[] scopes = scheduler.enterContext();
+    ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
       return invoker.invokeEach(task, element, run);
     } finally {
-      scheduler.exitContext(scopes);
+      RunContext.exitFor(run, scopes);
     }
   }
 }

@@ -22,6 +22,28 @@ final class RunContext {
     this.pipeline = pipeline;
   }
 
+  /** {@code run}'s context; null if it carries none. */
+  static RunContext of(PipelineRun run) {
+    RunFeatures more = run.features;
+    return more == null ? null : more.context;
+  }
+
+  /**
+   * Restores {@code run}'s context on this thread around user code that follows (a task method, a
+   * listener, the result store); null if the run carries none, else what {@link #exitFor} closes
+   * after it on this thread.
+   */
+  static ContextPropagator.Scope[] enterFor(PipelineRun run) {
+    RunContext context = of(run);
+    return context == null ? null : context.enter();
+  }
+
+  static void exitFor(PipelineRun run, ContextPropagator.Scope[] scopes) {
+    if (scopes != null) {
+      run.features.context.exit(scopes);
+    }
+  }
+
   /** On the thread that starts the run: captures the context of every propagator. */
   static RunContext capture(List<ContextPropagator> propagators, String pipeline) {
     ContextPropagator.Snapshot[] snapshots = new ContextPropagator.Snapshot[propagators.size()];

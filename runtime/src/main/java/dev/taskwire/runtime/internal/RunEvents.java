@@ -56,7 +56,7 @@ final class RunEvents {
       long nanoTime) {
     FanOut.Parent parent = run.parent();
     GraphTable graph = run.graph;
-    ContextPropagator.Scope[] scopes = run.enterContext();
+    ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
       listeners.fire(
           method,
@@ -73,7 +73,7 @@ final class RunEvents {
     } catch (Throwable lost) {
       lost(run, lost);
     } finally {
-      run.exitContext(scopes);
+      RunContext.exitFor(run, scopes);
     }
   }
 
@@ -88,7 +88,7 @@ final class RunEvents {
   /** Before the first task is scheduled; counts the tasks the run sets out to run. */
   static void runStarted(Scheduler run) {
     run.features.plannedTasks = tasksToRun(run);
-    ContextPropagator.Scope[] scopes = run.enterContext();
+    ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
       run.template.listeners.fire(
           TaskListener::runStarted,
@@ -102,7 +102,7 @@ final class RunEvents {
     } catch (Throwable lost) {
       lost(run, lost);
     } finally {
-      run.exitContext(scopes);
+      RunContext.exitFor(run, scopes);
     }
   }
 
@@ -118,7 +118,7 @@ final class RunEvents {
       }
     }
     if (run.parent() == null) {
-      ContextPropagator.Scope[] scopes = run.enterContext();
+      ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
       try {
         run.template.listeners.fire(
             TaskListener::runFinished,
@@ -132,7 +132,7 @@ final class RunEvents {
       } catch (Throwable lost) {
         lost(run, lost);
       } finally {
-        run.exitContext(scopes);
+        RunContext.exitFor(run, scopes);
       }
     }
   }

@@ -55,7 +55,7 @@ final class RunFeatures {
     this.parent = parent;
     this.context =
         parent != null
-            ? parent.run.context()
+            ? RunContext.of(parent.run)
             : template.propagators == null
                 ? null
                 : RunContext.capture(template.propagators, graph.pipeline());

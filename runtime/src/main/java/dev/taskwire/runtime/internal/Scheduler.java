@@ -1,6 +1,5 @@
 package dev.taskwire.runtime.internal;
 
-import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.TaskListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -218,28 +217,6 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   void runFrom(int task) {
     for (int next = task; next != EMPTY; ) {
       next = execute(next);
-    }
-  }
-
-  /** The run's context (see {@link RunContext}); null if it carries none. */
-  RunContext context() {
-    RunFeatures more = features;
-    return more == null ? null : more.context;
-  }
-
-  /**
-   * Restores the run's context on this thread around user code of this run that follows (a task
-   * method, a listener, the result store); returns null if the run carries none, else what {@link
-   * #exitContext} closes after it on this thread.
-   */
-  ContextPropagator.Scope[] enterContext() {
-    RunContext context = context();
-    return context == null ? null : context.enter();
-  }
-
-  void exitContext(ContextPropagator.Scope[] scopes) {
-    if (scopes != null) {
-      features.context.exit(scopes);
     }
   }
 
