@@ -83,7 +83,10 @@ public final class GoldenPipelineRunner {
    * @return the result of every task that returns one
    * @throws PipelineException if a task failed: it names the first failed task and carries
    *     its exception as the cause; tasks that depend on a failed task do not run
-   * @throws CancellationException if the calling thread is interrupted, which cancels the run
+   * @throws CancellationException if the calling thread is interrupted while it waits or between two
+   *     tasks, which cancels the run. An interrupt status that a task leaves set on
+   *     this thread cancels nothing: it is cleared for the next task and set again
+   *     when this method returns
    */
   public Results run() {
     return new Results(template.run());
@@ -102,7 +105,7 @@ public final class GoldenPipelineRunner {
    * {@code Results} says so.
    *
    * @throws PipelineException if a task failed
-   * @throws CancellationException if the calling thread is interrupted, which cancels the run
+   * @throws CancellationException if the calling thread is interrupted, as {@link #run()} says
    */
   public Results runOnly(Target target, Target... moreTargets) {
     return new Results(template.run(indices(target, moreTargets)));

@@ -158,7 +158,10 @@ final class RunnerWriter {
                 + "\n@return the result of every task that returns one"
                 + "\n@throws $T if a task failed: it names the first failed task and carries"
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
-                + "\n@throws $T if the calling thread is interrupted, which cancels the run\n",
+                + "\n@throws $T if the calling thread is interrupted while it waits or between two"
+                + "\n    tasks, which cancels the run. An interrupt status that a task leaves set on"
+                + "\n    this thread cancels nothing: it is cleared for the next task and set again"
+                + "\n    when this method returns\n",
             PIPELINE_EXCEPTION,
             CancellationException.class)
         .addStatement("return new $T(template.run())", results)
@@ -172,7 +175,7 @@ final class RunnerWriter {
                 + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
                 + " accessor in\n{@code Results} says so.\n"
                 + "\n@throws $T if a task failed\n"
-                + "@throws $T if the calling thread is interrupted, which cancels the run\n",
+                + "@throws $T if the calling thread is interrupted, as {@link #run()} says\n",
             PIPELINE_EXCEPTION,
             CancellationException.class)
         .build();
