@@ -45,23 +45,10 @@ final class CallClassesWriter {
                   unknownTask))
           .build();
     }
-    method
-        .addStatement("int index = $T.GRAPH.indexOf(task)", model.runner())
-        .beginControlFlow("if (index < 0 || !$T.GRAPH.isDispatched(index))", model.runner())
-        .addStatement("throw $L", unknownTask)
-        .endControlFlow()
-        .addCode("return switch (index / $L) {\n$>", chunks.size());
-    for (int from : chunks.starts()) {
-      if (chunks.tasks(from).stream().anyMatch(task -> distribution.isDispatched(task.name()))) {
-        method.addCode(
-            "case $L -> $N.callClasses(index);\n", chunks.number(from), chunks.className(from));
-      }
-    }
     return method
         .addCode(
-            "default -> throw new $T($S + index);\n$<};\n",
-            IllegalArgumentException.class,
-            "no @Distributed task number ")
+            RemoteTasksWriter.byChunk(
+                model, distribution, chunks, unknownTask, "callClasses(index)"))
         .build();
   }
 

@@ -125,22 +125,41 @@ final class RemoteTasksWriter {
           .addCode(body.add("default -> throw $L;\n$<};\n", unknownTask(model, "task")).build())
           .build();
     }
-    method
-        .addStatement("int index = $T.GRAPH.indexOf(task)", model.runner())
-        .beginControlFlow("if (index < 0 || !$T.GRAPH.isDispatched(index))", model.runner())
-        .addStatement("throw $L", unknownTask(model, "task"))
-        .endControlFlow()
-        .addCode("return switch (index / $L) {\n$>", chunks.size());
-    for (int from : chunks.starts()) {
-      if (chunks.tasks(from).stream().anyMatch(task -> distribution.isDispatched(task.name()))) {
-        method.addCode(
-            "case $L -> $N.call(instance, index, arguments);\n",
-            chunks.number(from),
-            chunks.className(from));
-      }
-    }
     return method
         .addCode(
+            byChunk(
+                model,
+                distribution,
+                chunks,
+                unknownTask(model, "task"),
+                "call(instance, index," + " arguments)"))
+        .build();
+  }
+
+  /**
+   * The body of a method of a split pipeline's {@code FooRemoteTasks}: finds the number of {@code
+   * task} through the runner's graph, then returns {@code call} (say {@code callClasses(index)}) of
+   * the chunk class that holds it.
+   */
+  static CodeBlock byChunk(
+      ResolvedPipeline model,
+      Distribution distribution,
+      Chunks chunks,
+      CodeBlock unknownTask,
+      String call) {
+    CodeBlock.Builder body =
+        CodeBlock.builder()
+            .addStatement("int index = $T.GRAPH.indexOf(task)", model.runner())
+            .beginControlFlow("if (index < 0 || !$T.GRAPH.isDispatched(index))", model.runner())
+            .addStatement("throw $L", unknownTask)
+            .endControlFlow()
+            .add("return switch (index / $L) {\n$>", chunks.size());
+    for (int from : chunks.starts()) {
+      if (chunks.tasks(from).stream().anyMatch(task -> distribution.isDispatched(task.name()))) {
+        body.add("case $L -> $N.$L;\n", chunks.number(from), chunks.className(from), call);
+      }
+    }
+    return body.add(
             "default -> throw new $T($S + index);\n$<};\n",
             IllegalArgumentException.class,
             "no @Distributed task number ")
