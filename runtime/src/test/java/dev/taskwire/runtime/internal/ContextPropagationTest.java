@@ -317,6 +317,40 @@ class ContextPropagationTest {
     assertEquals("null", seen.get("a"));
   }
 
+  /** Named steps, so that the order of two propagators shows. */
+  private static ContextPropagator recording(String name, List<String> steps) {
+    return () -> {
+      steps.add("capture " + name);
+      return () -> {
+        steps.add("restore " + name);
+        return () -> steps.add("close " + name);
+      };
+    };
+  }
+
+  @Test
+  void propagatorsRestoreInTheOrderAddedAndCloseInReverse() {
+    List<String> steps = new CopyOnWriteArrayList<>();
+    new TestPipeline()
+        .value("only", r -> steps.add("task"))
+        .start(
+            RunOptions.defaults()
+                .executor(pool)
+                .propagate(recording("first", steps))
+                .propagate(recording("second", steps)))
+        .await();
+    assertEquals(
+        List.of(
+            "capture first",
+            "capture second",
+            "restore first",
+            "restore second",
+            "task",
+            "close second",
+            "close first"),
+        steps);
+  }
+
   @Test
   void aPropagatorThatThrowsIsLoggedOnceAndTheRunGoesOn() {
     ContextPropagator broken =
