@@ -1,6 +1,5 @@
 package test;
 
-import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskGraph;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -83,10 +81,10 @@ public final class GoldenPipelineRunner {
    * @return the result of every task that returns one
    * @throws PipelineException if a task failed: it names the first failed task and carries
    *     its exception as the cause; tasks that depend on a failed task do not run
-   * @throws CancellationException if the calling thread is interrupted while it waits or between two
-   *     tasks, which cancels the run. An interrupt status that a task leaves set on
-   *     this thread cancels nothing: it is cleared for the next task and set again
-   *     when this method returns
+   * @throws java.util.concurrent.CancellationException if the calling thread is
+   *     interrupted while it waits or between two tasks, which cancels the run. An
+   *     interrupt status that a task leaves set on this thread cancels nothing: it
+   *     is cleared for the next task and set again when this method returns
    */
   public Results run() {
     return new Results(template.run());
@@ -105,7 +103,8 @@ public final class GoldenPipelineRunner {
    * {@code Results} says so.
    *
    * @throws PipelineException if a task failed
-   * @throws CancellationException if the calling thread is interrupted, as {@link #run()} says
+   * @throws java.util.concurrent.CancellationException if the calling thread
+   *     is interrupted, as {@link #run()} says
    */
   public Results runOnly(Target target, Target... moreTargets) {
     return new Results(template.run(indices(target, moreTargets)));
@@ -133,7 +132,7 @@ public final class GoldenPipelineRunner {
 
   /**
    * The results of a run that failed, for the tasks that succeeded: useful with
-   * {@link FailurePolicy#KEEP_GOING}, which runs every task that does not depend on a failure.
+   * {@link dev.taskwire.runtime.FailurePolicy#KEEP_GOING}, which runs every task that does not depend on a failure.
    * An accessor of a task that did not succeed throws {@link IllegalStateException} saying why.
    *
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this pipeline
@@ -296,7 +295,7 @@ public final class GoldenPipelineRunner {
      * Waits until the run has finished and no task code of it is running any more.
      *
      * @throws PipelineException if a task failed
-     * @throws CancellationException if the run was cancelled, or the waiting thread was
+     * @throws java.util.concurrent.CancellationException if the run was cancelled, or the waiting thread was
      *     interrupted (which cancels the run)
      */
     public Results await() {

@@ -91,10 +91,11 @@ final class ResultsWriter {
                 .addJavadoc(
                     "Waits until the run has finished and no task code of it is running any"
                         + " more.\n\n@throws $T if a task failed"
-                        + "\n@throws $T if the run was cancelled, or the waiting thread was"
+                        + "\n@throws $L if the run was cancelled, or the waiting thread was"
                         + "\n    interrupted (which cancels the run)\n",
                     PIPELINE_EXCEPTION,
-                    java.util.concurrent.CancellationException.class)
+                    // Named in full: an import used only in javadoc is unused to Eclipse.
+                    java.util.concurrent.CancellationException.class.getName())
                 .addStatement("run.await()")
                 .addStatement("return new $T(run)", results)
                 .build())

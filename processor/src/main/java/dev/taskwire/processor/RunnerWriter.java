@@ -158,12 +158,12 @@ final class RunnerWriter {
                 + "\n@return the result of every task that returns one"
                 + "\n@throws $T if a task failed: it names the first failed task and carries"
                 + "\n    its exception as the cause; tasks that depend on a failed task do not run"
-                + "\n@throws $T if the calling thread is interrupted while it waits or between two"
-                + "\n    tasks, which cancels the run. An interrupt status that a task leaves set on"
-                + "\n    this thread cancels nothing: it is cleared for the next task and set again"
-                + "\n    when this method returns\n",
+                + "\n@throws $L if the calling thread is"
+                + "\n    interrupted while it waits or between two tasks, which cancels the run. An"
+                + "\n    interrupt status that a task leaves set on this thread cancels nothing: it"
+                + "\n    is cleared for the next task and set again when this method returns\n",
             PIPELINE_EXCEPTION,
-            CancellationException.class)
+            CancellationException.class.getName())
         .addStatement("return new $T(template.run())", results)
         .build();
   }
@@ -175,9 +175,9 @@ final class RunnerWriter {
                 + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
                 + " accessor in\n{@code Results} says so.\n"
                 + "\n@throws $T if a task failed\n"
-                + "@throws $T if the calling thread is interrupted, as {@link #run()} says\n",
+                + "@throws $L if the calling thread\n    is interrupted, as {@link #run()} says\n",
             PIPELINE_EXCEPTION,
-            CancellationException.class)
+            CancellationException.class.getName())
         .build();
   }
 
@@ -273,12 +273,13 @@ final class RunnerWriter {
         .addParameter(PIPELINE_EXCEPTION, "failure")
         .addJavadoc(
             "The results of a run that failed, for the tasks that succeeded: useful with\n"
-                + "{@link $T#KEEP_GOING}, which runs every task that does not depend on a failure."
+                + "{@link $L#KEEP_GOING}, which runs every task that does not depend on a failure."
                 + "\nAn accessor of a task that did not succeed throws {@link"
                 + " IllegalStateException} saying why.\n"
                 + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
                 + " of this pipeline\n",
-            FAILURE_POLICY)
+            // Named in full: an import used only in javadoc is an unused import to Eclipse.
+            FAILURE_POLICY.canonicalName())
         .addStatement("return new $T($T.of(failure, GRAPH))", results, PIPELINE_RUN)
         .build();
   }

@@ -1,0 +1,120 @@
+package dev.taskwire.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.taskwire.processor.CompiledClasses.call;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Eclipse's compiler (ECJ) runs annotation processors its own way; the processor works there too,
+ * the runners it generates compile without a warning (unused imports included), and they run. ECJ
+ * reads generated sources back from disk, so this compiles into a directory rather than through
+ * compile-testing's in-memory files.
+ */
+class EclipseCompilerTest {
+  @TempDir Path directory;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "Primitives, answer, 42",
+    "AsyncTasks, , ",
+    "VoidTasks, , ",
+    "GenericResults, , ",
+    "SameUpstreamTwice, , ",
+  })
+  void ecjCompilesThePipelineAndItsRunnerWithoutWarningsAndItRuns(
+      String pipeline, String accessor, String expected) throws Exception {
+    Path sources = Files.createDirectories(directory.resolve("src/test"));
+    Path generated = Files.createDirectories(directory.resolve("generated"));
+    Path classes = Files.createDirectories(directory.resolve("classes"));
+    Path source = sources.resolve(pipeline + ".java");
+    try (InputStream in = resource("good/" + pipeline + ".java")) {
+      Files.copy(in, source);
+    }
+
+    JavaCompiler ecj = new EclipseCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean compiled;
+    try (StandardJavaFileManager files =
+        ecj.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      JavaCompiler.CompilationTask task =
+          ecj.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of(
+                  "--release",
+                  "17",
+                  "-classpath",
+                  System.getProperty("java.class.path"),
+                  "-warn:+unusedImport,+unusedPrivate,+deprecation,+rawTypeReference"),
+              null,
+              files.getJavaFileObjectsFromPaths(List.of(source)));
+      task.setProcessors(List.of(new TaskProcessor()));
+      compiled = task.call();
+    }
+    String reported =
+        diagnostics.getDiagnostics().stream()
+            .map(EclipseCompilerTest::describe)
+            .collect(Collectors.joining("\n"));
+    assertThat(compiled).isTrue();
+    assertThat(reported).isEmpty();
+    assertThat(Files.exists(generated.resolve("test/" + pipeline + "Runner.java"))).isTrue();
+
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Object instance = construct(loader.loadClass("test." + pipeline));
+      Class<?> runner = loader.loadClass("test." + pipeline + "Runner");
+      Object results =
+          call(runner.getConstructor(instance.getClass()).newInstance(instance), "run");
+      if (accessor != null) {
+        assertThat(String.valueOf(call(results, accessor))).isEqualTo(expected);
+      }
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = EclipseCompilerTest.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new AssertionError("no test resource " + name);
+    }
+    return in;
+  }
+
+  private static Object construct(Class<?> type) throws ReflectiveOperationException {
+    Constructor<?> constructor = type.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return constructor.newInstance();
+  }
+
+  private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
+    return diagnostic.getKind()
+        + " "
+        + (diagnostic.getSource() == null ? "" : diagnostic.getSource().getName())
+        + ":"
+        + diagnostic.getLineNumber()
+        + " "
+        + diagnostic.getMessage(Locale.ROOT);
+  }
+}
