@@ -197,7 +197,7 @@ public final class GoldenPipelineRunner {
     limit,
 
     /**
-     * Task {@link GoldenPipeline#join(List, int) join}.
+     * Task {@link GoldenPipeline#join(java.util.List, int) join}.
      */
     join,
 
@@ -233,7 +233,7 @@ public final class GoldenPipelineRunner {
     }
 
     /**
-     * The result of {@link GoldenPipeline#join(List, int) join}.
+     * The result of {@link GoldenPipeline#join(java.util.List, int) join}.
      */
     public String join() {
       return run.value(2);
@@ -272,7 +272,7 @@ public final class GoldenPipelineRunner {
     }
 
     /**
-     * A future of the result of {@link GoldenPipeline#join(List, int) join}.
+     * A future of the result of {@link GoldenPipeline#join(java.util.List, int) join}.
      *
      * <p>It completes exceptionally if the task fails, or if the run ends without running it.
      * Each call returns a new copy: completing or cancelling it affects nothing else.

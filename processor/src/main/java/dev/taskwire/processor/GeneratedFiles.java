@@ -2,6 +2,7 @@ package dev.taskwire.processor;
 
 import com.google.auto.common.GeneratedAnnotations;
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -37,13 +38,30 @@ final class GeneratedFiles {
                     .build());
   }
 
-  /** {@code Pipeline#train(Dataset) train}, with erased parameter types as javadoc needs. */
+  /**
+   * {@code Pipeline#train(com.example.Dataset) train}, with erased parameter types as javadoc
+   * needs. They are named in full rather than imported: a type the runner names only in javadoc
+   * would be an unused import to Eclipse's compiler.
+   */
   static CodeBlock methodLink(Types types, ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder link = CodeBlock.builder().add("$T#$N(", model.pipeline(), task.name());
     List<? extends VariableElement> parameters = task.method().getParameters();
     for (int i = 0; i < parameters.size(); i++) {
-      link.add(i == 0 ? "$T" : ", $T", TypeName.get(types.erasure(parameters.get(i).asType())));
+      TypeName type = TypeName.get(types.erasure(parameters.get(i).asType()));
+      link.add(i == 0 ? "$L" : ", $L", javadocName(type, model.pipeline().packageName()));
     }
     return link.add(") $N", task.name()).build();
+  }
+
+  /** {@code String}, {@code Model} (in the runner's package), or {@code java.util.List}. */
+  private static String javadocName(TypeName type, String runnerPackage) {
+    if (type instanceof ArrayTypeName array) {
+      return javadocName(array.componentType(), runnerPackage) + "[]";
+    }
+    if (type instanceof ClassName name
+        && (name.packageName().equals("java.lang") || name.packageName().equals(runnerPackage))) {
+      return String.join(".", name.simpleNames());
+    }
+    return type.toString();
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.taskwire.processor.CompiledClasses.call;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.net.URL;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -20,6 +22,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,14 +46,51 @@ class EclipseCompilerTest {
   })
   void ecjCompilesThePipelineAndItsRunnerWithoutWarningsAndItRuns(
       String pipeline, String accessor, String expected) throws Exception {
-    Path sources = Files.createDirectories(directory.resolve("src/test"));
-    Path generated = Files.createDirectories(directory.resolve("generated"));
-    Path classes = Files.createDirectories(directory.resolve("classes"));
-    Path source = sources.resolve(pipeline + ".java");
+    Path source =
+        Files.createDirectories(directory.resolve("src/test")).resolve(pipeline + ".java");
     try (InputStream in = resource("good/" + pipeline + ".java")) {
       Files.copy(in, source);
     }
+    Path classes = compileWithEcj(List.of(source));
+    assertThat(Files.exists(directory.resolve("generated/test/" + pipeline + "Runner.java")))
+        .isTrue();
 
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Object instance = construct(loader.loadClass("test." + pipeline));
+      Class<?> runner = loader.loadClass("test." + pipeline + "Runner");
+      Object results =
+          call(runner.getConstructor(instance.getClass()).newInstance(instance), "run");
+      if (accessor != null) {
+        assertThat(String.valueOf(call(results, accessor))).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * The integration tests' pipelines (in {@code integration-tests/src/main/java}), all in one
+   * compilation, as a project in Eclipse would have them.
+   */
+  @Test
+  void ecjCompilesTheIntegrationPipelinesWithoutWarnings() throws IOException {
+    Path root = Path.of("..", "integration-tests", "src", "main", "java");
+    List<Path> sources;
+    try (Stream<Path> files = Files.walk(root)) {
+      sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+    }
+    assertThat(sources.size()).isAtLeast(10);
+    Path classes = compileWithEcj(sources);
+    assertThat(Files.exists(classes.resolve("dev/taskwire/it/PipelineRunner.class"))).isTrue();
+  }
+
+  /**
+   * Compiles {@code sources} with ECJ and the processor into {@code classes/} (the runners' sources
+   * into {@code generated/}); asserts that it succeeded without an error, and without a warning on
+   * a runner.
+   */
+  private Path compileWithEcj(List<Path> sources) throws IOException {
+    Path generated = Files.createDirectories(directory.resolve("generated"));
+    Path classes = Files.createDirectories(directory.resolve("classes"));
     JavaCompiler ecj = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     boolean compiled;
@@ -70,28 +110,23 @@ class EclipseCompilerTest {
                   System.getProperty("java.class.path"),
                   "-warn:+unusedImport,+unusedPrivate,+deprecation,+rawTypeReference"),
               null,
-              files.getJavaFileObjectsFromPaths(List.of(source)));
+              files.getJavaFileObjectsFromPaths(sources));
       task.setProcessors(List.of(new TaskProcessor()));
       compiled = task.call();
     }
+    // Every error, and any warning on a generated runner (the pipelines' own are their authors').
     String reported =
         diagnostics.getDiagnostics().stream()
+            .filter(
+                diagnostic ->
+                    diagnostic.getKind() == Diagnostic.Kind.ERROR
+                        || (diagnostic.getSource() != null
+                            && Path.of(diagnostic.getSource().toUri()).startsWith(generated)))
             .map(EclipseCompilerTest::describe)
             .collect(Collectors.joining("\n"));
-    assertThat(compiled).isTrue();
     assertThat(reported).isEmpty();
-    assertThat(Files.exists(generated.resolve("test/" + pipeline + "Runner.java"))).isTrue();
-
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Object instance = construct(loader.loadClass("test." + pipeline));
-      Class<?> runner = loader.loadClass("test." + pipeline + "Runner");
-      Object results =
-          call(runner.getConstructor(instance.getClass()).newInstance(instance), "run");
-      if (accessor != null) {
-        assertThat(String.valueOf(call(results, accessor))).isEqualTo(expected);
-      }
-    }
+    assertThat(compiled).isTrue();
+    return classes;
   }
 
   private static InputStream resource(String name) {
