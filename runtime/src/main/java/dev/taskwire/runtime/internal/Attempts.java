@@ -85,10 +85,15 @@ final class Attempts {
     timedOutStages[task] = stage;
   }
 
-  /** Takes the stage {@link #keepTimedOutStage} kept, or null if none. */
+  /**
+   * Takes the stage {@link #keepTimedOutStage} kept, or null if none. Every attempt with a timeout
+   * or retries asks as it ends, so the slot is written only when there is something to take.
+   */
   Object takeTimedOutStage(int task) {
     Object stage = timedOutStages[task];
-    timedOutStages[task] = null;
+    if (stage != null) {
+      timedOutStages[task] = null;
+    }
     return stage;
   }
 

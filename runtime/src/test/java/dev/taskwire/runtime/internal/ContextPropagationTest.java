@@ -254,20 +254,25 @@ class ContextPropagationTest {
     assertEquals(List.of("null", "null"), leftOnThePool());
   }
 
+  /** Task a sets REQUEST to something else; b, after it, records what it sees. */
+  private TestPipeline aChangesTheContextThenBSeesIt() {
+    return new TestPipeline()
+        .value(
+            "a",
+            r -> {
+              REQUEST.set("changed by a");
+              return "a";
+            })
+        .value("b", r -> see("b"), "a");
+  }
+
   /** One thread runs a and then b: what a changes in the context does not reach b. */
   @RepeatedTest(5)
   void whatATaskChangesInTheContextStaysWithIt() {
     ExecutorService one = Executors.newSingleThreadExecutor();
     try {
       REQUEST.set("req-5");
-      new TestPipeline()
-          .value(
-              "a",
-              r -> {
-                REQUEST.set("changed by a");
-                return "a";
-              })
-          .value("b", r -> see("b"), "a")
+      aChangesTheContextThenBSeesIt()
           .start(RunOptions.defaults().executor(one).propagate(REQUEST_ID))
           .await();
       assertEquals("req-5", seen.get("b"));
@@ -279,15 +284,7 @@ class ContextPropagationTest {
   @Test
   void runRestoresTheContextOnItsOwnThreadAfterEachTask() {
     REQUEST.set("req-6");
-    new TestPipeline()
-        .value(
-            "a",
-            r -> {
-              REQUEST.set("changed by a");
-              return "a";
-            })
-        .value("b", r -> see("b"), "a")
-        .run(RunOptions.defaults().executor(pool).propagate(REQUEST_ID));
+    aChangesTheContextThenBSeesIt().run(RunOptions.defaults().executor(pool).propagate(REQUEST_ID));
     assertEquals("req-6", seen.get("b"));
     assertEquals("req-6", REQUEST.get(), "the caller's own context after run()");
   }

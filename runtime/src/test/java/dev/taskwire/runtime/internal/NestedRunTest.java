@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A task may call run() of another pipeline on the same small executor: the thread that waits in
@@ -48,26 +50,19 @@ class NestedRunTest {
     return IntStream.range(0, elements).map(n -> n * n).sum();
   }
 
-  @RepeatedTest(10)
-  void aNestedRunWithAFanOutFinishesOnAOneThreadPool() throws Exception {
+  /** With its elements unthrottled (0) and with maxConcurrency 3; ten runs each. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 3})
+  void aNestedRunWithAFanOutFinishesOnAOneThreadPool(int maxConcurrency) throws Exception {
     pool = Executors.newSingleThreadExecutor();
     RunOptions onPool = RunOptions.defaults().executor(pool);
-    PipelineRun outer =
-        new TestPipeline()
-            .value("nested", run -> fanOut(20, 0).run(onPool).<Integer>value(2))
-            .start(onPool);
-    assertEquals(sumOfSquares(20), outer.<Integer>future(0).get(30, SECONDS));
-  }
-
-  @RepeatedTest(10)
-  void aThrottledFanOutInANestedRunFinishesOnAOneThreadPool() throws Exception {
-    pool = Executors.newSingleThreadExecutor();
-    RunOptions onPool = RunOptions.defaults().executor(pool);
-    PipelineRun outer =
-        new TestPipeline()
-            .value("nested", run -> fanOut(20, 3).run(onPool).<Integer>value(2))
-            .start(onPool);
-    assertEquals(sumOfSquares(20), outer.<Integer>future(0).get(30, SECONDS));
+    for (int repetition = 0; repetition < 10; repetition++) {
+      PipelineRun outer =
+          new TestPipeline()
+              .value("nested", run -> fanOut(20, maxConcurrency).run(onPool).<Integer>value(2))
+              .start(onPool);
+      assertEquals(sumOfSquares(20), outer.<Integer>future(0).get(30, SECONDS));
+    }
   }
 
   @RepeatedTest(5)
