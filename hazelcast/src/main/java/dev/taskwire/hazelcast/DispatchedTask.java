@@ -2,6 +2,7 @@ package dev.taskwire.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.remote.RemoteCall;
 import dev.taskwire.runtime.remote.RemoteTaskLookup;
 import dev.taskwire.runtime.remote.RemoteTasks;
@@ -28,33 +29,44 @@ final class DispatchedTask implements Callable<byte[]>, Serializable, HazelcastI
   private final String task;
   private final int attempt;
   private final byte[] payload;
+
+  /** The driver's context fields as name/value pairs (see {@link RemoteContext}). */
+  private final String[] context;
+
   private transient HazelcastInstance member;
 
   private DispatchedTask(
-      String pipeline, String fingerprint, String task, int attempt, byte[] payload) {
+      String pipeline,
+      String fingerprint,
+      String task,
+      int attempt,
+      byte[] payload,
+      String[] context) {
     this.pipeline = pipeline;
     this.fingerprint = fingerprint;
     this.task = task;
     this.attempt = attempt;
     this.payload = payload;
+    this.context = context;
   }
 
   /**
    * @throws IOException if the pipeline object or an argument is not serializable after all
    */
   static DispatchedTask of(RemoteCall call) throws IOException {
-    return of(
+    return new DispatchedTask(
         call.pipeline(),
         call.fingerprint(),
         call.task(),
         call.attempt(),
-        CallPayload.write(call.instance(), call.arguments()));
+        CallPayload.write(call.instance(), call.arguments()),
+        RemoteContext.pairs(call.context()));
   }
 
   /** A call with the given payload as it stands, as anyone who reaches a member can send one. */
   static DispatchedTask of(
       String pipeline, String fingerprint, String task, int attempt, byte[] payload) {
-    return new DispatchedTask(pipeline, fingerprint, task, attempt, payload);
+    return new DispatchedTask(pipeline, fingerprint, task, attempt, payload, new String[0]);
   }
 
   @Override
@@ -97,10 +109,13 @@ final class DispatchedTask implements Callable<byte[]>, Serializable, HazelcastI
             "member " + member.getCluster().getLocalMember().getAddress());
     Object[] instanceAndArguments = CallPayload.read(payload, tasks, task);
     MemberContext.enter(member);
+    ContextPropagator.Scope[] scopes =
+        RemoteContext.restore(member, RemoteContext.fields(context), pipeline, task, attempt);
     try {
       return resultOf(
           tasks.call(instanceAndArguments[0], task, (Object[]) instanceAndArguments[1]));
     } finally {
+      RemoteContext.close(scopes, pipeline, task);
       MemberContext.exit();
     }
   }

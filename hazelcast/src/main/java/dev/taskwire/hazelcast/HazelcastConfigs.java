@@ -7,6 +7,7 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SerializationConfig;
+import dev.taskwire.runtime.ContextPropagator;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,6 +70,15 @@ public final class HazelcastConfigs {
     config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
     restrictJavaSerialization(config.getSerializationConfig());
     return config;
+  }
+
+  /**
+   * Makes a member restore the driver's context around each dispatched task it runs: {@code
+   * propagators} get the fields that the driver's {@link ContextPropagator.Remote}s sent with the
+   * call (a W3C {@code traceparent}, a request id), in this order. Replaces those set before.
+   */
+  public static Config propagate(Config member, ContextPropagator.Remote... propagators) {
+    return RemoteContext.addPropagators(member, List.of(propagators));
   }
 
   /**

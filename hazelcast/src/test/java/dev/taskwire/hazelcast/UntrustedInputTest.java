@@ -19,6 +19,7 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -99,7 +100,8 @@ class UntrustedInputTest {
         null,
         new Object[0],
         Part.class,
-        AllowList.of("the result of task 'part0' of " + PIPELINE, Set.of(Part.class.getName())));
+        AllowList.of("the result of task 'part0' of " + PIPELINE, Set.of(Part.class.getName())),
+        Map.of());
   }
 
   @Test
@@ -163,8 +165,8 @@ class UntrustedInputTest {
             new Gadget(),
             new Object[] {new int[] {1}},
             Part.class,
-            AllowList.of(
-                "the result of task 'part0' of " + PIPELINE, Set.of(Part.class.getName())));
+            AllowList.of("the result of task 'part0' of " + PIPELINE, Set.of(Part.class.getName())),
+            Map.of());
     CompletionException failed =
         assertThrows(
             CompletionException.class,

@@ -46,9 +46,23 @@ package dev.taskwire.runtime;
  * the tasks whose results it reuses; {@link RunEvent#tasks()} counts the tasks that do get events,
  * not counting elements.
  *
+ * <p>A listener that keeps state per run (a timer started when a task is scheduled, a span per
+ * attempt) returns a fresh listener for each run from {@link #forRun}; events carry no run of their
+ * own, so one shared listener cannot tell two concurrent runs of a pipeline apart.
+ *
  * <p>With no listener registered the scheduler pays one null check per event.
  */
 public interface TaskListener {
+  /**
+   * When a run starts, on the thread that starts it, before any of its events: the listener that
+   * hears this run's events, {@code runStarted} first. The default is this listener, for every run;
+   * a listener that keeps state per run returns a new one, and one that wants nothing of this run
+   * returns null (the run then pays nothing for it).
+   */
+  default TaskListener forRun(RunEvent started) {
+    return this;
+  }
+
   /** Before any task of the run is scheduled. */
   default void runStarted(RunEvent event) {}
 

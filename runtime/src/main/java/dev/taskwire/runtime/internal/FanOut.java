@@ -101,7 +101,7 @@ final class FanOut {
             : null;
     return new Scheduler(
         run.template.forElements(
-            elementGraph, (element, ignored) -> invoker.invokeEach(task, elements[element], run)),
+            elementGraph, ContextInvoker.forElements(invoker, task, elements, run)),
         plan,
         new Parent(run, task, graph.maxConcurrency(task)));
   }

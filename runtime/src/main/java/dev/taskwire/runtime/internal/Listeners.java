@@ -1,6 +1,8 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.TaskListener;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -10,6 +12,8 @@ import java.util.function.BiConsumer;
  * on. A listener observes the run; what it throws never changes how the run ends.
  */
 final class Listeners {
+  private static final TaskListener[] NONE = new TaskListener[0];
+
   private final TaskListener[] listeners;
 
   private Listeners(TaskListener[] listeners) {
@@ -18,7 +22,55 @@ final class Listeners {
 
   /** The listeners of {@code listeners}, or null if there are none: a run then skips events. */
   static Listeners of(List<TaskListener> listeners) {
-    return listeners.isEmpty() ? null : new Listeners(listeners.toArray(new TaskListener[0]));
+    return listeners.isEmpty() ? null : new Listeners(listeners.toArray(NONE));
+  }
+
+  /**
+   * Before a run starts: the options' listeners ({@code options}, may be null), then those of the
+   * run's context, then the flight recorder's while a recording takes taskwire's events; null if
+   * there are none.
+   */
+  static Listeners beforeStart(Listeners options, RunContext context) {
+    TaskListener[] contextual = context == null ? NONE : context.listeners();
+    TaskListener flight = FlightEvents.listenerIfRecording();
+    if (contextual.length == 0 && flight == null) {
+      return options;
+    }
+    TaskListener[] base = options == null ? NONE : options.listeners;
+    TaskListener[] all =
+        Arrays.copyOf(base, base.length + contextual.length + (flight == null ? 0 : 1));
+    System.arraycopy(contextual, 0, all, base.length, contextual.length);
+    if (flight != null) {
+      all[all.length - 1] = flight;
+    }
+    return new Listeners(all);
+  }
+
+  /**
+   * When the run starts: what each listener's {@link TaskListener#forRun} returned, these same
+   * listeners if each returned itself, or null if none wants the run. A listener whose {@code
+   * forRun} throws is reported and hears nothing of the run.
+   */
+  Listeners forRun(RunEvent started) {
+    TaskListener[] forRun = new TaskListener[listeners.length];
+    int kept = 0;
+    boolean same = true;
+    for (TaskListener listener : listeners) {
+      TaskListener own;
+      try {
+        own = listener.forRun(started);
+      } catch (Throwable thrown) { // an Error too, as in fire
+        Warnings.warn(
+            () -> "taskwire listener " + listener + " threw in forRun; it hears nothing of the run",
+            thrown);
+        own = null;
+      }
+      same &= own == listener;
+      if (own != null) {
+        forRun[kept++] = own;
+      }
+    }
+    return same ? this : kept == 0 ? null : new Listeners(Arrays.copyOf(forRun, kept));
   }
 
   <E> void fire(BiConsumer<TaskListener, E> method, E event) {
@@ -31,5 +83,10 @@ final class Listeners {
             thrown);
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(listeners);
   }
 }

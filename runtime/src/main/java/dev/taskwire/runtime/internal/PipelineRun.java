@@ -313,7 +313,8 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
             instance,
             arguments,
             graph.producedType(task),
-            template.resultAllowList(task)));
+            template.resultAllowList(task),
+            RunContext.remoteFieldsOf(this)));
   }
 
   // ---- the run's state, for the scheduler -----------------------------------------------------
@@ -472,6 +473,12 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   }
 
   /** For the elements of a fan-out task, the task they belong to; otherwise null. */
+  /** Who hears this run's events, or null if nobody does. */
+  Listeners listeners() {
+    RunFeatures more = features;
+    return more == null ? null : more.listeners;
+  }
+
   FanOut.Parent parent() {
     RunFeatures more = features;
     return more == null ? null : more.parent;

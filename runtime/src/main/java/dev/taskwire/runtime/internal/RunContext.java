@@ -1,7 +1,12 @@
 package dev.taskwire.runtime.internal;
 
 import dev.taskwire.runtime.ContextPropagator;
+import dev.taskwire.runtime.TaskEvent;
+import dev.taskwire.runtime.TaskListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run's context, captured once on the thread that started it, and restored around each call the
@@ -12,13 +17,19 @@ import java.util.List;
  */
 final class RunContext {
   private final ContextPropagator.Snapshot[] snapshots;
+
+  /** The propagators whose context also travels with a dispatched task. */
+  private final ContextPropagator.Remote[] remotes;
+
   private final String pipeline;
 
   /** Whether a problem was logged already; racy, at worst a second warning. */
   private volatile boolean warned;
 
-  private RunContext(ContextPropagator.Snapshot[] snapshots, String pipeline) {
+  private RunContext(
+      ContextPropagator.Snapshot[] snapshots, ContextPropagator.Remote[] remotes, String pipeline) {
     this.snapshots = snapshots;
+    this.remotes = remotes;
     this.pipeline = pipeline;
   }
 
@@ -44,10 +55,23 @@ final class RunContext {
     }
   }
 
+  /**
+   * On the thread that dispatches a task of {@code run}, inside its restored context: the fields of
+   * the context that travel with it.
+   */
+  static Map<String, String> remoteFieldsOf(PipelineRun run) {
+    RunContext context = of(run);
+    return context == null ? Map.of() : context.remoteFields();
+  }
+
   /** On the thread that starts the run: captures the context of every propagator. */
   static RunContext capture(List<ContextPropagator> propagators, String pipeline) {
     ContextPropagator.Snapshot[] snapshots = new ContextPropagator.Snapshot[propagators.size()];
-    RunContext context = new RunContext(snapshots, pipeline);
+    ContextPropagator.Remote[] remotes =
+        propagators.stream()
+            .filter(ContextPropagator.Remote.class::isInstance)
+            .toArray(ContextPropagator.Remote[]::new);
+    RunContext context = new RunContext(snapshots, remotes, pipeline);
     for (int i = 0; i < snapshots.length; i++) {
       try {
         snapshots[i] = propagators.get(i).capture();
@@ -59,21 +83,64 @@ final class RunContext {
   }
 
   /**
-   * Restores the run's context on this thread; returns what {@link #exit} closes, the scope of each
-   * snapshot (null where there is none or its restore threw).
+   * Restores the run's context on this thread around a listener event or a result-store call;
+   * returns what {@link #exit} closes, the scope of each snapshot (null where there is none or its
+   * restore threw).
    */
   ContextPropagator.Scope[] enter() {
+    return enter(null);
+  }
+
+  /** As {@link #enter()}, around {@code call}, a call of a task method or element. */
+  ContextPropagator.Scope[] enter(TaskEvent call) {
     ContextPropagator.Scope[] scopes = new ContextPropagator.Scope[snapshots.length];
     for (int i = 0; i < snapshots.length; i++) {
       if (snapshots[i] != null) {
         try {
-          scopes[i] = snapshots[i].restore();
+          scopes[i] = call == null ? snapshots[i].restore() : snapshots[i].restore(call);
         } catch (RuntimeException | Error broken) {
           warn("restore", broken);
         }
       }
     }
     return scopes;
+  }
+
+  /** The listeners of this run's snapshots, in the order of their propagators. */
+  TaskListener[] listeners() {
+    List<TaskListener> listeners = new ArrayList<>();
+    for (ContextPropagator.Snapshot snapshot : snapshots) {
+      if (snapshot != null) {
+        try {
+          TaskListener listener = snapshot.listener();
+          if (listener != null) {
+            listeners.add(listener);
+          }
+        } catch (RuntimeException | Error broken) {
+          warn("listener", broken);
+        }
+      }
+    }
+    return listeners.toArray(new TaskListener[0]);
+  }
+
+  /**
+   * On the thread that dispatches a task, inside its restored context: the fields of the context
+   * that travel with it (empty if no propagator sends any).
+   */
+  Map<String, String> remoteFields() {
+    if (remotes.length == 0) {
+      return Map.of();
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (ContextPropagator.Remote remote : remotes) {
+      try {
+        remote.inject(fields);
+      } catch (RuntimeException | Error broken) {
+        warn("inject", broken);
+      }
+    }
+    return fields;
   }
 
   /** Closes what {@link #enter} restored, in reverse order, on the same thread. */

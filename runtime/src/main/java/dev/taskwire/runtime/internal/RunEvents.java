@@ -20,7 +20,7 @@ final class RunEvents {
   /** Reports {@code method}'s event of {@code task} (an element, in a fan-out's element run). */
   static void task(
       Scheduler run, BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
-    Listeners listeners = run.template.listeners;
+    Listeners listeners = run.listeners();
     if (listeners != null) {
       fire(run, listeners, method, task, error, false, System.nanoTime());
     }
@@ -28,7 +28,7 @@ final class RunEvents {
 
   /** Reports that {@code task} starts an attempt, and notes when, for {@link RunSnapshot}. */
   static void started(Scheduler run, int task) {
-    Listeners listeners = run.template.listeners;
+    Listeners listeners = run.listeners();
     if (listeners != null) {
       long now = System.nanoTime();
       run.features.started(task, now);
@@ -38,7 +38,7 @@ final class RunEvents {
 
   /** Reports that {@code task} succeeded, and whether its result came from the result store. */
   static void succeeded(Scheduler run, int task) {
-    Listeners listeners = run.template.listeners;
+    Listeners listeners = run.listeners();
     if (listeners != null) {
       ResultCache cache = run.cache();
       boolean fromStore = cache != null && cache.wasLoaded(task);
@@ -54,27 +54,31 @@ final class RunEvents {
       Throwable error,
       boolean fromStore,
       long nanoTime) {
-    FanOut.Parent parent = run.parent();
-    GraphTable graph = run.graph;
     ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
-      listeners.fire(
-          method,
-          new TaskEvent(
-              graph.pipeline(),
-              graph.name(task),
-              parent == null ? task : parent.task,
-              run.attemptOf(task),
-              Thread.currentThread(),
-              nanoTime,
-              error,
-              parent == null ? -1 : task,
-              fromStore));
+      listeners.fire(method, event(run, task, error, fromStore, nanoTime));
     } catch (Throwable lost) {
       lost(run, lost);
     } finally {
       RunContext.exitFor(run, scopes);
     }
+  }
+
+  /** The event of {@code task} of {@code run}, on this thread (an element, in an element run). */
+  static TaskEvent event(
+      PipelineRun run, int task, Throwable error, boolean fromStore, long nanoTime) {
+    FanOut.Parent parent = run.parent();
+    GraphTable graph = run.graph;
+    return new TaskEvent(
+        graph.pipeline(),
+        graph.name(task),
+        parent == null ? task : parent.task,
+        run.attemptOf(task),
+        Thread.currentThread(),
+        nanoTime,
+        error,
+        parent == null ? -1 : task,
+        fromStore);
   }
 
   /**
@@ -85,20 +89,28 @@ final class RunEvents {
     Warnings.warn(() -> "taskwire could not report an event of " + run.graph.pipeline(), error);
   }
 
-  /** Before the first task is scheduled; counts the tasks the run sets out to run. */
+  /**
+   * Before the first task is scheduled: counts the tasks the run sets out to run, asks each
+   * listener who hears this run ({@link Listeners#forRun}), and tells them it started.
+   */
   static void runStarted(Scheduler run) {
-    run.features.plannedTasks = tasksToRun(run);
+    RunFeatures features = run.features;
+    features.plannedTasks = tasksToRun(run);
     ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
     try {
-      run.template.listeners.fire(
-          TaskListener::runStarted,
+      RunEvent started =
           new RunEvent(
               run.graph.pipeline(),
               run.graph,
               System.nanoTime(),
               null,
-              run.features.plannedTasks,
-              run::toString));
+              features.plannedTasks,
+              run::toString);
+      Listeners listeners = features.listeners.forRun(started);
+      features.listeners = listeners;
+      if (listeners != null) {
+        listeners.fire(TaskListener::runStarted, started);
+      }
     } catch (Throwable lost) {
       lost(run, lost);
     } finally {
@@ -120,15 +132,16 @@ final class RunEvents {
     if (run.parent() == null) {
       ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
       try {
-        run.template.listeners.fire(
-            TaskListener::runFinished,
-            new RunEvent(
-                run.graph.pipeline(),
-                run.graph,
-                System.nanoTime(),
-                run.failure(),
-                run.features.plannedTasks,
-                run::toString));
+        run.listeners()
+            .fire(
+                TaskListener::runFinished,
+                new RunEvent(
+                    run.graph.pipeline(),
+                    run.graph,
+                    System.nanoTime(),
+                    run.failure(),
+                    run.features.plannedTasks,
+                    run::toString));
       } catch (Throwable lost) {
         lost(run, lost);
       } finally {

@@ -28,6 +28,13 @@ final class RunFeatures {
   /** The whole run's deadline timer, if RunOptions set one. */
   volatile ScheduledFuture<?> deadline;
 
+  /**
+   * Who hears this run's events: the options' listeners, the context's and the flight recorder's,
+   * as {@link Listeners#forRun} made them when the run started; null if none. An element run has
+   * its fan-out run's. Written before the run's first task is handed off, so read without a lock.
+   */
+  Listeners listeners;
+
   /** For listeners: how many tasks the run set out to run. */
   int plannedTasks;
 
@@ -66,7 +73,11 @@ final class RunFeatures {
                 graph, template.dispatcher == null ? 0 : template.dispatcher.rerunsWhenWorkerLost())
             : null;
     this.unfinishedElements = graph.hasFanOuts() ? new Scheduler[graph.size()] : null;
-    this.startedNanos = template.listeners == null ? null : new long[graph.size()];
+    this.listeners =
+        parent != null
+            ? parent.run.listeners()
+            : Listeners.beforeStart(template.listeners, context);
+    this.startedNanos = listeners == null ? null : new long[graph.size()];
   }
 
   /** Records that {@code task} started an attempt at {@code nanoTime} (with listeners only). */

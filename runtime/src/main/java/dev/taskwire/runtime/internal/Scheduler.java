@@ -55,7 +55,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
         // A run of every task copies nothing but the prerequisite counts.
         plan == null ? template.graph.prerequisiteCounts().clone() : plan.status,
         plan == null ? new Object[2 * template.graph.size()] : plan.slots,
-        template.needsFeatures || plan != null || parent != null
+        template.needsFeatures || plan != null || parent != null || FlightEvents.recording()
             ? new RunFeatures(template, plan, parent)
             : null);
   }
@@ -133,7 +133,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   private boolean pushSources() {
     int[] sources = sources();
     FanOut.Parent parent = parent();
-    if (template.listeners != null && parent == null) {
+    if (parent == null && listeners() != null) {
       RunEvents.runStarted(this);
     }
     if (sources.length == 0) {
@@ -466,7 +466,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     setFlag(ENDED);
     // A future requested from now on sees ENDED and completes itself.
     publishAll();
-    if (template.listeners != null) {
+    if (listeners() != null) {
       RunEvents.settled(this);
     }
     setFlag(SETTLED);

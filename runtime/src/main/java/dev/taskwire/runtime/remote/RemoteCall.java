@@ -2,6 +2,7 @@ package dev.taskwire.runtime.remote;
 
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.serial.AllowList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ public final class RemoteCall {
   private final Object[] arguments;
   private final Class<?> resultType;
   private final AllowList resultAllowList;
+  private final Map<String, String> context;
 
   /**
    * A call whose result may hold only the JDK's values and collections, of any type.
@@ -41,12 +43,15 @@ public final class RemoteCall {
         instance,
         arguments,
         null,
-        AllowList.of("the result of task '" + task + "' of " + pipeline, Set.of()));
+        AllowList.of("the result of task '" + task + "' of " + pipeline, Set.of()),
+        Map.of());
   }
 
   /**
    * @param resultType what the task method produces (boxed), or null if not known
    * @param resultAllowList the classes its result may hold, which a dispatcher reads it through
+   * @param context the fields of the run's context that travel with the call ({@link
+   *     dev.taskwire.runtime.ContextPropagator.Remote}), possibly empty; copied
    */
   public RemoteCall(
       String pipeline,
@@ -56,7 +61,8 @@ public final class RemoteCall {
       Object instance,
       Object[] arguments,
       Class<?> resultType,
-      AllowList resultAllowList) {
+      AllowList resultAllowList,
+      Map<String, String> context) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     this.task = Objects.requireNonNull(task, "task");
@@ -65,6 +71,7 @@ public final class RemoteCall {
     this.arguments = Objects.requireNonNull(arguments, "arguments");
     this.resultType = resultType;
     this.resultAllowList = Objects.requireNonNull(resultAllowList, "resultAllowList");
+    this.context = Map.copyOf(context);
   }
 
   /** The pipeline class's canonical name, as in {@link TaskGraph#pipeline()}. */
@@ -112,6 +119,14 @@ public final class RemoteCall {
    */
   public AllowList resultAllowList() {
     return resultAllowList;
+  }
+
+  /**
+   * The fields of the driver's context that travel with the call, for the worker to restore with
+   * its {@link dev.taskwire.runtime.ContextPropagator.Remote}s around the task; empty if none.
+   */
+  public Map<String, String> context() {
+    return context;
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
@@ -17,9 +18,11 @@ import dev.taskwire.runtime.TaskPolicy;
 import dev.taskwire.runtime.remote.RemoteCall;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.remote.WorkerLostException;
+import dev.taskwire.runtime.store.LoggedWarnings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -118,6 +121,80 @@ class DispatchTest {
     answer.complete(42);
     run.await();
     assertEquals(42, doubled.join());
+  }
+
+  /** Carries a request id per task call, and sends it with a dispatched task as "request". */
+  private static class RequestPropagator implements ContextPropagator, ContextPropagator.Remote {
+    static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    @Override
+    public Snapshot capture() {
+      String request = CURRENT.get();
+      return new Snapshot() {
+        @Override
+        public Scope restore() {
+          return restore((TaskEvent) null);
+        }
+
+        @Override
+        public Scope restore(TaskEvent call) {
+          String before = CURRENT.get();
+          CURRENT.set(call == null ? request : request + "/" + call.task() + "#" + call.attempt());
+          return () -> CURRENT.set(before);
+        }
+      };
+    }
+
+    @Override
+    public void inject(Map<String, String> fields) {
+      fields.put("request", CURRENT.get());
+    }
+
+    @Override
+    public Scope restore(Map<String, String> fields, String pipeline, String task, int attempt) {
+      throw new AssertionError("only a worker restores");
+    }
+  }
+
+  @Test
+  void aDispatchedCallCarriesTheRemoteFieldsOfItsTasksContext() {
+    FakeDispatcher dispatcher = new FakeDispatcher(3);
+    RequestPropagator.CURRENT.set("req-7");
+    try {
+      RunTemplate.of(
+              graph(TaskPolicy.none()),
+              INVOKER,
+              RunOptions.defaults().dispatcher(dispatcher).propagate(new RequestPropagator()))
+          .run();
+    } finally {
+      RequestPropagator.CURRENT.remove();
+    }
+    assertEquals(Map.of("request", "req-7/doubled#1"), dispatcher.calls.get(0).context());
+  }
+
+  @Test
+  void aRemoteThatThrowsIsLoggedAndTheCallGoesWithoutItsFields() {
+    FakeDispatcher dispatcher = new FakeDispatcher(3);
+    ContextPropagator.Remote broken =
+        new RequestPropagator() {
+          @Override
+          public void inject(Map<String, String> fields) {
+            throw new IllegalStateException("no tracer");
+          }
+        };
+    try (LoggedWarnings warnings = new LoggedWarnings()) {
+      PipelineRun run =
+          RunTemplate.of(
+                  graph(TaskPolicy.none()),
+                  INVOKER,
+                  RunOptions.defaults()
+                      .dispatcher(dispatcher)
+                      .propagate((ContextPropagator) broken))
+              .run();
+      assertEquals(42, run.<Integer>value(1));
+      assertEquals(1, warnings.logged().size());
+    }
+    assertEquals(Map.of(), dispatcher.calls.get(0).context());
   }
 
   @Test
