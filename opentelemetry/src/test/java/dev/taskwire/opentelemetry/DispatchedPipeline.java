@@ -1,0 +1,16 @@
+package dev.taskwire.opentelemetry;
+
+import dev.taskwire.Distributed;
+import dev.taskwire.Task;
+import io.opentelemetry.api.trace.Span;
+
+/** A task dispatched to a member; it answers with the trace and span current there. */
+@Distributed
+public class DispatchedPipeline {
+  @Task
+  static String whereAmI() {
+    return Span.current().getSpanContext().getTraceId()
+        + "/"
+        + Span.current().getSpanContext().getSpanId();
+  }
+}

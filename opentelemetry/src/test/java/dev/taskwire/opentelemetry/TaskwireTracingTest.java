@@ -1,0 +1,255 @@
+package dev.taskwire.opentelemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskwire.runtime.FailurePolicy;
+import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The spans of runs, exported by the real SDK to memory: their parents, links, attributes and
+ * status, for the AutoML sample's graph, a retry, a failure, a fan-out and a cancellation.
+ */
+@Timeout(60)
+class TaskwireTracingTest {
+  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final OpenTelemetrySdk sdk =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                  .build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void shutDown() {
+    pool.shutdownNow();
+    sdk.close();
+  }
+
+  private RunOptions options() {
+    return RunOptions.defaults().executor(pool).propagate(TaskwireTracing.create(sdk));
+  }
+
+  /** Runs {@code body} inside a span "request", as a service handling a request would. */
+  private SpanData insideARequest(Runnable body) {
+    Span request = sdk.getTracer("test").spanBuilder("request").startSpan();
+    try (Scope ignored = request.makeCurrent()) {
+      body.run();
+    } finally {
+      request.end();
+    }
+    return only(span -> span.getName().equals("request"));
+  }
+
+  private SpanData only(Predicate<SpanData> which) {
+    List<SpanData> found = exporter.getFinishedSpanItems().stream().filter(which).toList();
+    assertEquals(1, found.size(), () -> "one span, of " + exporter.getFinishedSpanItems());
+    return found.get(0);
+  }
+
+  private SpanData named(String name) {
+    return only(span -> span.getName().equals(name));
+  }
+
+  private static <T> T attribute(SpanData span, AttributeKey<T> key) {
+    return span.getAttributes().get(key);
+  }
+
+  /** The span ids {@code span} links to, with the link's reason. */
+  private static Map<String, String> links(SpanData span) {
+    return span.getLinks().stream()
+        .collect(
+            Collectors.toMap(
+                link -> link.getSpanContext().getSpanId(),
+                link -> link.getAttributes().get(TaskwireAttributes.LINK)));
+  }
+
+  private static String id(SpanData span) {
+    return span.getSpanContext().getSpanId();
+  }
+
+  @RepeatedTest(3)
+  void theAutoMlGraphIsOneRunSpanWithATaskSpanPerTaskLinkedToItsPrerequisites() {
+    AutoMlPipeline pipeline = new AutoMlPipeline();
+    SpanData request = insideARequest(() -> new AutoMlPipelineRunner(pipeline, options()).run());
+
+    SpanData run = named("run AutoMlPipeline");
+    assertEquals(id(request), run.getParentSpanId());
+    assertEquals(request.getTraceId(), run.getTraceId());
+    assertEquals(
+        AutoMlPipeline.class.getCanonicalName(), attribute(run, TaskwireAttributes.PIPELINE));
+    assertEquals(4L, attribute(run, TaskwireAttributes.TASKS));
+    assertEquals("succeeded", attribute(run, TaskwireAttributes.OUTCOME));
+    assertEquals(StatusCode.UNSET, run.getStatus().getStatusCode());
+
+    SpanData uploadTrain = named("uploadTrain");
+    SpanData uploadTest = named("uploadTest");
+    SpanData train = named("train");
+    SpanData predict = named("predict");
+    for (SpanData task : List.of(uploadTrain, uploadTest, train, predict)) {
+      assertEquals(id(run), task.getParentSpanId(), task.getName());
+      assertEquals(run.getTraceId(), task.getTraceId());
+      assertEquals(task.getName(), attribute(task, TaskwireAttributes.TASK));
+      assertEquals(1L, attribute(task, TaskwireAttributes.ATTEMPT));
+      assertEquals("succeeded", attribute(task, TaskwireAttributes.OUTCOME));
+      assertEquals(false, attribute(task, TaskwireAttributes.CACHE_HIT));
+      assertEquals(
+          id(task),
+          pipeline.currentSpans.get(task.getName()),
+          "Span.current() inside " + task.getName() + " is its span");
+    }
+    assertEquals(Map.of(), links(uploadTrain));
+    assertEquals(
+        Map.of(id(uploadTrain), "prerequisite", id(uploadTest), "prerequisite"), links(train));
+    assertEquals(Map.of(id(train), "prerequisite", id(uploadTest), "prerequisite"), links(predict));
+    assertEquals(6, exporter.getFinishedSpanItems().size(), "request, run and four tasks");
+  }
+
+  @Test
+  void aRetryLinksToTheAttemptBeforeAFailureIsAnErrorAndASkippedTaskAnEvent() {
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () ->
+                new FlakyPipelineRunner(
+                        new FlakyPipeline(), options().onFailure(FailurePolicy.KEEP_GOING))
+                    .run());
+
+    List<SpanData> flaky =
+        exporter.getFinishedSpanItems().stream()
+            .filter(span -> span.getName().equals("flaky"))
+            .sorted(
+                (a, b) ->
+                    Long.compare(
+                        attribute(a, TaskwireAttributes.ATTEMPT),
+                        attribute(b, TaskwireAttributes.ATTEMPT)))
+            .toList();
+    assertEquals(2, flaky.size());
+    SpanData first = flaky.get(0);
+    SpanData second = flaky.get(1);
+    assertEquals("retried", attribute(first, TaskwireAttributes.OUTCOME));
+    assertEquals(StatusCode.ERROR, first.getStatus().getStatusCode());
+    assertEquals("the first attempt fails", exceptionMessage(first));
+    assertEquals(2L, attribute(second, TaskwireAttributes.ATTEMPT));
+    assertEquals("succeeded", attribute(second, TaskwireAttributes.OUTCOME));
+    assertEquals(Map.of(id(first), "previous attempt"), links(second));
+
+    SpanData broken = named("broken");
+    assertEquals("failed", attribute(broken, TaskwireAttributes.OUTCOME));
+    assertEquals(StatusCode.ERROR, broken.getStatus().getStatusCode());
+    assertEquals("no model for ok", exceptionMessage(broken));
+    assertEquals(Map.of(id(second), "prerequisite"), links(broken));
+
+    SpanData run = named("run FlakyPipeline");
+    assertEquals(StatusCode.ERROR, run.getStatus().getStatusCode());
+    assertEquals("failed", attribute(run, TaskwireAttributes.OUTCOME));
+    assertEquals(failure.getMessage(), exceptionMessage(run));
+    assertTrue(
+        exporter.getFinishedSpanItems().stream().noneMatch(span -> span.getName().equals("never")));
+    assertEquals(
+        List.of("never"),
+        run.getEvents().stream()
+            .filter(event -> event.getName().equals("task skipped"))
+            .map(event -> event.getAttributes().get(TaskwireAttributes.TASK))
+            .toList());
+
+    // The fan-out: one span for the task, a child span per element.
+    SpanData score =
+        only(
+            span ->
+                span.getName().equals("score")
+                    && attribute(span, TaskwireAttributes.ELEMENT) == null);
+    assertEquals(id(run), score.getParentSpanId());
+    List<SpanData> elements =
+        exporter.getFinishedSpanItems().stream()
+            .filter(span -> attribute(span, TaskwireAttributes.ELEMENT) != null)
+            .toList();
+    assertEquals(
+        Set.of(0L, 1L, 2L),
+        elements.stream()
+            .map(span -> attribute(span, TaskwireAttributes.ELEMENT))
+            .collect(Collectors.toSet()));
+    for (SpanData element : elements) {
+      assertEquals("score", element.getName());
+      assertEquals(id(score), element.getParentSpanId());
+      assertEquals("succeeded", attribute(element, TaskwireAttributes.OUTCOME));
+    }
+  }
+
+  private static String exceptionMessage(SpanData span) {
+    return span.getEvents().stream()
+        .filter(event -> event.getName().equals("exception"))
+        .map(EventData::getAttributes)
+        .map(attributes -> attributes.get(AttributeKey.stringKey("exception.message")))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void aCancelledRunEndsItsTaskAndRunSpansAsCancelled() throws Exception {
+    WaitingPipeline pipeline = new WaitingPipeline();
+    WaitingPipelineRunner.Execution execution =
+        new WaitingPipelineRunner(pipeline, options()).start();
+    assertTrue(pipeline.started.await(30, TimeUnit.SECONDS));
+    assertTrue(execution.cancel());
+    assertThrows(CancellationException.class, execution::await);
+
+    SpanData waiting = named("waiting");
+    assertEquals("cancelled", attribute(waiting, TaskwireAttributes.OUTCOME));
+    SpanData run = named("run WaitingPipeline");
+    assertEquals("cancelled", attribute(run, TaskwireAttributes.OUTCOME));
+    assertEquals(id(run), waiting.getParentSpanId());
+  }
+
+  @Test
+  void withTheNoOpApiARunRunsAsWithout() {
+    AutoMlPipeline pipeline = new AutoMlPipeline();
+    String predicted =
+        new AutoMlPipelineRunner(
+                pipeline,
+                RunOptions.defaults()
+                    .executor(pool)
+                    .propagate(TaskwireTracing.create(OpenTelemetry.noop())))
+            .run()
+            .predict();
+    assertEquals("model of train.csv on test.csv", predicted);
+    assertFalse(pipeline.currentSpans.isEmpty());
+    assertTrue(
+        pipeline.currentSpans.values().stream()
+            .allMatch(spanId -> spanId.equals(SpanContext.getInvalid().getSpanId())));
+    assertTrue(exporter.getFinishedSpanItems().isEmpty());
+  }
+}
