@@ -22,6 +22,7 @@ record SampleArgs(
     boolean tune,
     int failTrial,
     boolean bestOnly,
+    boolean otel,
     boolean help) {
 
   static final String USAGE =
@@ -42,6 +43,8 @@ record SampleArgs(
         --latency-scale F       multiply the service's job latencies by F (default 1)
         --timeout-ms N          the client's request timeout (default 3000)
         --threads N             threads of the pipelines' executor (default 4)
+        --otel                  trace the run with OpenTelemetry and print its span tree; spans go
+                                over OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT if set, else to the log
         --help                  this text\
       """;
 
@@ -54,6 +57,7 @@ record SampleArgs(
     boolean tune = false;
     int failTrial = -1;
     boolean bestOnly = false;
+    boolean otel = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -61,6 +65,7 @@ record SampleArgs(
         case "--help", "-h" -> help = true;
         case "--customers" -> customers = positive(flag, value(args, ++i, flag));
         case "--tune" -> tune = true;
+        case "--otel" -> otel = true;
         case "--fail-trial" -> {
           failTrial = trial(flag, value(args, ++i, flag));
           HyperParams failing = TuningPipeline.standardGrid().get(failTrial);
@@ -89,8 +94,11 @@ record SampleArgs(
     if (tune && customers > 0) {
       throw new IllegalArgumentException("--tune runs one tuning pipeline; leave out --customers");
     }
+    if (otel && (tune || customers > 0)) {
+      throw new IllegalArgumentException("--otel traces the single pipeline; leave out the mode");
+    }
     return new SampleArgs(
-        customers, faults, latencyScale, timeout, threads, tune, failTrial, bestOnly, help);
+        customers, faults, latencyScale, timeout, threads, tune, failTrial, bestOnly, otel, help);
   }
 
   private static String value(String[] args, int index, String flag) {

@@ -2,6 +2,7 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.trace.TaskSpan;
 import dev.taskwire.runtime.trace.Trace;
 import dev.taskwire.runtime.trace.TraceRecorder;
@@ -24,6 +25,16 @@ final class SinglePipelineDemo {
 
   private SinglePipelineDemo() {}
 
+  /** With --otel: flushes the spans to their exporter and prints their tree. */
+  private static void printSpans(SampleTracing tracing, PrintStream out) {
+    if (tracing != null) {
+      tracing.close();
+      out.println();
+      out.println("OpenTelemetry spans (exported to " + tracing.exportedTo() + "):");
+      tracing.printTree(out);
+    }
+  }
+
   /** Returns the process exit code: 0 if the pipeline succeeded, 1 if it failed. */
   static int run(SampleArgs args, PrintStream out) throws IOException, InterruptedException {
     HousingData data = HousingData.load();
@@ -35,21 +46,28 @@ final class SinglePipelineDemo {
       out.println();
       out.println("Running the pipeline (PipelineRunner.start(), then await()):");
       TraceRecorder recorder = new TraceRecorder();
+      SampleTracing tracing = args.otel() ? SampleTracing.start() : null;
+      RunOptions options = services.runOptions();
+      if (tracing != null) {
+        options = options.propagate(tracing.tracing());
+      }
       // A redrawn progress bar on a terminal; one line per event in a pipe, a log or a test.
       ConsoleProgress progress = ConsoleProgress.to(out, Terminal.isTerminal(out));
       PipelineRunner.Execution execution =
           new PipelineRunner(
                   new Pipeline(services.client(), input),
-                  services.runOptions().listener(progress).listener(recorder))
+                  options.listener(progress).listener(recorder))
               .start();
       PipelineRunner.Results results;
       try {
         results = execution.await();
       } catch (PipelineException failed) {
+        printSpans(tracing, out);
         FailureReport.print(failed, recorder.trace(), services.server(), out);
         TraceFiles.save(recorder.trace(), TRACE_NAME, out);
         return 1;
       }
+      printSpans(tracing, out);
       Trace trace = recorder.trace();
       long pipelineNanos = trace.durationNanos();
       printResults(results, out);

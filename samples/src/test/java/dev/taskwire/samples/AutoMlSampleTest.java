@@ -55,6 +55,23 @@ class AutoMlSampleTest {
     assertOwnThreadsEnd();
   }
 
+  /** --otel prints the span tree: the run's span, and a span per task under it. */
+  @Test
+  void otelPrintsTheRunsSpanTree() throws Exception {
+    Run run = run(FAST + " --otel");
+    assertEquals(0, run.exitCode, run.out);
+    assertTrue(run.out.contains("OpenTelemetry spans (exported to "), run.out);
+    assertTrue(run.out.matches("(?s).*\nrun Pipeline [0-9,]+ ms\n.*"), run.out);
+    assertTrue(run.out.matches("(?s).*\n  uploadTrain [0-9,]+ ms\n.*"), run.out);
+    assertTrue(run.out.matches("(?s).*\n  train [0-9,]+ ms  \\(after uploadTrain\\)\n.*"), run.out);
+    assertTrue(
+        run.out.matches(
+            "(?s).*\n  predict [0-9,]+ ms  \\(after (bestModel, uploadForecast|uploadForecast,"
+                + " bestModel)\\)\n.*"),
+        run.out);
+    assertOwnThreadsEnd();
+  }
+
   @Test
   void theMainJobSavesATraceThatPerfettoCanOpen() throws Exception {
     Run run = run(FAST);

@@ -5,19 +5,26 @@ import dev.taskwire.runtime.TaskListener;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The listeners of a run, called in registration order, each one isolated: a listener that throws
  * anything, an Error included, is reported and skipped, and the run and the other listeners carry
- * on. A listener observes the run; what it throws never changes how the run ends.
+ * on. A listener observes the run; what it throws never changes how the run ends. Each listener's
+ * first failure is logged as a warning, later ones at DEBUG, so that a broken metrics registry does
+ * not write a stack trace per event.
  */
 final class Listeners {
   private static final TaskListener[] NONE = new TaskListener[0];
 
   private final TaskListener[] listeners;
 
+  /** Per listener, whether it failed before; racy, at worst a second warning. */
+  private final boolean[] failedBefore;
+
   private Listeners(TaskListener[] listeners) {
     this.listeners = listeners;
+    this.failedBefore = new boolean[listeners.length];
   }
 
   /** The listeners of {@code listeners}, or null if there are none: a run then skips events. */
@@ -74,13 +81,19 @@ final class Listeners {
   }
 
   <E> void fire(BiConsumer<TaskListener, E> method, E event) {
-    for (TaskListener listener : listeners) {
+    for (int i = 0; i < listeners.length; i++) {
+      TaskListener listener = listeners[i];
       try {
         method.accept(listener, event);
       } catch (Throwable thrown) { // an Error too: a listener only watches, it cannot end a run
-        Warnings.warn(
-            () -> "taskwire listener " + listener + " threw on " + event + "; it was ignored",
-            thrown);
+        Supplier<String> message =
+            () -> "taskwire listener " + listener + " threw on " + event + "; it was ignored";
+        if (failedBefore[i]) {
+          Warnings.again(message, thrown);
+        } else {
+          failedBefore[i] = true;
+          Warnings.warn(() -> message.get() + " (its later failures are logged at DEBUG)", thrown);
+        }
       }
     }
   }

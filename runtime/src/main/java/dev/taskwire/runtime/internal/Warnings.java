@@ -15,8 +15,17 @@ final class Warnings {
 
   /** Logs {@code message} and {@code thrown} as a warning; if that fails, the warning is lost. */
   static void warn(Supplier<String> message, Throwable thrown) {
+    log(System.Logger.Level.WARNING, message, thrown);
+  }
+
+  /** Logs a failure seen before, at DEBUG: repeats of one failure must not flood the log. */
+  static void again(Supplier<String> message, Throwable thrown) {
+    log(System.Logger.Level.DEBUG, message, thrown);
+  }
+
+  private static void log(System.Logger.Level level, Supplier<String> message, Throwable thrown) {
     try {
-      LOG.log(System.Logger.Level.WARNING, message, thrown);
+      LOG.log(level, message, thrown);
     } catch (Throwable unreported) {
       // Nothing is left to report it to; the run goes on as it would have after the log.
     }

@@ -145,6 +145,35 @@ class RunScopedListenerTest {
     assertEquals(List.of("runStarted", "succeeded a", "runFinished"), hearing.heard);
   }
 
+  /** A broken listener (a metrics registry that throws) writes one warning, not one per event. */
+  @Test
+  void aListenerThatThrowsOnEveryEventIsWarnedAboutOnce() {
+    TaskListener broken =
+        new TaskListener() {
+          @Override
+          public void taskStarted(TaskEvent event) {
+            throw new IllegalStateException("registry down");
+          }
+
+          @Override
+          public void taskSucceeded(TaskEvent event) {
+            throw new IllegalStateException("registry down");
+          }
+        };
+    try (LoggedWarnings warnings = new LoggedWarnings()) {
+      PipelineRun run =
+          new TestPipeline()
+              .value("a", r -> "a")
+              .value("b", r -> "b", "a")
+              .value("c", r -> "c", "b")
+              .run(RunOptions.defaults().listener(broken));
+      assertEquals("c", run.value(2));
+      assertEquals(1, warnings.logged().size(), "six failures, one warning");
+      assertTrue(
+          warnings.logged().get(0).getMessage().contains("later failures are logged at DEBUG"));
+    }
+  }
+
   /** A propagator that notes each task call's event and hears its own run's events. */
   private static final class CallsPropagator implements ContextPropagator {
     /** "task[element]#attempt" to the thread the call was restored on. */

@@ -1,14 +1,12 @@
-package dev.taskwire.opentelemetry;
+package dev.taskwire.hazelcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.taskwire.hazelcast.HazelcastConfigs;
-import dev.taskwire.hazelcast.HazelcastDispatcher;
+import dev.taskwire.opentelemetry.TaskwireAttributes;
+import dev.taskwire.opentelemetry.TaskwireTracing;
 import dev.taskwire.runtime.RunOptions;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -18,8 +16,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,24 +43,13 @@ class DispatchedTracingTest {
   private static HazelcastInstance client;
 
   @BeforeAll
-  static void startCluster() throws IOException {
+  static void startCluster() {
     String name = "taskwire-DispatchedTracingTest-" + ProcessHandle.current().pid();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String address = "127.0.0.1:" + port;
-    Config config =
-        HazelcastConfigs.propagate(
-            HazelcastConfigs.member(name, "127.0.0.1", port, List.of(address)), tracing);
-    config.setProperty("hazelcast.logging.type", "none");
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getTcpIpConfig().setEnabled(true);
-    member = Hazelcast.newHazelcastInstance(config);
-    var clientConfig = HazelcastConfigs.client(name, List.of(address));
-    clientConfig.setProperty("hazelcast.logging.type", "none");
-    client = HazelcastClient.newHazelcastClient(clientConfig);
+    int port = LoopbackConfig.freePort();
+    member =
+        Hazelcast.newHazelcastInstance(
+            HazelcastConfigs.propagate(LoopbackConfig.member(name, port, List.of(port)), tracing));
+    client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(name, List.of(port)));
   }
 
   @AfterAll
@@ -77,8 +62,8 @@ class DispatchedTracingTest {
   @Test
   void theMembersSpanJoinsTheDriversTraceUnderTheAttempt() {
     String whereAmI =
-        new DispatchedPipelineRunner(
-                new DispatchedPipeline(),
+        new TracedPipelineRunner(
+                new TracedPipeline(),
                 RunOptions.defaults()
                     .dispatcher(HazelcastDispatcher.builder(client).build())
                     .propagate(tracing))
@@ -108,7 +93,7 @@ class DispatchedTracingTest {
         whereAmI,
         "the member's span is current inside the task");
     assertEquals(
-        DispatchedPipeline.class.getCanonicalName(),
+        TracedPipeline.class.getCanonicalName(),
         onMember.getAttributes().get(TaskwireAttributes.PIPELINE));
   }
 }

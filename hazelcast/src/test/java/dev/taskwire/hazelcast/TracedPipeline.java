@@ -1,4 +1,4 @@
-package dev.taskwire.opentelemetry;
+package dev.taskwire.hazelcast;
 
 import dev.taskwire.Distributed;
 import dev.taskwire.Task;
@@ -6,7 +6,7 @@ import io.opentelemetry.api.trace.Span;
 
 /** A task dispatched to a member; it answers with the trace and span current there. */
 @Distributed
-public class DispatchedPipeline {
+public class TracedPipeline {
   @Task
   static String whereAmI() {
     return Span.current().getSpanContext().getTraceId()
