@@ -17,18 +17,28 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -251,5 +261,106 @@ class TaskwireTracingTest {
         pipeline.currentSpans.values().stream()
             .allMatch(spanId -> spanId.equals(SpanContext.getInvalid().getSpanId())));
     assertTrue(exporter.getFinishedSpanItems().isEmpty());
+  }
+
+  /** A real SDK whose exporter or processor misbehaves, for the tests below. */
+  private static OpenTelemetrySdk sdkWith(SpanProcessor processor) {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(processor).build())
+        .build();
+  }
+
+  private static SpanExporter exporter(
+      Function<Collection<SpanData>, CompletableResultCode> export) {
+    return new SpanExporter() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> spans) {
+        return export.apply(spans);
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
+  }
+
+  private String predictionWith(OpenTelemetrySdk broken) {
+    return new AutoMlPipelineRunner(
+            new AutoMlPipeline(),
+            RunOptions.defaults().executor(pool).propagate(TaskwireTracing.create(broken)))
+        .run()
+        .predict();
+  }
+
+  /** With a batch processor, as in production, a blocked exporter holds up no task. */
+  @Test
+  void anExporterThatBlocksHoldsUpNoRun() throws Exception {
+    CountDownLatch exporting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (OpenTelemetrySdk blocked =
+        sdkWith(
+            BatchSpanProcessor.builder(
+                    exporter(
+                        spans -> {
+                          exporting.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return CompletableResultCode.ofSuccess();
+                        }))
+                .setScheduleDelay(Duration.ofMillis(1))
+                .setMaxExportBatchSize(1)
+                .build())) {
+      assertEquals("model of train.csv on test.csv", predictionWith(blocked));
+      assertTrue(exporting.await(30, TimeUnit.SECONDS), "the exporter was called");
+      // It is still blocked, and a second run does not wait for it either.
+      assertEquals("model of train.csv on test.csv", predictionWith(blocked));
+      release.countDown();
+    }
+  }
+
+  /** An exporter or a span processor that throws costs the run nothing. */
+  @Test
+  void anExporterOrProcessorThatThrowsChangesNothing() {
+    try (OpenTelemetrySdk failing =
+        sdkWith(
+            SimpleSpanProcessor.create(
+                exporter(
+                    spans -> {
+                      throw new IllegalStateException("collector down");
+                    })))) {
+      assertEquals("model of train.csv on test.csv", predictionWith(failing));
+    }
+    SpanProcessor throwing =
+        new SpanProcessor() {
+          @Override
+          public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {
+            throw new IllegalStateException("broken processor");
+          }
+
+          @Override
+          public boolean isStartRequired() {
+            return true;
+          }
+
+          @Override
+          public void onEnd(ReadableSpan span) {}
+
+          @Override
+          public boolean isEndRequired() {
+            return false;
+          }
+        };
+    try (OpenTelemetrySdk broken = sdkWith(throwing)) {
+      assertEquals("model of train.csv on test.csv", predictionWith(broken));
+    }
   }
 }

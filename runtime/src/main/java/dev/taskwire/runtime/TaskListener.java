@@ -50,7 +50,9 @@ package dev.taskwire.runtime;
  * attempt) returns a fresh listener for each run from {@link #forRun}; events carry no run of their
  * own, so one shared listener cannot tell two concurrent runs of a pipeline apart.
  *
- * <p>With no listener registered the scheduler pays one null check per event.
+ * <p>With no listener registered the scheduler pays one null check per event. A run makes only the
+ * events that some listener overrides the method of, so a listener pays for the events it hears,
+ * and one that overrides nothing is as if it were not registered.
  */
 public interface TaskListener {
   /**

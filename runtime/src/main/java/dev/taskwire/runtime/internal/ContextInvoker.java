@@ -24,7 +24,10 @@ final class ContextInvoker implements TaskInvoker {
       return invoker.invoke(task, run);
     }
     ContextPropagator.Scope[] scopes =
-        context.enter(RunEvents.event(run, task, null, false, System.nanoTime()));
+        context.enter(
+            context.restoresPerCall()
+                ? RunEvents.event(run, task, null, false, System.nanoTime())
+                : null);
     try {
       return invoker.invoke(task, run);
     } finally {

@@ -1,6 +1,7 @@
 package dev.taskwire.runtime.internal;
 
 import dev.taskwire.runtime.RunEvent;
+import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import java.util.Arrays;
 import java.util.List;
@@ -17,19 +18,90 @@ import java.util.function.Supplier;
 final class Listeners {
   private static final TaskListener[] NONE = new TaskListener[0];
 
+  // One bit per event: a run makes an event only if some listener overrides its method.
+  static final int RUN_STARTED = 1;
+  static final int RUN_FINISHED = 1 << 1;
+  static final int SCHEDULED = 1 << 2;
+  static final int STARTED = 1 << 3;
+  static final int SUCCEEDED = 1 << 4;
+  static final int FAILED = 1 << 5;
+  static final int RETRIED = 1 << 6;
+  static final int CANCELLED = 1 << 7;
+  static final int SKIPPED = 1 << 8;
+
+  /** Not an event: the listener overrides {@link TaskListener#forRun}. */
+  private static final int FOR_RUN = 1 << 9;
+
+  private static final String[] METHODS = {
+    "runStarted",
+    "runFinished",
+    "taskScheduled",
+    "taskStarted",
+    "taskSucceeded",
+    "taskFailed",
+    "taskRetried",
+    "taskCancelled",
+    "taskSkipped"
+  };
+
+  /** Per listener class, the bits of the events whose methods it overrides. */
+  private static final ClassValue<Integer> OVERRIDDEN =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          int events = 0;
+          try {
+            if (type.getMethod("forRun", RunEvent.class).getDeclaringClass()
+                != TaskListener.class) {
+              events |= FOR_RUN;
+            }
+          } catch (NoSuchMethodException | SecurityException unknown) {
+            events |= FOR_RUN;
+          }
+          for (int bit = 0; bit < METHODS.length; bit++) {
+            Class<?> event = bit < 2 ? RunEvent.class : TaskEvent.class;
+            try {
+              if (type.getMethod(METHODS[bit], event).getDeclaringClass() != TaskListener.class) {
+                events |= 1 << bit;
+              }
+            } catch (NoSuchMethodException | SecurityException unknown) {
+              events |= 1 << bit; // cannot tell: it gets the event
+            }
+          }
+          return events;
+        }
+      };
+
   private final TaskListener[] listeners;
 
   /** Per listener, whether it failed before; racy, at worst a second warning. */
   private final boolean[] failedBefore;
 
+  /** The bits of the events that some listener here overrides. */
+  private final int wanted;
+
   private Listeners(TaskListener[] listeners) {
     this.listeners = listeners;
     this.failedBefore = new boolean[listeners.length];
+    int events = 0;
+    for (TaskListener listener : listeners) {
+      events |= OVERRIDDEN.get(listener.getClass());
+    }
+    this.wanted = events;
   }
 
-  /** The listeners of {@code listeners}, or null if there are none: a run then skips events. */
+  /** Whether some listener overrides the method of {@code event}, one of the event bits above. */
+  boolean want(int event) {
+    return (wanted & event) != 0;
+  }
+
+  /**
+   * The listeners of {@code listeners}, or null if there are none, or none overrides a method: a
+   * run then skips events, as without listeners.
+   */
   static Listeners of(List<TaskListener> listeners) {
-    return listeners.isEmpty() ? null : new Listeners(listeners.toArray(NONE));
+    Listeners all = new Listeners(listeners.toArray(NONE));
+    return all.wanted == 0 ? null : all;
   }
 
   /**
@@ -59,6 +131,9 @@ final class Listeners {
    * forRun} throws is reported and hears nothing of the run.
    */
   Listeners forRun(RunEvent started) {
+    if ((wanted & FOR_RUN) == 0) {
+      return this; // each listener is its own for every run
+    }
     TaskListener[] forRun = new TaskListener[listeners.length];
     int kept = 0;
     boolean same = true;
@@ -77,7 +152,11 @@ final class Listeners {
         forRun[kept++] = own;
       }
     }
-    return same ? this : kept == 0 ? null : new Listeners(Arrays.copyOf(forRun, kept));
+    if (same) {
+      return this;
+    }
+    Listeners own = new Listeners(Arrays.copyOf(forRun, kept));
+    return own.wanted == 0 ? null : own;
   }
 
   <E> void fire(BiConsumer<TaskListener, E> method, E event) {

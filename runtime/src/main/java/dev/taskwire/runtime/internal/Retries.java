@@ -62,7 +62,7 @@ final class Retries {
     Wait wait = null;
     try {
       long delay = run.attempts().failedAttempt(task, error);
-      RunEvents.task(run, dev.taskwire.runtime.TaskListener::taskRetried, task, error);
+      RunEvents.retried(run, task, error);
       wait = new Wait(previous);
       run.setInFlight(task, wait);
       Wait waiting = wait;

@@ -23,6 +23,23 @@ final class RunContext {
 
   private final String pipeline;
 
+  /** Whether some snapshot restores per call: only then is each call's event made. */
+  private boolean perCall;
+
+  /** Per snapshot class, whether it overrides {@code restore(TaskEvent)}. */
+  private static final ClassValue<Boolean> RESTORES_PER_CALL =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.getMethod("restore", TaskEvent.class).getDeclaringClass()
+                != ContextPropagator.Snapshot.class;
+          } catch (NoSuchMethodException | SecurityException unknown) {
+            return true;
+          }
+        }
+      };
+
   /** Whether a problem was logged already; racy, at worst a second warning. */
   private volatile boolean warned;
 
@@ -75,6 +92,7 @@ final class RunContext {
     for (int i = 0; i < snapshots.length; i++) {
       try {
         snapshots[i] = propagators.get(i).capture();
+        context.perCall |= snapshots[i] != null && RESTORES_PER_CALL.get(snapshots[i].getClass());
       } catch (RuntimeException | Error broken) {
         context.warn("capture", broken);
       }
@@ -89,6 +107,11 @@ final class RunContext {
    */
   ContextPropagator.Scope[] enter() {
     return enter(null);
+  }
+
+  /** Whether {@link #enter(TaskEvent)} needs the call's event; else it may be given null. */
+  boolean restoresPerCall() {
+    return perCall;
   }
 
   /** As {@link #enter()}, around {@code call}, a call of a task method or element. */

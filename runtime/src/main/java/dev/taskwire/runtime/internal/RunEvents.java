@@ -17,13 +17,9 @@ import java.util.function.BiConsumer;
 final class RunEvents {
   private RunEvents() {}
 
-  /** Reports {@code method}'s event of {@code task} (an element, in a fan-out's element run). */
-  static void task(
-      Scheduler run, BiConsumer<TaskListener, TaskEvent> method, int task, Throwable error) {
-    Listeners listeners = run.listeners();
-    if (listeners != null) {
-      fire(run, listeners, method, task, error, false, System.nanoTime());
-    }
+  /** Reports that {@code task} (an element, in a fan-out's element run) is ready to start. */
+  static void scheduled(Scheduler run, int task) {
+    task(run, Listeners.SCHEDULED, TaskListener::taskScheduled, task, null);
   }
 
   /** Reports that {@code task} starts an attempt, and notes when, for {@link RunSnapshot}. */
@@ -32,17 +28,47 @@ final class RunEvents {
     if (listeners != null) {
       long now = System.nanoTime();
       run.features.started(task, now);
-      fire(run, listeners, TaskListener::taskStarted, task, null, false, now);
+      if (listeners.want(Listeners.STARTED)) {
+        fire(run, listeners, TaskListener::taskStarted, task, null, false, now);
+      }
     }
   }
 
   /** Reports that {@code task} succeeded, and whether its result came from the result store. */
   static void succeeded(Scheduler run, int task) {
     Listeners listeners = run.listeners();
-    if (listeners != null) {
+    if (listeners != null && listeners.want(Listeners.SUCCEEDED)) {
       ResultCache cache = run.cache();
       boolean fromStore = cache != null && cache.wasLoaded(task);
       fire(run, listeners, TaskListener::taskSucceeded, task, null, fromStore, System.nanoTime());
+    }
+  }
+
+  static void failed(Scheduler run, int task, Throwable error) {
+    task(run, Listeners.FAILED, TaskListener::taskFailed, task, error);
+  }
+
+  static void retried(Scheduler run, int task, Throwable error) {
+    task(run, Listeners.RETRIED, TaskListener::taskRetried, task, error);
+  }
+
+  static void cancelled(Scheduler run, int task, Throwable cancellation) {
+    task(run, Listeners.CANCELLED, TaskListener::taskCancelled, task, cancellation);
+  }
+
+  /**
+   * Reports {@code method}'s event of {@code task}, unless no listener of the run wants {@code
+   * event} (one of {@link Listeners}' event bits): then the event is not even made.
+   */
+  private static void task(
+      Scheduler run,
+      int event,
+      BiConsumer<TaskListener, TaskEvent> method,
+      int task,
+      Throwable error) {
+    Listeners listeners = run.listeners();
+    if (listeners != null && listeners.want(event)) {
+      fire(run, listeners, method, task, error, false, System.nanoTime());
     }
   }
 
@@ -108,7 +134,7 @@ final class RunEvents {
               run::toString);
       Listeners listeners = features.listeners.forRun(started);
       features.listeners = listeners;
-      if (listeners != null) {
+      if (listeners != null && listeners.want(Listeners.RUN_STARTED)) {
         listeners.fire(TaskListener::runStarted, started);
       }
     } catch (Throwable lost) {
@@ -124,24 +150,24 @@ final class RunEvents {
    * ends, so their events come before the task's last one.
    */
   static void settled(Scheduler run) {
-    for (int task = 0; task < run.graph.size(); task++) {
+    Listeners listeners = run.listeners();
+    for (int task = 0; listeners.want(Listeners.SKIPPED) && task < run.graph.size(); task++) {
       if (TaskStatus.notStarted(TaskStatus.get(run.status, task)) && run.isIncluded(task)) {
-        task(run, TaskListener::taskSkipped, task, null);
+        task(run, Listeners.SKIPPED, TaskListener::taskSkipped, task, null);
       }
     }
-    if (run.parent() == null) {
+    if (run.parent() == null && listeners.want(Listeners.RUN_FINISHED)) {
       ContextPropagator.Scope[] scopes = RunContext.enterFor(run);
       try {
-        run.listeners()
-            .fire(
-                TaskListener::runFinished,
-                new RunEvent(
-                    run.graph.pipeline(),
-                    run.graph,
-                    System.nanoTime(),
-                    run.failure(),
-                    run.features.plannedTasks,
-                    run::toString));
+        listeners.fire(
+            TaskListener::runFinished,
+            new RunEvent(
+                run.graph.pipeline(),
+                run.graph,
+                System.nanoTime(),
+                run.failure(),
+                run.features.plannedTasks,
+                run::toString));
       } catch (Throwable lost) {
         lost(run, lost);
       } finally {

@@ -1,6 +1,5 @@
 package dev.taskwire.runtime.internal;
 
-import dev.taskwire.runtime.TaskListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
@@ -151,7 +150,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       parent.nextSource = released;
     }
     for (int i = 0; i < released; i++) {
-      RunEvents.task(this, TaskListener::taskScheduled, sources[i], null);
+      RunEvents.scheduled(this, sources[i]);
     }
     // Chained from the last, so that the first source lies on top: taken in declaration order.
     int chain = EMPTY;
@@ -377,7 +376,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     if (!graph.failureHandled(task)) {
       Stopping.recordFailure(this, task, error);
     }
-    RunEvents.task(this, TaskListener::taskFailed, task, error);
+    RunEvents.failed(this, task, error);
     publish(task);
     return isActive() ? releaseTolerantDependents(task) : leave();
   }
@@ -386,7 +385,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   void endCancelled(int task, Throwable cancellation) {
     slots[task] = cancellation;
     TaskStatus.end(status, task, TaskStatus.CANCELLED);
-    RunEvents.task(this, TaskListener::taskCancelled, task, cancellation);
+    RunEvents.cancelled(this, task, cancellation);
     publish(task);
     leave();
   }
@@ -399,7 +398,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     int chained = 0;
     for (int dependent : graph.dependentsOf(task)) {
       if (TaskStatus.countDown(status, dependent)) {
-        RunEvents.task(this, TaskListener::taskScheduled, dependent, null);
+        RunEvents.scheduled(this, dependent);
         if (next == EMPTY) {
           next = dependent;
         } else {
@@ -423,7 +422,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     boolean pushed = false;
     for (int dependent : graph.tolerantDependentsOf(task)) {
       if (TaskStatus.countDown(status, dependent)) {
-        RunEvents.task(this, TaskListener::taskScheduled, dependent, null);
+        RunEvents.scheduled(this, dependent);
         ACTIVE_TASKS.getAndAdd(this, 1);
         push(dependent);
         pushed = true;
@@ -444,7 +443,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       int next = parent.releaseNext();
       if (next < sources.length) {
         // The released source takes over the leaving task's place among the active ones.
-        RunEvents.task(this, TaskListener::taskScheduled, sources[next], null);
+        RunEvents.scheduled(this, sources[next]);
         push(sources[next]);
         wakeWorker();
         return EMPTY;
