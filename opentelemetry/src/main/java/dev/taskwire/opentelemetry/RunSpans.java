@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The spans of one run: the context captured when it started, the run's span, and the span of each
- * attempt in flight. It hears the run's events (as the run's snapshot's listener) and makes the
- * right span current around each call of the run's code.
+ * The spans of one recorded run: the run's span, and the span of each attempt in flight. It hears
+ * the run's events (as the run's snapshot's listener) and makes the attempt's span current around
+ * each call of its task's code.
  */
 final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
   private static final Attributes PREREQUISITE =
@@ -28,27 +28,28 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
       Attributes.of(TaskwireAttributes.LINK, "previous attempt");
 
   private final Tracer tracer;
+  private final Span runSpan;
 
-  /** What was current on the thread that started the run. */
-  private final Context parent;
+  /** What was current on the thread that started the run, with the run's span. */
+  private final Context run;
 
-  /** The run's span once it started; until then the parent's context stands in. */
-  private volatile Context run;
-
-  private volatile Span runSpan;
-
-  /** Per whole task (by index): the span of its latest attempt, for its dependents' links. */
-  private volatile AtomicReferenceArray<SpanContext> latest;
-
-  /** The attempt in flight of each task or element, by {@link #key}. */
-  private final ConcurrentHashMap<Long, Attempt> attempts = new ConcurrentHashMap<>();
-
+  // Set by runStarted, before any task event.
   private volatile TaskGraph graph;
 
-  RunSpans(Tracer tracer, Context parent) {
+  /** Whole tasks' attempts in flight, by index. */
+  private volatile AtomicReferenceArray<Attempt> tasks;
+
+  /** Per whole task: the span of its latest attempt, for its dependents' links. */
+  private volatile AtomicReferenceArray<SpanContext> latest;
+
+  /** Elements' attempts in flight, by {@link #elementKey}. */
+  private final ConcurrentHashMap<Long, Attempt> elements = new ConcurrentHashMap<>();
+
+  /** {@code runSpan} has started under {@code parent}, and is recording. */
+  RunSpans(Tracer tracer, Context parent, Span runSpan) {
     this.tracer = tracer;
-    this.parent = parent;
-    this.run = parent;
+    this.runSpan = runSpan;
+    this.run = parent.with(runSpan);
   }
 
   /** A task's or element's current attempt, and the span of the one before it. */
@@ -57,8 +58,30 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
     SpanContext previous;
   }
 
-  private static long key(int task, int element) {
-    return ((long) task << 32) | (element & 0xFFFF_FFFFL);
+  private static Long elementKey(TaskEvent event) {
+    return ((long) event.index() << 32) | event.element();
+  }
+
+  private Attempt attempt(TaskEvent event) {
+    return event.isElement() ? elements.get(elementKey(event)) : tasks.get(event.index());
+  }
+
+  private Attempt startAttempt(TaskEvent event) {
+    if (event.isElement()) {
+      return elements.computeIfAbsent(elementKey(event), key -> new Attempt());
+    }
+    Attempt attempt = tasks.get(event.index());
+    if (attempt == null) {
+      attempt = new Attempt();
+      tasks.set(event.index(), attempt);
+    }
+    return attempt;
+  }
+
+  private Attempt endAttempt(TaskEvent event) {
+    return event.isElement()
+        ? elements.remove(elementKey(event))
+        : tasks.getAndSet(event.index(), null);
   }
 
   // ---- the context around the run's code -----------------------------------------------------
@@ -74,7 +97,7 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
   @Override
   @SuppressWarnings("MustBeClosedChecker")
   public ContextPropagator.Scope restore(TaskEvent call) {
-    Attempt attempt = attempts.get(key(call.index(), call.element()));
+    Attempt attempt = attempt(call);
     Span span = attempt == null ? null : attempt.span;
     return span == null ? restore() : run.with(span).makeCurrent()::close;
   }
@@ -88,48 +111,44 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void runStarted(RunEvent event) {
-    graph = event.graph();
-    latest = new AtomicReferenceArray<>(graph.size());
-    Span span =
-        tracer
-            .spanBuilder("run " + simpleName(event.pipeline()))
-            .setParent(parent)
-            .setAttribute(TaskwireAttributes.PIPELINE, event.pipeline())
-            .setAttribute(TaskwireAttributes.TASKS, (long) event.tasks())
-            .startSpan();
-    runSpan = span;
-    run = parent.with(span);
+    TaskGraph started = event.graph();
+    tasks = new AtomicReferenceArray<>(started.size());
+    latest = new AtomicReferenceArray<>(started.size());
+    graph = started;
+    runSpan.updateName("run " + simpleName(event.pipeline()));
+    runSpan.setAttribute(TaskwireAttributes.PIPELINE, event.pipeline());
+    runSpan.setAttribute(TaskwireAttributes.TASKS, (long) event.tasks());
   }
 
   @Override
   public void runFinished(RunEvent event) {
-    Span span = runSpan;
     RuntimeException failure = event.failure();
-    span.setAttribute(TaskwireAttributes.OUTCOME, outcomeOf(failure));
+    runSpan.setAttribute(TaskwireAttributes.OUTCOME, outcomeOf(failure));
     if (failure != null) {
-      span.recordException(failure);
-      span.setStatus(StatusCode.ERROR, failure.getMessage());
+      runSpan.recordException(failure);
+      runSpan.setStatus(StatusCode.ERROR, failure.getMessage());
     }
-    span.end();
+    runSpan.end();
   }
 
   @Override
   public void taskStarted(TaskEvent event) {
-    Attempt attempt =
-        attempts.computeIfAbsent(key(event.index(), event.element()), key -> new Attempt());
+    TaskGraph graph = this.graph;
+    Attempt attempt = startAttempt(event);
     Context parentOfTask = run;
     if (event.isElement()) {
-      Attempt task = attempts.get(key(event.index(), -1));
+      Attempt task = tasks.get(event.index());
       if (task != null && task.span != null) {
         parentOfTask = run.with(task.span);
       }
     }
+    String name = graph.name(event.index());
     SpanBuilder builder =
         tracer
-            .spanBuilder(graph.name(event.index()))
+            .spanBuilder(name)
             .setParent(parentOfTask)
             .setAttribute(TaskwireAttributes.PIPELINE, event.pipeline())
-            .setAttribute(TaskwireAttributes.TASK, graph.name(event.index()))
+            .setAttribute(TaskwireAttributes.TASK, name)
             .setAttribute(TaskwireAttributes.ATTEMPT, (long) event.attempt());
     if (event.isElement()) {
       builder.setAttribute(TaskwireAttributes.ELEMENT, (long) event.element());
@@ -152,7 +171,7 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void taskSucceeded(TaskEvent event) {
-    Span span = end(event);
+    Span span = spanOf(endAttempt(event));
     if (span != null) {
       span.setAttribute(TaskwireAttributes.OUTCOME, "succeeded");
       span.setAttribute(TaskwireAttributes.CACHE_HIT, event.fromStore());
@@ -162,7 +181,7 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void taskFailed(TaskEvent event) {
-    Span span = end(event);
+    Span span = spanOf(endAttempt(event));
     if (span == null) { // the executor refused its hand-off: no attempt started, but it failed
       span = tracer.spanBuilder(graph.name(event.index())).setParent(run).startSpan();
     }
@@ -172,8 +191,8 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void taskRetried(TaskEvent event) {
-    Attempt attempt = attempts.get(key(event.index(), event.element()));
-    Span span = attempt == null ? null : attempt.span;
+    Attempt attempt = attempt(event);
+    Span span = spanOf(attempt);
     if (span != null) {
       failed(span, "retried", event.error());
       span.end();
@@ -184,7 +203,7 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void taskCancelled(TaskEvent event) {
-    Span span = end(event);
+    Span span = spanOf(endAttempt(event));
     if (span != null) {
       span.setAttribute(TaskwireAttributes.OUTCOME, "cancelled");
       span.end();
@@ -193,16 +212,13 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
 
   @Override
   public void taskSkipped(TaskEvent event) {
-    attempts.remove(key(event.index(), event.element()));
-    Span span = runSpan;
-    if (span != null && !event.isElement()) {
-      span.addEvent("task skipped", Attributes.of(TaskwireAttributes.TASK, event.task()));
+    endAttempt(event);
+    if (!event.isElement()) {
+      runSpan.addEvent("task skipped", Attributes.of(TaskwireAttributes.TASK, event.task()));
     }
   }
 
-  /** The span of the attempt that ends with {@code event}, which no longer needs its state. */
-  private Span end(TaskEvent event) {
-    Attempt attempt = attempts.remove(key(event.index(), event.element()));
+  private static Span spanOf(Attempt attempt) {
     return attempt == null ? null : attempt.span;
   }
 

@@ -59,10 +59,21 @@ public final class TaskwireTracing implements ContextPropagator, ContextPropagat
     return new TaskwireTracing(Objects.requireNonNull(openTelemetry, "openTelemetry"));
   }
 
-  /** On the thread that starts a run: the run's spans, under the span current here. */
+  /**
+   * On the thread that starts a run: starts the run's span under the span current here. A run whose
+   * span does not record (the no-op API, or a sampler that left it out) gets no task spans and
+   * hears no events: only the trace context is carried to its tasks.
+   */
   @Override
+  @SuppressWarnings("MustBeClosedChecker") // the runtime closes it after the call, on this thread
   public Snapshot capture() {
-    return new RunSpans(tracer, Context.current());
+    Context parent = Context.current();
+    Span run = tracer.spanBuilder("taskwire run").setParent(parent).startSpan();
+    if (run.isRecording()) {
+      return new RunSpans(tracer, parent, run);
+    }
+    Context unrecorded = parent.with(run);
+    return () -> unrecorded.makeCurrent()::close;
   }
 
   /** On the driver, inside a dispatched attempt's context: its trace context, as fields. */

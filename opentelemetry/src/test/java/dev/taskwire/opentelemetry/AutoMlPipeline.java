@@ -15,8 +15,12 @@ class AutoMlPipeline {
   /** Task name to the id of the span current inside it. */
   final Map<String, String> currentSpans = new ConcurrentHashMap<>();
 
+  /** Task name to the id of the trace current inside it. */
+  final Map<String, String> currentTraces = new ConcurrentHashMap<>();
+
   private void note(String task) {
     currentSpans.put(task, Span.current().getSpanContext().getSpanId());
+    currentTraces.put(task, Span.current().getSpanContext().getTraceId());
   }
 
   @Task

@@ -28,6 +28,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -261,6 +262,36 @@ class TaskwireTracingTest {
         pipeline.currentSpans.values().stream()
             .allMatch(spanId -> spanId.equals(SpanContext.getInvalid().getSpanId())));
     assertTrue(exporter.getFinishedSpanItems().isEmpty());
+  }
+
+  /** A run its sampler leaves out makes no span, hears no event, and keeps the caller's trace. */
+  @Test
+  void aRunTheSamplerLeavesOutMakesNoSpansButCarriesTheTrace() {
+    try (OpenTelemetrySdk sampledOut =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .setSampler(Sampler.alwaysOff())
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build()) {
+      AutoMlPipeline pipeline = new AutoMlPipeline();
+      Span request = sampledOut.getTracer("test").spanBuilder("request").startSpan();
+      try (Scope ignored = request.makeCurrent()) {
+        new AutoMlPipelineRunner(
+                pipeline,
+                RunOptions.defaults().executor(pool).propagate(TaskwireTracing.create(sampledOut)))
+            .run();
+      } finally {
+        request.end();
+      }
+      assertTrue(exporter.getFinishedSpanItems().isEmpty());
+      assertEquals(
+          Set.of(request.getSpanContext().getTraceId()),
+          Set.copyOf(pipeline.currentTraces.values()),
+          "inside each task, the caller's (unsampled) trace is current");
+      assertEquals(1, Set.copyOf(pipeline.currentSpans.values()).size(), "the run's, for all");
+    }
   }
 
   /** A real SDK whose exporter or processor misbehaves, for the tests below. */

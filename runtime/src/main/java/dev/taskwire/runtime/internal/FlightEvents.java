@@ -6,6 +6,7 @@ import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskListener;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * JDK Flight Recorder events of runs ({@link JfrRun}) and task attempts ({@link JfrTaskAttempt}),
@@ -46,10 +47,15 @@ final class FlightEvents implements TaskListener {
   private static final class Recorder implements TaskListener {
     private final TaskGraph graph;
     private final JfrRun run = new JfrRun();
-    private final ConcurrentHashMap<Long, Attempt> attempts = new ConcurrentHashMap<>();
+
+    /** Whole tasks' attempts by index; elements', unknown in number until they start, in a map. */
+    private final AtomicReferenceArray<Attempt> tasks;
+
+    private final ConcurrentHashMap<Long, Attempt> elements = new ConcurrentHashMap<>();
 
     Recorder(TaskGraph graph) {
       this.graph = graph;
+      this.tasks = new AtomicReferenceArray<>(graph.size());
     }
 
     /** A task's or element's attempt in flight, and when it became ready for it. */
@@ -63,7 +69,23 @@ final class FlightEvents implements TaskListener {
     }
 
     private static Long key(TaskEvent event) {
-      return ((long) event.index() << 32) | (event.element() & 0xFFFF_FFFFL);
+      return ((long) event.index() << 32) | event.element();
+    }
+
+    private Attempt get(TaskEvent event) {
+      return event.isElement() ? elements.get(key(event)) : tasks.get(event.index());
+    }
+
+    private void put(TaskEvent event, Attempt attempt) {
+      if (event.isElement()) {
+        elements.put(key(event), attempt);
+      } else {
+        tasks.set(event.index(), attempt);
+      }
+    }
+
+    private Attempt remove(TaskEvent event) {
+      return event.isElement() ? elements.remove(key(event)) : tasks.getAndSet(event.index(), null);
     }
 
     @Override
@@ -89,12 +111,16 @@ final class FlightEvents implements TaskListener {
 
     @Override
     public void taskScheduled(TaskEvent event) {
-      attempts.put(key(event), new Attempt(event.nanoTime()));
+      put(event, new Attempt(event.nanoTime()));
     }
 
     @Override
     public void taskStarted(TaskEvent event) {
-      Attempt attempt = attempts.computeIfAbsent(key(event), key -> new Attempt(event.nanoTime()));
+      Attempt attempt = get(event);
+      if (attempt == null) { // it was never scheduled in this run: resumed, or started at once
+        attempt = new Attempt(event.nanoTime());
+        put(event, attempt);
+      }
       JfrTaskAttempt started = new JfrTaskAttempt();
       started.begin();
       started.pipeline = event.pipeline();
@@ -108,22 +134,22 @@ final class FlightEvents implements TaskListener {
 
     @Override
     public void taskSucceeded(TaskEvent event) {
-      end(attempts.remove(key(event)), event, "succeeded");
+      end(remove(event), event, "succeeded");
     }
 
     @Override
     public void taskFailed(TaskEvent event) {
-      end(attempts.remove(key(event)), event, "failed");
+      end(remove(event), event, "failed");
     }
 
     @Override
     public void taskCancelled(TaskEvent event) {
-      end(attempts.remove(key(event)), event, "cancelled");
+      end(remove(event), event, "cancelled");
     }
 
     @Override
     public void taskRetried(TaskEvent event) {
-      Attempt attempt = attempts.get(key(event));
+      Attempt attempt = get(event);
       end(attempt, event, "retried");
       if (attempt != null) {
         attempt.readyNanos = event.nanoTime();
@@ -132,7 +158,7 @@ final class FlightEvents implements TaskListener {
 
     @Override
     public void taskSkipped(TaskEvent event) {
-      attempts.remove(key(event));
+      remove(event);
     }
 
     /** Commits the attempt's event, if it started one (a refused hand-off never did). */
