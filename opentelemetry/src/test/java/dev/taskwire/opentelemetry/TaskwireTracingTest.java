@@ -113,7 +113,7 @@ class TaskwireTracingTest {
   }
 
   @RepeatedTest(3)
-  void theAutoMlGraphIsOneRunSpanWithATaskSpanPerTaskLinkedToItsPrerequisites() {
+  void theAutoMlGraphIsOneRunSpanWithATaskSpanPerTaskLinkedToItsPrerequisites() throws Exception {
     AutoMlPipeline pipeline = new AutoMlPipeline();
     SpanData request = insideARequest(() -> new AutoMlPipelineRunner(pipeline, options()).run());
 
@@ -147,6 +147,27 @@ class TaskwireTracingTest {
         Map.of(id(uploadTrain), "prerequisite", id(uploadTest), "prerequisite"), links(train));
     assertEquals(Map.of(id(train), "prerequisite", id(uploadTest), "prerequisite"), links(predict));
     assertEquals(6, exporter.getFinishedSpanItems().size(), "request, run and four tasks");
+    assertEquals(List.of(false, false), spanLeftOnThePool(), "no span stays on a pool thread");
+  }
+
+  /** Whether each of the pool's two threads still has a valid span current. */
+  private List<Boolean> spanLeftOnThePool() throws Exception {
+    CountDownLatch both = new CountDownLatch(2);
+    List<Boolean> left = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      pool.execute(
+          () -> {
+            left.add(Span.current().getSpanContext().isValid());
+            both.countDown();
+            try {
+              both.await(); // so that each of the two threads takes one probe
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    assertTrue(both.await(30, TimeUnit.SECONDS));
+    return left;
   }
 
   @Test
