@@ -61,6 +61,7 @@ public abstract class GraphBenchmark {
     answers.put("dagger", runDagger());
     answers.put("taskwire", runTaskwire());
     answers.put("taskwireStart", runTaskwireStart());
+    answers.put("taskwireNewRunner", runTaskwireNewRunner());
     Answers.requireAll(getClass().getSimpleName(), expected(), answers);
   }
 
@@ -85,6 +86,9 @@ public abstract class GraphBenchmark {
 
   protected abstract int runTaskwireStart();
 
+  /** A new runner for each run, as a service builds one per request, then {@code run()}. */
+  protected abstract int runTaskwireNewRunner();
+
   @Benchmark
   public int sequential() {
     return runSequential();
@@ -108,6 +112,11 @@ public abstract class GraphBenchmark {
   @Benchmark
   public int taskwireStart() {
     return runTaskwireStart();
+  }
+
+  @Benchmark
+  public int taskwireNewRunner() {
+    return runTaskwireNewRunner();
   }
 
   /** {@link Future#get()} for code that cannot fail in these benchmarks. */

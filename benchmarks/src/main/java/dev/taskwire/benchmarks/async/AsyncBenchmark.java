@@ -52,6 +52,7 @@ public class AsyncBenchmark {
   private ScheduledExecutorService timer;
   private SimulatedService service;
   private AsyncPipeline pipeline;
+  private RunOptions options;
   private AsyncPipelineRunner runner;
 
   // Reused across invocations so that the harness allocates nothing per run.
@@ -70,7 +71,8 @@ public class AsyncBenchmark {
     timer = BenchmarkThreads.timer();
     service = new SimulatedService(timer);
     pipeline = new AsyncPipeline(service);
-    runner = new AsyncPipelineRunner(pipeline, RunOptions.defaults().executor(pool));
+    options = RunOptions.defaults().executor(pool);
+    runner = new AsyncPipelineRunner(pipeline, options);
 
     Map<String, Integer> single = new LinkedHashMap<>();
     single.put("completableFuture", AsyncFutures.start(pipeline, pool).join());
@@ -82,6 +84,7 @@ public class AsyncBenchmark {
     batch.put("completableFuture", completableFuture());
     batch.put("dagger", dagger());
     batch.put("taskwire", taskwire());
+    batch.put("taskwireNewRunner", taskwireNewRunner());
     Answers.requireAll(
         "AsyncBenchmark (" + RUNS + " runs)", (long) RUNS * AsyncPipeline.EXPECTED, batch);
   }
@@ -122,6 +125,20 @@ public class AsyncBenchmark {
   public long taskwire() {
     for (int i = 0; i < RUNS; i++) {
       executions[i] = runner.start();
+    }
+    long sum = 0;
+    for (int i = 0; i < RUNS; i++) {
+      sum += executions[i].await().sink();
+      executions[i] = null;
+    }
+    return sum;
+  }
+
+  /** A new runner for each run, as a service builds one per request. */
+  @Benchmark
+  public long taskwireNewRunner() {
+    for (int i = 0; i < RUNS; i++) {
+      executions[i] = new AsyncPipelineRunner(pipeline, options).start();
     }
     long sum = 0;
     for (int i = 0; i < RUNS; i++) {

@@ -12,13 +12,14 @@ import java.util.concurrent.Executor;
 public class ChainBenchmark extends GraphBenchmark {
   private final Chain pipeline = new Chain();
   private Executor executor;
+  private RunOptions options;
   private ChainRunner runner;
 
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner =
-        new ChainRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.options = RunOptions.defaults().executor(executor);
+    this.runner = new ChainRunner(pipeline, options);
   }
 
   @Override
@@ -50,5 +51,10 @@ public class ChainBenchmark extends GraphBenchmark {
   @Override
   protected int runTaskwireStart() {
     return runner.start().await().step31();
+  }
+
+  @Override
+  protected int runTaskwireNewRunner() {
+    return new ChainRunner(pipeline, options).run().step31();
   }
 }

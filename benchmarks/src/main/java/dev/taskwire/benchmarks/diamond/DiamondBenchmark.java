@@ -8,12 +8,14 @@ import java.util.concurrent.Executor;
 public class DiamondBenchmark extends GraphBenchmark {
   private final Diamond pipeline = new Diamond();
   private Executor executor;
+  private RunOptions options;
   private DiamondRunner runner;
 
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner = new DiamondRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.options = RunOptions.defaults().executor(executor);
+    this.runner = new DiamondRunner(pipeline, options);
   }
 
   @Override
@@ -44,5 +46,10 @@ public class DiamondBenchmark extends GraphBenchmark {
   @Override
   protected int runTaskwireStart() {
     return runner.start().await().d();
+  }
+
+  @Override
+  protected int runTaskwireNewRunner() {
+    return new DiamondRunner(pipeline, options).run().d();
   }
 }

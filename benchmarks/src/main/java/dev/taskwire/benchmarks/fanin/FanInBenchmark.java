@@ -12,13 +12,14 @@ import java.util.concurrent.Executor;
 public class FanInBenchmark extends GraphBenchmark {
   private final FanIn pipeline = new FanIn();
   private Executor executor;
+  private RunOptions options;
   private FanInRunner runner;
 
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner =
-        new FanInRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.options = RunOptions.defaults().executor(executor);
+    this.runner = new FanInRunner(pipeline, options);
   }
 
   @Override
@@ -50,5 +51,10 @@ public class FanInBenchmark extends GraphBenchmark {
   @Override
   protected int runTaskwireStart() {
     return runner.start().await().sink();
+  }
+
+  @Override
+  protected int runTaskwireNewRunner() {
+    return new FanInRunner(pipeline, options).run().sink();
   }
 }

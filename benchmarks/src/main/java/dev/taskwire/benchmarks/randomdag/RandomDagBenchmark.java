@@ -15,13 +15,14 @@ import java.util.concurrent.Executor;
 public class RandomDagBenchmark extends GraphBenchmark {
   private final RandomDag pipeline = new RandomDag();
   private Executor executor;
+  private RunOptions options;
   private RandomDagRunner runner;
 
   @Override
   protected void prepare(Executor executor) {
     this.executor = executor;
-    this.runner =
-        new RandomDagRunner(pipeline, RunOptions.defaults().executor(executor));
+    this.options = RunOptions.defaults().executor(executor);
+    this.runner = new RandomDagRunner(pipeline, options);
   }
 
   @Override
@@ -53,5 +54,10 @@ public class RandomDagBenchmark extends GraphBenchmark {
   @Override
   protected int runTaskwireStart() {
     return runner.start().await().total();
+  }
+
+  @Override
+  protected int runTaskwireNewRunner() {
+    return new RandomDagRunner(pipeline, options).run().total();
   }
 }
