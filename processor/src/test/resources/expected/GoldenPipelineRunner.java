@@ -8,6 +8,7 @@ import dev.taskwire.runtime.TaskPolicy;
 import dev.taskwire.runtime.internal.GraphTable;
 import dev.taskwire.runtime.internal.PipelineRun;
 import dev.taskwire.runtime.internal.RunTemplate;
+import dev.taskwire.runtime.internal.RunTemplates;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -50,10 +51,16 @@ public final class GoldenPipelineRunner {
       .task("log", TaskKind.VOID, "join")
       .build();
 
+  /**
+   * What the runs of one {@link RunOptions} share, made once per options: the graph, the calls of
+   * the task methods and the options.
+   */
+  private static final RunTemplates TEMPLATES = new RunTemplates(GRAPH, GoldenPipelineRunner::invoke);
+
   private final GoldenPipeline pipeline;
 
   /**
-   * What every run shares: the graph, the calls of the task methods and the options.
+   * The template of this runner's options, shared with every runner built with them.
    */
   private final RunTemplate template;
 
@@ -69,7 +76,7 @@ public final class GoldenPipelineRunner {
    */
   public GoldenPipelineRunner(GoldenPipeline pipeline, RunOptions options) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-    this.template = RunTemplate.of(GRAPH, this::invoke, options);
+    this.template = TEMPLATES.forOptions(options);
   }
 
   /**
@@ -87,14 +94,14 @@ public final class GoldenPipelineRunner {
    *     is cleared for the next task and set again when this method returns
    */
   public Results run() {
-    return new Results(template.run());
+    return new Results(template.run(pipeline));
   }
 
   /**
    * Starts every task and returns at once, without waiting for any to finish.
    */
   public Execution start() {
-    return new Execution(template.start());
+    return new Execution(template.start(pipeline));
   }
 
   /**
@@ -107,14 +114,14 @@ public final class GoldenPipelineRunner {
    *     is interrupted, as {@link #run()} says
    */
   public Results runOnly(Target target, Target... moreTargets) {
-    return new Results(template.run(indices(target, moreTargets)));
+    return new Results(template.runOnly(pipeline, indices(target, moreTargets)));
   }
 
   /**
    * Starts only the given tasks and the tasks they depend on, and returns at once.
    */
   public Execution startOnly(Target target, Target... moreTargets) {
-    return new Execution(template.start(indices(target, moreTargets)));
+    return new Execution(template.startOnly(pipeline, indices(target, moreTargets)));
   }
 
   /**
@@ -127,7 +134,7 @@ public final class GoldenPipelineRunner {
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this pipeline
    */
   public Results resume(PipelineException failure) {
-    return new Results(template.resume(failure));
+    return new Results(template.resume(pipeline, failure));
   }
 
   /**
@@ -159,7 +166,8 @@ public final class GoldenPipelineRunner {
   /**
    * Calls task number {@code task} with the results of the tasks it depends on.
    */
-  private Object invoke(int task, PipelineRun run) throws Exception {
+  private static Object invoke(int task, PipelineRun run) throws Exception {
+    GoldenPipeline pipeline = run.pipeline();
     return switch (task) {
       case 0 -> pipeline.fetch();
       case 1 -> GoldenPipeline.limit();

@@ -36,8 +36,12 @@ final class InvokerWriter {
   /** What the runner hands the runtime as the calls of its tasks. */
   CodeBlock invoker(ResolvedPipeline model) {
     return model.hasFanOut()
-        ? CodeBlock.of("$T.withElements(this::invoke, this::invokeEach)", TASK_INVOKER)
-        : CodeBlock.of("this::invoke");
+        ? CodeBlock.of(
+            "$T.withElements($T::invoke, $T::invokeEach)",
+            TASK_INVOKER,
+            model.runner(),
+            model.runner())
+        : CodeBlock.of("$T::invoke", model.runner());
   }
 
   /**
@@ -66,15 +70,21 @@ final class InvokerWriter {
               chunks.className(from));
         }
       }
-      invokeBody = endSwitch(dispatch, "no task number ");
-      invokeEachBody = endSwitch(dispatchEach, "no fan-out task number ");
+      invokeBody = withPipeline(model, endSwitch(dispatch, "no task number "));
+      invokeEachBody = withPipeline(model, endSwitch(dispatchEach, "no fan-out task number "));
     } else {
-      invokeBody = taskSwitch(model, model.tasks());
-      invokeEachBody = fanOutSwitch(model, model.tasks());
+      invokeBody =
+          readsPipeline(wholeTasks(model.tasks()))
+              ? withPipeline(model, taskSwitch(model, model.tasks()))
+              : taskSwitch(model, model.tasks());
+      invokeEachBody =
+          readsPipeline(fanOuts(model.tasks()))
+              ? withPipeline(model, fanOutSwitch(model, model.tasks()))
+              : fanOutSwitch(model, model.tasks());
     }
     methods.add(
         invokeSignature(MethodSpec.methodBuilder("invoke"), model.tasks())
-            .addModifiers(Modifier.PRIVATE)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addJavadoc(
                 "Calls task number {@code task} with the results of the tasks it depends on.\n")
             .addCode(invokeBody)
@@ -82,7 +92,7 @@ final class InvokerWriter {
     if (model.hasFanOut()) {
       methods.add(
           invokeEachSignature(MethodSpec.methodBuilder("invokeEach"), fanOuts(model.tasks()))
-              .addModifiers(Modifier.PRIVATE)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .addJavadoc(
                   "Calls task number {@code task} for one {@code element} of the result it runs"
                       + " for each of.\n")
@@ -90,6 +100,22 @@ final class InvokerWriter {
               .build());
     }
     return methods;
+  }
+
+  /**
+   * {@code body} after reading the run's pipeline object: the invoker is shared by every runner of
+   * the same options, so the pipeline comes with the run.
+   */
+  private static CodeBlock withPipeline(ResolvedPipeline model, CodeBlock body) {
+    return CodeBlock.builder()
+        .addStatement("$T pipeline = run.pipeline()", model.pipeline())
+        .add(body)
+        .build();
+  }
+
+  /** Whether the calls of {@code tasks} need the pipeline object: some task is not static. */
+  private static boolean readsPipeline(List<ResolvedTask> tasks) {
+    return tasks.stream().anyMatch(task -> !task.isStatic());
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
 import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
 import static dev.taskwire.processor.RuntimeNames.RUN_OPTIONS;
 import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATE;
+import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATES;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -72,12 +73,25 @@ final class RunnerWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(classJavadoc(model))
             .addField(graph.graphField(model, chunks))
+            .addField(
+                FieldSpec.builder(
+                        RUN_TEMPLATES,
+                        "TEMPLATES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "What the runs of one {@link $T} share, made once per options: the graph,"
+                            + " the calls of\nthe task methods and the options.\n",
+                        RUN_OPTIONS)
+                    .initializer("new $T(GRAPH, $L)", RUN_TEMPLATES, invoker.invoker(model))
+                    .build())
             .addField(model.pipeline(), "pipeline", Modifier.PRIVATE, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(RUN_TEMPLATE, "template", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc(
-                        "What every run shares: the graph, the calls of the task methods"
-                            + " and the options.\n")
+                        "The template of this runner's options, shared with every runner built"
+                            + " with them.\n")
                     .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
@@ -99,10 +113,7 @@ final class RunnerWriter {
                         "this.pipeline = $T.requireNonNull(pipeline, $S)",
                         Objects.class,
                         "pipeline")
-                    .addStatement(
-                        "this.template = $T.of(GRAPH, $L, options)",
-                        RUN_TEMPLATE,
-                        invoker.invoker(model))
+                    .addStatement("this.template = TEMPLATES.forOptions(options)")
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
@@ -164,12 +175,12 @@ final class RunnerWriter {
                 + "\n    is cleared for the next task and set again when this method returns\n",
             PIPELINE_EXCEPTION,
             CancellationException.class.getName())
-        .addStatement("return new $T(template.run())", results)
+        .addStatement("return new $T(template.run(pipeline))", results)
         .build();
   }
 
   private static MethodSpec runOnlyMethod(ClassName runner, ClassName results) {
-    return targetsMethod("runOnly", "run", runner, results)
+    return targetsMethod("runOnly", runner, results)
         .addJavadoc(
             "Runs only the given tasks and the tasks they depend on, directly or not, and waits"
                 + " until\nthey have finished, as {@link #run()} does. No other task runs; its"
@@ -182,15 +193,15 @@ final class RunnerWriter {
   }
 
   private static MethodSpec startOnlyMethod(ClassName runner, ClassName execution) {
-    return targetsMethod("startOnly", "start", runner, execution)
+    return targetsMethod("startOnly", runner, execution)
         .addJavadoc(
             "Starts only the given tasks and the tasks they depend on, and returns at" + " once.\n")
         .build();
   }
 
-  /** {@code X runOnly(Target target, Target... moreTargets)}, calling {@code template.run}. */
+  /** {@code X runOnly(Target target, Target... moreTargets)}, calling the template's namesake. */
   private static MethodSpec.Builder targetsMethod(
-      String name, String runMethod, ClassName runner, ClassName returned) {
+      String name, ClassName runner, ClassName returned) {
     ClassName target = runner.nestedClass("Target");
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
@@ -199,7 +210,7 @@ final class RunnerWriter {
         .addParameter(ArrayTypeName.of(target), "moreTargets")
         .varargs(true)
         .addStatement(
-            "return new $T(template.$N(indices(target, moreTargets)))", returned, runMethod);
+            "return new $T(template.$N(pipeline, indices(target, moreTargets)))", returned, name);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
@@ -216,7 +227,7 @@ final class RunnerWriter {
                 + "\n@throws IllegalArgumentException if {@code failure} did not come from a run"
                 + " of this pipeline\n",
             PIPELINE_EXCEPTION)
-        .addStatement("return new $T(template.resume(failure))", results)
+        .addStatement("return new $T(template.resume(pipeline, failure))", results)
         .build();
   }
 
@@ -289,7 +300,7 @@ final class RunnerWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(execution)
         .addJavadoc("Starts every task and returns at once, without waiting for any to finish.\n")
-        .addStatement("return new $T(template.start())", execution)
+        .addStatement("return new $T(template.start(pipeline))", execution)
         .build();
   }
 

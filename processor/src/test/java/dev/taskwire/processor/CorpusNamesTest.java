@@ -195,7 +195,7 @@ class CorpusNamesTest {
     String runner = Sources.contents(scenario.compilation(), "corpus.PipelineRunner");
     assertThat(runner)
         .contains(
-            "private java.lang.Object invoke(int task, PipelineRun run)"
+            "private static java.lang.Object invoke(int task, PipelineRun run)"
                 + " throws java.lang.Exception {");
     assertThat(runner).contains("case 2 -> pipeline.twice(run.<java.lang.Integer>value(0));");
     Object results = scenario.run("corpus.PipelineRunner", "corpus.Pipeline");

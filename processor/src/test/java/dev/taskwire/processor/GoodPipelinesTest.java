@@ -56,7 +56,7 @@ class GoodPipelinesTest {
   @Test
   void invokeDeclaresNoExceptionWhenTasksThrowOnlyUncheckedOnes() {
     String runner = compileCleanly(source("good/ThrowsNothing.java"), "test.ThrowsNothingRunner");
-    assertThat(runner).contains("private Object invoke(int task, PipelineRun run) {");
+    assertThat(runner).contains("private static Object invoke(int task, PipelineRun run) {");
   }
 
   @Test
@@ -64,7 +64,7 @@ class GoodPipelinesTest {
     String runner =
         compileCleanly(source("good/ThrowsException.java"), "test.ThrowsExceptionRunner");
     assertThat(runner)
-        .contains("private Object invoke(int task, PipelineRun run) throws Exception {");
+        .contains("private static Object invoke(int task, PipelineRun run) throws Exception {");
   }
 
   @Test
@@ -72,7 +72,7 @@ class GoodPipelinesTest {
     String runner =
         compileCleanly(source("good/ThrowsThrowable.java"), "test.ThrowsThrowableRunner");
     assertThat(runner)
-        .contains("private Object invoke(int task, PipelineRun run) throws Throwable {");
+        .contains("private static Object invoke(int task, PipelineRun run) throws Throwable {");
   }
 
   @Test

@@ -102,6 +102,7 @@ final class FanOut {
     return new Scheduler(
         run.template.forElements(
             elementGraph, ContextInvoker.forElements(invoker, task, elements, run)),
+        run.pipeline(),
         plan,
         new Parent(run, task, graph.maxConcurrency(task)));
   }

@@ -96,6 +96,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   /** The template's graph, which every step reads. */
   final GraphTable graph;
 
+  /** The pipeline object whose methods the run calls (null for tests' invokers that need none). */
+  private final Object pipeline;
+
   /**
    * Two slots per task, in one array so that a run allocates one: {@code slots[task]} holds the
    * task's value once SUCCEEDED, its exception once FAILED or CANCELLED; {@code
@@ -115,9 +118,11 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   /** Created on the first failure. */
   volatile Failures failures;
 
-  PipelineRun(RunTemplate template, int[] status, Object[] slots, RunFeatures features) {
+  PipelineRun(
+      RunTemplate template, Object pipeline, int[] status, Object[] slots, RunFeatures features) {
     super(status);
     this.template = template;
+    this.pipeline = pipeline;
     this.graph = template.graph;
     this.slots = slots;
     this.features = features;
@@ -286,6 +291,15 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
   @Override
   public String toString() {
     return RunSnapshot.of(this);
+  }
+
+  /**
+   * The pipeline object whose task methods this run calls, for generated code: a runner's invoker
+   * is shared by every run of its options, and reads the pipeline from the run.
+   */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the runner knows its pipeline
+  public <P> P pipeline() {
+    return (P) pipeline;
   }
 
   /**

@@ -9,9 +9,9 @@ final class Resumption {
   private Resumption() {}
 
   /** Runs again, on the calling thread as {@code run()} does, what {@code settled} left undone. */
-  static Scheduler resume(Scheduler settled, RunTemplate template) {
+  static Scheduler resume(Scheduler settled, RunTemplate template, Object pipeline) {
     RunPlan plan = remainder(settled);
-    Scheduler run = new Scheduler(template, plan, null);
+    Scheduler run = new Scheduler(template, pipeline, plan, null);
     Scheduler[] unfinished = settled.features == null ? null : settled.features.unfinishedElements;
     if (unfinished != null) {
       // A fan-out whose inputs are kept gets the same elements: it keeps those that succeeded.

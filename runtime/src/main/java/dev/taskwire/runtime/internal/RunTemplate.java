@@ -123,8 +123,8 @@ public final class RunTemplate {
   }
 
   /**
-   * Runs every task and returns once the run has settled. The calling thread runs ready tasks
-   * itself while it waits, so it also counts as one of the run's threads.
+   * Runs every task of {@code pipeline} and returns once the run has settled. The calling thread
+   * runs ready tasks itself while it waits, so it also counts as one of the run's threads.
    *
    * <p>An interrupt of the calling thread cancels the run when it arrives while the thread waits or
    * between two tasks, or when the task it reaches ends with {@code InterruptedException}. An
@@ -133,32 +133,44 @@ public final class RunTemplate {
    * is cleared before the thread runs another task, as on a pool thread; but it is not lost: the
    * thread has it again when this method returns or throws.
    *
+   * @param pipeline the object whose task methods the invoker calls ({@link
+   *     PipelineRun#pipeline()})
    * @throws PipelineException if a task failed
    * @throws CancellationException if the run was cancelled, or the calling thread was interrupted
    *     (which cancels the run; the interrupt status stays set)
    */
+  public PipelineRun run(Object pipeline) {
+    return new Scheduler(this, pipeline, null, null).runHere();
+  }
+
+  /** A run of an invoker that needs no pipeline object; see {@link #run(Object)}. */
   public PipelineRun run() {
-    return new Scheduler(this, null, null).runHere();
+    return run(null);
   }
 
   /**
    * Runs only the tasks {@code targets} (indices in the graph) and the tasks they depend on,
-   * directly or not, as {@link #run()} does; no other task runs.
+   * directly or not, as {@link #run(Object)} does; no other task runs.
    *
    * @throws IllegalArgumentException if {@code targets} is empty
    */
-  public PipelineRun run(int... targets) {
-    return new Scheduler(this, RunPlan.only(graph, targets), null).runHere();
+  public PipelineRun runOnly(Object pipeline, int[] targets) {
+    return new Scheduler(this, pipeline, RunPlan.only(graph, targets), null).runHere();
   }
 
-  /** Starts running every task and returns at once. */
+  /** Starts running every task of {@code pipeline} and returns at once. */
+  public PipelineRun start(Object pipeline) {
+    return new Scheduler(this, pipeline, null, null).startHere();
+  }
+
+  /** Starts a run of an invoker that needs no pipeline object; see {@link #start(Object)}. */
   public PipelineRun start() {
-    return new Scheduler(this, null, null).startHere();
+    return start(null);
   }
 
-  /** Starts only {@code targets} and the tasks they depend on; see {@link #run(int...)}. */
-  public PipelineRun start(int... targets) {
-    return new Scheduler(this, RunPlan.only(graph, targets), null).startHere();
+  /** Starts only {@code targets} and the tasks they depend on; see {@link #runOnly}. */
+  public PipelineRun startOnly(Object pipeline, int[] targets) {
+    return new Scheduler(this, pipeline, RunPlan.only(graph, targets), null).startHere();
   }
 
   /**
@@ -168,7 +180,7 @@ public final class RunTemplate {
    *
    * @throws IllegalArgumentException if {@code failure} did not come from a run of this graph
    */
-  public PipelineRun resume(PipelineException failure) {
-    return Resumption.resume((Scheduler) PipelineRun.of(failure, graph), this);
+  public PipelineRun resume(Object pipeline, PipelineException failure) {
+    return Resumption.resume((Scheduler) PipelineRun.of(failure, graph), this, pipeline);
   }
 }

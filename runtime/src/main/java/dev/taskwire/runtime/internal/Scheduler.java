@@ -47,10 +47,14 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   @SuppressWarnings("UnusedVariable") // read and written through ACTIVE_TASKS
   private volatile int activeTasks;
 
-  /** A run of {@code plan}, or of every task if it is null; {@code parent} for fan-out elements. */
-  Scheduler(RunTemplate template, RunPlan plan, FanOut.Parent parent) {
+  /**
+   * A run of {@code plan}, or of every task if it is null, calling the methods of {@code pipeline};
+   * {@code parent} for fan-out elements.
+   */
+  Scheduler(RunTemplate template, Object pipeline, RunPlan plan, FanOut.Parent parent) {
     super(
         template,
+        pipeline,
         // A run of every task copies nothing but the prerequisite counts.
         plan == null ? template.graph.prerequisiteCounts().clone() : plan.status,
         plan == null ? new Object[2 * template.graph.size()] : plan.slots,

@@ -182,7 +182,7 @@ class RandomFanOutStressTest extends StressFixture {
         }
         // Resume with the fault gone: every element has succeeded once it is over.
         PipelineRun resumed =
-            RunTemplate.of(pipeline.graph(), pipeline.invoker(), options).resume(failure);
+            RunTemplate.of(pipeline.graph(), pipeline.invoker(), options).resume(null, failure);
         assertSuccess(resumed, partial);
         List<Integer> all = new ArrayList<>(succeeded);
         Collections.sort(all);

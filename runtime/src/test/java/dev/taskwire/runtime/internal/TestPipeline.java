@@ -100,11 +100,11 @@ public final class TestPipeline {
   /** Runs only the named targets and what they depend on. */
   public PipelineRun runOnly(RunOptions options, String... targets) {
     int[] indices = java.util.Arrays.stream(targets).mapToInt(graph()::indexOf).toArray();
-    return RunTemplate.of(graph(), invoker(), options).run(indices);
+    return RunTemplate.of(graph(), invoker(), options).runOnly(null, indices);
   }
 
   public PipelineRun resume(PipelineException failure, RunOptions options) {
-    return RunTemplate.of(graph(), invoker(), options).resume(failure);
+    return RunTemplate.of(graph(), invoker(), options).resume(null, failure);
   }
 
   /** The graph, built once, so that runs can be matched to it. */
