@@ -9,6 +9,7 @@ import dev.taskwire.runtime.internal.GraphTable;
 import dev.taskwire.runtime.internal.PipelineRun;
 import dev.taskwire.runtime.internal.RunTemplate;
 import dev.taskwire.runtime.internal.RunTemplates;
+import dev.taskwire.runtime.internal.SuppliedValues;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class GoldenPipelineRunner {
   private final RunTemplate template;
 
   /**
+   * The values its runs are given instead of running their tasks; null for none.
+   */
+  private final SuppliedValues supplied;
+
+  /**
    * Creates a runner for {@code pipeline} with {@link RunOptions#defaults()}.
    */
   public GoldenPipelineRunner(GoldenPipeline pipeline) {
@@ -77,6 +83,14 @@ public final class GoldenPipelineRunner {
   public GoldenPipelineRunner(GoldenPipeline pipeline, RunOptions options) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.template = TEMPLATES.forOptions(options);
+    this.supplied = null;
+  }
+
+  private GoldenPipelineRunner(GoldenPipeline pipeline, RunTemplate template,
+      SuppliedValues supplied) {
+    this.pipeline = pipeline;
+    this.template = template;
+    this.supplied = supplied;
   }
 
   /**
@@ -94,14 +108,14 @@ public final class GoldenPipelineRunner {
    *     is cleared for the next task and set again when this method returns
    */
   public Results run() {
-    return new Results(template.run(pipeline));
+    return new Results(template.run(pipeline, supplied));
   }
 
   /**
    * Starts every task and returns at once, without waiting for any to finish.
    */
   public Execution start() {
-    return new Execution(template.start(pipeline));
+    return new Execution(template.start(pipeline, supplied));
   }
 
   /**
@@ -114,14 +128,44 @@ public final class GoldenPipelineRunner {
    *     is interrupted, as {@link #run()} says
    */
   public Results runOnly(Target target, Target... moreTargets) {
-    return new Results(template.runOnly(pipeline, indices(target, moreTargets)));
+    return new Results(template.runOnly(pipeline, supplied, indices(target, moreTargets)));
   }
 
   /**
    * Starts only the given tasks and the tasks they depend on, and returns at once.
    */
   public Execution startOnly(Target target, Target... moreTargets) {
-    return new Execution(template.startOnly(pipeline, indices(target, moreTargets)));
+    return new Execution(template.startOnly(pipeline, supplied, indices(target, moreTargets)));
+  }
+
+  /**
+   * A runner whose runs are given {@code value} as the result of
+   * {@link GoldenPipeline#fetch() fetch} instead of running it (a what-if run): the tasks that
+   * depend on it receive {@code value}, and the tasks that only it needs do not run either.
+   * This runner is unchanged.
+   */
+  public GoldenPipelineRunner withFetch(List<String> value) {
+    return new GoldenPipelineRunner(pipeline, template, SuppliedValues.with(supplied, 0, value));
+  }
+
+  /**
+   * A runner whose runs are given {@code value} as the result of
+   * {@link GoldenPipeline#limit() limit} instead of running it (a what-if run): the tasks that
+   * depend on it receive {@code value}, and the tasks that only it needs do not run either.
+   * This runner is unchanged.
+   */
+  public GoldenPipelineRunner withLimit(int value) {
+    return new GoldenPipelineRunner(pipeline, template, SuppliedValues.with(supplied, 1, value));
+  }
+
+  /**
+   * A runner whose runs are given {@code value} as the result of
+   * {@link GoldenPipeline#join(java.util.List, int) join} instead of running it (a what-if run): the tasks that
+   * depend on it receive {@code value}, and the tasks that only it needs do not run either.
+   * This runner is unchanged.
+   */
+  public GoldenPipelineRunner withJoin(String value) {
+    return new GoldenPipelineRunner(pipeline, template, SuppliedValues.with(supplied, 2, value));
   }
 
   /**

@@ -39,6 +39,11 @@ final class Diagnostics {
     }
   }
 
+  /** A note: something the user may want to know, which is not a problem. */
+  void note(Element element, String message) {
+    messager.printMessage(Diagnostic.Kind.NOTE, message, element);
+  }
+
   /** A warning: the build goes on (unless it treats warnings as errors). */
   void warning(Element element, String message) {
     messager.printMessage(Diagnostic.Kind.WARNING, message, element);

@@ -149,6 +149,16 @@ final class Messages {
         + " of the generated runner; rename the method";
   }
 
+  static String whatIfNameTaken(String task, String other, String method) {
+    return "task "
+        + task
+        + " gets no what-if method: "
+        + method
+        + "(value) of the generated runner is task "
+        + other
+        + "'s; rename one to have both";
+  }
+
   static String duplicateTask(String task) {
     return "two @Task methods are named "
         + task

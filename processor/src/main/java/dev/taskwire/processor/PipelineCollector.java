@@ -11,8 +11,10 @@ import dev.taskwire.ForEach;
 import dev.taskwire.Task;
 import dev.taskwire.runtime.TaskKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -95,10 +97,17 @@ final class PipelineCollector {
     List<String> names = methods.stream().map(m -> m.getSimpleName().toString()).toList();
     List<TaskModel> tasks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, String> whatIfMethods = new HashMap<>();
     for (ExecutableElement method : methods) {
       String name = method.getSimpleName().toString();
       if (!seen.add(name)) {
         diagnostics.error(method, Messages.duplicateTask(name));
+      } else {
+        String whatIf = WhatIfWriter.methodName(name);
+        String other = whatIfMethods.putIfAbsent(whatIf, name);
+        if (other != null) {
+          diagnostics.note(method, Messages.whatIfNameTaken(name, other, whatIf));
+        }
       }
       collectTask(type, method, runner, names).ifPresent(tasks::add);
     }

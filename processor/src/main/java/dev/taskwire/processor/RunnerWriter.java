@@ -6,6 +6,7 @@ import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
 import static dev.taskwire.processor.RuntimeNames.RUN_OPTIONS;
 import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATE;
 import static dev.taskwire.processor.RuntimeNames.RUN_TEMPLATES;
+import static dev.taskwire.processor.RuntimeNames.SUPPLIED_VALUES;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -93,6 +94,12 @@ final class RunnerWriter {
                         "The template of this runner's options, shared with every runner built"
                             + " with them.\n")
                     .build())
+            .addField(
+                FieldSpec.builder(SUPPLIED_VALUES, "supplied", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc(
+                        "The values its runs are given instead of running their tasks; null for"
+                            + " none.\n")
+                    .build())
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
@@ -114,11 +121,23 @@ final class RunnerWriter {
                         Objects.class,
                         "pipeline")
                     .addStatement("this.template = TEMPLATES.forOptions(options)")
+                    .addStatement("this.supplied = null")
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(model.pipeline(), "pipeline")
+                    .addParameter(RUN_TEMPLATE, "template")
+                    .addParameter(SUPPLIED_VALUES, "supplied")
+                    .addStatement("this.pipeline = pipeline")
+                    .addStatement("this.template = template")
+                    .addStatement("this.supplied = supplied")
                     .build())
             .addMethod(runMethod(results))
             .addMethod(startMethod(execution))
             .addMethod(runOnlyMethod(runner, results))
             .addMethod(startOnlyMethod(runner, execution))
+            .addMethods(new WhatIfWriter(types).methods(model))
             .addMethod(resumeMethod(results))
             .addMethod(partialResultsMethod(results))
             .addMethod(
@@ -175,7 +194,7 @@ final class RunnerWriter {
                 + "\n    is cleared for the next task and set again when this method returns\n",
             PIPELINE_EXCEPTION,
             CancellationException.class.getName())
-        .addStatement("return new $T(template.run(pipeline))", results)
+        .addStatement("return new $T(template.run(pipeline, supplied))", results)
         .build();
   }
 
@@ -210,7 +229,9 @@ final class RunnerWriter {
         .addParameter(ArrayTypeName.of(target), "moreTargets")
         .varargs(true)
         .addStatement(
-            "return new $T(template.$N(pipeline, indices(target, moreTargets)))", returned, name);
+            "return new $T(template.$N(pipeline, supplied, indices(target, moreTargets)))",
+            returned,
+            name);
   }
 
   private static MethodSpec resumeMethod(ClassName results) {
@@ -300,7 +321,7 @@ final class RunnerWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(execution)
         .addJavadoc("Starts every task and returns at once, without waiting for any to finish.\n")
-        .addStatement("return new $T(template.start(pipeline))", execution)
+        .addStatement("return new $T(template.start(pipeline, supplied))", execution)
         .build();
   }
 

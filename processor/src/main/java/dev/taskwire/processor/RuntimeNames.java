@@ -22,6 +22,7 @@ final class RuntimeNames {
   static final ClassName RUN_OPTIONS = ClassName.get(RUNTIME, "RunOptions");
   static final ClassName RUN_TEMPLATE = ClassName.get(INTERNAL, "RunTemplate");
   static final ClassName RUN_TEMPLATES = ClassName.get(INTERNAL, "RunTemplates");
+  static final ClassName SUPPLIED_VALUES = ClassName.get(INTERNAL, "SuppliedValues");
   static final ClassName TASK_GRAPH = ClassName.get(RUNTIME, "TaskGraph");
   static final ClassName TASK_INVOKER = ClassName.get(INTERNAL, "TaskInvoker");
   static final ClassName TASK_KIND = ClassName.get(RUNTIME, "TaskKind");

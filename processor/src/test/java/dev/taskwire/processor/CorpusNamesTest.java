@@ -76,6 +76,17 @@ class CorpusNamesTest {
   void taskNamesThatDifferOnlyInCase() {
     Compiled scenario = Corpus.compile("NamesDifferingOnlyInCase");
     assertThat(scenario.compilation()).succeededWithoutWarnings();
+    // load takes withLoad(value), so Load gets no what-if method, and a note says so.
+    assertThat(scenario.compilation())
+        .hadNoteContaining(
+            "task Load gets no what-if method: withLoad(value) of the generated runner is task"
+                + " load's; rename one to have both")
+        .inFile(scenario.files().get(0))
+        .onLineContaining("String Load()");
+    String runner =
+        Sources.contents(scenario.compilation(), "corpus.NamesDifferingOnlyInCaseRunner");
+    assertThat(runner).contains("public NamesDifferingOnlyInCaseRunner withLoad(String value)");
+    assertThat(runner).contains("public NamesDifferingOnlyInCaseRunner withLOAD(String value)");
     Object results =
         scenario.run("corpus.NamesDifferingOnlyInCaseRunner", "corpus.NamesDifferingOnlyInCase");
     assertThat(call(results, "load")).isEqualTo("lower");

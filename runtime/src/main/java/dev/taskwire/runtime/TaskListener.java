@@ -119,4 +119,10 @@ public interface TaskListener {
    * before the task started. Reported when the run ends; never after {@code taskStarted}. Terminal.
    */
   default void taskSkipped(TaskEvent event) {}
+
+  /**
+   * A what-if run was given the task's value instead of running it (the generated runner's {@code
+   * withX(value)}): the task's only event, right after {@code runStarted}. Terminal.
+   */
+  default void taskSupplied(TaskEvent event) {}
 }

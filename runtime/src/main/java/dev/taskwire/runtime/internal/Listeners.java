@@ -28,9 +28,10 @@ final class Listeners {
   static final int RETRIED = 1 << 6;
   static final int CANCELLED = 1 << 7;
   static final int SKIPPED = 1 << 8;
+  static final int SUPPLIED = 1 << 9;
 
   /** Not an event: the listener overrides {@link TaskListener#forRun}. */
-  private static final int FOR_RUN = 1 << 9;
+  private static final int FOR_RUN = 1 << 10;
 
   private static final String[] METHODS = {
     "runStarted",
@@ -41,7 +42,8 @@ final class Listeners {
     "taskFailed",
     "taskRetried",
     "taskCancelled",
-    "taskSkipped"
+    "taskSkipped",
+    "taskSupplied"
   };
 
   /** Per listener class, the bits of the events whose methods it overrides. */

@@ -137,6 +137,12 @@ final class RunEvents {
       if (listeners != null && listeners.want(Listeners.RUN_STARTED)) {
         listeners.fire(TaskListener::runStarted, started);
       }
+      boolean[] supplied = features.plan == null ? null : features.plan.supplied;
+      for (int task = 0; supplied != null && task < supplied.length; task++) {
+        if (supplied[task]) {
+          task(run, Listeners.SUPPLIED, TaskListener::taskSupplied, task, null);
+        }
+      }
     } catch (Throwable lost) {
       lost(run, lost);
     } finally {

@@ -65,7 +65,9 @@ final class RunMessages {
       }
       default -> {
         if (!run.isIncluded(task)) {
-          return "it was left out: it is neither a target of the run nor a prerequisite of one";
+          return run.plan() != null && run.plan().supplied != null
+              ? "it was left out: the run needs it only for tasks whose values were supplied"
+              : "it was left out: it is neither a target of the run nor a prerequisite of one";
         }
         if (run.phase() == PipelineRun.FAILED) {
           return "it did not run because " + whyNotRun(run, task);

@@ -21,11 +21,16 @@ final class RunPlan {
   /** The run's slots (see PipelineRun), with the results a resumed run starts with. */
   final Object[] slots;
 
-  private RunPlan(int[] status, int[] sources, boolean[] included, Object[] slots) {
+  /** Per task, whether a what-if run was given its value; null for other runs. */
+  final boolean[] supplied;
+
+  private RunPlan(
+      int[] status, int[] sources, boolean[] included, Object[] slots, boolean[] supplied) {
     this.status = status;
     this.sources = sources;
     this.included = included;
     this.slots = slots;
+    this.supplied = supplied;
   }
 
   /** Only {@code targets} and the tasks they depend on, directly or not. */
@@ -40,7 +45,7 @@ final class RunPlan {
         status[task] = TaskStatus.LEFT_OUT;
       }
     }
-    return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length]);
+    return new RunPlan(status, sourcesOf(status), included, new Object[2 * status.length], null);
   }
 
   /**
@@ -85,7 +90,62 @@ final class RunPlan {
         status[task] = waiting;
       }
     }
-    return new RunPlan(status, sourcesOf(status), included, slots);
+    return new RunPlan(status, sourcesOf(status), included, slots, null);
+  }
+
+  /**
+   * A what-if run: the tasks {@code supplied} gives values for start with them, as succeeded, and
+   * do not run; of the rest, a task runs if it is wanted (one of {@code targets}, or with none, a
+   * task nothing depends on) or a task that runs depends on it. So a task needed only by supplied
+   * tasks does not run either.
+   */
+  static RunPlan supplying(GraphTable graph, SuppliedValues supplied, int[] targets) {
+    int size = graph.size();
+    boolean[] wanted = new boolean[size];
+    if (targets == null) {
+      for (int task = 0; task < size; task++) {
+        wanted[task] = graph.dependentsOf(task).length == 0;
+      }
+    } else if (targets.length == 0) {
+      throw new IllegalArgumentException("name at least one target task");
+    } else {
+      for (int target : targets) {
+        wanted[target] = true;
+      }
+    }
+    boolean[] given = supplied.given(size);
+    boolean[] runs = new boolean[size];
+    int[] order = graph.topologicalOrder();
+    for (int i = size - 1; i >= 0; i--) {
+      int task = order[i];
+      boolean needed = wanted[task];
+      for (int dependent : graph.dependentsOf(task)) {
+        needed |= runs[dependent];
+      }
+      runs[task] = needed && !given[task];
+    }
+    int[] status = new int[size];
+    boolean[] included = new boolean[size];
+    Object[] slots = new Object[2 * size];
+    for (int task = 0; task < size; task++) {
+      if (given[task]) {
+        status[task] = TaskStatus.SUCCEEDED;
+        slots[task] = supplied.value(task);
+        included[task] = true;
+      } else if (runs[task]) {
+        int waiting = 0;
+        for (int prerequisite : graph.dependenciesOf(task)) {
+          if (runs[prerequisite]) {
+            waiting++;
+          }
+        }
+        status[task] = waiting;
+        included[task] = true;
+      } else {
+        status[task] = TaskStatus.LEFT_OUT;
+      }
+    }
+    return new RunPlan(status, sourcesOf(status), included, slots, given);
   }
 
   private static int[] sourcesOf(int[] status) {

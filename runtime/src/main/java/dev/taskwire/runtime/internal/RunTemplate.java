@@ -143,6 +143,16 @@ public final class RunTemplate {
     return new Scheduler(this, pipeline, null, null).runHere();
   }
 
+  /**
+   * A what-if run, as {@link #run(Object)}: the tasks {@code supplied} has values for do not run,
+   * and neither do the tasks only they need; with no values supplied (null), a run of every task.
+   */
+  public PipelineRun run(Object pipeline, SuppliedValues supplied) {
+    return supplied == null
+        ? run(pipeline)
+        : new Scheduler(this, pipeline, RunPlan.supplying(graph, supplied, null), null).runHere();
+  }
+
   /** A run of an invoker that needs no pipeline object; see {@link #run(Object)}. */
   public PipelineRun run() {
     return run(null);
@@ -150,17 +160,31 @@ public final class RunTemplate {
 
   /**
    * Runs only the tasks {@code targets} (indices in the graph) and the tasks they depend on,
-   * directly or not, as {@link #run(Object)} does; no other task runs.
+   * directly or not, as {@link #run(Object)} does; no other task runs. With values {@code supplied}
+   * (else null), as {@link #run(Object, SuppliedValues)} says, for these targets.
    *
    * @throws IllegalArgumentException if {@code targets} is empty
    */
-  public PipelineRun runOnly(Object pipeline, int[] targets) {
-    return new Scheduler(this, pipeline, RunPlan.only(graph, targets), null).runHere();
+  public PipelineRun runOnly(Object pipeline, SuppliedValues supplied, int[] targets) {
+    return new Scheduler(this, pipeline, plan(supplied, targets), null).runHere();
+  }
+
+  private RunPlan plan(SuppliedValues supplied, int[] targets) {
+    return supplied == null
+        ? RunPlan.only(graph, targets)
+        : RunPlan.supplying(graph, supplied, targets);
   }
 
   /** Starts running every task of {@code pipeline} and returns at once. */
   public PipelineRun start(Object pipeline) {
     return new Scheduler(this, pipeline, null, null).startHere();
+  }
+
+  /** Starts a what-if run; see {@link #run(Object, SuppliedValues)}. */
+  public PipelineRun start(Object pipeline, SuppliedValues supplied) {
+    return supplied == null
+        ? start(pipeline)
+        : new Scheduler(this, pipeline, RunPlan.supplying(graph, supplied, null), null).startHere();
   }
 
   /** Starts a run of an invoker that needs no pipeline object; see {@link #start(Object)}. */
@@ -169,8 +193,8 @@ public final class RunTemplate {
   }
 
   /** Starts only {@code targets} and the tasks they depend on; see {@link #runOnly}. */
-  public PipelineRun startOnly(Object pipeline, int[] targets) {
-    return new Scheduler(this, pipeline, RunPlan.only(graph, targets), null).startHere();
+  public PipelineRun startOnly(Object pipeline, SuppliedValues supplied, int[] targets) {
+    return new Scheduler(this, pipeline, plan(supplied, targets), null).startHere();
   }
 
   /**

@@ -172,9 +172,11 @@ final class HtmlTimeline {
           .append(number(middle + 4))
           .append("\" font-style=\"italic\">")
           .append(
-              span.ending() == TaskSpan.Ending.SKIPPED
-                  ? "skipped: never started"
-                  : span.ending().word() + " before it started")
+              switch (span.ending()) {
+                case SKIPPED -> "skipped: never started";
+                case SUPPLIED -> "supplied: given its value, not run";
+                default -> span.ending().word() + " before it started";
+              })
           .append("</text>\n</g>\n");
       return;
     }
@@ -225,7 +227,11 @@ final class HtmlTimeline {
     StringBuilder text = new StringBuilder(span.task()).append(": ").append(span.ending().word());
     if (!span.ran()) {
       return text.append(
-              span.ending() == TaskSpan.Ending.SKIPPED ? " (never started)" : " before it started")
+              switch (span.ending()) {
+                case SKIPPED -> " (never started)";
+                case SUPPLIED -> " (given its value, not run)";
+                default -> " before it started";
+              })
           .toString();
     }
     text.append("\nstarted ")
@@ -368,7 +374,7 @@ final class HtmlTimeline {
       case SUCCEEDED -> SUCCEEDED;
       case FAILED -> FAILED;
       case CANCELLED -> CANCELLED;
-      case SKIPPED -> "#98a2b3";
+      case SKIPPED, SUPPLIED -> "#98a2b3";
     };
   }
 

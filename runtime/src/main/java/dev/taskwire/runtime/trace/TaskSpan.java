@@ -20,7 +20,9 @@ public record TaskSpan(String task, Ending ending, List<Attempt> attempts) {
     /** Stopped by the run's cancellation or fail-fast stop. */
     CANCELLED,
     /** Never started: a prerequisite failed, or the run stopped first. */
-    SKIPPED;
+    SKIPPED,
+    /** Not run: a what-if run was given its value. */
+    SUPPLIED;
 
     /** The ending in lower case, as reports print it. */
     public String word() {

@@ -42,9 +42,9 @@ public final class Trace {
   public static Trace of(
       TaskGraph graph, long durationNanos, TaskSpan.Ending ending, List<TaskSpan> tasks) {
     Objects.requireNonNull(graph, "graph");
-    if (ending == TaskSpan.Ending.SKIPPED) {
+    if (ending == TaskSpan.Ending.SKIPPED || ending == TaskSpan.Ending.SUPPLIED) {
       throw new IllegalArgumentException(
-          "a run succeeds, fails or is cancelled; it is not skipped");
+          "a run succeeds, fails or is cancelled; it is not " + ending.word());
     }
     List<String> names = tasks.stream().map(TaskSpan::task).toList();
     if (!names.equals(graph.taskNames())) {

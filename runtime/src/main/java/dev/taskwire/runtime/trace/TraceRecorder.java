@@ -31,7 +31,8 @@ public final class TraceRecorder implements TaskListener {
     SUCCEEDED,
     FAILED,
     CANCELLED,
-    SKIPPED
+    SKIPPED,
+    SUPPLIED
   }
 
   /** One event, reduced to what a trace keeps; the thread's name is read when it happens. */
@@ -91,6 +92,11 @@ public final class TraceRecorder implements TaskListener {
   @Override
   public void taskSkipped(TaskEvent event) {
     add(Kind.SKIPPED, event, null, null);
+  }
+
+  @Override
+  public void taskSupplied(TaskEvent event) {
+    add(Kind.SUPPLIED, event, null, null);
   }
 
   /** Every task event happens-before runFinished, so the queue is complete here. */
@@ -153,6 +159,7 @@ public final class TraceRecorder implements TaskListener {
         case STARTED -> open[task] = entry;
         case RETRIED -> close(attempts.get(task), open, entry);
         case SKIPPED -> endings[task] = TaskSpan.Ending.SKIPPED;
+        case SUPPLIED -> endings[task] = TaskSpan.Ending.SUPPLIED;
         case SUCCEEDED, FAILED, CANCELLED -> {
           close(attempts.get(task), open, entry);
           endings[task] =

@@ -103,7 +103,7 @@ class PartialRunTest {
     TestPipeline built = pipeline();
     PipelineRun run =
         RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults())
-            .startOnly(null, new int[] {built.graph().indexOf("report")});
+            .startOnly(null, null, new int[] {built.graph().indexOf("report")});
     run.await();
     assertEquals("report of data", run.value(3));
     assertEquals(List.of("upload", "report"), ran);
@@ -114,7 +114,7 @@ class PartialRunTest {
     TestPipeline built = pipeline();
     PipelineRun run =
         RunTemplate.of(built.graph(), built.invoker(), RunOptions.defaults())
-            .startOnly(null, new int[] {built.graph().indexOf("upload")});
+            .startOnly(null, null, new int[] {built.graph().indexOf("upload")});
     run.await();
     CancellationException thrown =
         assertThrows(CancellationException.class, () -> run.future(2).join());
@@ -131,7 +131,8 @@ class PartialRunTest {
     TestPipeline built = pipeline();
     RunTemplate template = RunTemplate.of(built.graph(), invokerOf(built), RunOptions.defaults());
     IllegalArgumentException thrown =
-        assertThrows(IllegalArgumentException.class, () -> template.runOnly(null, new int[0]));
+        assertThrows(
+            IllegalArgumentException.class, () -> template.runOnly(null, null, new int[0]));
     assertEquals("name at least one target task", thrown.getMessage());
   }
 

@@ -100,7 +100,7 @@ public final class TestPipeline {
   /** Runs only the named targets and what they depend on. */
   public PipelineRun runOnly(RunOptions options, String... targets) {
     int[] indices = java.util.Arrays.stream(targets).mapToInt(graph()::indexOf).toArray();
-    return RunTemplate.of(graph(), invoker(), options).runOnly(null, indices);
+    return RunTemplate.of(graph(), invoker(), options).runOnly(null, null, indices);
   }
 
   public PipelineRun resume(PipelineException failure, RunOptions options) {
