@@ -45,11 +45,15 @@ public final class GoldenPipelineRunner {
               .retries(2)
               .backoff(Duration.ofMillis(250), Duration.ofMinutes(2))
               .retryOn(IOException.class))
+          .code("984db3f0479e2897a33e8f17")
       .task("limit", TaskKind.VALUE).returning(Integer.class)
           .with(TaskPolicy.none()
               .timeout(Duration.ofMillis(1500)))
+          .code("4693aadc68c41ebe98147e49")
       .task("join", TaskKind.VALUE, "fetch", "limit").returning(String.class)
+          .code("875b5328c338a2d5f118adf7")
       .task("log", TaskKind.VOID, "join")
+          .code("623a5b51994a964d882a9b6c")
       .build();
 
   /**

@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,8 +24,12 @@ import javax.lang.model.element.Modifier;
 final class GraphWriter {
   private final Distribution distribution;
 
-  GraphWriter(Distribution distribution) {
+  /** Task name to the fingerprint of its code, which result stores file results under. */
+  private final Map<String, String> codeFingerprints;
+
+  GraphWriter(Distribution distribution, Map<String, String> codeFingerprints) {
     this.distribution = distribution;
+    this.codeFingerprints = codeFingerprints;
   }
 
   /**
@@ -97,7 +102,7 @@ final class GraphWriter {
 
   /**
    * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
-   * .with(policy)} if they apply.
+   * .with(policy)} if they apply, then {@code .code(fingerprint)}.
    */
   private CodeBlock taskArguments(ResolvedTask task) {
     CodeBlock.Builder arguments =
@@ -154,6 +159,10 @@ final class GraphWriter {
         policy.add("\n.oneAttemptAtATime(true)");
       }
       arguments.add("\n$>$>.with($L)$<$<", policy.add("$<$<").build());
+    }
+    String code = codeFingerprints.get(task.name());
+    if (code != null) {
+      arguments.add("\n$>$>.code($S)$<$<", code);
     }
     // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
     return arguments.build();

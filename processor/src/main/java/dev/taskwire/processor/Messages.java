@@ -149,6 +149,22 @@ final class Messages {
         + " of the generated runner; rename the method";
   }
 
+  static String codeNotReadable(String task, String method) {
+    return "taskwire cannot read the source of "
+        + method
+        + "(), which task "
+        + task
+        + " runs: a result store reuses the task's results only within this build, so that"
+        + " none is stale after an edit";
+  }
+
+  static String compilerGivesNoSource(String pipeline) {
+    return "this compiler gives taskwire no source to fingerprint the tasks of "
+        + pipeline
+        + " by: a result store reuses their results only within this build, so that none is"
+        + " stale after an edit";
+  }
+
   static String whatIfNameTaken(String task, String other, String method) {
     return "task "
         + task

@@ -93,7 +93,8 @@ final class PipelineStep {
                 env.getElementUtils(),
                 env.getTypeUtils(),
                 env.getSourceVersion(),
-                distribution)
+                distribution,
+                CodeFingerprints.in(env, diagnostics).of(graph.get()))
             .write(graph.get());
         new GraphPictureWriter(env.getFiler()).write(graph.get());
         if (distribution.any()) {

@@ -19,6 +19,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.taskwire.runtime.TaskKind;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import javax.annotation.processing.Filer;
@@ -43,18 +44,21 @@ final class RunnerWriter {
   private final Types types;
   private final SourceVersion sourceVersion;
   private final Distribution distribution;
+  private final Map<String, String> codeFingerprints;
 
   RunnerWriter(
       Filer filer,
       Elements elements,
       Types types,
       SourceVersion sourceVersion,
-      Distribution distribution) {
+      Distribution distribution,
+      Map<String, String> codeFingerprints) {
     this.filer = filer;
     this.elements = elements;
     this.types = types;
     this.sourceVersion = sourceVersion;
     this.distribution = distribution;
+    this.codeFingerprints = codeFingerprints;
   }
 
   void write(ResolvedPipeline model) throws IOException {
@@ -63,7 +67,7 @@ final class RunnerWriter {
 
   JavaFile javaFile(ResolvedPipeline model) {
     Chunks chunks = Chunks.of(model, distribution);
-    GraphWriter graph = new GraphWriter(distribution);
+    GraphWriter graph = new GraphWriter(distribution, codeFingerprints);
     InvokerWriter invoker = new InvokerWriter(elements, types, distribution);
     ClassName runner = model.runner();
     ClassName results = runner.nestedClass("Results");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -35,6 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EclipseCompilerTest {
   @TempDir Path directory;
+
+  /** The notes of the last compilation, as "line message". */
+  private List<String> notes = List.of();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -65,6 +69,42 @@ class EclipseCompilerTest {
         assertThat(String.valueOf(call(results, accessor))).isEqualTo(expected);
       }
     }
+  }
+
+  /**
+   * ECJ gives no javac trees, so no task's code can be fingerprinted: the processor says so once,
+   * on the class, and files results under a fingerprint new in every build, so that a result store
+   * never serves a result of code that was since edited.
+   */
+  @Test
+  void withoutSourceResultsAreReusedOnlyWithinOneBuild() throws IOException {
+    Path source = Files.createDirectories(directory.resolve("src/test")).resolve("Primitives.java");
+    try (InputStream in = resource("good/Primitives.java")) {
+      Files.copy(in, source);
+    }
+    Path runner = directory.resolve("generated/test/PrimitivesRunner.java");
+    compileWithEcj(List.of(source));
+    assertThat(notes)
+        .containsExactly(
+            "6 this compiler gives taskwire no source to fingerprint the tasks of test.Primitives"
+                + " by: a result store reuses their results only within this build, so that none"
+                + " is stale after an edit");
+    String firstBuild = Files.readString(runner);
+    assertThat(firstBuild).contains(".code(\"");
+
+    // A fresh compiler, as the next build: the same source, other fingerprints.
+    compileWithEcj(List.of(source));
+    String secondBuild = Files.readString(runner);
+    assertThat(codeFingerprints(secondBuild)).isNotEmpty();
+    assertThat(codeFingerprints(secondBuild)).containsNoneIn(codeFingerprints(firstBuild));
+  }
+
+  private static List<String> codeFingerprints(String runner) {
+    return Pattern.compile("\\.code\\(\"([0-9a-f]+)\"\\)")
+        .matcher(runner)
+        .results()
+        .map(match -> match.group(1))
+        .toList();
   }
 
   /**
@@ -126,6 +166,12 @@ class EclipseCompilerTest {
             .collect(Collectors.joining("\n"));
     assertThat(reported).isEmpty();
     assertThat(compiled).isTrue();
+    notes =
+        diagnostics.getDiagnostics().stream()
+            .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.NOTE)
+            .map(
+                diagnostic -> diagnostic.getLineNumber() + " " + diagnostic.getMessage(Locale.ROOT))
+            .toList();
     return classes;
   }
 

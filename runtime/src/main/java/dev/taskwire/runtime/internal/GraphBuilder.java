@@ -26,6 +26,7 @@ public final class GraphBuilder {
   private final List<Boolean> dispatched = new ArrayList<>();
   private final List<Class<?>> resultTypes = new ArrayList<>();
   private final List<List<String>> resultClasses = new ArrayList<>();
+  private final List<String> codeFingerprints = new ArrayList<>();
   private String fingerprint;
 
   GraphBuilder(String pipeline) {
@@ -44,6 +45,19 @@ public final class GraphBuilder {
     dispatched.add(false);
     resultTypes.add(null);
     resultClasses.add(List.of());
+    codeFingerprints.add(null);
+    return this;
+  }
+
+  /**
+   * The fingerprint of the code of the task added last, computed at compile time: a result store
+   * files its results under it, so that a result saved by other code is not reused.
+   */
+  public GraphBuilder code(String fingerprint) {
+    if (names.isEmpty()) {
+      throw new IllegalStateException("add a task before its code's fingerprint");
+    }
+    codeFingerprints.set(codeFingerprints.size() - 1, Objects.requireNonNull(fingerprint));
     return this;
   }
 
@@ -212,7 +226,8 @@ public final class GraphBuilder {
         remote,
         fingerprint,
         resultTypes.toArray(new Class<?>[0]),
-        resultAllowLists());
+        resultAllowLists(),
+        codeFingerprints.toArray(new String[0]));
   }
 
   private AllowList[] resultAllowLists() {

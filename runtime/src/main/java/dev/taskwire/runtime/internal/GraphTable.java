@@ -62,6 +62,9 @@ public final class GraphTable implements TaskGraph {
   /** Per task, the classes its result may hold; see {@link GraphBuilder#returning}. */
   private final AllowList[] resultAllowLists;
 
+  /** Per task, the fingerprint of its code, or null; see {@link GraphBuilder#code}. */
+  private final String[] codeFingerprints;
+
   GraphTable(
       String pipeline,
       String[] names,
@@ -75,8 +78,10 @@ public final class GraphTable implements TaskGraph {
       boolean[] dispatched,
       String fingerprint,
       Class<?>[] resultTypes,
-      AllowList[] resultAllowLists) {
+      AllowList[] resultAllowLists,
+      String[] codeFingerprints) {
     this.pipeline = pipeline;
+    this.codeFingerprints = codeFingerprints;
     this.resultTypes = resultTypes;
     this.resultAllowLists = resultAllowLists;
     this.forEachSource = forEachSource;
@@ -246,6 +251,8 @@ public final class GraphTable implements TaskGraph {
     Arrays.fill(elementTypes, resultTypes[task]);
     AllowList[] elementAllowLists = new AllowList[elements];
     Arrays.fill(elementAllowLists, resultAllowLists[task]);
+    String[] elementCode = new String[elements];
+    Arrays.fill(elementCode, codeFingerprints[task]);
     return new GraphTable(
         pipeline,
         elementNames,
@@ -259,7 +266,8 @@ public final class GraphTable implements TaskGraph {
         elementsDispatched,
         fingerprint,
         elementTypes,
-        elementAllowLists);
+        elementAllowLists,
+        elementCode);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
@@ -309,6 +317,14 @@ public final class GraphTable implements TaskGraph {
    */
   Class<?> producedType(int task) {
     return resultTypes[task];
+  }
+
+  /**
+   * The fingerprint of {@code task}'s code (its method, what it calls of its class, its
+   * prerequisites' code), which a result store files results under; null if not known.
+   */
+  String codeFingerprint(int task) {
+    return codeFingerprints[task];
   }
 
   /** The classes a result of {@code task} may hold (for a fan-out, as in one element's). */

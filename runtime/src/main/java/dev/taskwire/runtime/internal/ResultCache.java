@@ -200,6 +200,10 @@ final class ResultCache {
     update(digest, graph.pipeline());
     update(digest, graph.name(task));
     update(digest, graph.kind(task).name());
+    String code = graph.codeFingerprint(task);
+    if (code != null) {
+      update(digest, code); // edited code files its results anew: none is stale
+    }
     int[] prerequisites = graph.dependenciesOf(task);
     try (ObjectOutputStream values =
         new ObjectOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {

@@ -22,9 +22,11 @@ import java.util.Optional;
  * {@code ObjectInputStream}: then a stored file is data, read only as the classes the task's result
  * may hold. The run counts a refusal, or a value of another type than the task's, as a miss.
  *
- * <p>The key covers the task's inputs, not its code, the pipeline object's fields or anything else
- * the task reads (files, services, the clock): when one of those changes, use another store (or
- * clear this one) so that stale results are not reused.
+ * <p>The key covers the task's inputs and its code as the processor fingerprinted it at compile
+ * time (the task method, the methods of its class it calls, its prerequisites' code), not other
+ * classes, the pipeline object's fields or anything else the task reads (files, services, the
+ * clock): when one of those changes, use another store (or clear this one) so that stale results
+ * are not reused.
  */
 public interface ResultStore {
   /**
