@@ -40,20 +40,21 @@ public final class GoldenPipelineRunner {
    */
   public static final TaskGraph GRAPH = GraphTable.builder("test.GoldenPipeline")
       .task("fetch", TaskKind.ASYNC).returning(List.class)
+          .limit("downloads")
           .with(TaskPolicy.none()
               .timeout(Duration.ofSeconds(30))
               .retries(2)
               .backoff(Duration.ofMillis(250), Duration.ofMinutes(2))
               .retryOn(IOException.class))
-          .code("984db3f0479e2897a33e8f17")
+          .code("8bf327be1cf600c575edcf15")
       .task("limit", TaskKind.VALUE).returning(Integer.class)
           .with(TaskPolicy.none()
               .timeout(Duration.ofMillis(1500)))
-          .code("4693aadc68c41ebe98147e49")
+          .code("3e075e590362b394da2a5017")
       .task("join", TaskKind.VALUE, "fetch", "limit").returning(String.class)
-          .code("875b5328c338a2d5f118adf7")
+          .code("9f547c36cb84af3e6884fd7e")
       .task("log", TaskKind.VOID, "join")
-          .code("623a5b51994a964d882a9b6c")
+          .code("f4ed20d5f19e239d87dc4ed4")
       .build();
 
   /**

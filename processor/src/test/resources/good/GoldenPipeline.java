@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /** One task of each kind: the expected runner is in expected/GoldenPipelineRunner.java. */
 class GoldenPipeline {
   @Task(timeout = "30s", retries = 2, backoff = "250ms", maxBackoff = "2m",
-      retryOn = IOException.class)
+      retryOn = IOException.class, limit = "downloads")
   CompletableFuture<List<String>> fetch() {
     return CompletableFuture.completedFuture(List.of("a", "bb"));
   }

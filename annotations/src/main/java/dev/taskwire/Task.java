@@ -87,6 +87,16 @@ public @interface Task {
   int maxConcurrency() default 0;
 
   /**
+   * The name of a shared limit this task takes a permit of for each call (each element's, for a
+   * {@link ForEach} task), or empty (the default) for none. The run's options say how many calls of
+   * all the tasks naming it may run at once, across every run that shares them: {@code
+   * RunOptions.defaults().limit("automl", 4)}, for a service that takes four requests of an account
+   * at a time. A task waiting for a permit holds no thread; a run whose options do not set the
+   * limit refuses to start, naming it.
+   */
+  String limit() default "";
+
+  /**
    * For an async task with a {@link #timeout()} and {@link #retries()}: at most one attempt at a
    * time. An attempt that times out fails with its {@code TimeoutException} as usual (listeners
    * hear {@code taskRetried}), but its future is not cancelled, and the next attempt starts only

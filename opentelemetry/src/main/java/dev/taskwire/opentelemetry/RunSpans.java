@@ -5,6 +5,7 @@ import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskListener;
+import dev.taskwire.runtime.store.StoreDecision;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -166,6 +167,14 @@ final class RunSpans implements ContextPropagator.Snapshot, TaskListener {
     attempt.span = builder.startSpan();
     if (!event.isElement()) {
       latest.set(event.index(), attempt.span.getSpanContext());
+    }
+  }
+
+  @Override
+  public void taskLookedUp(TaskEvent event, StoreDecision decision) {
+    Span span = spanOf(attempt(event));
+    if (span != null) {
+      span.setAttribute(TaskwireAttributes.RESULT_STORE, decision.words());
     }
   }
 

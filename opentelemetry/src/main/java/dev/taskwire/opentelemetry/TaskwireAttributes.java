@@ -26,6 +26,14 @@ public final class TaskwireAttributes {
   public static final AttributeKey<Boolean> CACHE_HIT =
       AttributeKey.booleanKey("taskwire.cache_hit");
 
+  /**
+   * In a run with a result store, on a task's first attempt: whether its stored result was used and
+   * why or why not, as {@link dev.taskwire.runtime.store.StoreDecision#words()}: {@code hit},
+   * {@code no entry}, {@code inputs changed}, {@code code changed}, ...
+   */
+  public static final AttributeKey<String> RESULT_STORE =
+      AttributeKey.stringKey("taskwire.result_store");
+
   /** On a run's span: how many tasks it set out to run. */
   public static final AttributeKey<Long> TASKS = AttributeKey.longKey("taskwire.tasks");
 

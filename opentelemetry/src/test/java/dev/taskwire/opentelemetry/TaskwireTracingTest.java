@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.store.FileResultStore;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -29,6 +30,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The spans of runs, exported by the real SDK to memory: their parents, links, attributes and
@@ -248,6 +251,20 @@ class TaskwireTracingTest {
         .map(attributes -> attributes.get(AttributeKey.stringKey("exception.message")))
         .findFirst()
         .orElse(null);
+  }
+
+  /** With a result store, each task's span says whether its result came from it, and why not. */
+  @Test
+  void taskSpansSayWhatTheResultStoreDecided(@TempDir Path store) {
+    RunOptions options = options().resultStore(FileResultStore.in(store));
+    new AutoMlPipelineRunner(new AutoMlPipeline(), options).run();
+    assertEquals("no entry", attribute(named("train"), TaskwireAttributes.RESULT_STORE));
+    exporter.reset();
+
+    new AutoMlPipelineRunner(new AutoMlPipeline(), options).run();
+    SpanData train = named("train");
+    assertEquals("hit", attribute(train, TaskwireAttributes.RESULT_STORE));
+    assertEquals(true, attribute(train, TaskwireAttributes.CACHE_HIT));
   }
 
   @Test

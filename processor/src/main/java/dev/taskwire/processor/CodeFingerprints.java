@@ -75,33 +75,46 @@ final class CodeFingerprints {
           .add(method);
     }
     Map<String, String> fingerprints = new HashMap<>();
-    // Declaration order is not topological: resolve each task's prerequisites first.
-    for (ResolvedTask task : model.tasks()) {
-      fingerprint(task, model, methods, fingerprints);
+    // Declaration order is not topological: each task waits on a stack until its prerequisites
+    // have theirs (a stack of our own, since a chain may be thousands of tasks deep).
+    Deque<ResolvedTask> pending = new ArrayDeque<>();
+    for (ResolvedTask root : model.tasks()) {
+      pending.push(root);
+      while (!pending.isEmpty()) {
+        ResolvedTask task = pending.peek();
+        if (fingerprints.containsKey(task.name())) {
+          pending.pop();
+          continue;
+        }
+        boolean ready = true;
+        for (ResolvedDependency dependency : task.dependencies()) {
+          ResolvedTask upstream = model.tasks().get(dependency.upstream());
+          if (!fingerprints.containsKey(upstream.name())) {
+            pending.push(upstream);
+            ready = false;
+          }
+        }
+        if (ready) {
+          pending.pop();
+          fingerprints.put(task.name(), fingerprint(task, model, methods, fingerprints));
+        }
+      }
     }
     return fingerprints;
   }
 
+  /** The fingerprint of {@code task}, whose prerequisites have theirs in {@code fingerprints}. */
   private String fingerprint(
       ResolvedTask task,
       ResolvedPipeline model,
       Map<String, List<ExecutableElement>> methods,
       Map<String, String> fingerprints) {
-    String known = fingerprints.get(task.name());
-    if (known != null) {
-      return known;
-    }
-    String own = ownCode(task, methods);
     MessageDigest digest = sha256();
-    update(digest, own);
+    update(digest, ownCode(task, methods));
     for (ResolvedDependency dependency : task.dependencies()) {
-      update(
-          digest,
-          fingerprint(model.tasks().get(dependency.upstream()), model, methods, fingerprints));
+      update(digest, fingerprints.get(model.tasks().get(dependency.upstream()).name()));
     }
-    String fingerprint = HexFormat.of().formatHex(digest.digest(), 0, 12);
-    fingerprints.put(task.name(), fingerprint);
-    return fingerprint;
+    return HexFormat.of().formatHex(digest.digest(), 0, 12);
   }
 
   /** The source of the task method and of the class's methods it calls, or this build's mark. */
@@ -124,7 +137,13 @@ final class CodeFingerprints {
             Messages.codeNotReadable(task.name(), method.getSimpleName().toString()));
         return thisBuild;
       }
-      code.append(tree).append('\n');
+      // Its signature and body: settings such as @Task(timeout) do not change what it returns.
+      code.append(tree.getReturnType())
+          .append(' ')
+          .append(tree.getName())
+          .append(tree.getParameters())
+          .append(tree.getBody())
+          .append('\n');
       for (String called : calledNames(tree)) {
         toRead.addAll(methods.getOrDefault(called, List.of()));
       }

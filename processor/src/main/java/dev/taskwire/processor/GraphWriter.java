@@ -101,8 +101,8 @@ final class GraphWriter {
   }
 
   /**
-   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()} and {@code
-   * .with(policy)} if they apply, then {@code .code(fingerprint)}.
+   * {@code "train", TaskKind.ASYNC, "uploadTrain"}, then {@code .dispatched()}, {@code
+   * .limit(name)} and {@code .with(policy)} if they apply, then {@code .code(fingerprint)}.
    */
   private CodeBlock taskArguments(ResolvedTask task) {
     CodeBlock.Builder arguments =
@@ -133,6 +133,9 @@ final class GraphWriter {
       arguments.add("\n$>$>.dispatched()$<$<");
     }
     TaskSettings settings = task.settings();
+    if (settings.limit() != null) {
+      arguments.add("\n$>$>.limit($S)$<$<", settings.limit());
+    }
     if (!settings.isNone()) {
       // One setting a line: TaskPolicy.none()\n.timeout(...)\n.retries(...)
       CodeBlock.Builder policy = CodeBlock.builder().add("$T.none()$>$>", TASK_POLICY);

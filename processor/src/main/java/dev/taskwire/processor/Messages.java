@@ -292,6 +292,15 @@ final class Messages {
         + " the result it receives, e.g. Outcome<Model>";
   }
 
+  static String badLimitName(String task, String limit) {
+    return "limit of task "
+        + task
+        + " is \""
+        + limit
+        + "\": a limit's name must not be blank or begin or end with a space, since"
+        + " RunOptions.limit(name, n) must name it exactly";
+  }
+
   static String negativeMaxConcurrency(String task, int maxConcurrency) {
     return "maxConcurrency of task "
         + task

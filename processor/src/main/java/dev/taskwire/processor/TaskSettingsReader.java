@@ -107,6 +107,11 @@ final class TaskSettingsReader {
           Messages.oneAttemptAtATimeWithoutRetry(name, !timeoutText.isEmpty(), retries != 0));
       valid = false;
     }
+    String limit = string(task, "limit");
+    if (!limit.isEmpty() && (limit.isBlank() || !limit.strip().equals(limit))) {
+      diagnostics.error(method, task, "limit", Messages.badLimitName(name, limit));
+      valid = false;
+    }
     List<TypeMirror> retryOn = new ArrayList<>();
     if (task.getElementValues().keySet().stream()
         .anyMatch(member -> member.getSimpleName().contentEquals("retryOn"))) {
@@ -127,7 +132,8 @@ final class TaskSettingsReader {
             waits.equals(defaultBackoff) ? null : waits,
             List.copyOf(retryOn),
             maxConcurrency,
-            oneAttemptAtATime));
+            oneAttemptAtATime,
+            limit.isEmpty() ? null : limit));
   }
 
   private Duration duration(

@@ -67,6 +67,23 @@ class BigPipelineTest {
     assertThat(call(results, "t" + (TASKS - 1))).isEqualTo(expected[TASKS - 1]);
   }
 
+  /**
+   * A chain declared from its end: each task depends on the one declared after it, so that every
+   * walk in declaration order must go 10,000 tasks deep (the code fingerprints' walk among them).
+   */
+  @Test
+  void aTenThousandTaskChainDeclaredFromItsEndCompiles() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.Backwards",
+                pipeline(
+                    "class Backwards {",
+                    TASKS,
+                    task -> task == TASKS - 1 ? new int[0] : new int[] {task + 1})));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   @Test
   void runOnlyTakesATargetConstantOfABigPipelineThatActsAsAnEnumConstant() throws Exception {
     CompiledClasses classes = new CompiledClasses(TenThousand.COMPILATION);

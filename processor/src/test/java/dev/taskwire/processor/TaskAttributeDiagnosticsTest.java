@@ -50,6 +50,18 @@ class TaskAttributeDiagnosticsTest {
   }
 
   @Test
+  void aLimitNameWithASpaceAroundIt() {
+    JavaFileObject padded = source("bad/PaddedLimitName.java");
+    Compilation failed = Sources.compileFailing(padded, 1);
+    assertThat(failed)
+        .hadErrorContaining(
+            "limit of task train is \"automl \": a limit's name must not be blank or begin or"
+                + " end with a space, since RunOptions.limit(name, n) must name it exactly")
+        .inFile(padded)
+        .onLineContaining("limit = \"automl \"");
+  }
+
+  @Test
   void aMaxBackoffBelowTheBackoff() {
     assertThat(compilation)
         .hadErrorContaining(

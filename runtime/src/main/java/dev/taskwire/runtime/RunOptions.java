@@ -1,13 +1,17 @@
 package dev.taskwire.runtime;
 
+import dev.taskwire.runtime.internal.SharedLimit;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.FileResultStore;
 import dev.taskwire.runtime.store.ResultStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -33,7 +37,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null, Set.of(), List.of());
+      new RunOptions(
+          null, List.of(), FailurePolicy.FAIL_FAST, 0, null, null, Set.of(), List.of(), Map.of());
 
   private final Executor executor;
   private final List<TaskListener> listeners;
@@ -44,6 +49,9 @@ public final class RunOptions {
   private final Set<String> allowedClasses;
   private final List<ContextPropagator> propagators;
 
+  /** By name: the shared limits set with {@link #limit}, the same objects in every copy. */
+  private final Map<String, SharedLimit> limits;
+
   private RunOptions(
       Executor executor,
       List<TaskListener> listeners,
@@ -52,7 +60,9 @@ public final class RunOptions {
       ResultStore resultStore,
       TaskDispatcher dispatcher,
       Set<String> allowedClasses,
-      List<ContextPropagator> propagators) {
+      List<ContextPropagator> propagators,
+      Map<String, SharedLimit> limits) {
+    this.limits = limits;
     this.executor = executor;
     this.listeners = listeners;
     this.failurePolicy = failurePolicy;
@@ -102,7 +112,8 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -119,7 +130,8 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -136,7 +148,8 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -156,7 +169,8 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -173,7 +187,8 @@ public final class RunOptions {
         Objects.requireNonNull(store, "store"),
         dispatcher,
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -190,7 +205,8 @@ public final class RunOptions {
         resultStore,
         Objects.requireNonNull(dispatcher, "dispatcher"),
         allowedClasses,
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -214,7 +230,8 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         Set.copyOf(more),
-        propagators);
+        propagators,
+        limits);
   }
 
   /**
@@ -233,7 +250,51 @@ public final class RunOptions {
         resultStore,
         dispatcher,
         allowedClasses,
-        plus(propagators, propagator));
+        plus(propagators, propagator),
+        limits);
+  }
+
+  /**
+   * Returns a copy that bounds how many calls of the tasks naming limit {@code name}
+   * ({@code @Task(limit = "automl")}) run at once to {@code permits}, across every run of every
+   * runner that uses this copy or a copy made from it: share one options object (a static field, a
+   * bean) to bound a whole JVM's calls, say the four trainings an AutoML account may have open.
+   *
+   * <p>A task takes a permit just before its attempt starts and gives it back when the attempt
+   * ends, however it ends (it succeeded, failed, timed out or was cancelled); a retry's backoff
+   * holds none. A task waiting for a permit holds no thread, and waiters get permits first come,
+   * first served. Each element of a {@code @ForEach} task takes one. A runner whose pipeline names
+   * a limit these options do not set refuses to run, naming it.
+   *
+   * @throws IllegalArgumentException if {@code name} is blank, {@code permits} is less than one, or
+   *     this copy already sets {@code name}
+   */
+  public RunOptions limit(String name, int permits) {
+    SharedLimit limit = new SharedLimit(name, permits);
+    if (limits.containsKey(name)) {
+      throw new IllegalArgumentException(
+          "limit '" + name + "' is set already, to " + limits.get(name).permits());
+    }
+    Map<String, SharedLimit> more = new LinkedHashMap<>(limits);
+    more.put(name, limit);
+    return new RunOptions(
+        executor,
+        listeners,
+        failurePolicy,
+        deadlineNanos,
+        resultStore,
+        dispatcher,
+        allowedClasses,
+        propagators,
+        Collections.unmodifiableMap(more));
+  }
+
+  /**
+   * The limits set with {@link #limit}, by name, in the order set: each tells how many calls may
+   * run at once ({@link SharedLimit#permits()}), and how many hold a permit or wait for one now.
+   */
+  public Map<String, SharedLimit> limits() {
+    return limits;
   }
 
   /** The propagators added with {@link #propagate}, in that order; unmodifiable. */
@@ -312,6 +373,7 @@ public final class RunOptions {
         + (resultStore != null ? ", resultStore=" + resultStore : "")
         + (dispatcher != null ? ", dispatcher=" + dispatcher : "")
         + (propagators.isEmpty() ? "" : ", propagators=" + propagators.size())
+        + (limits.isEmpty() ? "" : ", limits=" + limits.values())
         + "}";
   }
 }

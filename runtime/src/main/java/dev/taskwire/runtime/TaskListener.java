@@ -1,5 +1,7 @@
 package dev.taskwire.runtime;
 
+import dev.taskwire.runtime.store.StoreDecision;
+
 /**
  * Observes runs: register one with {@link RunOptions#listener(TaskListener)}. Every method has an
  * empty default, so a listener overrides only what it needs.
@@ -25,8 +27,11 @@ package dev.taskwire.runtime;
  *   <li>A retried task: scheduled, started (attempt 1), retried (attempt 1), started (attempt 2),
  *       ..., then how its last attempt ended. If the run stops during a backoff, or before the next
  *       attempt starts, the task is cancelled: it had started.
- *   <li>A task whose result comes from the run's {@link dev.taskwire.runtime.store.ResultStore}:
- *       scheduled, started (the attempt that looks it up), succeeded with {@link
+ *   <li>In a run with a {@link dev.taskwire.runtime.store.ResultStore}, each task's first {@code
+ *       taskStarted} is followed by {@code taskLookedUp}, which says whether a stored result is
+ *       used and why or why not. A task whose result comes from the store: scheduled, started (the
+ *       attempt that looks it up), looked up ({@link
+ *       dev.taskwire.runtime.store.StoreDecision#HIT}), succeeded with {@link
  *       TaskEvent#fromStore()} true; its method was not called.
  *   <li>A task that never starts is skipped, when the run ends. If it had become ready (the run
  *       stopped before it started, whether or not a thread had already taken it up), it was
@@ -125,4 +130,21 @@ public interface TaskListener {
    * withX(value)}): the task's only event, right after {@code runStarted}. Terminal.
    */
   default void taskSupplied(TaskEvent event) {}
+
+  /**
+   * In a run with a result store, right after a task's first {@code taskStarted}: whether the
+   * store's result is used ({@link StoreDecision#HIT}) and, if not, why the task runs instead (no
+   * entry, inputs or code changed, an input not serializable or failed, a store error). Asking the
+   * store why it missed costs a look at it, paid only when some listener overrides this method.
+   */
+  default void taskLookedUp(TaskEvent event, StoreDecision decision) {}
+
+  /**
+   * The task (or element) is ready but waits for a permit of shared limit {@code limit}
+   * ({@code @Task(limit = ...)}, {@link RunOptions#limit}), holding no thread: all are in use.
+   * Comes after {@code taskScheduled} (or {@code taskRetried}) and before the attempt's {@code
+   * taskStarted}, so the time between this event and that one is the time spent waiting for the
+   * limit. Not sent when a permit is free at once.
+   */
+  default void taskLimited(TaskEvent event, String limit) {}
 }

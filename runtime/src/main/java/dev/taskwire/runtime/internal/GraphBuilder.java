@@ -27,6 +27,7 @@ public final class GraphBuilder {
   private final List<Class<?>> resultTypes = new ArrayList<>();
   private final List<List<String>> resultClasses = new ArrayList<>();
   private final List<String> codeFingerprints = new ArrayList<>();
+  private final List<String> limits = new ArrayList<>();
   private String fingerprint;
 
   GraphBuilder(String pipeline) {
@@ -46,6 +47,23 @@ public final class GraphBuilder {
     resultTypes.add(null);
     resultClasses.add(List.of());
     codeFingerprints.add(null);
+    limits.add(null);
+    return this;
+  }
+
+  /**
+   * Names the shared limit that the task added last takes a permit of for each call
+   * ({@code @Task(limit = "automl")}): the run's options set how many calls of all the tasks naming
+   * it run at once, across every run sharing the options.
+   */
+  public GraphBuilder limit(String name) {
+    if (names.isEmpty()) {
+      throw new IllegalStateException("add a task before its limit");
+    }
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("a limit's name must not be blank");
+    }
+    limits.set(limits.size() - 1, name);
     return this;
   }
 
@@ -227,7 +245,8 @@ public final class GraphBuilder {
         fingerprint,
         resultTypes.toArray(new Class<?>[0]),
         resultAllowLists(),
-        codeFingerprints.toArray(new String[0]));
+        codeFingerprints.toArray(new String[0]),
+        limits.toArray(new String[0]));
   }
 
   private AllowList[] resultAllowLists() {

@@ -65,6 +65,12 @@ public final class GraphTable implements TaskGraph {
   /** Per task, the fingerprint of its code, or null; see {@link GraphBuilder#code}. */
   private final String[] codeFingerprints;
 
+  /**
+   * Per task, the name of the shared limit it takes a permit of, or null; see {@link
+   * GraphBuilder#limit}.
+   */
+  private final String[] limits;
+
   GraphTable(
       String pipeline,
       String[] names,
@@ -79,8 +85,10 @@ public final class GraphTable implements TaskGraph {
       String fingerprint,
       Class<?>[] resultTypes,
       AllowList[] resultAllowLists,
-      String[] codeFingerprints) {
+      String[] codeFingerprints,
+      String[] limits) {
     this.pipeline = pipeline;
+    this.limits = limits;
     this.codeFingerprints = codeFingerprints;
     this.resultTypes = resultTypes;
     this.resultAllowLists = resultAllowLists;
@@ -253,6 +261,8 @@ public final class GraphTable implements TaskGraph {
     Arrays.fill(elementAllowLists, resultAllowLists[task]);
     String[] elementCode = new String[elements];
     Arrays.fill(elementCode, codeFingerprints[task]);
+    String[] elementLimits = new String[elements];
+    Arrays.fill(elementLimits, limits[task]); // each element's call takes a permit
     return new GraphTable(
         pipeline,
         elementNames,
@@ -267,7 +277,8 @@ public final class GraphTable implements TaskGraph {
         fingerprint,
         elementTypes,
         elementAllowLists,
-        elementCode);
+        elementCode,
+        elementLimits);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
@@ -317,6 +328,11 @@ public final class GraphTable implements TaskGraph {
    */
   Class<?> producedType(int task) {
     return resultTypes[task];
+  }
+
+  /** The name of the shared limit {@code task} takes a permit of for each call, or null. */
+  String limitOf(int task) {
+    return limits[task];
   }
 
   /**

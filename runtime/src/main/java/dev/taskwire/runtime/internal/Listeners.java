@@ -3,6 +3,7 @@ package dev.taskwire.runtime.internal;
 import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
+import dev.taskwire.runtime.store.StoreDecision;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -29,9 +30,11 @@ final class Listeners {
   static final int CANCELLED = 1 << 7;
   static final int SKIPPED = 1 << 8;
   static final int SUPPLIED = 1 << 9;
+  static final int LOOKED_UP = 1 << 10;
+  static final int LIMITED = 1 << 11;
 
   /** Not an event: the listener overrides {@link TaskListener#forRun}. */
-  private static final int FOR_RUN = 1 << 10;
+  private static final int FOR_RUN = 1 << 12;
 
   private static final String[] METHODS = {
     "runStarted",
@@ -43,7 +46,9 @@ final class Listeners {
     "taskRetried",
     "taskCancelled",
     "taskSkipped",
-    "taskSupplied"
+    "taskSupplied",
+    "taskLookedUp",
+    "taskLimited"
   };
 
   /** Per listener class, the bits of the events whose methods it overrides. */
@@ -61,9 +66,17 @@ final class Listeners {
             events |= FOR_RUN;
           }
           for (int bit = 0; bit < METHODS.length; bit++) {
-            Class<?> event = bit < 2 ? RunEvent.class : TaskEvent.class;
+            Class<?>[] parameters =
+                bit < 2
+                    ? new Class<?>[] {RunEvent.class}
+                    : 1 << bit == LOOKED_UP
+                        ? new Class<?>[] {TaskEvent.class, StoreDecision.class}
+                        : 1 << bit == LIMITED
+                            ? new Class<?>[] {TaskEvent.class, String.class}
+                            : new Class<?>[] {TaskEvent.class};
             try {
-              if (type.getMethod(METHODS[bit], event).getDeclaringClass() != TaskListener.class) {
+              if (type.getMethod(METHODS[bit], parameters).getDeclaringClass()
+                  != TaskListener.class) {
                 events |= 1 << bit;
               }
             } catch (NoSuchMethodException | SecurityException unknown) {

@@ -3,6 +3,7 @@ package dev.taskwire.runtime.internal;
 import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.store.ResultKey;
 import dev.taskwire.runtime.store.ResultStore;
+import dev.taskwire.runtime.store.StoreDecision;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
@@ -46,11 +47,18 @@ final class ResultCache {
    */
   private final boolean[] loaded;
 
+  /**
+   * Per task, its last look-up's decision, for {@code taskLookedUp}. Written and read by the thread
+   * that runs the task, like {@link #loaded}.
+   */
+  private final StoreDecision[] decisions;
+
   /** The run's context, restored around calls of the store; null if it carries none. */
   private final RunContext context;
 
   ResultCache(RunTemplate template, RunContext context) {
     this.context = context;
+    this.decisions = new StoreDecision[template.graph.size()];
     this.store = template.resultStore;
     this.graph = template.graph;
     this.template = template;
@@ -60,18 +68,22 @@ final class ResultCache {
 
   /**
    * The stored result of {@code task} in {@code run}, looked up under the fingerprint of its
-   * prerequisites' results (in {@link GraphTable#dependenciesOf} order), or empty. Throws only an
-   * Error that is not the store's to hide (see above).
+   * prerequisites' results (in {@link GraphTable#dependenciesOf} order), or empty; {@link
+   * #decision} then says why. With {@code explain}, a miss asks the store why it missed. Throws
+   * only an Error that is not the store's to hide (see above).
    */
-  Optional<Object> lookUp(PipelineRun run, int task) {
+  Optional<Object> lookUp(PipelineRun run, int task, boolean explain) {
     Object[] inputs = inputsOf(run, task);
     if (inputs == null) {
+      keys[task] = null;
+      loaded[task] = false;
+      decisions[task] = StoreDecision.INPUT_FAILED;
       return Optional.empty();
     }
     // Fingerprinting serializes the inputs, and the store is the user's: both in the run's context.
     ContextPropagator.Scope[] scopes = context == null ? null : context.enter();
     try {
-      return lookUp(task, inputs);
+      return lookUp(task, inputs, explain);
     } finally {
       if (scopes != null) {
         context.exit(scopes);
@@ -97,7 +109,7 @@ final class ResultCache {
    * after the task runs: no entry, or a look-up that threw (the store could not be asked, or could
    * not read this entry; saving replaces it).
    */
-  private Optional<Object> lookUp(int task, Object[] inputs) {
+  private Optional<Object> lookUp(int task, Object[] inputs, boolean explain) {
     keys[task] = null;
     loaded[task] = false;
     ResultKey key;
@@ -105,24 +117,49 @@ final class ResultCache {
       key = keyOf(task, inputs);
     } catch (Exception | StackOverflowError broken) {
       warn(task, "could not fingerprint the inputs of", broken);
+      decisions[task] = StoreDecision.INPUT_NOT_SERIALIZABLE; // its own serialization failed
       return Optional.empty();
     }
     if (key == null) {
+      decisions[task] = StoreDecision.INPUT_NOT_SERIALIZABLE;
       return Optional.empty();
     }
+    keys[task] = key;
     Optional<Object> stored;
     try {
       stored = store.load(key);
     } catch (Exception | StackOverflowError broken) {
       warn(task, "could not look up", broken);
-      stored = Optional.empty();
+      decisions[task] = StoreDecision.STORE_ERROR;
+      return Optional.empty();
     }
-    if (isOfDeclaredType(task, stored)) {
-      loaded[task] = true;
+    if (stored.isEmpty()) {
+      decisions[task] = explain ? whyMissed(key) : StoreDecision.NO_ENTRY;
       return stored;
     }
-    keys[task] = key;
-    return Optional.empty();
+    if (!isOfDeclaredType(task, stored)) {
+      decisions[task] = StoreDecision.STORE_ERROR;
+      return Optional.empty();
+    }
+    keys[task] = null; // a hit is not saved again
+    loaded[task] = true;
+    decisions[task] = StoreDecision.HIT;
+    return stored;
+  }
+
+  /** What the store says of a miss; a store that cannot be asked counts as having no entry. */
+  private StoreDecision whyMissed(ResultKey key) {
+    try {
+      StoreDecision why = store.explainMiss(key);
+      return why == null || why == StoreDecision.HIT ? StoreDecision.NO_ENTRY : why;
+    } catch (Exception | StackOverflowError broken) {
+      return StoreDecision.NO_ENTRY; // only an explanation is lost; the look-up is logged if broken
+    }
+  }
+
+  /** The decision of {@code task}'s last look-up. */
+  StoreDecision decision(int task) {
+    return decisions[task];
   }
 
   private void warn(int task, String failed, Throwable broken) {
@@ -139,9 +176,6 @@ final class ResultCache {
    * ClassCastException.
    */
   private boolean isOfDeclaredType(int task, Optional<Object> stored) {
-    if (stored.isEmpty()) {
-      return false;
-    }
     Class<?> type = graph.storedType(task);
     if (type == null || type.isInstance(stored.get())) {
       return true;
@@ -227,6 +261,7 @@ final class ResultCache {
     return new ResultKey(
         graph.pipeline(),
         graph.name(task),
+        code == null ? "" : code,
         HexFormat.of().formatHex(digest.digest()),
         template.resultAllowList(task));
   }

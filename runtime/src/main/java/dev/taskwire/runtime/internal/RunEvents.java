@@ -4,6 +4,7 @@ import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
+import dev.taskwire.runtime.store.StoreDecision;
 import java.util.function.BiConsumer;
 
 /**
@@ -41,6 +42,36 @@ final class RunEvents {
       ResultCache cache = run.cache();
       boolean fromStore = cache != null && cache.wasLoaded(task);
       fire(run, listeners, TaskListener::taskSucceeded, task, null, fromStore, System.nanoTime());
+    }
+  }
+
+  /** Reports whether {@code task}'s stored result is used, and why or why not. */
+  static void lookedUp(Scheduler run, int task, StoreDecision decision) {
+    Listeners listeners = run.listeners();
+    if (listeners != null && listeners.want(Listeners.LOOKED_UP)) {
+      fire(
+          run,
+          listeners,
+          (listener, event) -> listener.taskLookedUp(event, decision),
+          task,
+          null,
+          false,
+          System.nanoTime());
+    }
+  }
+
+  /** Reports that {@code task} waits for a permit of shared limit {@code limit}. */
+  static void limited(Scheduler run, int task, String limit) {
+    Listeners listeners = run.listeners();
+    if (listeners != null && listeners.want(Listeners.LIMITED)) {
+      fire(
+          run,
+          listeners,
+          (listener, event) -> listener.taskLimited(event, limit),
+          task,
+          null,
+          false,
+          System.nanoTime());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.taskwire.runtime.internal;
 
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The state of the features a run may use, apart from the run object so that a plain run (no
@@ -44,6 +45,12 @@ final class RunFeatures {
    */
   private final long[] startedNanos;
 
+  /**
+   * Per task that names a shared limit, 1 while its attempt holds a permit (see {@link Limits});
+   * null if no task names one.
+   */
+  private final AtomicIntegerArray permits;
+
   /** Null unless some task has a timeout or retries, or may be dispatched. */
   final Attempts attempts;
 
@@ -78,6 +85,20 @@ final class RunFeatures {
             ? parent.run.listeners()
             : Listeners.beforeStart(template.listeners, context);
     this.startedNanos = listeners == null ? null : new long[graph.size()];
+    this.permits = template.limits == null ? null : new AtomicIntegerArray(graph.size());
+  }
+
+  boolean holdsPermit(int task) {
+    return permits.get(task) == 1;
+  }
+
+  void tookPermit(int task) {
+    permits.set(task, 1);
+  }
+
+  /** True for the one caller that gives {@code task}'s permit up. */
+  boolean dropPermit(int task) {
+    return permits != null && permits.compareAndSet(task, 1, 0);
   }
 
   /** Records that {@code task} started an attempt at {@code nanoTime} (with listeners only). */

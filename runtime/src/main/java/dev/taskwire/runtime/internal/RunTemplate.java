@@ -9,6 +9,7 @@ import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.ResultStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -44,6 +45,12 @@ public final class RunTemplate {
   /** The options' context propagators; null when there are none. */
   final List<ContextPropagator> propagators;
 
+  /** The options' shared limits by name, for element graphs; empty if none. */
+  private final Map<String, SharedLimit> limitsByName;
+
+  /** Per task, the shared limit it takes a permit of, or null; null if no task names one. */
+  final SharedLimit[] limits;
+
   /** Whether runs need a {@link RunFeatures}: when nothing here asks for one, a run has none. */
   final boolean needsFeatures;
 
@@ -57,8 +64,11 @@ public final class RunTemplate {
       ResultStore resultStore,
       long deadlineNanos,
       Set<String> allowedClasses,
-      List<ContextPropagator> propagators) {
+      List<ContextPropagator> propagators,
+      Map<String, SharedLimit> limitsByName) {
     this.graph = graph;
+    this.limitsByName = limitsByName;
+    this.limits = limitsOf(graph, limitsByName);
     this.propagators = propagators.isEmpty() ? null : propagators;
     this.allowedClasses = allowedClasses;
     this.invoker = propagators.isEmpty() ? invoker : new ContextInvoker(invoker);
@@ -74,7 +84,49 @@ public final class RunTemplate {
             || deadlineNanos > 0
             || needsAttempts()
             || graph.hasFanOuts()
-            || this.propagators != null;
+            || this.propagators != null
+            || limits != null;
+  }
+
+  /**
+   * Each task's shared limit, found by the name it gives; null if no task names one.
+   *
+   * @throws IllegalArgumentException if a task names a limit that {@code limitsByName} lacks
+   */
+  private static SharedLimit[] limitsOf(GraphTable graph, Map<String, SharedLimit> limitsByName) {
+    SharedLimit[] limits = null;
+    for (int task = 0; task < graph.size(); task++) {
+      String name = graph.limitOf(task);
+      if (name == null) {
+        continue;
+      }
+      SharedLimit limit = limitsByName.get(name);
+      if (limit == null) {
+        throw new IllegalArgumentException(
+            "task '"
+                + graph.name(task)
+                + "' of "
+                + graph.pipeline()
+                + " takes a permit of limit '"
+                + name
+                + "', which the run's options do not set: add RunOptions.limit(\""
+                + name
+                + "\", n), n being how many of its calls may run at once");
+      }
+      if (graph.isFanOut(task)) {
+        continue; // its elements take the permits, each its own, never the task itself
+      }
+      if (limits == null) {
+        limits = new SharedLimit[graph.size()];
+      }
+      limits[task] = limit;
+    }
+    return limits;
+  }
+
+  /** The shared limit {@code task} takes a permit of, or null. */
+  SharedLimit limitOf(int task) {
+    return limits == null ? null : limits[task];
   }
 
   /** The template of the runs of {@code graph} whose tasks {@code invoker} calls. */
@@ -90,7 +142,8 @@ public final class RunTemplate {
         options.resultStore(),
         options.deadline() == null ? 0 : options.deadline().toNanos(),
         options.allowedClasses(),
-        options.propagators());
+        options.propagators(),
+        options.limits());
   }
 
   /**
@@ -109,7 +162,8 @@ public final class RunTemplate {
         null,
         0,
         allowedClasses,
-        List.of());
+        List.of(),
+        limitsByName);
   }
 
   /** The classes a stored or dispatched result of {@code task} may hold, the options' included. */

@@ -232,27 +232,28 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // took it from the stack.
     if (!isActive()) {
       release(task, thread);
+      if (template.limits != null) {
+        Limits.release(this, task); // one a permit was given to while it waited
+      }
       return stoppedBeforeStart(task);
+    }
+    if (template.limits != null && !Limits.mayStart(this, task, thread)) {
+      return EMPTY; // it waits for a permit, holding no thread, or it left
     }
     // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
     if (!TaskStatus.claim(status, task)) {
       release(task, thread);
+      if (template.limits != null) {
+        Limits.release(this, task);
+      }
       return leave();
     }
     RunEvents.started(this, task);
     ResultCache cache = cache();
-    if (cache != null) {
-      // A store that fails is logged and the task runs; an Error it must not hide fails the task.
-      Optional<Object> reused = Optional.empty();
-      Throwable fatal = null;
-      try {
-        reused = cache.lookUp(this, task);
-      } catch (Throwable thrown) {
-        fatal = thrown;
-      }
-      if (reused.isPresent() || fatal != null) {
-        release(task, thread);
-        return finish(task, reused.orElse(null), fatal);
+    if (cache != null && attemptOf(task) == 1) { // a retry keeps its first attempt's key
+      int next = finishFromStore(task, thread, cache);
+      if (next != NOT_STORED) {
+        return next;
       }
     }
     if (graph.isFanOut(task)) {
@@ -282,6 +283,34 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     return finish(task, returned, error);
   }
 
+  /** What {@link #finishFromStore} returns when the task must run. */
+  private static final int NOT_STORED = -2;
+
+  /**
+   * Looks {@code task} up in the run's result store: ends it with the stored result and returns
+   * what {@link #finish} returns, or returns NOT_STORED if it must run. Out of {@link #execute} so
+   * that the hot path stays small enough to inline.
+   */
+  private int finishFromStore(int task, Thread thread, ResultCache cache) {
+    // A store that fails is logged and the task runs; an Error it must not hide fails the task.
+    Optional<Object> reused = Optional.empty();
+    Throwable fatal = null;
+    try {
+      Listeners listeners = listeners();
+      reused = cache.lookUp(this, task, listeners != null && listeners.want(Listeners.LOOKED_UP));
+    } catch (Throwable thrown) {
+      fatal = thrown;
+    }
+    if (fatal == null) {
+      RunEvents.lookedUp(this, task, cache.decision(task));
+    }
+    if (reused.isPresent() || fatal != null) {
+      release(task, thread);
+      return finish(task, reused.orElse(null), fatal);
+    }
+    return NOT_STORED;
+  }
+
   /**
    * The task's code on this thread is over: from now on the run will not interrupt the thread for
    * it. An interrupt status the task left set is cleared, as a ThreadPoolExecutor clears it between
@@ -300,7 +329,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    * as it does the ready tasks no thread took. A task ready for its next attempt had started: it
    * ends cancelled, as it would have during its backoff. Returns EMPTY.
    */
-  private int stoppedBeforeStart(int task) {
+  int stoppedBeforeStart(int task) {
     return attemptOf(task) > 1 ? Retries.cancelNextAttempt(this, task) : leave();
   }
 
@@ -319,6 +348,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    * calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   int finish(int task, Object value, Throwable error) {
+    if (template.limits != null) {
+      Limits.release(this, task); // the attempt is over, however it ended
+    }
     Attempts attempts = attempts();
     if (attempts != null && !graph.isFanOut(task)) {
       Timeouts.disarm(this, task);
@@ -360,6 +392,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   }
 
   int fail(int task, Throwable error) {
+    if (template.limits != null) {
+      Limits.release(this, task);
+    }
     if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
       setFlag(CALLER_INTERRUPTED);
@@ -387,6 +422,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /** Ends a task whose end this thread claimed as cancelled with {@code cancellation}. */
   void endCancelled(int task, Throwable cancellation) {
+    if (template.limits != null) {
+      Limits.release(this, task);
+    }
     slots[task] = cancellation;
     TaskStatus.end(status, task, TaskStatus.CANCELLED);
     RunEvents.cancelled(this, task, cancellation);

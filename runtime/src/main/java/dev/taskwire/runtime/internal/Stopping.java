@@ -81,6 +81,8 @@ final class Stopping {
         AsyncStages.cancel(run, task);
       } else if (running instanceof Retries.Wait) {
         Retries.cancel(run, task);
+      } else if (running instanceof Limits.Wait wait) {
+        Limits.cancel(run, wait);
       } else if (running instanceof Scheduler elements) {
         elements.endActive(PipelineRun.CANCELLED);
         stopInFlight(elements);

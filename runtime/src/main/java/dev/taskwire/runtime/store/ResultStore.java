@@ -44,6 +44,21 @@ public interface ResultStore {
   Optional<Object> load(ResultKey key) throws IOException;
 
   /**
+   * Why {@link #load} found nothing under {@code key}, for listeners and traces: {@link
+   * StoreDecision#NO_ENTRY} (the default), {@link StoreDecision#INPUTS_CHANGED} if the store holds
+   * results of the task's {@linkplain ResultKey#code() code}, or {@link StoreDecision#CODE_CHANGED}
+   * if it holds results of the task only under other code. Asked only after a miss, and only when a
+   * listener hears {@code taskLookedUp}; it must be cheap next to running the task. A store that
+   * cannot tell keeps the default.
+   *
+   * @throws IOException if the store could not be asked; the miss is then reported as {@link
+   *     StoreDecision#NO_ENTRY}
+   */
+  default StoreDecision explainMiss(ResultKey key) throws IOException {
+    return StoreDecision.NO_ENTRY;
+  }
+
+  /**
    * Stores {@code result}, which is {@code Serializable}, under {@code key}, replacing what is
    * there: the run saves after every look-up that found nothing or threw, never after one that
    * found a result.

@@ -75,6 +75,12 @@ final class ChromeTrace {
         if (attempt.failure() != null) {
           args.string("failure", attempt.failure());
         }
+        if (i == 0 && span.store() != null) {
+          args.string("result_store", span.store().words());
+        }
+        if (i == 0 && span.limitWaitNanos() > 0) {
+          args.string("waited_for_limit", Durations.readable(span.limitWaitNanos()));
+        }
         events.add(
             event("X", span.task(), "task", row, attempt.startNanos())
                 .number("dur", micros(attempt.durationNanos()))

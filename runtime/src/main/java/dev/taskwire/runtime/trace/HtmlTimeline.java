@@ -220,6 +220,7 @@ final class HtmlTimeline {
         .append("\">")
         .append(Durations.readable(span.durationNanos()))
         .append(span.retries() == 0 ? "" : ", " + span.attempts().size() + " attempts")
+        .append(span.store() == null || !span.store().isHit() ? "" : ", from the store")
         .append("</text>\n</g>\n");
   }
 
@@ -242,6 +243,17 @@ final class HtmlTimeline {
         .append(Durations.readable(span.durationNanos()))
         .append("\non thread ")
         .append(span.thread());
+    if (span.limitWaitNanos() > 0) {
+      text.append("\nwaited ")
+          .append(Durations.readable(span.limitWaitNanos()))
+          .append(" for a permit of its limit");
+    }
+    if (span.store() != null) {
+      text.append(
+          span.store().isHit()
+              ? "\nfrom the result store, not run"
+              : "\nresult store missed (" + span.store().words() + "), so it ran");
+    }
     if (span.retries() > 0) {
       text.append("\n")
           .append(span.attempts().size())

@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.trace;
 
+import dev.taskwire.runtime.store.StoreDecision;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +12,13 @@ import java.util.Objects;
  * @param ending how the task ended
  * @param attempts every attempt in order, the last one final; empty if the task never started (it
  *     was skipped, cancelled before it started, or its executor refused it)
+ * @param store in a run with a result store, whether the task's stored result was used and why or
+ *     why not; null if the run had no store or did not look the task up
+ * @param limitWaitNanos how long the task's attempts waited, in all, for a permit of its shared
+ *     limit ({@code @Task(limit = ...)}) while every permit was in use; 0 if they never waited
  */
-public record TaskSpan(String task, Ending ending, List<Attempt> attempts) {
+public record TaskSpan(
+    String task, Ending ending, List<Attempt> attempts, StoreDecision store, long limitWaitNanos) {
   /** How a task ended. */
   public enum Ending {
     SUCCEEDED,
@@ -52,6 +58,11 @@ public record TaskSpan(String task, Ending ending, List<Attempt> attempts) {
     public long durationNanos() {
       return endNanos - startNanos;
     }
+  }
+
+  /** A span of a run without a result store, that never waited for a limit. */
+  public TaskSpan(String task, Ending ending, List<Attempt> attempts) {
+    this(task, ending, attempts, null, 0);
   }
 
   public TaskSpan {

@@ -6,6 +6,7 @@ import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskListener;
+import dev.taskwire.runtime.store.StoreDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,10 +33,15 @@ public final class TraceRecorder implements TaskListener {
     FAILED,
     CANCELLED,
     SKIPPED,
-    SUPPLIED
+    SUPPLIED,
+    LOOKED_UP,
+    LIMITED
   }
 
-  /** One event, reduced to what a trace keeps; the thread's name is read when it happens. */
+  /**
+   * One event, reduced to what a trace keeps; the thread's name is read when it happens. A look-up
+   * keeps its decision's name as its failure.
+   */
   private record Entry(
       Kind kind, int task, int attempt, long nanoTime, String thread, String failure) {}
 
@@ -99,6 +105,16 @@ public final class TraceRecorder implements TaskListener {
     add(Kind.SUPPLIED, event, null, null);
   }
 
+  @Override
+  public void taskLimited(TaskEvent event, String limit) {
+    add(Kind.LIMITED, event, null, limit);
+  }
+
+  @Override
+  public void taskLookedUp(TaskEvent event, StoreDecision decision) {
+    add(Kind.LOOKED_UP, event, null, decision.name());
+  }
+
   /** Every task event happens-before runFinished, so the queue is complete here. */
   @Override
   public void runFinished(RunEvent event) {
@@ -149,6 +165,9 @@ public final class TraceRecorder implements TaskListener {
     int size = graph.size();
     List<List<TaskSpan.Attempt>> attempts = new ArrayList<>(size);
     TaskSpan.Ending[] endings = new TaskSpan.Ending[size];
+    StoreDecision[] decisions = new StoreDecision[size];
+    long[] limitWaits = new long[size];
+    long[] limitedSince = new long[size];
     Entry[] open = new Entry[size];
     for (int task = 0; task < size; task++) {
       attempts.add(new ArrayList<>());
@@ -156,10 +175,18 @@ public final class TraceRecorder implements TaskListener {
     for (Entry entry : recording.entries()) {
       int task = entry.task();
       switch (entry.kind()) {
-        case STARTED -> open[task] = entry;
+        case STARTED -> {
+          open[task] = entry;
+          if (limitedSince[task] != 0) {
+            limitWaits[task] += entry.nanoTime() - limitedSince[task];
+            limitedSince[task] = 0;
+          }
+        }
+        case LIMITED -> limitedSince[task] = Math.max(1, entry.nanoTime());
         case RETRIED -> close(attempts.get(task), open, entry);
         case SKIPPED -> endings[task] = TaskSpan.Ending.SKIPPED;
         case SUPPLIED -> endings[task] = TaskSpan.Ending.SUPPLIED;
+        case LOOKED_UP -> decisions[task] = StoreDecision.valueOf(entry.failure());
         case SUCCEEDED, FAILED, CANCELLED -> {
           close(attempts.get(task), open, entry);
           endings[task] =
@@ -184,7 +211,9 @@ public final class TraceRecorder implements TaskListener {
         }
         ending = attempts.get(task).isEmpty() ? TaskSpan.Ending.SKIPPED : TaskSpan.Ending.CANCELLED;
       }
-      spans.add(new TaskSpan(graph.name(task), ending, attempts.get(task)));
+      spans.add(
+          new TaskSpan(
+              graph.name(task), ending, attempts.get(task), decisions[task], limitWaits[task]));
     }
     return spans;
   }

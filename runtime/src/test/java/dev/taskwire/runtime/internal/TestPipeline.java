@@ -69,6 +69,20 @@ public final class TestPipeline {
     return this;
   }
 
+  /** Lets the task added last take a permit of shared limit {@code name} for each call. */
+  public TestPipeline limit(String name) {
+    builder.limit(name);
+    graph = null;
+    return this;
+  }
+
+  /** Gives the task added last the fingerprint of its code, as the processor does. */
+  public TestPipeline code(String fingerprint) {
+    builder.code(fingerprint);
+    graph = null;
+    return this;
+  }
+
   /** Gives the task added last a timeout or retries. */
   public TestPipeline policy(TaskPolicy policy) {
     builder.with(policy);

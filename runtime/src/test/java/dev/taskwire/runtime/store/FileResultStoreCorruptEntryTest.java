@@ -172,9 +172,9 @@ class FileResultStoreCorruptEntryTest {
       throws IOException {
     FileResultStore store = FileResultStore.in(directory);
     ResultKey key =
-        new ResultKey("p.Pipeline", "train", "abc123", AllowList.of("train", TRAIN_HOLDS));
+        new ResultKey("p.Pipeline", "train", "", "abc123", AllowList.of("train", TRAIN_HOLDS));
     store.save(key, new Model("m"));
-    Path file = directory.resolve("p.Pipeline/train/abc123.ser");
+    Path file = directory.resolve("p.Pipeline/train/_/abc123.ser");
     Files.write(file, corruption.damage.apply(Files.readAllBytes(file)));
 
     try (LoggedWarnings warnings = new LoggedWarnings()) {
@@ -191,7 +191,7 @@ class FileResultStoreCorruptEntryTest {
   void anEntryTheFileSystemCannotReadIsTheStoresFailureAndIsKept() throws IOException {
     FileResultStore store = FileResultStore.in(directory);
     ResultKey key = new ResultKey("p.Pipeline", "train", "abc123");
-    Path file = directory.resolve("p.Pipeline/train/abc123.ser");
+    Path file = directory.resolve("p.Pipeline/train/_/abc123.ser");
     Files.createDirectories(file); // reading a directory fails in the file system, not the bytes
     try (LoggedWarnings warnings = new LoggedWarnings()) {
       assertThrows(IOException.class, () -> store.load(key));

@@ -166,7 +166,7 @@ class ResultStoreTest {
     assertEquals(Optional.empty(), store.load(key));
     store.save(key, new ArrayList<>(List.of("model")));
     assertEquals(Optional.of(List.of("model")), store.load(key));
-    assertTrue(Files.exists(directory.resolve("cache/p.Pipeline/train/abc123.ser")));
+    assertTrue(Files.exists(directory.resolve("cache/p.Pipeline/train/_/abc123.ser")));
     store.clear();
     assertEquals(Optional.empty(), store.load(key));
   }
