@@ -155,8 +155,9 @@ public final class FileResultStore implements ResultStore {
   /**
    * A store on the same directory whose entries expire when they were last saved or loaded more
    * than {@code maxAge} ago: {@link #load} deletes such an entry and finds nothing, so the task
-   * runs again. Only the entry looked up is checked; others expire when they are looked up, or are
-   * deleted first by {@link #maxBytes(long)}.
+   * runs again. Only the entry looked up is checked: entries never looked up again stay until
+   * {@link #clear()}, or until {@link #maxBytes(long)} evicts them, oldest first. So {@code maxAge}
+   * alone does not bound the directory's size.
    *
    * @throws IllegalArgumentException if {@code maxAge} is zero or negative
    */

@@ -23,7 +23,9 @@ final class Job {
 
   /**
    * @param label what the job works on, see {@link ServerEvent}
-   * @param onEnd called once, outside the lock, when the job is done or failed
+   * @param onEnd called once when the job is done or failed, under the job's lock: before anyone
+   *     can see it ended, so that the server's count of open jobs and its log drop the job before
+   *     a client polling it can learn that it ended and ask for the next
    */
   Job(
       String id,
@@ -62,29 +64,25 @@ final class Job {
   }
 
   /** Ends the job with {@code value}; false if it had already ended. */
-  boolean complete(Object value) {
-    synchronized (this) {
-      if (state.isFinal()) {
-        return false;
-      }
-      state = JobState.DONE;
-      result = value;
-      finalProgress = 1;
+  synchronized boolean complete(Object value) {
+    if (state.isFinal()) {
+      return false;
     }
+    state = JobState.DONE;
+    result = value;
+    finalProgress = 1;
     onEnd.accept(this);
     return true;
   }
 
   /** Ends the job with {@code message}; false if it had already ended. */
-  boolean fail(String message) {
-    synchronized (this) {
-      if (state.isFinal()) {
-        return false;
-      }
-      finalProgress = progressAt(System.nanoTime());
-      state = JobState.FAILED;
-      error = message;
+  synchronized boolean fail(String message) {
+    if (state.isFinal()) {
+      return false;
     }
+    finalProgress = progressAt(System.nanoTime());
+    state = JobState.FAILED;
+    error = message;
     onEnd.accept(this);
     return true;
   }
