@@ -144,7 +144,8 @@ public interface TaskListener {
    * ({@code @Task(limit = ...)}, {@link RunOptions#limit}), holding no thread: all are in use.
    * Comes after {@code taskScheduled} (or {@code taskRetried}) and before the attempt's {@code
    * taskStarted}, so the time between this event and that one is the time spent waiting for the
-   * limit. Not sent when a permit is free at once.
+   * limit. Not sent when a permit is free at once (it may be sent for a wait that a permit freed at
+   * that moment ended at once).
    */
   default void taskLimited(TaskEvent event, String limit) {}
 }

@@ -15,7 +15,12 @@ import java.io.PrintStream;
  * mvn -q -pl samples exec:java -Dexec.args="--customers 200"
  * mvn -q -pl samples exec:java -Dexec.args="--fail train"
  * mvn -q -pl samples exec:java -Dexec.args="--tune --fail-trial 2"
+ * mvn -q -pl samples exec:java -Dexec.args="--tune --limit 2 --store target/tuning-store"
  * </pre>
+ *
+ * <p>Every mode runs its pipelines with one {@code RunOptions} that sets the shared limit {@code
+ * "automl"} ({@code RunOptions.limit("automl", 4)}, or {@code --limit N}): the {@code train} tasks
+ * of all the runs together keep to the four trainings the service takes per account.
  */
 public final class AutoMlSample {
   private AutoMlSample() {}

@@ -22,6 +22,12 @@ import java.util.concurrent.CompletableFuture;
  * Both uploads start at once; training starts the moment the training set is stored, while the
  * forecast set may still be uploading; prediction waits for both the best model and the forecast
  * set. The remote steps return the client's futures, so while the service works no thread waits.
+ *
+ * <p>{@code train} names the shared limit {@code "automl"}: each training takes one of its permits
+ * while it is open on the service, so that all the pipelines sharing one {@code RunOptions} (200
+ * customers' with {@code --customers 200}) never have more trainings open than the service takes
+ * per account, {@link dev.taskwire.samples.automl.server.ServerConfig#TRAININGS_PER_ACCOUNT}. A
+ * training waiting for a permit holds no thread.
  */
 public class Pipeline {
   private final AutoMlClient client;
@@ -42,7 +48,7 @@ public class Pipeline {
     return client.upload(input.forecastName(), input.forecastCsv());
   }
 
-  @Task
+  @Task(limit = "automl")
   CompletableFuture<Experiment> train(@DependsOn("uploadTrain") DatasetRef train) {
     return client.train(train.id(), input.target());
   }

@@ -1,10 +1,12 @@
 package dev.taskwire.samples;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 
 /** A plain-Java digest of the predictions: how many, and how they are spread. */
-public record PredictionSummary(int count, double mean, double min, double median, double max) {
+public record PredictionSummary(int count, double mean, double min, double median, double max)
+    implements Serializable {
   public static PredictionSummary of(double[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("no predictions to summarize");

@@ -2,6 +2,7 @@ package dev.taskwire.samples;
 
 import dev.taskwire.samples.automl.data.Csv;
 import dev.taskwire.samples.automl.data.Table;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param table every row, features first, the prediction last
  * @param column the name of the predicted column, e.g. {@code predicted_price_eur}
  */
-public record Predictions(Table table, String column) {
+public record Predictions(Table table, String column) implements Serializable {
   /** Parses the CSV the service returns. */
   public static Predictions parse(String csv, String column) {
     Table table = Csv.parse(csv);

@@ -3,6 +3,8 @@ package dev.taskwire.samples;
 import dev.taskwire.samples.automl.client.HyperParams;
 import dev.taskwire.samples.automl.server.Faults;
 import dev.taskwire.samples.automl.server.JobKind;
+import dev.taskwire.samples.automl.server.ServerConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,6 +14,10 @@ import java.time.Duration;
  *
  * @param failTrial with {@code --tune}, the trial whose training fails on every attempt of the
  *     first run (the sample then resumes the run); -1 for none
+ * @param limit the permits of the shared limit {@code "automl"} that every run's trainings take:
+ *     how many trainings all the pipelines together may have open on the service at once
+ * @param store with {@code --tune}, the directory of the result store and of the service's data;
+ *     null for none
  */
 record SampleArgs(
     int customers,
@@ -22,6 +28,8 @@ record SampleArgs(
     boolean tune,
     int failTrial,
     boolean bestOnly,
+    int limit,
+    Path store,
     boolean otel,
     boolean help) {
 
@@ -30,12 +38,18 @@ record SampleArgs(
       usage: mvn -q -pl samples exec:java -Dexec.args="[flags]"
         (no flags)              one pipeline against the embedded service, then the same steps
                                 one after another, with a timeline of both
-        --customers N           N independent pipelines at once; reports time and peak threads
-        --tune                  train one model per hyper-parameter set, 3 at once, and predict
-                                with the best; prints every trial
+        --customers N           N independent pipelines at once; reports time, peak threads and
+                                how many trainings the service had open at once
+        --limit N               at most N trainings open on the service at once, across all the
+                                pipelines (the shared limit "automl"; default 4, what the service
+                                takes per account)
+        --tune                  train one model per hyper-parameter set, at most 3 at once, and
+                                predict with the best; prints every trial
         --fail-trial N          with --tune: trial N (train[N]) fails both its attempts, so the
                                 run fails; the sample then resumes it
         --best-only             with --tune: runOnly(Target.best), tuning without predicting
+        --store DIR             with --tune: keep task results in DIR (a FileResultStore) and the
+                                service's data sets and models too; run it again to reuse them
         --fail KIND             the service fails every job of KIND (upload, train, predict)
         --reject-upload NAME    the service refuses the upload named NAME (train, forecast)
         --silent-from KIND      the service stops answering at the first KIND request
@@ -57,6 +71,8 @@ record SampleArgs(
     boolean tune = false;
     int failTrial = -1;
     boolean bestOnly = false;
+    int limit = ServerConfig.TRAININGS_PER_ACCOUNT;
+    Path store = null;
     boolean otel = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
@@ -74,6 +90,8 @@ record SampleArgs(
                   failing.algorithm(), failing.params(), TuningPipeline.TRIAL_RETRIES + 1);
         }
         case "--best-only" -> bestOnly = true;
+        case "--limit" -> limit = permits(flag, value(args, ++i, flag));
+        case "--store" -> store = Path.of(value(args, ++i, flag));
         case "--fail" -> faults = faults.failJobs(JobKind.parse(value(args, ++i, flag)));
         case "--reject-upload" -> faults = faults.rejectUploadsNamed(value(args, ++i, flag));
         case "--silent-from" -> faults = faults.goSilentFrom(JobKind.parse(value(args, ++i, flag)));
@@ -91,6 +109,9 @@ record SampleArgs(
     if (!tune && (failTrial >= 0 || bestOnly)) {
       throw new IllegalArgumentException("--fail-trial and --best-only need --tune");
     }
+    if (!tune && store != null) {
+      throw new IllegalArgumentException("--store needs --tune");
+    }
     if (tune && customers > 0) {
       throw new IllegalArgumentException("--tune runs one tuning pipeline; leave out --customers");
     }
@@ -98,7 +119,18 @@ record SampleArgs(
       throw new IllegalArgumentException("--otel traces the single pipeline; leave out the mode");
     }
     return new SampleArgs(
-        customers, faults, latencyScale, timeout, threads, tune, failTrial, bestOnly, otel, help);
+        customers,
+        faults,
+        latencyScale,
+        timeout,
+        threads,
+        tune,
+        failTrial,
+        bestOnly,
+        limit,
+        store,
+        otel,
+        help);
   }
 
   private static String value(String[] args, int index, String flag) {
@@ -115,6 +147,20 @@ record SampleArgs(
         throw new IllegalArgumentException(flag + " must be at least 1: " + text);
       }
       return value;
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException(flag + " needs a whole number: '" + text + "'");
+    }
+  }
+
+  /** The permits of a shared limit: a whole number of trainings at a time, at least one. */
+  private static int permits(String flag, String text) {
+    try {
+      int permits = Integer.parseInt(text);
+      if (permits < 1) {
+        throw new IllegalArgumentException(
+            flag + " must allow at least 1 training at a time: " + text);
+      }
+      return permits;
     } catch (NumberFormatException notANumber) {
       throw new IllegalArgumentException(flag + " needs a whole number: '" + text + "'");
     }

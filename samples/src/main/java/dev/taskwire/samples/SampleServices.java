@@ -1,6 +1,7 @@
 package dev.taskwire.samples;
 
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.internal.SharedLimit;
 import dev.taskwire.samples.automl.DaemonPools;
 import dev.taskwire.samples.automl.client.AutoMlClient;
 import dev.taskwire.samples.automl.client.ClientConfig;
@@ -12,50 +13,80 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Everything a run of the sample needs, started together and closed together: the embedded service,
- * a client for it, and the small fixed pool the pipelines run on. Closing it ends every thread it
- * started and the server's port.
+ * a client for it, the small fixed pool the pipelines run on, and the one {@link RunOptions} every
+ * run shares, with the shared limit on trainings. Closing it ends every thread it started and the
+ * server's port.
  */
 final class SampleServices implements AutoCloseable {
+  /**
+   * The shared limit that the pipelines' {@code train} tasks name, {@code @Task(limit = "automl")}:
+   * how many trainings of the sample's account are open on the service at once, across every run.
+   */
+  static final String AUTOML_LIMIT = "automl";
+
   private final AutoMlServer server;
   private final AutoMlClient client;
   private final ExecutorService pipelinePool;
   private final int pipelineThreads;
   private final ClientConfig clientConfig;
+  private final RunOptions runOptions;
 
   private SampleServices(
       AutoMlServer server,
       AutoMlClient client,
       ExecutorService pipelinePool,
       int pipelineThreads,
-      ClientConfig clientConfig) {
+      ClientConfig clientConfig,
+      int trainingsAtOnce) {
     this.server = server;
     this.client = client;
     this.pipelinePool = pipelinePool;
     this.pipelineThreads = pipelineThreads;
     this.clientConfig = clientConfig;
+    // Made once: its copies (runOptions().listener(...)) share the limit, so it bounds every run.
+    this.runOptions =
+        RunOptions.defaults().executor(pipelinePool).limit(AUTOML_LIMIT, trainingsAtOnce);
   }
 
+  /** With the service's own bound on trainings, {@link ServerConfig#TRAININGS_PER_ACCOUNT}. */
   static SampleServices start(
       ServerConfig serverConfig, ClientConfig clientConfig, int pipelineThreads)
+      throws IOException {
+    return start(serverConfig, clientConfig, pipelineThreads, ServerConfig.TRAININGS_PER_ACCOUNT);
+  }
+
+  /**
+   * @param trainingsAtOnce the permits of the shared limit {@link #AUTOML_LIMIT}: how many
+   *     trainings all the runs of these services together may have open on the service at once
+   */
+  static SampleServices start(
+      ServerConfig serverConfig,
+      ClientConfig clientConfig,
+      int pipelineThreads,
+      int trainingsAtOnce)
       throws IOException {
     AutoMlServer server = AutoMlServer.start(serverConfig);
     AutoMlClient client = new AutoMlClient(server.baseUri(), clientConfig);
     ExecutorService pool = DaemonPools.fixed("taskwire-sample-pipeline", pipelineThreads);
-    return new SampleServices(server, client, pool, pipelineThreads, clientConfig);
+    return new SampleServices(server, client, pool, pipelineThreads, clientConfig, trainingsAtOnce);
   }
 
   /**
-   * The service as the flags set it up, and a client that polls often (after 20 ms, backing off to
-   * 100 ms), so that a task's end shows within 0.1 s: for a run one watches as it goes.
+   * The service as the flags set it up (with {@code --store}, keeping its data in the store's
+   * directory), and a client that polls often (after 20 ms, backing off to 100 ms), so that a
+   * task's end shows within 0.1 s: for a run one watches as it goes.
    */
   static SampleServices forOneRun(SampleArgs args) throws IOException {
     ServerConfig server =
         ServerConfig.defaults().scaleLatencies(args.latencyScale()).faults(args.faults());
+    if (args.store() != null) {
+      server = server.keepDataIn(TuningDemo.serviceData(args.store()));
+    }
     ClientConfig client =
         ClientConfig.defaults()
             .withRequestTimeout(args.requestTimeout())
             .withPolling(Duration.ofMillis(20), Duration.ofMillis(100), 1.5);
-    return start(server, client, args.pipelineThreads());
+    return start(server, client, args.pipelineThreads(), args.limit());
   }
 
   AutoMlServer server() {
@@ -66,9 +97,18 @@ final class SampleServices implements AutoCloseable {
     return client;
   }
 
-  /** Sync tasks, and the calls that start async ones, run on the small fixed pool. */
+  /**
+   * The options every run of the sample starts from: sync tasks, and the calls that start async
+   * ones, run on the small fixed pool, and the {@code train} tasks of all runs share the limit
+   * {@link #AUTOML_LIMIT}. Always the same object, so that copies made from it share that limit.
+   */
   RunOptions runOptions() {
-    return RunOptions.defaults().executor(pipelinePool);
+    return runOptions;
+  }
+
+  /** The shared limit on trainings: its permits, and how many are in use or waited for now. */
+  SharedLimit trainingLimit() {
+    return runOptions.limits().get(AUTOML_LIMIT);
   }
 
   String threadsInWords() {

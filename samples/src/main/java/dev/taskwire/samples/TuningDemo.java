@@ -2,6 +2,8 @@ package dev.taskwire.samples;
 
 import dev.taskwire.runtime.ConsoleProgress;
 import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.store.FileResultStore;
 import dev.taskwire.runtime.trace.TaskSpan;
 import dev.taskwire.runtime.trace.Trace;
 import dev.taskwire.runtime.trace.TraceRecorder;
@@ -11,6 +13,7 @@ import dev.taskwire.samples.automl.server.AutoMlServer;
 import dev.taskwire.samples.automl.server.JobKind;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +22,32 @@ import java.util.Locale;
  * The {@code --tune} mode: {@link TuningPipeline} against the embedded service, its progress shown
  * as it runs, then every trial with its score, the best model's predictions and the run's critical
  * path. With {@code --fail-trial N} the first run fails at {@code train[N]} and is resumed; with
- * {@code --best-only} only the tasks up to {@code best} run.
+ * {@code --best-only} only the tasks up to {@code best} run; {@code --limit N} gives the shared
+ * limit on trainings N permits.
+ *
+ * <p>With {@code --store DIR} the run keeps its results in a {@link FileResultStore} in {@code
+ * DIR/results} and reuses those whose task's code and inputs are unchanged, and prints, per task,
+ * whether its result came from the store or why it ran. The results hold the service's ids (data
+ * sets, models), so the service keeps its data sets and models in {@code DIR/service}, as a real
+ * service would keep them between runs: a later run that reuses some results and runs other tasks
+ * finds them there. The store does not see the pipeline's fields (the grid, the data files): after
+ * changing those, use another directory.
  */
 final class TuningDemo {
   /** The trace files are tuning-trace.json and tuning-timeline.html. */
   private static final String TRACE_NAME = "tuning";
 
   private TuningDemo() {}
+
+  /** Where {@code --store DIR} keeps the task results. */
+  static Path results(Path store) {
+    return store.resolve("results");
+  }
+
+  /** Where {@code --store DIR} has the service keep its data sets and models. */
+  static Path serviceData(Path store) {
+    return store.resolve("service");
+  }
 
   /** Returns the process exit code: 0 if the tuning succeeded (resumed or not), 1 if it failed. */
   static int run(SampleArgs args, PrintStream out) throws IOException, InterruptedException {
@@ -43,10 +65,24 @@ final class TuningDemo {
           "  grid:     "
               + grid.size()
               + " configurations, one training each, at most "
-              + TuningPipeline.MAX_CONCURRENT_TRIALS
-              + " at once; a failed trial is tried again "
+              + Math.min(TuningPipeline.MAX_CONCURRENT_TRIALS, args.limit())
+              + " at once ("
+              + limitsInWords(args)
+              + "); a failed trial is tried again "
               + TuningPipeline.TRIAL_RETRIES
               + "x on its own");
+      RunOptions options = services.runOptions();
+      StoreReport storeReport = null;
+      if (args.store() != null) {
+        FileResultStore store = FileResultStore.in(results(args.store()));
+        out.println(
+            "  store:    results in "
+                + store.directory()
+                + "; the service's data sets and models in "
+                + serviceData(args.store()).toAbsolutePath());
+        storeReport = new StoreReport(TuningPipelineRunner.GRAPH);
+        options = options.resultStore(store).listener(storeReport);
+      }
       services.client().health().join(); // the first connection and class loading, untimed
 
       TraceRecorder recorder = new TraceRecorder();
@@ -55,7 +91,7 @@ final class TuningDemo {
       TuningPipelineRunner runner =
           new TuningPipelineRunner(
               new TuningPipeline(services.client(), data.input(), grid),
-              services.runOptions().listener(progress).listener(recorder));
+              options.listener(progress).listener(recorder));
       out.println();
       TuningPipelineRunner.Results results;
       try {
@@ -90,15 +126,24 @@ final class TuningDemo {
                 + " after resuming");
       }
 
+      if (storeReport != null) {
+        out.println();
+        out.println("The result store, task by task:");
+        storeReport.print(out);
+      }
       out.println();
       TrialScore best = results.best();
       TrialTable.print(results.train(), best, out);
+      int peak = server.peakOpenJobs(JobKind.TRAINING);
       out.println(
-          "  the service had at most "
-              + server.peakOpenJobs(JobKind.TRAINING)
-              + " trainings open at once (maxConcurrency = "
-              + TuningPipeline.MAX_CONCURRENT_TRIALS
-              + ")");
+          peak == 0
+              ? "  no training ran on the service: every trial's score came from the store"
+              : "  the service had at most "
+                  + peak
+                  + (peak == 1 ? " training" : " trainings")
+                  + " open at once ("
+                  + limitsInWords(args)
+                  + ")");
       out.println();
       out.println(
           String.format(
@@ -118,6 +163,16 @@ final class TuningDemo {
       TraceFiles.save(recorder.trace(), TRACE_NAME, out);
       return 0;
     }
+  }
+
+  /** {@code maxConcurrency = 3, limit "automl" = 4}. */
+  private static String limitsInWords(SampleArgs args) {
+    return "maxConcurrency = "
+        + TuningPipeline.MAX_CONCURRENT_TRIALS
+        + ", limit \""
+        + SampleServices.AUTOML_LIMIT
+        + "\" = "
+        + args.limit();
   }
 
   private static int failure(

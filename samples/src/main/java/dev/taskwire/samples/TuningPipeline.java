@@ -24,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  *
  * {@code train} runs once per configuration ({@link ForEach}), at most three trainings at once so
- * as not to flood the service, each retried once on its own if it fails. The uploads, prediction,
+ * as not to take all of the account's trainings for one run, each retried once on its own if it
+ * fails. Each training also takes a permit of the shared limit {@code "automl"}, as {@link
+ * Pipeline#train} does, which bounds the trainings of every run sharing the options ({@code --limit
+ * N} sets its permits; by default the service's four per account). The uploads, prediction,
  * download and summary are {@link Pipeline}'s steps, called here rather than written twice.
  */
 public class TuningPipeline {
@@ -78,7 +81,7 @@ public class TuningPipeline {
     return grid;
   }
 
-  @Task(maxConcurrency = MAX_CONCURRENT_TRIALS, retries = TRIAL_RETRIES)
+  @Task(maxConcurrency = MAX_CONCURRENT_TRIALS, retries = TRIAL_RETRIES, limit = "automl")
   CompletableFuture<TrialScore> train(
       @ForEach("grid") HyperParams params, @DependsOn("uploadTrain") DatasetRef data) {
     return client.trainOne(data.id(), input.target(), params);

@@ -13,6 +13,7 @@ import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
+import dev.taskwire.runtime.internal.SharedLimit;
 import dev.taskwire.samples.automl.client.HyperParams;
 import dev.taskwire.samples.automl.client.JobFailedException;
 import dev.taskwire.samples.automl.client.ModelScore;
@@ -80,6 +81,44 @@ class TuningPipelineTest {
           GRID,
           results.train().stream().map(TrialScore::params).toList(),
           "the scores come in grid order, whatever order the trials ended in");
+    }
+  }
+
+  /**
+   * With the shared limit "automl" at 2 permits, below maxConcurrency, the limit is what bounds the
+   * trials: with trainings held open on the server, two are open, and the third trial that
+   * maxConcurrency lets start waits for a permit, holding no thread, so the server has exactly two
+   * open while it waits. The log's peak over the whole run is then exactly the limit.
+   */
+  @RepeatedTest(2)
+  void aSharedLimitBelowMaxConcurrencyBoundsTheTrials() throws Exception {
+    int permits = 2;
+    try (SampleServices services = SampleServices.start(fastServer(), fastClient(), 4, permits)) {
+      AutoMlServer server = services.server();
+      SharedLimit limit = services.trainingLimit();
+      server.holdJobs(JobKind.TRAINING);
+      TuningPipelineRunner.Execution run =
+          new TuningPipelineRunner(pipeline(services, input), services.runOptions()).start();
+      // Or more open: a broken limit then fails the assertion below rather than a wait.
+      awaitUntil(
+          "two trainings are open and a third trial waits for a permit",
+          () ->
+              server.openJobs(JobKind.TRAINING) > permits
+                  || server.openJobs(JobKind.TRAINING) == permits && limit.waiting() == 1);
+      assertEquals(permits, server.openJobs(JobKind.TRAINING), "none of the held ones can end");
+      assertEquals(permits, limit.inUse());
+      server.releaseJobs(JobKind.TRAINING);
+      TuningPipelineRunner.Results results = run.await();
+
+      List<ServerEvent> trainings =
+          server.events().snapshot().stream()
+              .filter(event -> event.kind() == JobKind.TRAINING)
+              .toList();
+      assertEquals(permits, peakOpen(trainings));
+      assertEquals(permits, server.peakOpenJobs(JobKind.TRAINING));
+      assertEquals(GRID.size(), results.train().size());
+      assertEquals(0, limit.inUse(), "every permit given back");
+      assertEquals(0, limit.waiting());
     }
   }
 

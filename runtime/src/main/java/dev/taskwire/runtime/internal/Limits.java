@@ -42,6 +42,9 @@ final class Limits {
       features.tookPermit(task);
       return true;
     }
+    // Told while this thread still owns the task: once queued, a release may start it at once.
+    // If a permit comes free just below, the wait told of lasted no time.
+    RunEvents.limited(run, task, limit.name());
     Wait wait = new Wait(run, task, limit);
     // Published before it is queued, so that a release that picks it finds it there.
     run.release(task, thread);
@@ -58,7 +61,6 @@ final class Limits {
       }
       return true;
     }
-    RunEvents.limited(run, task, limit.name());
     // stop() sets the phase, then scans in-flight slots: it either sees the wait or we see it.
     if (!run.isActive()) {
       cancel(run, wait);

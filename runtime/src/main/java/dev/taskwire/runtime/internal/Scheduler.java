@@ -204,6 +204,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   @Override
   void failReadyTasks(Throwable rejected) {
     for (int task = pop(); task != EMPTY; task = pop()) {
+      if (template.limits != null) {
+        Limits.release(this, task); // one a permit was given to while it waited
+      }
       if (!isActive()) {
         stoppedBeforeStart(task);
       } else if (TaskStatus.claim(status, task) && TaskStatus.beginEnding(status, task)) {

@@ -19,9 +19,13 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +307,91 @@ class SharedLimitTest {
     assertTrue(train.limitWaitNanos() > 0, train.toString());
     assertTrue(recorder.trace().toHtml().contains(" for a permit of its limit"));
     assertTrue(recorder.trace().toChromeJson().contains("\"waited_for_limit\""));
+  }
+
+  /**
+   * A slow listener of taskLimited must not let the task start before it is told: the event is sent
+   * while the waiting thread still owns the task.
+   */
+  @Test
+  void taskLimitedComesBeforeTheAttemptsTaskStarted() {
+    RunOptions options = RunOptions.defaults().executor(pool).limit("automl", 1);
+    CompletableFuture<String> held = new CompletableFuture<>();
+    PipelineRun holder =
+        new TestPipeline().async("train", run -> held).limit("automl").start(options);
+    TaskListener slow = new TaskListener() { // one that logs to a slow sink, say
+          @Override
+          public void taskLimited(TaskEvent event, String limit) {
+            try {
+              Thread.sleep(200); // widens the window a late event would fall into
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    List<String> heard = new CopyOnWriteArrayList<>();
+    TaskListener recorder =
+        new TaskListener() {
+          @Override
+          public void taskLimited(TaskEvent event, String limit) {
+            heard.add("limited");
+          }
+
+          @Override
+          public void taskStarted(TaskEvent event) {
+            heard.add("started");
+          }
+        };
+    PipelineRun waiter =
+        new TestPipeline()
+            .value("train", run -> "ran")
+            .limit("automl")
+            .start(options.listener(slow).listener(recorder));
+    awaitWaiting(options, 1);
+    held.complete("done"); // the permit passes to the waiter, which starts on the pool at once
+    holder.await();
+    waiter.await();
+    assertEquals(List.of("limited", "started"), heard);
+  }
+
+  /**
+   * A permit given to a task of a run that stopped meanwhile, while the run's executor refuses
+   * work, comes back when the refused task leaves.
+   */
+  @Test
+  void aPermitGrantedToAStoppedRunWhoseExecutorRefusesIsGivenBack() {
+    AtomicBoolean refusing = new AtomicBoolean();
+    Executor closing =
+        task -> {
+          if (refusing.get()) {
+            throw new RejectedExecutionException("shut down");
+          }
+          pool.execute(task);
+        };
+    RunOptions options = RunOptions.defaults().executor(pool).limit("automl", 1);
+    CompletableFuture<String> held = new CompletableFuture<>();
+    PipelineRun holder =
+        new TestPipeline().async("train", run -> held).limit("automl").start(options);
+    PipelineRun waiter =
+        new TestPipeline()
+            .async(
+                "watch",
+                run -> {
+                  CompletableFuture<String> watched = new CompletableFuture<>();
+                  // The stop cancels this first: the holder's call completes, and its permit goes
+                  // to "train" of this run, which has stopped.
+                  var unused = watched.whenComplete((v, e) -> held.complete("done"));
+                  return watched;
+                })
+            .async("train", run -> CompletableFuture.completedFuture("never"))
+            .limit("automl")
+            .start(options.executor(closing)); // a copy: the same limit
+    awaitWaiting(options, 1);
+    refusing.set(true);
+    assertTrue(waiter.cancel());
+    assertThrows(CancellationException.class, waiter::await);
+    holder.await();
+    assertEquals(0, limitOf(options).inUse(), "a permit leaked: " + limitOf(options));
   }
 
   @Test

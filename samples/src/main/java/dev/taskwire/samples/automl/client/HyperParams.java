@@ -1,5 +1,6 @@
 package dev.taskwire.samples.automl.client;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * @param algorithm {@code k_nearest_neighbors}, {@code linear_regression} or {@code mean_baseline}
  * @param params e.g. {@code {"k": 5}}, {@code {"lambda": 1000}} (a ridge penalty), or none
  */
-public record HyperParams(String algorithm, Map<String, Double> params) {
+public record HyperParams(String algorithm, Map<String, Double> params) implements Serializable {
   public HyperParams {
     params = Map.copyOf(params);
   }

@@ -1,5 +1,8 @@
 package dev.taskwire.samples.automl.data;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +10,13 @@ import java.util.Objects;
 
 /**
  * An immutable table of numbers with named columns: what a CSV data set holds once parsed. Rows are
- * arrays in column order; nothing hands out a mutable array without copying it.
+ * arrays in column order; nothing hands out a mutable array without copying it. Serializable (so
+ * that a result store can keep predictions): a table read back is checked and copied as {@link #of}
+ * checks and copies one.
  */
-public final class Table {
+public final class Table implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<String> columns;
   private final double[][] rows;
 
@@ -38,6 +45,18 @@ public final class Table {
       copy[i] = row.clone();
     }
     return new Table(names, copy);
+  }
+
+  /** A table read back is rebuilt by {@link #of}: checked, and with rows of its own. */
+  private Object readResolve() throws ObjectStreamException {
+    if (columns == null || rows == null || Arrays.asList(rows).contains(null)) {
+      throw new InvalidObjectException("a table needs its columns and rows");
+    }
+    try {
+      return of(columns, Arrays.asList(rows));
+    } catch (RuntimeException invalid) {
+      throw new InvalidObjectException("not a valid table: " + invalid.getMessage());
+    }
   }
 
   public List<String> columns() {

@@ -34,6 +34,7 @@ public final class AutoMlServer implements AutoCloseable {
   private final JobRunner jobs;
   private final ServerEvents events;
   private final Silence silence;
+  private final DataDirectory kept;
   private boolean closed;
 
   private AutoMlServer(
@@ -42,35 +43,49 @@ public final class AutoMlServer implements AutoCloseable {
       ExecutorService requestPool,
       JobRunner jobs,
       ServerEvents events,
-      Silence silence) {
+      Silence silence,
+      DataDirectory kept) {
     this.config = config;
     this.http = http;
     this.requestPool = requestPool;
     this.jobs = jobs;
     this.events = events;
     this.silence = silence;
+    this.kept = kept;
   }
 
-  /** Starts a server on 127.0.0.1 and an ephemeral port. */
+  /**
+   * Starts a server on 127.0.0.1 and an ephemeral port; with {@link ServerConfig#keepDataIn}, with
+   * the data sets and models kept in that directory.
+   *
+   * @throws IOException if the port cannot be opened, or the data directory cannot be read or is in
+   *     use by another service
+   */
   public static AutoMlServer start(ServerConfig config) throws IOException {
+    DataDirectory kept =
+        config.dataDirectory() == null ? null : DataDirectory.open(config.dataDirectory());
     ServerEvents events = new ServerEvents();
     JobRunner jobs = new JobRunner(config, events);
     Silence silence = new Silence();
     ObjectMapper json =
         new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     HttpServer http;
+    AutoMlService service;
     try {
+      service = new AutoMlService(config, jobs, kept);
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
     } catch (IOException | RuntimeException failed) {
       jobs.close();
+      if (kept != null) {
+        kept.close();
+      }
       throw failed;
     }
     ExecutorService requestPool = DaemonPools.fixed("automl-server-http", config.httpThreads());
     http.setExecutor(requestPool);
-    http.createContext(
-        "/", new HttpApi(new AutoMlService(config, jobs), config.faults(), silence, json));
+    http.createContext("/", new HttpApi(service, config.faults(), silence, json));
     http.start();
-    return new AutoMlServer(config, http, requestPool, jobs, events, silence);
+    return new AutoMlServer(config, http, requestPool, jobs, events, silence, kept);
   }
 
   /** Where the API lives, e.g. {@code http://127.0.0.1:43117/api/v1/}. */
@@ -154,8 +169,9 @@ public final class AutoMlServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections, drops parked requests, fails open jobs (held ones too) and ends
-   * every thread the server started. Afterwards, connecting to the port is refused. Idempotent.
+   * Stops accepting connections, drops parked requests, fails open jobs (held ones too), ends every
+   * thread the server started and releases its data directory. Afterwards, connecting to the port
+   * is refused. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -167,6 +183,13 @@ public final class AutoMlServer implements AutoCloseable {
     http.stop(0);
     DaemonPools.shutdown(requestPool);
     jobs.close();
+    if (kept != null) {
+      try {
+        kept.close();
+      } catch (IOException ignored) {
+        // The lock goes with the process anyway; nothing else is left open.
+      }
+    }
   }
 
   /** One job as the server sees it, for reports. */

@@ -7,6 +7,7 @@ import dev.taskwire.samples.automl.ml.Configurations;
 import dev.taskwire.samples.automl.ml.CrossValidation;
 import dev.taskwire.samples.automl.ml.Regressor;
 import dev.taskwire.samples.automl.ml.Score;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the service does, apart from HTTP: accepts data sets, trains and scores models on them,
  * applies a model to a data set. Cheap checks answer at once with an {@link ApiException}; the real
- * work runs as a {@link Job}.
+ * work runs as a {@link Job}. With a {@link DataDirectory}, it starts with the data sets and models
+ * kept there and keeps each new one there before its job ends.
  */
 final class AutoMlService {
   /** Fixed, so that the same data always gets the same folds and scores. */
@@ -31,9 +33,21 @@ final class AutoMlService {
   /** Per configuration (see {@link Algorithm#describe()}), how many of its trainings started. */
   private final Map<String, AtomicInteger> trainingsOf = new ConcurrentHashMap<>();
 
-  AutoMlService(ServerConfig config, JobRunner jobs) {
+  /** Where data sets and models are kept beyond this service; null for nowhere. */
+  private final DataDirectory kept;
+
+  AutoMlService(ServerConfig config, JobRunner jobs, DataDirectory kept) throws IOException {
     this.config = config;
     this.jobs = jobs;
+    this.kept = kept;
+    if (kept != null) {
+      for (StoredDataset dataset : kept.datasets()) {
+        datasets.restore(dataset.id(), dataset);
+      }
+      for (StoredModel model : kept.models(id -> datasets.find(id).orElse(null))) {
+        models.restore(model.id(), model);
+      }
+    }
   }
 
   /** Starts an upload job that parses and stores {@code csv} as a data set named {@code name}. */
@@ -60,7 +74,7 @@ final class AutoMlService {
             throw new JobFailure(
                 "data set '" + name + "' is not valid CSV: " + malformed.getMessage());
           }
-          StoredDataset stored = datasets.add(id -> new StoredDataset(id, name, table));
+          StoredDataset stored = keep(datasets.add(id -> new StoredDataset(id, name, table)));
           return new JsonViews.UploadResult(stored.view());
         });
   }
@@ -162,16 +176,18 @@ final class AutoMlService {
       Score score = validation.score(algorithm, x, y);
       Regressor regressor = algorithm.fit(x, y);
       StoredModel model =
-          models.add(
-              id ->
-                  new StoredModel(
-                      id,
-                      algorithm.name(),
-                      algorithm.hyperParameters(),
-                      List.copyOf(features),
-                      target,
-                      regressor,
-                      score));
+          keep(
+              models.add(
+                  id ->
+                      new StoredModel(
+                          id,
+                          algorithm.name(),
+                          algorithm.hyperParameters(),
+                          dataset.id(),
+                          List.copyOf(features),
+                          target,
+                          regressor,
+                          score)));
       fitted.add(model.view());
     }
     return experiments.add(
@@ -206,12 +222,13 @@ final class AutoMlService {
           double[] predicted = model.regressor().predictAll(input.columns(model.features()));
           String column = "predicted_" + model.target();
           StoredDataset output =
-              datasets.add(
-                  id ->
-                      new StoredDataset(
-                          id,
-                          dataset.name() + "-predictions",
-                          input.withColumn(column, predicted)));
+              keep(
+                  datasets.add(
+                      id ->
+                          new StoredDataset(
+                              id,
+                              dataset.name() + "-predictions",
+                              input.withColumn(column, predicted))));
           return new JsonViews.PredictionResult(
               new JsonViews.PredictionView(output.id(), modelId, predicted.length, column));
         });
@@ -238,6 +255,30 @@ final class AutoMlService {
       open += jobs.openJobs(kind);
     }
     return open;
+  }
+
+  /** Keeps {@code dataset} in the data directory, if there is one; a job's work calls it. */
+  private StoredDataset keep(StoredDataset dataset) {
+    if (kept != null) {
+      try {
+        kept.save(dataset);
+      } catch (IOException failed) {
+        throw new JobFailure("could not keep data set " + dataset.id() + ": " + failed);
+      }
+    }
+    return dataset;
+  }
+
+  /** Keeps {@code model} in the data directory, if there is one; a job's work calls it. */
+  private StoredModel keep(StoredModel model) {
+    if (kept != null) {
+      try {
+        kept.save(model);
+      } catch (IOException failed) {
+        throw new JobFailure("could not keep model " + model.id() + ": " + failed);
+      }
+    }
+    return model;
   }
 
   private void failIfInjected(JobKind kind) {

@@ -24,8 +24,8 @@ final class Job {
   /**
    * @param label what the job works on, see {@link ServerEvent}
    * @param onEnd called once when the job is done or failed, under the job's lock: before anyone
-   *     can see it ended, so that the server's count of open jobs and its log drop the job before
-   *     a client polling it can learn that it ended and ask for the next
+   *     can see it ended, so that the server's count of open jobs and its log drop the job before a
+   *     client polling it can learn that it ended and ask for the next
    */
   Job(
       String id,

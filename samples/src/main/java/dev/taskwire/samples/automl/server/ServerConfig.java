@@ -1,5 +1,6 @@
 package dev.taskwire.samples.automl.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,23 +18,34 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ServerConfig {
+  /**
+   * How many trainings the service processes at a time for one account, as its terms say; the
+   * sample's whole JVM is one account. The embedded service neither refuses nor queues a fifth: it
+   * counts them ({@link AutoMlServer#peakOpenJobs}, and its log), so that a report or a test can
+   * tell whether its clients kept to it. Uploads and predictions do not count against it.
+   */
+  public static final int TRAININGS_PER_ACCOUNT = 4;
+
   private final Map<JobKind, Duration> latencies;
   private final int httpThreads;
   private final int workerThreads;
   private final int folds;
   private final Faults faults;
+  private final Path dataDirectory;
 
   private ServerConfig(
       Map<JobKind, Duration> latencies,
       int httpThreads,
       int workerThreads,
       int folds,
-      Faults faults) {
+      Faults faults,
+      Path dataDirectory) {
     this.latencies = latencies;
     this.httpThreads = httpThreads;
     this.workerThreads = workerThreads;
     this.folds = folds;
     this.faults = faults;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -45,7 +57,7 @@ public final class ServerConfig {
     latencies.put(JobKind.UPLOAD, Duration.ofMillis(700));
     latencies.put(JobKind.TRAINING, Duration.ofSeconds(1));
     latencies.put(JobKind.PREDICTION, Duration.ofMillis(400));
-    return new ServerConfig(latencies, 4, 2, 5, Faults.none());
+    return new ServerConfig(latencies, 4, 2, 5, Faults.none(), null);
   }
 
   /** The least time a job of {@code kind} takes, from its request to done. */
@@ -55,7 +67,7 @@ public final class ServerConfig {
     }
     Map<JobKind, Duration> changed = new EnumMap<>(latencies);
     changed.put(kind, latency);
-    return new ServerConfig(changed, httpThreads, workerThreads, folds, faults);
+    return new ServerConfig(changed, httpThreads, workerThreads, folds, faults, dataDirectory);
   }
 
   /** Every latency multiplied by {@code factor}: 0.05 for fast tests, 1 for the sample. */
@@ -67,20 +79,48 @@ public final class ServerConfig {
     latencies.forEach(
         (kind, latency) ->
             changed.put(kind, Duration.ofNanos((long) (latency.toNanos() * factor))));
-    return new ServerConfig(changed, httpThreads, workerThreads, folds, faults);
+    return new ServerConfig(changed, httpThreads, workerThreads, folds, faults, dataDirectory);
   }
 
   public ServerConfig httpThreads(int threads) {
-    return new ServerConfig(latencies, positive(threads), workerThreads, folds, faults);
+    return new ServerConfig(
+        latencies, positive(threads), workerThreads, folds, faults, dataDirectory);
   }
 
   public ServerConfig workerThreads(int threads) {
-    return new ServerConfig(latencies, httpThreads, positive(threads), folds, faults);
+    return new ServerConfig(
+        latencies, httpThreads, positive(threads), folds, faults, dataDirectory);
   }
 
   public ServerConfig faults(Faults faults) {
     return new ServerConfig(
-        latencies, httpThreads, workerThreads, folds, Objects.requireNonNull(faults, "faults"));
+        latencies,
+        httpThreads,
+        workerThreads,
+        folds,
+        Objects.requireNonNull(faults, "faults"),
+        dataDirectory);
+  }
+
+  /**
+   * Keeps the service's data sets and models in {@code directory}, and starts with those kept there
+   * before, under the same ids, as a real service keeps an account's data between sessions. One
+   * service at a time may use a directory. By default nothing is kept: the data end with the
+   * server.
+   */
+  public ServerConfig keepDataIn(Path directory) {
+    return new ServerConfig(
+        latencies,
+        httpThreads,
+        workerThreads,
+        folds,
+        faults,
+        Objects.requireNonNull(directory, "directory"));
+  }
+
+  /** Where the data sets and models are kept, see {@link #keepDataIn}; null if nowhere. */
+  public Path dataDirectory() {
+    return dataDirectory;
   }
 
   public Duration latency(JobKind kind) {

@@ -25,6 +25,19 @@ final class Store<T> {
   }
 
   /**
+   * Puts back an item kept from an earlier service, under its id; new ids continue after it. An id
+   * that is not this store's prefix and a number is refused.
+   */
+  void restore(String id, T item) {
+    if (!id.startsWith(prefix + "-")) {
+      throw new IllegalArgumentException("not an id of " + prefix + ": " + id);
+    }
+    int number = Integer.parseInt(id.substring(prefix.length() + 1));
+    items.put(id, item);
+    ids.accumulateAndGet(number, Math::max);
+  }
+
+  /**
    * @throws ApiException 404 naming the missing id
    */
   T get(String id, String what) {

@@ -9,11 +9,14 @@ import java.util.Map;
  * A model an experiment fitted on all of its data set's rows, with the score cross-validation gave
  * its algorithm and hyper-parameters, and the feature columns it needs (in order) to predict the
  * target.
+ *
+ * @param datasetId the data set it was fitted on
  */
 record StoredModel(
     String id,
     String algorithm,
     Map<String, Double> parameters,
+    String datasetId,
     List<String> features,
     String target,
     Regressor regressor,

@@ -5,21 +5,26 @@ import static dev.taskwire.samples.TestSupport.assertPortClosed;
 import static dev.taskwire.samples.TestSupport.awaitUntil;
 import static dev.taskwire.samples.TestSupport.fastServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskwire.samples.automl.data.Csv;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The service's HTTP API, spoken to directly, without the sample's client. */
 @Timeout(60)
@@ -234,6 +239,41 @@ class AutoMlServerTest {
         List.of(ServerEvent.Type.CREATED, ServerEvent.Type.RUNNING, ServerEvent.Type.DONE), types);
   }
 
+  /**
+   * A service started on the directory another one kept its data in has that service's data sets
+   * and models under the same ids: a model trained by the first predicts on the second exactly as
+   * it did there, and new ids follow the kept ones. Two services cannot share the directory.
+   */
+  @Test
+  void aServiceKeepingItsDataHandsItToTheNextOneOnTheSameDirectory(@TempDir Path directory)
+      throws Exception {
+    server.close();
+    server = AutoMlServer.start(fastServer().keepDataIn(directory));
+    String datasetId = uploadAndWait("line", LINE);
+    JsonNode experiment = trainAndWait("{\"datasetId\":\"" + datasetId + "\",\"target\":\"y\"}");
+    String forecastId = uploadAndWait("forecast", "x\n20\n2.5\n");
+    List<String> models = new ArrayList<>();
+    List<String> predictions = new ArrayList<>();
+    for (JsonNode model : experiment.get("models")) {
+      models.add(model.get("id").asText());
+      predictions.add(predictAndWait(model.get("id").asText(), forecastId));
+    }
+    IOException inUse =
+        assertThrows(
+            IOException.class, () -> AutoMlServer.start(fastServer().keepDataIn(directory)));
+    assertTrue(inUse.getMessage().contains("another AutoML service is using"), inUse.toString());
+
+    server.close();
+    server = AutoMlServer.start(fastServer().keepDataIn(directory));
+    assertEquals(Csv.parse(LINE), Csv.parse(get("datasets/" + datasetId + "/csv").body()));
+    assertEquals("line", body(get("datasets/" + datasetId), 200).get("name").asText());
+    for (int i = 0; i < models.size(); i++) {
+      assertEquals(predictions.get(i), predictAndWait(models.get(i), forecastId), models.get(i));
+    }
+    // ds-1 and ds-2 uploaded and ds-3 to ds-5 predicted by the first service, ds-6 to ds-8 here.
+    assertEquals("ds-9", uploadAndWait("again", LINE));
+  }
+
   @Test
   void closingEndsTheThreadsAndThePort() {
     int port = server.port();
@@ -253,6 +293,19 @@ class AutoMlServerTest {
   private JsonNode trainAndWait(String request) throws Exception {
     JsonNode job = body(post("trainings", request, "application/json"), 202);
     return pollUntilEnded(job.get("id").asText()).get("result").get("experiment");
+  }
+
+  /** The predictions' CSV, once the prediction of {@code model} on {@code dataset} is done. */
+  private String predictAndWait(String model, String dataset) throws Exception {
+    JsonNode job =
+        body(
+            post(
+                "predictions",
+                "{\"modelId\":\"" + model + "\",\"datasetId\":\"" + dataset + "\"}",
+                "application/json"),
+            202);
+    JsonNode result = pollUntilEnded(job.get("id").asText()).get("result").get("prediction");
+    return get("datasets/" + result.get("datasetId").asText() + "/csv").body();
   }
 
   private String uploadAndWait(String name, String csv) throws Exception {
