@@ -73,10 +73,10 @@ final class ResultCache {
    * only an Error that is not the store's to hide (see above).
    */
   Optional<Object> lookUp(PipelineRun run, int task, boolean explain) {
+    keys[task] = null;
+    loaded[task] = false;
     Object[] inputs = inputsOf(run, task);
     if (inputs == null) {
-      keys[task] = null;
-      loaded[task] = false;
       decisions[task] = StoreDecision.INPUT_FAILED;
       return Optional.empty();
     }
@@ -110,8 +110,6 @@ final class ResultCache {
    * not read this entry; saving replaces it).
    */
   private Optional<Object> lookUp(int task, Object[] inputs, boolean explain) {
-    keys[task] = null;
-    loaded[task] = false;
     ResultKey key;
     try {
       key = keyOf(task, inputs);

@@ -204,9 +204,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   @Override
   void failReadyTasks(Throwable rejected) {
     for (int task = pop(); task != EMPTY; task = pop()) {
-      if (template.limits != null) {
-        Limits.release(this, task); // one a permit was given to while it waited
-      }
+      releasePermit(task);
       if (!isActive()) {
         stoppedBeforeStart(task);
       } else if (TaskStatus.claim(status, task) && TaskStatus.beginEnding(status, task)) {
@@ -235,9 +233,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // took it from the stack.
     if (!isActive()) {
       release(task, thread);
-      if (template.limits != null) {
-        Limits.release(this, task); // one a permit was given to while it waited
-      }
+      releasePermit(task);
       return stoppedBeforeStart(task);
     }
     if (template.limits != null && !Limits.mayStart(this, task, thread)) {
@@ -246,9 +242,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
     // A ready task belongs to the thread that popped it (or kept it): see TaskStatus.claim.
     if (!TaskStatus.claim(status, task)) {
       release(task, thread);
-      if (template.limits != null) {
-        Limits.release(this, task);
-      }
+      releasePermit(task);
       return leave();
     }
     RunEvents.started(this, task);
@@ -284,6 +278,16 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       return AsyncStages.await(this, task, returned);
     }
     return finish(task, returned, error);
+  }
+
+  /**
+   * Gives back the permit of a shared limit that {@code task} holds, if it holds one: every way an
+   * attempt ends, or a ready task leaves without starting, calls it. One field read without limits.
+   */
+  private void releasePermit(int task) {
+    if (template.limits != null) {
+      Limits.release(this, task);
+    }
   }
 
   /** What {@link #finishFromStore} returns when the task must run. */
@@ -351,9 +355,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    * calling thread to run next (it inherits this task's place in activeTasks), or EMPTY.
    */
   int finish(int task, Object value, Throwable error) {
-    if (template.limits != null) {
-      Limits.release(this, task); // the attempt is over, however it ended
-    }
+    releasePermit(task);
     Attempts attempts = attempts();
     if (attempts != null && !graph.isFanOut(task)) {
       Timeouts.disarm(this, task);
@@ -395,9 +397,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
   }
 
   int fail(int task, Throwable error) {
-    if (template.limits != null) {
-      Limits.release(this, task);
-    }
+    releasePermit(task);
     if (error instanceof InterruptedException && caller == Thread.currentThread() && isActive()) {
       // Someone interrupted the thread in run() while it ran this task: that cancels the run.
       setFlag(CALLER_INTERRUPTED);
@@ -425,9 +425,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /** Ends a task whose end this thread claimed as cancelled with {@code cancellation}. */
   void endCancelled(int task, Throwable cancellation) {
-    if (template.limits != null) {
-      Limits.release(this, task);
-    }
+    releasePermit(task);
     slots[task] = cancellation;
     TaskStatus.end(status, task, TaskStatus.CANCELLED);
     RunEvents.cancelled(this, task, cancellation);

@@ -310,8 +310,9 @@ class SharedLimitTest {
   }
 
   /**
-   * A slow listener of taskLimited must not let the task start before it is told: the event is sent
-   * while the waiting thread still owns the task.
+   * The permit comes free while a listener hears taskLimited (the listener completes the holder's
+   * call): the task must not start before every listener has heard, since the event is sent while
+   * the waiting thread still owns the task.
    */
   @Test
   void taskLimitedComesBeforeTheAttemptsTaskStarted() {
@@ -319,17 +320,21 @@ class SharedLimitTest {
     CompletableFuture<String> held = new CompletableFuture<>();
     PipelineRun holder =
         new TestPipeline().async("train", run -> held).limit("automl").start(options);
-    TaskListener slow = new TaskListener() { // one that logs to a slow sink, say
+    while (limitOf(options).inUse() < 1) {
+      Thread.onSpinWait();
+    }
+    List<String> heard = new CopyOnWriteArrayList<>();
+    TaskListener freeing =
+        new TaskListener() {
           @Override
           public void taskLimited(TaskEvent event, String limit) {
-            try {
-              Thread.sleep(200); // widens the window a late event would fall into
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+            held.complete("done"); // the holder's permit comes free now
+            // Were the task already queued, the pool could start it now: give it every chance.
+            for (int i = 0; i < 100_000 && !heard.contains("started"); i++) {
+              Thread.yield();
             }
           }
         };
-    List<String> heard = new CopyOnWriteArrayList<>();
     TaskListener recorder =
         new TaskListener() {
           @Override
@@ -346,12 +351,11 @@ class SharedLimitTest {
         new TestPipeline()
             .value("train", run -> "ran")
             .limit("automl")
-            .start(options.listener(slow).listener(recorder));
-    awaitWaiting(options, 1);
-    held.complete("done"); // the permit passes to the waiter, which starts on the pool at once
+            .start(options.listener(freeing).listener(recorder));
     holder.await();
     waiter.await();
     assertEquals(List.of("limited", "started"), heard);
+    assertEquals(0, limitOf(options).inUse());
   }
 
   /**
