@@ -38,15 +38,19 @@ final class FanOut {
     /** The fan-out task's index in that run. */
     final int task;
 
+    /** The elements, each the argument of one task of the element run, in the same order. */
+    final Object[] elements;
+
     /** How many elements may be in the run at once; 0 for no limit. */
     final int throttle;
 
     /** With a throttle: the next source to release when a task leaves. */
     volatile int nextSource;
 
-    Parent(Scheduler run, int task, int throttle) {
+    Parent(Scheduler run, int task, Object[] elements, int throttle) {
       this.run = run;
       this.task = task;
+      this.elements = elements;
       this.throttle = throttle;
     }
 
@@ -101,10 +105,12 @@ final class FanOut {
             : null;
     return new Scheduler(
         run.template.forElements(
-            elementGraph, ContextInvoker.forElements(invoker, task, elements, run)),
+            elementGraph,
+            ContextInvoker.forElements(invoker, task, elements, run),
+            graph.elementsKeepGoing(task)),
         run.pipeline(),
         plan,
-        new Parent(run, task, graph.maxConcurrency(task)));
+        new Parent(run, task, elements, graph.maxConcurrency(task)));
   }
 
   static Object[] elementsOf(Object collection, String source) {

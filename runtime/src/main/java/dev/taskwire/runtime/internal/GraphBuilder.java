@@ -21,6 +21,7 @@ public final class GraphBuilder {
   private final List<String[]> dependencyNames = new ArrayList<>();
   private final List<TaskPolicy> policies = new ArrayList<>();
   private final List<Set<String>> acceptingFailure = new ArrayList<>();
+  private final List<Set<String>> acceptingElementOutcomes = new ArrayList<>();
   private final List<String> forEach = new ArrayList<>();
   private final List<Integer> maxConcurrency = new ArrayList<>();
   private final List<Boolean> dispatched = new ArrayList<>();
@@ -41,6 +42,7 @@ public final class GraphBuilder {
     dependencyNames.add(dependencies.clone());
     policies.add(TaskPolicy.none());
     acceptingFailure.add(Set.of());
+    acceptingElementOutcomes.add(Set.of());
     forEach.add(null);
     maxConcurrency.add(0);
     dispatched.add(false);
@@ -149,8 +151,24 @@ public final class GraphBuilder {
     if (names.isEmpty()) {
       throw new IllegalStateException("add a task before what it accepts");
     }
-    acceptingFailure.set(acceptingFailure.size() - 1, Set.of(dependencies));
+    int last = names.size() - 1;
+    Set<String> accepted = new LinkedHashSet<>(acceptingFailure.get(last));
+    accepted.addAll(List.of(dependencies));
+    acceptingFailure.set(last, Set.copyOf(accepted));
     return this;
+  }
+
+  /**
+   * Lets the task added last receive the outcome of each element of the fan-out tasks {@code
+   * fanOuts} ({@code @DependsOn("train") List<Outcome<Score>>}): it runs when their elements have
+   * all ended, whether or not some failed, and one element's failure does not stop the others.
+   */
+  public GraphBuilder acceptingElementOutcomesOf(String... fanOuts) {
+    if (names.isEmpty()) {
+      throw new IllegalStateException("add a task before what it accepts");
+    }
+    acceptingElementOutcomes.set(names.size() - 1, Set.of(fanOuts));
+    return acceptingFailureOf(fanOuts);
   }
 
   /** Gives the task added last a timeout or retries. */
@@ -223,6 +241,21 @@ public final class GraphBuilder {
       }
       forEachSource[task] = source == null ? -1 : indexByName.get(source);
     }
+    boolean[] elementsKeepGoing = new boolean[names.size()];
+    for (int task = 0; task < names.size(); task++) {
+      for (String fanOut : acceptingElementOutcomes.get(task)) {
+        int upstream = indexByName.get(fanOut); // a dependency: checked with acceptingFailure
+        if (forEachSource[upstream] < 0) {
+          throw new IllegalArgumentException(
+              "task '"
+                  + names.get(task)
+                  + "' takes the outcome of each element of '"
+                  + fanOut
+                  + "', which does not run for each element of anything");
+        }
+        elementsKeepGoing[upstream] = true;
+      }
+    }
     boolean[] remote = new boolean[names.size()];
     for (int task = 0; task < remote.length; task++) {
       remote[task] = dispatched.get(task);
@@ -246,7 +279,8 @@ public final class GraphBuilder {
         resultTypes.toArray(new Class<?>[0]),
         resultAllowLists(),
         codeFingerprints.toArray(new String[0]),
-        limits.toArray(new String[0]));
+        limits.toArray(new String[0]),
+        elementsKeepGoing);
   }
 
   private AllowList[] resultAllowLists() {

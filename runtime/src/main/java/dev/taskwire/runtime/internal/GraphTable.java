@@ -71,6 +71,12 @@ public final class GraphTable implements TaskGraph {
    */
   private final String[] limits;
 
+  /**
+   * Per fan-out task, whether a dependent takes the outcome of each element: then its elements run
+   * on when one fails; see {@link GraphBuilder#acceptingElementOutcomesOf}.
+   */
+  private final boolean[] elementsKeepGoing;
+
   GraphTable(
       String pipeline,
       String[] names,
@@ -86,8 +92,10 @@ public final class GraphTable implements TaskGraph {
       Class<?>[] resultTypes,
       AllowList[] resultAllowLists,
       String[] codeFingerprints,
-      String[] limits) {
+      String[] limits,
+      boolean[] elementsKeepGoing) {
     this.pipeline = pipeline;
+    this.elementsKeepGoing = elementsKeepGoing;
     this.limits = limits;
     this.codeFingerprints = codeFingerprints;
     this.resultTypes = resultTypes;
@@ -213,6 +221,11 @@ public final class GraphTable implements TaskGraph {
   }
 
   /** Whether any task fans out. */
+  /** Whether the elements of fan-out task {@code task} all run even when some fail. */
+  boolean elementsKeepGoing(int task) {
+    return elementsKeepGoing[task];
+  }
+
   boolean hasFanOuts() {
     return fanOuts.length > 0;
   }
@@ -278,7 +291,8 @@ public final class GraphTable implements TaskGraph {
         elementTypes,
         elementAllowLists,
         elementCode,
-        elementLimits);
+        elementLimits,
+        new boolean[elements]);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */

@@ -7,6 +7,7 @@ import dev.taskwire.runtime.TaskKind;
 import dev.taskwire.runtime.remote.RemoteCall;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -262,6 +263,61 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
       return Outcome.failure((Throwable) slots[task]);
     }
     return Outcome.success((T) value(task));
+  }
+
+  /**
+   * How each element of fan-out task {@code task} ended, in the elements' order, for generated code
+   * passing it to a {@code List<Outcome<T>>} parameter (and for a runner's {@code Results}, which
+   * reads those of a run that failed under keep-going). An element that never ran, because the run
+   * stopped, gives a failure with a {@link CancellationException}. The caller's type witness is
+   * safe because the processor checked it.
+   *
+   * @throws IllegalStateException if the task did not reach its elements: it never started, or it
+   *     failed before it had any (its collection could not be read), with that failure as the cause
+   */
+  @SuppressWarnings("unchecked")
+  public <T> List<Outcome<T>> elementOutcomes(int task) {
+    int ended = TaskStatus.get(status, task);
+    if (ended == TaskStatus.SUCCEEDED) {
+      List<?> values = (List<?>) slots[task];
+      Outcome<?>[] outcomes = new Outcome<?>[values.size()];
+      for (int element = 0; element < outcomes.length; element++) {
+        outcomes[element] = Outcome.success(values.get(element));
+      }
+      return (List<Outcome<T>>) (List<?>) List.of(outcomes);
+    }
+    PipelineRun elements =
+        ended == TaskStatus.FAILED && features != null && features.unfinishedElements != null
+            ? features.unfinishedElements[task]
+            : null;
+    if (elements == null) {
+      throw new IllegalStateException(
+          "task '"
+              + graph.name(task)
+              + "' of "
+              + graph.pipeline()
+              + " has no elements that ran: "
+              + RunMessages.describe(this, task),
+          ended == TaskStatus.FAILED ? (Throwable) slots[task] : null);
+    }
+    Outcome<?>[] outcomes = new Outcome<?>[elements.graph.size()];
+    for (int element = 0; element < outcomes.length; element++) {
+      outcomes[element] =
+          switch (TaskStatus.get(elements.status, element)) {
+            case TaskStatus.SUCCEEDED -> Outcome.success(elements.slots[element]);
+            case TaskStatus.FAILED -> Outcome.failure((Throwable) elements.slots[element]);
+            default ->
+                Outcome.failure(
+                    new CancellationException(
+                        "element "
+                            + element
+                            + " of task '"
+                            + graph.name(task)
+                            + "' did not run to its end: "
+                            + RunMessages.describe(elements, element)));
+          };
+    }
+    return (List<Outcome<T>>) (List<?>) List.of(outcomes);
   }
 
   /**

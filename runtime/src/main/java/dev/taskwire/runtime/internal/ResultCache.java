@@ -83,7 +83,7 @@ final class ResultCache {
     // Fingerprinting serializes the inputs, and the store is the user's: both in the run's context.
     ContextPropagator.Scope[] scopes = context == null ? null : context.enter();
     try {
-      return lookUp(task, inputs, explain);
+      return lookUp(run.parent(), task, inputs, explain);
     } finally {
       if (scopes != null) {
         context.exit(scopes);
@@ -91,15 +91,24 @@ final class ResultCache {
     }
   }
 
-  /** The results {@code task} receives, or null if one of its prerequisites did not succeed. */
-  private Object[] inputsOf(PipelineRun run, int task) {
-    int[] prerequisites = graph.dependenciesOf(task);
+  /**
+   * The results {@code task} receives, or null if one of its prerequisites did not succeed. An
+   * element of a fan-out receives those of its fan-out task, its own element in place of the
+   * collection.
+   */
+  private static Object[] inputsOf(PipelineRun run, int task) {
+    FanOut.Parent parent = run.parent();
+    PipelineRun owner = parent == null ? run : parent.run;
+    int ownTask = parent == null ? task : parent.task;
+    int[] prerequisites = owner.graph.dependenciesOf(ownTask);
+    int source = parent == null ? -1 : owner.graph.forEachSource(ownTask);
     Object[] inputs = new Object[prerequisites.length];
     for (int i = 0; i < prerequisites.length; i++) {
-      if (TaskStatus.get(run.status, prerequisites[i]) != TaskStatus.SUCCEEDED) {
+      if (TaskStatus.get(owner.status, prerequisites[i]) != TaskStatus.SUCCEEDED) {
         return null; // an Outcome of a failure: run it rather than file it
       }
-      inputs[i] = run.slots[prerequisites[i]];
+      inputs[i] =
+          prerequisites[i] == source ? parent.elements[task] : owner.slots[prerequisites[i]];
     }
     return inputs;
   }
@@ -109,10 +118,14 @@ final class ResultCache {
    * after the task runs: no entry, or a look-up that threw (the store could not be asked, or could
    * not read this entry; saving replaces it).
    */
-  private Optional<Object> lookUp(int task, Object[] inputs, boolean explain) {
+  private Optional<Object> lookUp(
+      FanOut.Parent parent, int task, Object[] inputs, boolean explain) {
     ResultKey key;
     try {
-      key = keyOf(task, inputs);
+      key =
+          parent == null
+              ? keyOf(graph, task, task, inputs)
+              : keyOf(parent.run.graph, parent.task, task, inputs);
     } catch (Exception | StackOverflowError broken) {
       warn(task, "could not fingerprint the inputs of", broken);
       decisions[task] = StoreDecision.INPUT_NOT_SERIALIZABLE; // its own serialization failed
@@ -132,7 +145,7 @@ final class ResultCache {
       return Optional.empty();
     }
     if (stored.isEmpty()) {
-      decisions[task] = explain ? whyMissed(key) : StoreDecision.NO_ENTRY;
+      decisions[task] = explain ? whyMissed(key, parent != null) : StoreDecision.NO_ENTRY;
       return stored;
     }
     if (!isOfDeclaredType(task, stored)) {
@@ -145,11 +158,19 @@ final class ResultCache {
     return stored;
   }
 
-  /** What the store says of a miss; a store that cannot be asked counts as having no entry. */
-  private StoreDecision whyMissed(ResultKey key) {
+  /**
+   * What the store says of a miss; a store that cannot be asked counts as having no entry. For an
+   * element, entries of the same code are its siblings' rather than earlier calls with other
+   * inputs: it has no entry.
+   */
+  private StoreDecision whyMissed(ResultKey key, boolean element) {
     try {
       StoreDecision why = store.explainMiss(key);
-      return why == null || why == StoreDecision.HIT ? StoreDecision.NO_ENTRY : why;
+      return why == null
+              || why == StoreDecision.HIT
+              || (element && why == StoreDecision.INPUTS_CHANGED)
+          ? StoreDecision.NO_ENTRY
+          : why;
     } catch (Exception | StackOverflowError broken) {
       return StoreDecision.NO_ENTRY; // only an explanation is lost; the look-up is logged if broken
     }
@@ -223,24 +244,33 @@ final class ResultCache {
   }
 
   /**
-   * Null if an input is not serializable.
+   * The key of a call of task {@code called} of {@code owner} with {@code inputs}: a task of this
+   * run's graph, or the fan-out task that element {@code task} of this run belongs to. An element
+   * is filed under its fan-out task's name, as that task's call for its own element; its place in
+   * the collection is not part of the key, so a collection that grew or was reordered reuses the
+   * results of the elements it kept. Null if an input is not serializable.
    *
+   * @param task the task of this run, whose allow-list the key carries
    * @throws IOException if an input's own serialization fails
    */
-  private ResultKey keyOf(int task, Object[] inputs) throws IOException {
+  private ResultKey keyOf(GraphTable owner, int called, int task, Object[] inputs)
+      throws IOException {
     MessageDigest digest = sha256();
-    update(digest, graph.pipeline());
-    update(digest, graph.name(task));
-    update(digest, graph.kind(task).name());
-    String code = graph.codeFingerprint(task);
+    update(digest, owner.pipeline());
+    update(digest, owner.name(called));
+    update(digest, owner.kind(called).name());
+    if (owner != graph) {
+      update(digest, "element"); // one call of a fan-out task, never the whole of one
+    }
+    String code = owner.codeFingerprint(called);
     if (code != null) {
       update(digest, code); // edited code files its results anew: none is stale
     }
-    int[] prerequisites = graph.dependenciesOf(task);
+    int[] prerequisites = owner.dependenciesOf(called);
     try (ObjectOutputStream values =
         new ObjectOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
       for (int i = 0; i < prerequisites.length; i++) {
-        update(digest, graph.name(prerequisites[i]));
+        update(digest, owner.name(prerequisites[i]));
         Object input = inputs[i];
         if (input == null) {
           digest.update(NULL);
@@ -257,8 +287,8 @@ final class ResultCache {
       return null; // something inside a Serializable value is not
     }
     return new ResultKey(
-        graph.pipeline(),
-        graph.name(task),
+        owner.pipeline(),
+        owner.name(called),
         code == null ? "" : code,
         HexFormat.of().formatHex(digest.digest()),
         template.resultAllowList(task));

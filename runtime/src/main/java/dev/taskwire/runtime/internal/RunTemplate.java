@@ -148,18 +148,19 @@ public final class RunTemplate {
 
   /**
    * The template of a fan-out's element runs: {@code elements} with {@code invoker}, on this
-   * template's executor, listeners, failure policy and dispatcher; no result store, deadline or
-   * context of their own (the fan-out task has those; its elements restore its run's context).
+   * template's executor, listeners, dispatcher and result store (each element's result is kept on
+   * its own), under its failure policy unless {@code elementsKeepGoing}; no deadline or context of
+   * their own (the fan-out task has those; its elements restore its run's context).
    */
-  RunTemplate forElements(GraphTable elements, TaskInvoker invoker) {
+  RunTemplate forElements(GraphTable elements, TaskInvoker invoker, boolean elementsKeepGoing) {
     return new RunTemplate(
         elements,
         invoker,
         executor,
         listeners,
-        keepGoing,
+        keepGoing || elementsKeepGoing,
         dispatcher,
-        null,
+        resultStore,
         0,
         allowedClasses,
         List.of(),

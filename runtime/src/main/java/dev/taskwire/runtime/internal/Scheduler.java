@@ -299,6 +299,9 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    * that the hot path stays small enough to inline.
    */
   private int finishFromStore(int task, Thread thread, ResultCache cache) {
+    if (graph.isFanOut(task)) {
+      return NOT_STORED; // its elements are looked up one by one
+    }
     // A store that fails is logged and the task runs; an Error it must not hide fails the task.
     Optional<Object> reused = Optional.empty();
     Throwable fatal = null;

@@ -62,6 +62,13 @@ public final class TestPipeline {
     return this;
   }
 
+  /** Lets the task added last take the outcome of each element of these fan-out tasks. */
+  public TestPipeline acceptingElementOutcomesOf(String... fanOuts) {
+    builder.acceptingElementOutcomesOf(fanOuts);
+    graph = null;
+    return this;
+  }
+
   /** Declares what the task added last returns, as a generated graph does. */
   public TestPipeline returning(Class<?> type, String... holds) {
     builder.returning(type, holds);
