@@ -19,6 +19,18 @@ import java.lang.annotation.Target;
  * CharSequence}, {@code int} into {@code Integer} or {@code long}). For an async upstream task
  * returning {@code CompletableFuture<T>} the parameter receives {@code T}, never the future. A
  * {@code void} task has no result to depend on.
+ *
+ * <p>A parameter declared as {@code Outcome<T>} (the runtime's {@code
+ * dev.taskwire.runtime.Outcome}) receives how the task ended instead, and the task runs whether it
+ * succeeded or failed. The result of a task that runs for each element ({@link ForEach}) is the
+ * {@code List} of its elements' results; a dependent that declares {@code List<Outcome<T>>} instead
+ * receives the outcome of every element, in input order, and runs even when some of them failed,
+ * which then do not stop the others:
+ *
+ * <pre>{@code
+ * @Task Score train(@ForEach("grid") Config config) { ... }
+ * @Task Report compare(@DependsOn("train") List<Outcome<Score>> scores) { ... }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -12,12 +12,13 @@ import java.util.Set;
  *
  * <p>What grows with the number of tasks is split into classes of a bounded size ({@link Chunks},
  * {@link TargetWriter}), except two things. {@code Results} and {@code Execution} have a method per
- * task, and each such method adds an entry to its class's constant pool (its name), two if the
- * task's number is above 32,767 (which an instruction can no longer hold, so it becomes a
- * constant), and a few per distinct result type; a constant pool holds at most 65,534 entries,
- * which makes about 49,000 tasks. The runner's {@code invoke} has a case per chunk, some 20 bytes
- * of code each, and a method holds at most 65,535 bytes: thousands of chunks, which only tasks with
- * hundreds of parameters each reach first. The estimates are upper bounds.
+ * task ({@code Results} one more per fan-out task, for its elements' outcomes), and each such
+ * method adds an entry to its class's constant pool (its name), two if the task's number is above
+ * 32,767 (which an instruction can no longer hold, so it becomes a constant), and a few per
+ * distinct result type; a constant pool holds at most 65,534 entries, which makes about 49,000
+ * tasks. The runner's {@code invoke} has a case per chunk, some 20 bytes of code each, and a method
+ * holds at most 65,535 bytes: thousands of chunks, which only tasks with hundreds of parameters
+ * each reach first. The estimates are upper bounds.
  */
 final class ClassFileLimits {
   /** The constant pool's size is a 16-bit count of one more than its entries. */
@@ -40,6 +41,12 @@ final class ClassFileLimits {
 
   private static final int EXECUTION_CONSTANTS_PER_TYPE = 2;
 
+  /**
+   * What the {@code trainOutcomes()} of a fan-out task with a result adds to {@code Results} at
+   * most: its name and its signature.
+   */
+  private static final int OUTCOMES_CONSTANTS_PER_FAN_OUT = 2;
+
   /** The code of {@code invoke} around its cases, and of a case (measured: about 17 bytes). */
   private static final int FIXED_CODE = 100;
 
@@ -57,7 +64,10 @@ final class ClassFileLimits {
     int tasks = model.tasks().size();
     List<ResolvedTask> withResult = model.tasks().stream().filter(ResolvedTask::hasResult).toList();
     int execution = constants(model.tasks(), EXECUTION_CONSTANTS_PER_TYPE);
-    int results = constants(withResult, RESULTS_CONSTANTS_PER_TYPE);
+    int results =
+        constants(withResult, RESULTS_CONSTANTS_PER_TYPE)
+            + OUTCOMES_CONSTANTS_PER_FAN_OUT
+                * (int) withResult.stream().filter(ResolvedTask::isFanOut).count();
     if (execution > MAX_CONSTANTS || results > MAX_CONSTANTS) {
       String generated =
           model.runner().simpleName() + (execution >= results ? ".Execution" : ".Results");

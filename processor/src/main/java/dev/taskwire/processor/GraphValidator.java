@@ -105,6 +105,15 @@ final class GraphValidator {
       return Optional.of(resolved(dependency, index, upstream, null));
     }
     TypeMirror parameterType = dependency.parameter().asType();
+    // Checked only once the whole result does not fit: a fan-out whose elements are themselves
+    // Outcomes still gives a List<Outcome<X>> parameter its result whole, as it always did.
+    Optional<TypeMirror> listedOutcome =
+        upstream.isFanOut() && !dependency.outcome()
+            ? resultTypes.listedOutcome(parameterType)
+            : Optional.empty();
+    if (listedOutcome.isPresent()) {
+      return elementOutcomes(task, dependency, index, upstream, listedOutcome.get());
+    }
     String message;
     if (dependency.outcome()) {
       message =
@@ -144,7 +153,54 @@ final class GraphValidator {
         upstream.result(),
         dependency.received(),
         dependency.outcome(),
+        false,
         element);
+  }
+
+  /**
+   * A {@code List<Outcome<X>>} parameter of fan-out task {@code upstream}, which takes the outcome
+   * of each of its elements, if X accepts an element's result, as for an {@code Outcome<X>}; empty
+   * once it has reported why not.
+   *
+   * @param outcome the parameter's {@code Outcome<X>}, raw or not
+   */
+  private Optional<ResolvedDependency> elementOutcomes(
+      TaskModel task,
+      DependencyModel dependency,
+      int index,
+      TaskModel upstream,
+      TypeMirror outcome) {
+    String parameter = dependency.parameter().getSimpleName().toString();
+    // A fan-out's result is the List of its elements' results, boxed.
+    TypeMirror elementResult = resultTypes.elementType(upstream.result()).orElseThrow();
+    Optional<TypeMirror> accepted = resultTypes.outcomeArgument(outcome);
+    String message;
+    if (accepted.isEmpty()) {
+      message =
+          Messages.rawElementOutcome(
+              parameter, task.name(), upstream.name(), elementResult.toString());
+    } else if (!resultTypes.isAssignable(elementResult, accepted.get())) {
+      message =
+          Messages.elementOutcomeTypeMismatch(
+              parameter,
+              task.name(),
+              dependency.parameter().asType().toString(),
+              upstream.name(),
+              elementResult.toString());
+    } else {
+      return Optional.of(
+          new ResolvedDependency(
+              parameter,
+              index,
+              upstream.name(),
+              upstream.result(),
+              accepted.get(),
+              false,
+              true,
+              null));
+    }
+    diagnostics.error(dependency.parameter(), dependency.annotation(), message);
+    return Optional.empty();
   }
 
   /**

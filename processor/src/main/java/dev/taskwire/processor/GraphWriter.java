@@ -18,8 +18,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the runner's {@code GRAPH}: the pipeline as data, one {@code .task(...)} per task with its
  * name, kind and dependencies and {@code .returning} what its method produces, then what applies of
- * {@code .acceptingFailureOf}, {@code .forEach}, {@code .dispatched} and {@code .with(policy)}. The
- * runtime schedules from this table.
+ * {@code .acceptingFailureOf}, {@code .acceptingElementOutcomesOf}, {@code .forEach}, {@code
+ * .dispatched} and {@code .with(policy)}. The runtime schedules from this table.
  */
 final class GraphWriter {
   private final Distribution distribution;
@@ -111,16 +111,25 @@ final class GraphWriter {
       arguments.add(",$W$S", dependency.upstreamName());
     }
     arguments.add(")").add(returning(task));
+    // acceptingElementOutcomesOf implies acceptingFailureOf: a name is listed in one of them.
+    List<String> elementOutcomes =
+        task.dependencies().stream()
+            .filter(ResolvedDependency::elementOutcomes)
+            .map(ResolvedDependency::upstreamName)
+            .distinct()
+            .toList();
     List<String> accepted =
         task.dependencies().stream()
             .filter(ResolvedDependency::outcome)
             .map(ResolvedDependency::upstreamName)
+            .filter(name -> !elementOutcomes.contains(name))
             .distinct()
             .toList();
     if (!accepted.isEmpty()) {
-      arguments.add(
-          "\n$>$>.acceptingFailureOf($L)$<$<",
-          accepted.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
+      arguments.add("\n$>$>.acceptingFailureOf($L)$<$<", names(accepted));
+    }
+    if (!elementOutcomes.isEmpty()) {
+      arguments.add("\n$>$>.acceptingElementOutcomesOf($L)$<$<", names(elementOutcomes));
     }
     task.forEach()
         .ifPresent(
@@ -169,6 +178,11 @@ final class GraphWriter {
     }
     // The caller's ".task(" is closed here, so that ".with(...)" can follow it.
     return arguments.build();
+  }
+
+  /** {@code "a", "b"}. */
+  private static CodeBlock names(List<String> names) {
+    return names.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", "));
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -243,7 +245,8 @@ final class InvokerWriter {
 
   /**
    * {@code pipeline.train(run.<Dataset>value(0))}: the witness is the upstream's own type. An
-   * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it.
+   * {@code Outcome<X>} parameter gets {@code run.<X>outcome(0)}, X being a supertype of it, and a
+   * {@code List<Outcome<X>>} of a fan-out's elements {@code run.<X>elementOutcomes(0)}.
    */
   private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call =
@@ -264,6 +267,8 @@ final class InvokerWriter {
         call.add(primitiveArgument(task, dependency));
       } else if (dependency.outcome()) {
         call.add("run.<$T>outcome($L)", witness, dependency.upstream());
+      } else if (dependency.elementOutcomes()) {
+        call.add(elementOutcomesArgument(task, i, witness, dependency));
       } else if (dependency.each()) {
         call.add("$T.<$T>element(element)", PIPELINE_RUN, witness);
       } else {
@@ -271,6 +276,22 @@ final class InvokerWriter {
       }
     }
     return call.build();
+  }
+
+  /**
+   * {@code run.<Score>elementOutcomes(2)}. For a parameter with a wildcard, such as {@code
+   * List<Outcome<? extends Score>>}, which no {@code List<Outcome<T>>} is, {@code
+   * List.copyOf(run.<Score>elementOutcomes(2))}, typed as the parameter: of the run's list, which
+   * is unmodifiable, it makes no copy.
+   */
+  private static CodeBlock elementOutcomesArgument(
+      ResolvedTask task, int parameter, TypeName witness, ResolvedDependency dependency) {
+    CodeBlock read = CodeBlock.of("run.<$T>elementOutcomes($L)", witness, dependency.upstream());
+    DeclaredType list = (DeclaredType) task.method().getParameters().get(parameter).asType();
+    DeclaredType outcome = (DeclaredType) list.getTypeArguments().get(0);
+    return outcome.getTypeArguments().get(0).getKind() == TypeKind.WILDCARD
+        ? CodeBlock.of("$T.copyOf($L)", List.class, read)
+        : read;
   }
 
   /**

@@ -491,6 +491,41 @@ final class Messages {
         + "> or an Outcome of a supertype of it";
   }
 
+  /**
+   * A {@code List<Outcome<X>>} parameter of a fan-out whose X does not accept an element's result:
+   * the advice keeps the List of Outcomes and names the element result, which a fan-out's result
+   * already boxes.
+   */
+  static String elementOutcomeTypeMismatch(
+      String parameter, String task, String parameterType, String upstream, String elementResult) {
+    return "parameter "
+        + parameter
+        + " of task "
+        + task
+        + " has type "
+        + parameterType
+        + ", which cannot accept the outcome of each element of task "
+        + upstream
+        + " ("
+        + elementResult
+        + "); declare it as List<Outcome<"
+        + elementResult
+        + ">> or a List of Outcomes of a supertype of it";
+  }
+
+  static String rawElementOutcome(
+      String parameter, String task, String upstream, String elementResult) {
+    return "parameter "
+        + parameter
+        + " of task "
+        + task
+        + " is a List of raw Outcomes; give the type of the result of each element of task "
+        + upstream
+        + ", e.g. List<Outcome<"
+        + elementResult
+        + ">>";
+  }
+
   /** {@code cycle} starts and ends with the same task, e.g. [a, b, c, a]. */
   static String cycle(List<String> cycle) {
     StringBuilder message =

@@ -224,7 +224,9 @@ final class RemoteTasksWriter {
 
   /**
    * {@code ((Foo) instance).train((Dataset) arguments[0])}: each argument cast to what the driver
-   * sends, the upstream's result, or one element of it for a {@code @ForEach} parameter.
+   * sends, the upstream's result, or one element of it for a {@code @ForEach} parameter; the
+   * outcome of each element of a fan-out is cast to the parameter's own {@code List<Outcome<X>>},
+   * which it was passed as.
    */
   private CodeBlock call(ResolvedPipeline model, ResolvedTask task) {
     CodeBlock.Builder call =
@@ -232,11 +234,19 @@ final class RemoteTasksWriter {
             ? CodeBlock.builder().add("$T.$N(", model.pipeline(), task.name())
             : CodeBlock.builder().add("(($T) instance).$N(", model.pipeline(), task.name());
     for (int i = 0; i < task.dependencies().size(); i++) {
-      ResolvedDependency dependency = task.dependencies().get(i);
-      TypeName read = TypeName.get(dependency.readType()).box();
-      TypeName sent = dependency.outcome() ? ParameterizedTypeName.get(OUTCOME, read) : read;
-      call.add(i == 0 ? "($T) arguments[$L]" : ",$W($T) arguments[$L]", sent, i);
+      call.add(i == 0 ? "($T) arguments[$L]" : ",$W($T) arguments[$L]", sent(task, i), i);
     }
     return call.add(")").build();
+  }
+
+  /** The type of what the driver sends as argument number {@code i} of {@code task}. */
+  private static TypeName sent(ResolvedTask task, int i) {
+    ResolvedDependency dependency = task.dependencies().get(i);
+    if (dependency.elementOutcomes()) {
+      // As the parameter declares it: the runner passes the list it read as is.
+      return TypeName.get(task.method().getParameters().get(i).asType());
+    }
+    TypeName read = TypeName.get(dependency.readType()).box();
+    return dependency.outcome() ? ParameterizedTypeName.get(OUTCOME, read) : read;
   }
 }

@@ -10,8 +10,12 @@ import javax.lang.model.type.TypeMirror;
  * @param upstream the number of the task whose result it receives
  * @param upstreamName that task's name
  * @param upstreamResult that task's result type
- * @param received what the parameter accepts, as in {@link DependencyModel#received()}
+ * @param received what the parameter accepts, as in {@link DependencyModel#received()}; {@code X}
+ *     of a {@code List<Outcome<X>>} that takes element outcomes
  * @param outcome whether the parameter is an {@code Outcome}, so the task also runs on failure
+ * @param elementOutcomes whether the parameter is a {@code List<Outcome<X>>} that takes the outcome
+ *     of each element of a fan-out {@code upstream}, so the task runs once every element has ended,
+ *     whether or not some failed
  * @param element for a {@code @ForEach} parameter, the element type of {@code upstreamResult}; null
  *     otherwise
  */
@@ -22,6 +26,7 @@ record ResolvedDependency(
     TypeMirror upstreamResult,
     TypeMirror received,
     boolean outcome,
+    boolean elementOutcomes,
     TypeMirror element) {
 
   /** Whether the parameter is a {@code @ForEach}: it receives one element per run. */
@@ -31,10 +36,11 @@ record ResolvedDependency(
 
   /**
    * What the runner reads from the run for this argument: {@code X} of an {@code Outcome<X>}
-   * parameter, one element for a {@code @ForEach}, the upstream's result otherwise.
+   * parameter and of a {@code List<Outcome<X>>} that takes element outcomes, one element for a
+   * {@code @ForEach}, the upstream's result otherwise.
    */
   TypeMirror readType() {
-    return outcome ? received : each() ? element : upstreamResult;
+    return outcome || elementOutcomes ? received : each() ? element : upstreamResult;
   }
 
   /**

@@ -121,6 +121,24 @@ final class ResultTypes {
             .contentEquals(RuntimeNames.OUTCOME.canonicalName());
   }
 
+  /**
+   * {@code Outcome<X>} of a {@code java.util.List<Outcome<X>>}, raw or not, the type a parameter
+   * declares to take the outcome of each element of a fan-out; empty for any other type (a subtype
+   * of {@code List} or a wildcard such as {@code List<? extends Outcome<X>>} included).
+   */
+  Optional<TypeMirror> listedOutcome(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED
+        || !((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.util.List")) {
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    return arguments.size() == 1 && isOutcome(arguments.get(0))
+        ? Optional.of(arguments.get(0))
+        : Optional.empty();
+  }
+
   /** {@code T} of {@code Outcome<T>}: {@code ? extends X} gives X, {@code ?} Object. */
   Optional<TypeMirror> outcomeArgument(TypeMirror type) {
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();

@@ -1,20 +1,26 @@
 package dev.taskwire.processor;
 
+import static dev.taskwire.processor.RuntimeNames.OUTCOME;
 import static dev.taskwire.processor.RuntimeNames.PIPELINE_EXCEPTION;
 import static dev.taskwire.processor.RuntimeNames.PIPELINE_RUN;
+import static java.util.stream.Collectors.toSet;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Types;
 
 /**
- * Writes the runner's nested {@code Results} (one typed accessor per task with a result) and {@code
- * Execution} (a future per task, {@code await()}, {@code cancel()}, {@code isDone()}).
+ * Writes the runner's nested {@code Results} (one typed accessor per task with a result, and {@code
+ * trainOutcomes()} per fan-out task {@code train} with one) and {@code Execution} (a future per
+ * task, {@code await()}, {@code cancel()}, {@code isDone()}).
  */
 final class ResultsWriter {
   private final Types types;
@@ -24,13 +30,25 @@ final class ResultsWriter {
   }
 
   TypeSpec resultsType(ResolvedPipeline model, ClassName results) {
+    Set<String> taskNames = model.tasks().stream().map(ResolvedTask::name).collect(toSet());
+    // A task named trainOutcomes has that accessor already: then train's outcomes get none.
+    Set<String> withOutcomes =
+        model.tasks().stream()
+            .filter(task -> task.isFanOut() && task.hasResult())
+            .map(ResolvedTask::name)
+            .filter(name -> !taskNames.contains(outcomesName(name)))
+            .collect(toSet());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(results)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
                 "The results of a finished run of {@link $T}:\none accessor per task that"
-                    + " returns a value.\n",
-                model.pipeline())
+                    + " returns a value$L.\n",
+                model.pipeline(),
+                !withOutcomes.isEmpty()
+                    ? ", and for one that runs for each element, one for the\noutcome of each"
+                        + " element"
+                    : "")
             .addField(PIPELINE_RUN, "run", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(runConstructor());
     for (ResolvedTask task : model.tasks()) {
@@ -50,8 +68,51 @@ final class ResultsWriter {
                       ? new Object[] {result.box(), task.index()}
                       : new Object[] {task.index()})
               .build());
+      if (withOutcomes.contains(task.name())) {
+        type.addMethod(elementOutcomesMethod(model, task));
+      }
     }
     return type.build();
+  }
+
+  /**
+   * {@code trainOutcomes}: the accessor of each element's outcome of fan-out task {@code train}.
+   */
+  private static String outcomesName(String task) {
+    return task + "Outcomes";
+  }
+
+  /**
+   * {@code List<Outcome<Score>> trainOutcomes()}, which unlike {@code train()} also reads a fan-out
+   * that failed.
+   */
+  private MethodSpec elementOutcomesMethod(ResolvedPipeline model, ResolvedTask task) {
+    // A fan-out's result is the List of its elements' results.
+    TypeName elementResult = TypeName.get(((DeclaredType) task.result()).getTypeArguments().get(0));
+    return MethodSpec.methodBuilder(outcomesName(task.name()))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(
+            ParameterizedTypeName.get(
+                ClassName.get(List.class), ParameterizedTypeName.get(OUTCOME, elementResult)))
+        .addJavadoc(
+            "The outcome of each element of {@link $L},\nin input order: a success with its"
+                + " result, or a failure with its exception.\n",
+            GeneratedFiles.methodLink(types, model, task))
+        .addJavadoc(
+            "\n<p>Unlike {@link #$N()}, it also reads a run in which $N failed: on\n{@link"
+                + " $T#partialResults partialResults} of a run under {@code KEEP_GOING},\nit gives"
+                + " the elements that succeeded and the failures of the others. An element that"
+                + " did\nnot run, because the run stopped, is a failure with a {@code"
+                + " CancellationException}.\n",
+            task.name(),
+            task.name(),
+            model.runner())
+        .addJavadoc(
+            "\n@throws IllegalStateException if $N never reached its elements: it did not run,"
+                + " or it\n    failed before it had any\n",
+            task.name())
+        .addStatement("return run.elementOutcomes($L)", task.index())
+        .build();
   }
 
   TypeSpec executionType(ResolvedPipeline model, ClassName execution, ClassName results) {

@@ -122,7 +122,7 @@ final class SerialTypesReader {
       VariableElement parameter = task.method().getParameters().get(i);
       Closure argument = closure.of(dependency.readType());
       classes.addAll(argument.classNames());
-      if (dependency.outcome()) {
+      if (dependency.outcome() || dependency.elementOutcomes()) {
         classes.add(OUTCOME);
         classes.add(AllowList.EXCEPTIONS);
       }

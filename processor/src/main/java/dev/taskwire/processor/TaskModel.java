@@ -30,4 +30,9 @@ record TaskModel(
   boolean hasResult() {
     return result != null;
   }
+
+  /** Whether the task runs once per element of another's result: it has a {@code @ForEach}. */
+  boolean isFanOut() {
+    return dependencies.stream().anyMatch(DependencyModel::each);
+  }
 }

@@ -65,11 +65,14 @@ class ResolvedPipelineTest {
         for (ResolvedDependency dependency : task.dependencies()) {
           lines.add(
               String.format(
-                  "  <- %d %s (%s)%s%s, reads %s",
+                  "  <- %d %s (%s)%s%s%s, reads %s",
                   dependency.upstream(),
                   dependency.upstreamName(),
                   dependency.upstreamResult(),
                   dependency.outcome() ? ", outcome of " + dependency.received() : "",
+                  dependency.elementOutcomes()
+                      ? ", outcome of each element as " + dependency.received()
+                      : "",
                   dependency.each() ? ", each " + dependency.element() : "",
                   dependency.readType()));
         }
@@ -99,6 +102,34 @@ class ResolvedPipelineTest {
                 + " reads java.util.List<java.lang.Integer>",
             "  <- 1 limit (java.lang.Integer), outcome of java.lang.Number,"
                 + " reads java.lang.Number")
+        .inOrder();
+  }
+
+  /**
+   * A {@code List<Outcome<X>>} of a fan-out reads X, as an {@code Outcome<X>} does; of a task that
+   * is no fan-out, or of a fan-out whose elements are Outcomes, the result whole.
+   */
+  @Test
+  void listsOfOutcomesReadEachElementsOutcomeOnlyFromAFanOut() {
+    Resolver resolver = new Resolver();
+    Compilation compilation = compileWith(List.of(resolver), source("good/ElementOutcomes.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(resolver.lines)
+        .containsAtLeast(
+            "2 lengths VALUE -> java.lang.String",
+            "  <- 1 length (java.util.List<java.lang.Integer>), outcome of each element as"
+                + " java.lang.Integer, reads java.lang.Integer",
+            "3 numbers VALUE -> java.lang.String",
+            "  <- 1 length (java.util.List<java.lang.Integer>), outcome of each element as"
+                + " java.lang.Number, reads java.lang.Number",
+            "  <- 1 length (java.util.List<java.lang.Integer>), outcome of"
+                + " java.util.List<java.lang.Integer>, reads java.util.List<java.lang.Integer>",
+            "5 checked VALUE -> java.lang.String",
+            "  <- 4 checks (java.util.List<dev.taskwire.runtime.Outcome<java.lang.String>>),"
+                + " reads java.util.List<dev.taskwire.runtime.Outcome<java.lang.String>>",
+            "7 triedAll VALUE -> java.lang.String",
+            "  <- 6 tried (java.util.List<dev.taskwire.runtime.Outcome<java.lang.String>>),"
+                + " reads java.util.List<dev.taskwire.runtime.Outcome<java.lang.String>>")
         .inOrder();
   }
 

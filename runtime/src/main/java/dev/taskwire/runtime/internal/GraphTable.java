@@ -220,12 +220,12 @@ public final class GraphTable implements TaskGraph {
     return forEachSource[task] >= 0;
   }
 
-  /** Whether any task fans out. */
   /** Whether the elements of fan-out task {@code task} all run even when some fail. */
   boolean elementsKeepGoing(int task) {
     return elementsKeepGoing[task];
   }
 
+  /** Whether any task fans out. */
   boolean hasFanOuts() {
     return fanOuts.length > 0;
   }

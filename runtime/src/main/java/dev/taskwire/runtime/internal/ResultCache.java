@@ -14,6 +14,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,8 @@ final class ResultCache {
   private static final byte NULL = 0;
 
   private static final byte VALUE = 1;
+
+  private static final byte ELEMENTS = 2;
 
   private final ResultStore store;
   private final GraphTable graph;
@@ -267,19 +270,15 @@ final class ResultCache {
       update(digest, code); // edited code files its results anew: none is stale
     }
     int[] prerequisites = owner.dependenciesOf(called);
+    int element = owner == graph ? -1 : owner.forEachSource(called); // replaced by one element
     try (ObjectOutputStream values =
         new ObjectOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
       for (int i = 0; i < prerequisites.length; i++) {
         update(digest, owner.name(prerequisites[i]));
-        Object input = inputs[i];
-        if (input == null) {
-          digest.update(NULL);
-        } else if (input instanceof Serializable) {
-          digest.update(VALUE);
-          values.writeObject(input);
-          values.reset(); // each value whole, not as a back-reference to an earlier one
-          values.flush();
-        } else {
+        boolean fanOutList = owner.isFanOut(prerequisites[i]) && prerequisites[i] != element;
+        if (!(fanOutList
+            ? updateEach(digest, values, inputs[i])
+            : update(digest, values, inputs[i]))) {
           return null;
         }
       }
@@ -292,6 +291,47 @@ final class ResultCache {
         code == null ? "" : code,
         HexFormat.of().formatHex(digest.digest()),
         template.resultAllowList(task));
+  }
+
+  /**
+   * Digests one value whole, not as a back-reference to an earlier one; false if it is not
+   * serializable.
+   */
+  private static boolean update(MessageDigest digest, ObjectOutputStream values, Object value)
+      throws IOException {
+    if (value == null) {
+      digest.update(NULL);
+      return true;
+    }
+    if (!(value instanceof Serializable)) {
+      return false;
+    }
+    digest.update(VALUE);
+    values.writeObject(value);
+    values.reset();
+    values.flush();
+    return true;
+  }
+
+  /**
+   * Digests a fan-out's result element by element, as the store keeps them: elements loaded from it
+   * one by one share no objects with each other, where those of a run may (the same parameters
+   * object, the same string), and Java serialization writes a shared object differently the second
+   * time. False if an element is not serializable.
+   */
+  private static boolean updateEach(MessageDigest digest, ObjectOutputStream values, Object result)
+      throws IOException {
+    if (!(result instanceof List<?> elements)) {
+      return update(digest, values, result); // a void fan-out's null
+    }
+    digest.update(ELEMENTS);
+    update(digest, Integer.toString(elements.size()));
+    for (Object value : elements) {
+      if (!update(digest, values, value)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void update(MessageDigest digest, String text) {

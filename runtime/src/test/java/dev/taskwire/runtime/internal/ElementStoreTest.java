@@ -16,7 +16,9 @@ import dev.taskwire.runtime.store.FileResultStore;
 import dev.taskwire.runtime.store.ResultKey;
 import dev.taskwire.runtime.store.ResultStore;
 import dev.taskwire.runtime.store.StoreDecision;
+import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +186,36 @@ class ElementStoreTest {
     assertEquals(Set.of("grid", "scale", "train"), byTask.keySet());
     assertEquals(Set.of(10, 20, 30), Set.copyOf(byTask.get("train")), "one entry per element");
     assertTrue(saved.keySet().stream().allMatch(key -> key.code().length() > 0));
+  }
+
+  /** One element's result; every element of a run holds the same {@code shared} object. */
+  record Trained(int element, ArrayList<String> shared) implements Serializable {}
+
+  @Test
+  void aDependentOfStoredElementsHitsThoughTheyNoLongerShareObjects() {
+    ArrayList<String> shared = new ArrayList<>(List.of("one object in every result of a run"));
+    TestPipeline pipeline =
+        new TestPipeline()
+            .value("grid", run -> List.of(1, 2, 3))
+            .code("grid")
+            .forEach(
+                "train",
+                TaskKind.VALUE,
+                "grid",
+                0,
+                (element, run) -> new Trained((Integer) element, shared),
+                "grid")
+            .returning(Trained.class)
+            .code("train")
+            .value("best", run -> run.<List<Trained>>value(1).get(0).element(), "train")
+            .code("best");
+    FileResultStore store = FileResultStore.in(directory);
+    pipeline.run(RunOptions.defaults().resultStore(store).listener(decisionsHeard));
+    decisions.clear();
+
+    pipeline.run(RunOptions.defaults().resultStore(store).listener(decisionsHeard));
+    assertEquals(StoreDecision.HIT, decisions.get("train[2]"));
+    assertEquals(StoreDecision.HIT, decisions.get("best"), "its input is the same list");
   }
 
   @Test
