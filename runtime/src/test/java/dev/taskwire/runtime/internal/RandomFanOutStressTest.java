@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.taskwire.runtime.FailurePolicy;
+import dev.taskwire.runtime.Outcome;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskKind;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +29,12 @@ import org.junit.jupiter.api.Timeout;
  * another thread), random concurrency limits, retries, failures, both failure policies, runs of
  * some targets, cancellation at a random moment, a CallerRunsPolicy pool, a listener that throws
  * Errors or a run() nested in a task of another run on a one-thread pool on some trials, and a
- * resume of every failed run. Each run checks that it settles, that no element outlives it, that
- * the concurrency limit held, that successful fan-outs return every element's result in order, and,
- * for half the trials, that listeners heard what {@link ListenerContract} checks. Seeded: the seed
- * of a failing trial is in the message; {@code -Dtaskwire.stress.graphs=N} runs more.
+ * resume of every failed run; on a third of the trials {@code sum} takes the outcome of each
+ * element, so that a failed element is handled and its siblings keep going. Each run checks that it
+ * settles, that no element outlives it, that the concurrency limit held, that successful fan-outs
+ * return every element's result in order, and, for half the trials, that listeners heard what
+ * {@link ListenerContract} checks. Seeded: the seed of a failing trial is in the message; {@code
+ * -Dtaskwire.stress.graphs=N} runs more.
  */
 @Timeout(300)
 class RandomFanOutStressTest extends StressFixture {
@@ -54,6 +58,10 @@ class RandomFanOutStressTest extends StressFixture {
     private final boolean async;
     private final int failing;
     private final boolean failOnce;
+
+    /** Whether sum takes the outcome of each element rather than their results. */
+    private final boolean outcomes;
+
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final List<Integer> succeeded = Collections.synchronizedList(new ArrayList<>());
@@ -69,6 +77,7 @@ class RandomFanOutStressTest extends StressFixture {
       this.async = random.nextBoolean();
       this.failing = random.nextInt(4) == 0 ? random.nextInt(Math.max(1, size)) : -1;
       this.failOnce = random.nextBoolean();
+      this.outcomes = random.nextInt(3) == 0;
     }
 
     private TestPipeline pipeline() {
@@ -77,21 +86,45 @@ class RandomFanOutStressTest extends StressFixture {
         grid.add(i);
       }
       int delay = random.nextInt(3);
-      return new TestPipeline()
-          .value("grid", r -> grid)
-          .forEach(
-              "work",
-              async ? TaskKind.ASYNC : TaskKind.VALUE,
-              "grid",
-              limit,
-              (element, r) -> element((Integer) element, delay),
-              "grid")
-          .policy(
-              failOnce
-                  ? TaskPolicy.none().retries(1).backoff(Duration.ofMillis(1), Duration.ofMillis(1))
-                  : TaskPolicy.none())
-          .value("sum", r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).sum(), "work")
-          .value("side", r -> "side");
+      TestPipeline pipeline =
+          new TestPipeline()
+              .value("grid", r -> grid)
+              .forEach(
+                  "work",
+                  async ? TaskKind.ASYNC : TaskKind.VALUE,
+                  "grid",
+                  limit,
+                  (element, r) -> element((Integer) element, delay),
+                  "grid")
+              .policy(
+                  failOnce
+                      ? TaskPolicy.none()
+                          .retries(1)
+                          .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+                      : TaskPolicy.none());
+      if (outcomes) {
+        pipeline
+            .value(
+                "sum",
+                r ->
+                    r.<Integer>elementOutcomes(1).stream()
+                        .filter(Outcome::isSuccess)
+                        .mapToInt(Outcome::value)
+                        .sum(),
+                "work")
+            .acceptingElementOutcomesOf("work");
+      } else {
+        pipeline.value(
+            "sum", r -> r.<List<Integer>>value(1).stream().mapToInt(i -> i).sum(), "work");
+      }
+      return pipeline.value("side", r -> "side");
+    }
+
+    /**
+     * Whether an element fails for good in the first run, which then fails unless it is handled.
+     */
+    private boolean failsForGood() {
+      return failing >= 0 && failing < size && !failOnce;
     }
 
     private Object element(int element, int delayMillis) throws Exception {
@@ -171,10 +204,15 @@ class RandomFanOutStressTest extends StressFixture {
           limit == 0 || peak.get() <= limit,
           name + ": " + peak.get() + " elements at once, limit " + limit);
       if (run != null && !cancel) {
-        assertSuccess(run, partial);
+        if (outcomes && failsForGood()) {
+          assertHandled(run, partial);
+        } else {
+          assertSuccess(run, partial);
+        }
       }
       if (failure != null) {
         assertTrue(failing >= 0, name + ": failed without a failing element: " + failure);
+        assertTrue(!outcomes, name + ": a failed element was taken as an outcome: " + failure);
         assertEquals("work[" + failing + "]", failure.failedTask(), name);
         firstRun = false;
         if (failOnce) {
@@ -241,6 +279,29 @@ class RandomFanOutStressTest extends StressFixture {
         throw failed;
       }
       return (PipelineRun) nested;
+    }
+
+    /**
+     * The failing element's failure was taken as its outcome: sum ran with every other element's
+     * result, which all ran, whatever the failure policy.
+     */
+    private void assertHandled(PipelineRun run, boolean partial) {
+      List<Outcome<Integer>> heard = run.elementOutcomes(1);
+      assertEquals(size, heard.size(), name);
+      int expectedSum = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == failing) {
+          assertEquals("element " + i + " failed", heard.get(i).failure().getMessage(), name);
+        } else {
+          assertEquals(i * 2, heard.get(i).value(), name + ": element " + i);
+          expectedSum += i * 2;
+        }
+      }
+      assertEquals(expectedSum, run.<Integer>value(2), name);
+      assertEquals(size - 1, Set.copyOf(succeeded).size(), name + ": siblings kept going");
+      if (!partial) {
+        assertEquals("side", run.value(3), name);
+      }
     }
 
     private void assertSuccess(PipelineRun run, boolean partial) {
