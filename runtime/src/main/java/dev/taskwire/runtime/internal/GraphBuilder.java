@@ -267,6 +267,7 @@ public final class GraphBuilder {
     return new GraphTable(
         pipeline,
         names.toArray(new String[0]),
+        null,
         kinds.toArray(new TaskKind[0]),
         dependencies,
         Map.copyOf(indexByName),

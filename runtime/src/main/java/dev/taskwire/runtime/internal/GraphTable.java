@@ -7,7 +7,6 @@ import dev.taskwire.runtime.serial.AllowList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,19 @@ import java.util.stream.IntStream;
  */
 public final class GraphTable implements TaskGraph {
   private final String pipeline;
+
+  /** Per task, its name; null in an element graph, whose names are made when asked for. */
   private final String[] names;
+
+  /** In the graph of a fan-out's elements, the fan-out task's name; null otherwise. */
+  private final String elementsOf;
+
+  private final int size;
+
+  /** Shared by every task without dependencies, dependents or tolerant dependents. */
+  private static final int[] NONE = new int[0];
+
+  private static final boolean[] NOTHING_ACCEPTED = new boolean[0];
   private final TaskKind[] kinds;
   private final int[][] dependencies;
   private final int[][] dependents;
@@ -80,6 +91,7 @@ public final class GraphTable implements TaskGraph {
   GraphTable(
       String pipeline,
       String[] names,
+      String elementsOf,
       TaskKind[] kinds,
       int[][] dependencies,
       Map<String, Integer> indexByName,
@@ -105,7 +117,9 @@ public final class GraphTable implements TaskGraph {
     this.fanOuts =
         IntStream.range(0, forEachSource.length).filter(task -> forEachSource[task] >= 0).toArray();
     this.dispatched = dispatched;
-    this.hasDispatched = IntStream.range(0, names.length).anyMatch(task -> dispatched[task]);
+    this.size = kinds.length;
+    this.elementsOf = elementsOf;
+    this.hasDispatched = IntStream.range(0, dispatched.length).anyMatch(task -> dispatched[task]);
     this.fingerprint = fingerprint;
     this.names = names;
     this.kinds = kinds;
@@ -113,39 +127,67 @@ public final class GraphTable implements TaskGraph {
     this.indexByName = indexByName;
     this.policies = policies;
     this.hasPolicies = Arrays.stream(policies).anyMatch(policy -> !policy.isNone());
-    this.prerequisiteCounts = new int[names.length];
-    int[] dependentCounts = new int[names.length];
-    for (int task = 0; task < names.length; task++) {
+    this.prerequisiteCounts = new int[size];
+    int[] dependentCounts = new int[size];
+    for (int task = 0; task < size; task++) {
       prerequisiteCounts[task] = dependencies[task].length;
       for (int prerequisite : dependencies[task]) {
         dependentCounts[prerequisite]++;
       }
     }
-    this.dependents = new int[names.length][];
-    for (int task = 0; task < names.length; task++) {
-      dependents[task] = new int[dependentCounts[task]];
+    this.dependents = new int[size][];
+    for (int task = 0; task < size; task++) {
+      dependents[task] = dependentCounts[task] == 0 ? NONE : new int[dependentCounts[task]];
       dependentCounts[task] = 0;
     }
-    for (int task = 0; task < names.length; task++) {
+    for (int task = 0; task < size; task++) {
       for (int prerequisite : dependencies[task]) {
         dependents[prerequisite][dependentCounts[prerequisite]++] = task;
       }
     }
-    this.sources =
-        IntStream.range(0, names.length).filter(task -> prerequisiteCounts[task] == 0).toArray();
-    this.topologicalOrder = sortTopologically();
+    this.sources = sourcesOf(prerequisiteCounts);
+    // Without dependencies (a fan-out's elements) every task is a source, already in order.
+    this.topologicalOrder = sources.length == size ? sources : sortTopologically();
     requireAcyclic();
-    this.tolerantDependents = new int[names.length][];
-    this.failureHandled = new boolean[names.length];
-    for (int task = 0; task < names.length; task++) {
-      int upstream = task;
-      tolerantDependents[task] =
-          Arrays.stream(dependents[task])
-              .filter(dependent -> accepts(acceptsFailure, dependencies, dependent, upstream))
-              .toArray();
+    this.tolerantDependents = new int[size][];
+    this.failureHandled = new boolean[size];
+    for (int task = 0; task < size; task++) {
+      tolerantDependents[task] = tolerantDependents(acceptsFailure, dependencies, task);
       failureHandled[task] =
           dependents[task].length > 0 && tolerantDependents[task].length == dependents[task].length;
     }
+  }
+
+  /** The tasks without prerequisites, in declaration order. */
+  private static int[] sourcesOf(int[] prerequisiteCounts) {
+    int count = 0;
+    for (int prerequisites : prerequisiteCounts) {
+      count += prerequisites == 0 ? 1 : 0;
+    }
+    int[] sources = new int[count];
+    int next = 0;
+    for (int task = 0; task < prerequisiteCounts.length; task++) {
+      if (prerequisiteCounts[task] == 0) {
+        sources[next++] = task;
+      }
+    }
+    return sources;
+  }
+
+  /** The dependents of {@code upstream} that take its Outcome; a loop: elements have millions. */
+  private int[] tolerantDependents(boolean[][] acceptsFailure, int[][] dependencies, int upstream) {
+    int[] all = dependents[upstream];
+    int[] tolerant = NONE;
+    int count = 0;
+    for (int dependent : all) {
+      if (accepts(acceptsFailure, dependencies, dependent, upstream)) {
+        if (tolerant == NONE) {
+          tolerant = new int[all.length];
+        }
+        tolerant[count++] = dependent;
+      }
+    }
+    return count == all.length ? tolerant : Arrays.copyOf(tolerant, count);
   }
 
   private static boolean accepts(
@@ -192,11 +234,15 @@ public final class GraphTable implements TaskGraph {
 
   @Override
   public int size() {
-    return names.length;
+    return size;
   }
 
   @Override
   public String name(int task) {
+    if (names == null) {
+      Objects.checkIndex(task, size);
+      return elementsOf + "[" + task + "]";
+    }
     return names[task];
   }
 
@@ -222,7 +268,7 @@ public final class GraphTable implements TaskGraph {
 
   /** Whether the elements of fan-out task {@code task} all run even when some fail. */
   boolean elementsKeepGoing(int task) {
-    return elementsKeepGoing[task];
+    return elementsKeepGoing[alike(task)];
   }
 
   /** Whether any task fans out. */
@@ -242,7 +288,7 @@ public final class GraphTable implements TaskGraph {
 
   @Override
   public int maxConcurrency(int task) {
-    return maxConcurrency[task];
+    return maxConcurrency[alike(task)];
   }
 
   /**
@@ -250,58 +296,44 @@ public final class GraphTable implements TaskGraph {
    * fan-out task's kind and policy.
    */
   GraphTable elementGraph(int task, int elements) {
-    String[] elementNames = new String[elements];
     TaskKind[] elementKinds = new TaskKind[elements];
+    Arrays.fill(elementKinds, kinds[task]);
     TaskPolicy[] elementPolicies = new TaskPolicy[elements];
+    Arrays.fill(elementPolicies, policies[task]);
     int[][] none = new int[elements][];
+    Arrays.fill(none, NONE);
     boolean[][] accepts = new boolean[elements][];
-    Map<String, Integer> byName = new HashMap<>();
-    for (int element = 0; element < elements; element++) {
-      elementNames[element] = names[task] + "[" + element + "]";
-      elementKinds[element] = kinds[task];
-      elementPolicies[element] = policies[task];
-      none[element] = new int[0];
-      accepts[element] = new boolean[0];
-      byName.put(elementNames[element], element);
-    }
+    Arrays.fill(accepts, NOTHING_ACCEPTED);
     int[] noFanOut = new int[elements];
     Arrays.fill(noFanOut, -1);
-    boolean[] elementsDispatched = new boolean[elements];
-    Arrays.fill(elementsDispatched, dispatched[task]);
-    Class<?>[] elementTypes = new Class<?>[elements];
-    Arrays.fill(elementTypes, resultTypes[task]);
-    AllowList[] elementAllowLists = new AllowList[elements];
-    Arrays.fill(elementAllowLists, resultAllowLists[task]);
-    String[] elementCode = new String[elements];
-    Arrays.fill(elementCode, codeFingerprints[task]);
-    String[] elementLimits = new String[elements];
-    Arrays.fill(elementLimits, limits[task]); // each element's call takes a permit
+    // Settings read off the hot path are kept once for all elements; see alike().
     return new GraphTable(
         pipeline,
-        elementNames,
+        null, // named when asked: a fan-out may have millions of elements
+        name(task),
         elementKinds,
         none,
-        byName,
+        null,
         elementPolicies,
         accepts,
         noFanOut,
-        new int[elements],
-        elementsDispatched,
+        new int[1],
+        new boolean[] {dispatched[task]},
         fingerprint,
-        elementTypes,
-        elementAllowLists,
-        elementCode,
-        elementLimits,
-        new boolean[elements]);
+        new Class<?>[] {resultTypes[task]},
+        new AllowList[] {resultAllowLists[task]},
+        new String[] {codeFingerprints[task]},
+        new String[] {limits[task]}, // each element's call takes a permit
+        new boolean[1]);
   }
 
   /** Marks {@code targets} and every task they depend on, directly or not. */
   boolean[] ancestry(int[] targets) {
-    boolean[] included = new boolean[names.length];
-    int[] stack = new int[names.length];
+    boolean[] included = new boolean[size];
+    int[] stack = new int[size];
     int top = 0;
     for (int target : targets) {
-      Objects.checkIndex(target, names.length);
+      Objects.checkIndex(target, size);
       if (!included[target]) {
         included[target] = true;
         stack[top++] = target;
@@ -320,7 +352,7 @@ public final class GraphTable implements TaskGraph {
 
   @Override
   public boolean isDispatched(int task) {
-    return dispatched[task];
+    return dispatched[alike(task)];
   }
 
   /** Whether any task is dispatched; runs of other graphs ignore a dispatcher. */
@@ -333,7 +365,8 @@ public final class GraphTable implements TaskGraph {
    * of what its method produces, or {@code List} for a fan-out.
    */
   Class<?> storedType(int task) {
-    return isFanOut(task) && resultTypes[task] != null ? List.class : resultTypes[task];
+    Class<?> type = resultTypes[alike(task)];
+    return isFanOut(task) && type != null ? List.class : type;
   }
 
   /**
@@ -341,12 +374,12 @@ public final class GraphTable implements TaskGraph {
    * one element's result.
    */
   Class<?> producedType(int task) {
-    return resultTypes[task];
+    return resultTypes[alike(task)];
   }
 
   /** The name of the shared limit {@code task} takes a permit of for each call, or null. */
   String limitOf(int task) {
-    return limits[task];
+    return limits[alike(task)];
   }
 
   /**
@@ -354,12 +387,25 @@ public final class GraphTable implements TaskGraph {
    * prerequisites' code), which a result store files results under; null if not known.
    */
   String codeFingerprint(int task) {
-    return codeFingerprints[task];
+    return codeFingerprints[alike(task)];
+  }
+
+  /**
+   * Where {@code task}'s settings are in the arrays that an element graph keeps once for all its
+   * elements, which are alike (its dispatch, result type, code, limit): at 0 in an element graph.
+   * Only settings read off the scheduler's hot path are kept so.
+   */
+  private int alike(int task) {
+    if (names != null) {
+      return task;
+    }
+    Objects.checkIndex(task, size);
+    return 0;
   }
 
   /** The classes a result of {@code task} may hold (for a fan-out, as in one element's). */
   AllowList resultAllowList(int task) {
-    return resultAllowLists[task];
+    return resultAllowLists[alike(task)];
   }
 
   @Override
@@ -369,13 +415,34 @@ public final class GraphTable implements TaskGraph {
 
   @Override
   public List<String> taskNames() {
-    return List.of(names);
+    return names != null ? List.of(names) : IntStream.range(0, size).mapToObj(this::name).toList();
   }
 
   @Override
   public int indexOf(String name) {
+    if (indexByName == null) {
+      return elementIndexOf(name);
+    }
     Integer index = indexByName.get(name);
     return index != null ? index : -1;
+  }
+
+  /** In an element graph, the element {@code name} names, as in {@code train[3]}, or -1. */
+  private int elementIndexOf(String name) {
+    String prefix = elementsOf + "[";
+    if (!name.startsWith(prefix) || !name.endsWith("]")) {
+      return -1;
+    }
+    String digits = name.substring(prefix.length(), name.length() - 1);
+    if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    try {
+      int element = Integer.parseInt(digits);
+      return element < size && name.equals(name(element)) ? element : -1;
+    } catch (NumberFormatException tooLarge) {
+      return -1;
+    }
   }
 
   @Override
@@ -386,7 +453,7 @@ public final class GraphTable implements TaskGraph {
     }
     List<String> result = new ArrayList<>(dependencies[task].length);
     for (int prerequisite : dependencies[task]) {
-      result.add(names[prerequisite]);
+      result.add(name(prerequisite));
     }
     return Collections.unmodifiableList(result);
   }
@@ -394,9 +461,9 @@ public final class GraphTable implements TaskGraph {
   @Override
   public List<List<String>> edges() {
     List<List<String>> edges = new ArrayList<>();
-    for (int task = 0; task < names.length; task++) {
+    for (int task = 0; task < size; task++) {
       for (int prerequisite : dependencies[task]) {
-        edges.add(List.of(names[task], names[prerequisite]));
+        edges.add(List.of(name(task), name(prerequisite)));
       }
     }
     return Collections.unmodifiableList(edges);
@@ -439,10 +506,10 @@ public final class GraphTable implements TaskGraph {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(pipeline).append(" {");
-    for (int task = 0; task < names.length; task++) {
-      text.append(task == 0 ? " " : ", ").append(names[task]);
+    for (int task = 0; task < size; task++) {
+      text.append(task == 0 ? " " : ", ").append(name(task));
       if (dependencies[task].length > 0) {
-        text.append(" <- ").append(dependencies(names[task]));
+        text.append(" <- ").append(dependencies(name(task)));
       }
     }
     return text.append(" }").toString();
@@ -454,7 +521,7 @@ public final class GraphTable implements TaskGraph {
    */
   private int[] sortTopologically() {
     int[] waiting = prerequisiteCounts.clone();
-    int[] queue = Arrays.copyOf(sources, names.length);
+    int[] queue = Arrays.copyOf(sources, size);
     int head = 0;
     int tail = sources.length;
     while (head < tail) {
@@ -469,10 +536,10 @@ public final class GraphTable implements TaskGraph {
 
   /** Generated code is checked at compile time; this guards hand-built graphs. */
   private void requireAcyclic() {
-    if (topologicalOrder.length != names.length) {
+    if (topologicalOrder.length != size) {
       List<String> stuck = new ArrayList<>(taskNames());
       for (int task : topologicalOrder) {
-        stuck.remove(names[task]);
+        stuck.remove(name(task));
       }
       throw new IllegalArgumentException(
           "dependency cycle among tasks " + stuck + " of " + pipeline);

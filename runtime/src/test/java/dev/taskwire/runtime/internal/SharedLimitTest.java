@@ -181,6 +181,9 @@ class SharedLimitTest {
     PipelineRun waiter = training(service).start(options);
     PipelineRun cancelledWhileWaiting = training(service).start(options);
     awaitWaiting(options, 2);
+    while (service.open.get() < 1) {
+      Thread.onSpinWait(); // the holder took the permit; its call is on its way
+    }
 
     assertTrue(cancelledWhileWaiting.cancel());
     assertThrows(CancellationException.class, cancelledWhileWaiting::await);
