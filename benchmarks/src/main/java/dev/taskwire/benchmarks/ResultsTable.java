@@ -256,6 +256,8 @@ public final class ResultsTable {
       }
     }
 
+    fanOutTable(results, md);
+
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
       md.append(
@@ -352,6 +354,69 @@ public final class ResultsTable {
       return 0;
     }
     return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+  }
+
+  /**
+   * FanOutBenchmark: per element count and kind (sync, async), time per run and bytes per element
+   * of the hand-written code and taskwire, and taskwire's ratios to it.
+   */
+  private static void fanOutTable(JsonNode results, StringBuilder md) {
+    // "100000 sync" -> contender -> metrics
+    Map<String, Map<String, Map<String, Score>>> rows = new LinkedHashMap<>();
+    for (JsonNode result : results) {
+      String benchmark = result.get("benchmark").asText();
+      if (!benchmark.contains(".FanOutBenchmark.")) {
+        continue;
+      }
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      boolean async = method.endsWith("Async");
+      String contender = async ? method.substring(0, method.length() - "Async".length()) : method;
+      Map<String, Score> metrics = new LinkedHashMap<>();
+      metrics.put("time", score(result.get("primaryMetric")));
+      metrics.put("bytes", score(result.path("secondaryMetrics").path("gc.alloc.rate.norm")));
+      rows.computeIfAbsent(
+              result.path("params").path("elements").asText("?") + (async ? " async" : " sync"),
+              row -> new LinkedHashMap<>())
+          .put(contender, metrics);
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Fan-out at scale (`FanOutBenchmark`)\n\n");
+    md.append(
+        "A `@ForEach` over that many trivial elements, then their sum, with a new runner per run,"
+            + " against `supplyAsync` per element and `allOf`; 512 MB heap, 2 pool threads.\n\n");
+    md.append(
+        "| elements | CF ms | taskwire ms | time ratio | CF B/element | taskwire B/element"
+            + " | **bytes ratio** |\n|---|--:|--:|--:|--:|--:|--:|\n");
+    rows.forEach(
+        (row, contenders) -> {
+          Map<String, Score> futures = contenders.get("completableFuture");
+          Map<String, Score> taskwire = contenders.get("taskwire");
+          if (futures == null || taskwire == null) {
+            return;
+          }
+          double elements = Double.parseDouble(row.substring(0, row.indexOf(' ')));
+          md.append("| ")
+              .append(row)
+              .append(" | ")
+              .append(withError(futures.get("time"), 1))
+              .append(" | ")
+              .append(withError(taskwire.get("time"), 1))
+              .append(" | ")
+              .append(ratio(taskwire.get("time"), futures.get("time")))
+              .append(" | ")
+              .append(perElement(futures.get("bytes"), elements))
+              .append(" | ")
+              .append(perElement(taskwire.get("bytes"), elements))
+              .append(" | **")
+              .append(ratio(taskwire.get("bytes"), futures.get("bytes")))
+              .append("** |\n");
+        });
+  }
+
+  private static String perElement(Score bytes, double elements) {
+    return String.format(Locale.ROOT, "%.0f", bytes.value() / elements);
   }
 
   private static String plain(Score score) {
