@@ -1,10 +1,13 @@
 package dev.taskwire.processor;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -74,6 +78,7 @@ final class CodeFingerprints {
           .computeIfAbsent(method.getSimpleName().toString(), name -> new ArrayList<>())
           .add(method);
     }
+    Map<ExecutableElement, MethodTree> sources = methodTrees(model.type());
     Map<String, String> fingerprints = new HashMap<>();
     // Declaration order is not topological: each task waits on a stack until its prerequisites
     // have theirs (a stack of our own, since a chain may be thousands of tasks deep).
@@ -96,7 +101,7 @@ final class CodeFingerprints {
         }
         if (ready) {
           pending.pop();
-          fingerprints.put(task.name(), fingerprint(task, model, methods, fingerprints));
+          fingerprints.put(task.name(), fingerprint(task, model, methods, sources, fingerprints));
         }
       }
     }
@@ -108,9 +113,10 @@ final class CodeFingerprints {
       ResolvedTask task,
       ResolvedPipeline model,
       Map<String, List<ExecutableElement>> methods,
+      Map<ExecutableElement, MethodTree> sources,
       Map<String, String> fingerprints) {
     MessageDigest digest = sha256();
-    update(digest, ownCode(task, methods));
+    update(digest, ownCode(task, methods, sources));
     for (ResolvedDependency dependency : task.dependencies()) {
       update(digest, fingerprints.get(model.tasks().get(dependency.upstream()).name()));
     }
@@ -118,7 +124,10 @@ final class CodeFingerprints {
   }
 
   /** The source of the task method and of the class's methods it calls, or this build's mark. */
-  private String ownCode(ResolvedTask task, Map<String, List<ExecutableElement>> methods) {
+  private String ownCode(
+      ResolvedTask task,
+      Map<String, List<ExecutableElement>> methods,
+      Map<ExecutableElement, MethodTree> sources) {
     StringBuilder code = new StringBuilder();
     Set<ExecutableElement> seen = new HashSet<>();
     Deque<ExecutableElement> toRead = new ArrayDeque<>(List.of(task.method()));
@@ -130,7 +139,7 @@ final class CodeFingerprints {
       if (trees == null) {
         return thisBuild;
       }
-      MethodTree tree = trees.getTree(method);
+      MethodTree tree = sources.get(method);
       if (tree == null) {
         diagnostics.note(
             task.method(),
@@ -149,6 +158,26 @@ final class CodeFingerprints {
       }
     }
     return code.toString();
+  }
+
+  /**
+   * The source of each method declared in {@code type}, read once: javac finds the tree of one
+   * element by scanning its class, which made a pipeline of 10,000 tasks quadratic. Empty where the
+   * compiler gives no source.
+   */
+  private Map<ExecutableElement, MethodTree> methodTrees(TypeElement type) {
+    TreePath classPath = trees == null ? null : trees.getPath(type);
+    if (classPath == null || !(classPath.getLeaf() instanceof ClassTree declaration)) {
+      return Map.of();
+    }
+    Map<ExecutableElement, MethodTree> sources = new HashMap<>();
+    for (Tree member : declaration.getMembers()) {
+      if (member instanceof MethodTree method
+          && trees.getElement(new TreePath(classPath, method)) instanceof ExecutableElement read) {
+        sources.put(read, method);
+      }
+    }
+    return sources;
   }
 
   /**

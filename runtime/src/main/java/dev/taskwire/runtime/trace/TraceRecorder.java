@@ -8,6 +8,7 @@ import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.store.StoreDecision;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -21,9 +22,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * recorder.trace().writeHtml(Path.of("target/timeline.html"));
  * }</pre>
  *
- * <p>Recording is cheap and lock-free: each event appends one small entry to a concurrent queue,
- * and the trace is assembled once, when the run finishes. One recorder follows one run at a time
- * (events carry no run identity); give concurrent runs a recorder each.
+ * <p>Recording is cheap and lock-free: a task's first attempt, its start and its end, is written
+ * into arrays of the run, one slot per task, and any other event (a retry, a wait for a limit, a
+ * store's decision) appends one small entry to a concurrent queue; the trace is assembled once,
+ * when the run finishes. One recorder follows one run at a time (events carry no run identity);
+ * give concurrent runs a recorder each.
  */
 public final class TraceRecorder implements TaskListener {
   private enum Kind {
@@ -45,9 +48,31 @@ public final class TraceRecorder implements TaskListener {
   private record Entry(
       Kind kind, int task, int attempt, long nanoTime, String thread, String failure) {}
 
-  /** The run being recorded. */
-  private record Recording(
-      TaskGraph graph, long startNanos, ConcurrentLinkedQueue<Entry> entries) {}
+  /**
+   * The run being recorded. Each task's first attempt is kept in the arrays, written by the thread
+   * of the event (one task's events happen one after another, and all before runFinished); every
+   * other event goes to {@code entries}.
+   */
+  private static final class Recording {
+    final TaskGraph graph;
+    final long startNanos;
+    final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+    final long[] firstStart;
+    final String[] firstThread;
+    final long[] firstEnd;
+    final Kind[] firstEnding;
+    final String[] firstFailure;
+
+    Recording(TaskGraph graph, long startNanos) {
+      this.graph = graph;
+      this.startNanos = startNanos;
+      this.firstStart = new long[graph.size()];
+      this.firstThread = new String[graph.size()];
+      this.firstEnd = new long[graph.size()];
+      this.firstEnding = new Kind[graph.size()];
+      this.firstFailure = new String[graph.size()];
+    }
+  }
 
   private volatile Recording recording;
   private volatile Trace last;
@@ -67,11 +92,17 @@ public final class TraceRecorder implements TaskListener {
 
   @Override
   public void runStarted(RunEvent event) {
-    recording = new Recording(event.graph(), event.nanoTime(), new ConcurrentLinkedQueue<>());
+    recording = new Recording(event.graph(), event.nanoTime());
   }
 
   @Override
   public void taskStarted(TaskEvent event) {
+    Recording current = recording;
+    if (current != null && !event.isElement() && event.attempt() == 1) {
+      current.firstStart[event.index()] = event.nanoTime() - current.startNanos;
+      current.firstThread[event.index()] = threadName(event.thread());
+      return;
+    }
     add(Kind.STARTED, event, threadName(event.thread()), null);
   }
 
@@ -82,17 +113,29 @@ public final class TraceRecorder implements TaskListener {
 
   @Override
   public void taskSucceeded(TaskEvent event) {
-    add(Kind.SUCCEEDED, event, null, null);
+    end(Kind.SUCCEEDED, event, null);
   }
 
   @Override
   public void taskFailed(TaskEvent event) {
-    add(Kind.FAILED, event, null, String.valueOf(event.error()));
+    end(Kind.FAILED, event, String.valueOf(event.error()));
   }
 
   @Override
   public void taskCancelled(TaskEvent event) {
-    add(Kind.CANCELLED, event, null, String.valueOf(event.error()));
+    end(Kind.CANCELLED, event, String.valueOf(event.error()));
+  }
+
+  /** A task's end: into the arrays if its first attempt ends it, else as an entry. */
+  private void end(Kind kind, TaskEvent event, String failure) {
+    Recording current = recording;
+    if (current != null && !event.isElement() && event.attempt() == 1) {
+      current.firstEnd[event.index()] = event.nanoTime() - current.startNanos;
+      current.firstEnding[event.index()] = kind;
+      current.firstFailure[event.index()] = failure;
+      return;
+    }
+    add(kind, event, null, failure);
   }
 
   @Override
@@ -128,8 +171,8 @@ public final class TraceRecorder implements TaskListener {
             : event.failure() instanceof PipelineException
                 ? TaskSpan.Ending.FAILED
                 : TaskSpan.Ending.CANCELLED;
-    long duration = event.nanoTime() - finished.startNanos();
-    last = Trace.of(finished.graph(), duration, ending, spans(finished, duration));
+    long duration = event.nanoTime() - finished.startNanos;
+    last = Trace.of(finished.graph, duration, ending, spans(finished, duration));
   }
 
   /** A thread's name, or its id for a thread without one (virtual threads by default). */
@@ -143,93 +186,155 @@ public final class TraceRecorder implements TaskListener {
   private void add(Kind kind, TaskEvent event, String thread, String failure) {
     Recording current = recording;
     if (current != null && !event.isElement()) {
-      current
-          .entries()
-          .add(
-              new Entry(
-                  kind,
-                  event.index(),
-                  event.attempt(),
-                  event.nanoTime() - current.startNanos(),
-                  thread,
-                  failure));
+      current.entries.add(
+          new Entry(
+              kind,
+              event.index(),
+              event.attempt(),
+              event.nanoTime() - current.startNanos,
+              thread,
+              failure));
     }
   }
 
   /**
-   * Replays the entries task by task. One task's events reach the queue in the order they happened,
-   * since each happens-before the next; different tasks' entries interleave freely.
+   * Replays each task's events in the order they happened: a wait for a limit before its first
+   * attempt, the first attempt's start (from the arrays), its other events (entries of one task
+   * reach the queue in order, since each happens-before the next), then an end that its first
+   * attempt reported (from the arrays; after a retry's backoff, a cancellation before the next
+   * attempt still reports the first).
    */
   private static List<TaskSpan> spans(Recording recording, long runEnd) {
-    TaskGraph graph = recording.graph();
+    TaskGraph graph = recording.graph;
     int size = graph.size();
-    List<List<TaskSpan.Attempt>> attempts = new ArrayList<>(size);
-    TaskSpan.Ending[] endings = new TaskSpan.Ending[size];
-    StoreDecision[] decisions = new StoreDecision[size];
-    long[] limitWaits = new long[size];
-    long[] limitedSince = new long[size];
-    Entry[] open = new Entry[size];
-    for (int task = 0; task < size; task++) {
-      attempts.add(new ArrayList<>());
-    }
-    for (Entry entry : recording.entries()) {
-      int task = entry.task();
-      switch (entry.kind()) {
-        case STARTED -> {
-          open[task] = entry;
-          if (limitedSince[task] != 0) {
-            limitWaits[task] += entry.nanoTime() - limitedSince[task];
-            limitedSince[task] = 0;
-          }
-        }
-        case LIMITED -> limitedSince[task] = Math.max(1, entry.nanoTime());
-        case RETRIED -> close(attempts.get(task), open, entry);
-        case SKIPPED -> endings[task] = TaskSpan.Ending.SKIPPED;
-        case SUPPLIED -> endings[task] = TaskSpan.Ending.SUPPLIED;
-        case LOOKED_UP -> decisions[task] = StoreDecision.valueOf(entry.failure());
-        case SUCCEEDED, FAILED, CANCELLED -> {
-          close(attempts.get(task), open, entry);
-          endings[task] =
-              switch (entry.kind()) {
-                case SUCCEEDED -> TaskSpan.Ending.SUCCEEDED;
-                case FAILED -> TaskSpan.Ending.FAILED;
-                default -> TaskSpan.Ending.CANCELLED;
-              };
-        }
-      }
-    }
+    List<List<Entry>> byTask = entriesByTask(recording.entries, size);
+    Replay replay = new Replay();
     List<TaskSpan> spans = new ArrayList<>(size);
     for (int task = 0; task < size; task++) {
-      TaskSpan.Ending ending = endings[task];
-      if (ending == null) {
-        // No end event (a listener cannot miss one, but a trace must not lie): cut it at the end.
-        if (open[task] != null) {
-          close(
-              attempts.get(task),
-              open,
-              new Entry(Kind.CANCELLED, task, open[task].attempt(), runEnd, null, null));
-        }
-        ending = attempts.get(task).isEmpty() ? TaskSpan.Ending.SKIPPED : TaskSpan.Ending.CANCELLED;
+      replay.reset();
+      List<Entry> entries = byTask == null ? null : byTask.get(task);
+      int next = 0;
+      if (entries != null
+          && entries.get(0).kind() == Kind.LIMITED
+          && entries.get(0).attempt() == 1) {
+        replay.apply(entries.get(next++));
       }
-      spans.add(
-          new TaskSpan(
-              graph.name(task), ending, attempts.get(task), decisions[task], limitWaits[task]));
+      if (recording.firstThread[task] != null) {
+        replay.started(1, recording.firstStart[task], recording.firstThread[task]);
+      }
+      for (; entries != null && next < entries.size(); next++) {
+        replay.apply(entries.get(next));
+      }
+      Kind firstEnding = recording.firstEnding[task];
+      if (firstEnding != null) {
+        replay.ended(firstEnding, recording.firstEnd[task], recording.firstFailure[task]);
+      }
+      spans.add(replay.span(graph.name(task), runEnd));
     }
     return spans;
   }
 
-  /** Ends the task's open attempt, if it has one, with {@code end}'s time and failure. */
-  private static void close(List<TaskSpan.Attempt> attempts, Entry[] open, Entry end) {
-    Entry start = open[end.task()];
-    if (start != null) {
-      attempts.add(
+  /** The entries of each task, in the order they reached the queue; null if there are none. */
+  private static List<List<Entry>> entriesByTask(Iterable<Entry> entries, int size) {
+    List<List<Entry>> byTask = null;
+    for (Entry entry : entries) {
+      if (byTask == null) {
+        byTask = new ArrayList<>(Collections.nCopies(size, (List<Entry>) null));
+      }
+      List<Entry> ofTask = byTask.get(entry.task());
+      if (ofTask == null) {
+        ofTask = new ArrayList<>(4);
+        byTask.set(entry.task(), ofTask);
+      }
+      ofTask.add(entry);
+    }
+    return byTask;
+  }
+
+  /** One task's events replayed into its span; reused from task to task. */
+  private static final class Replay {
+    private TaskSpan.Ending ending;
+    private StoreDecision decision;
+    private long limitWait;
+    private long limitedSince;
+    private int openAttempt;
+    private long openStart;
+    private String openThread;
+    private TaskSpan.Attempt firstAttempt;
+    private List<TaskSpan.Attempt> attempts;
+
+    void reset() {
+      ending = null;
+      decision = null;
+      limitWait = 0;
+      limitedSince = 0;
+      openThread = null;
+      firstAttempt = null;
+      attempts = null;
+    }
+
+    void apply(Entry entry) {
+      switch (entry.kind()) {
+        case STARTED -> started(entry.attempt(), entry.nanoTime(), entry.thread());
+        case LIMITED -> limitedSince = Math.max(1, entry.nanoTime());
+        case RETRIED -> close(entry.nanoTime(), entry.failure());
+        case SKIPPED -> ending = TaskSpan.Ending.SKIPPED;
+        case SUPPLIED -> ending = TaskSpan.Ending.SUPPLIED;
+        case LOOKED_UP -> decision = StoreDecision.valueOf(entry.failure());
+        case SUCCEEDED, FAILED, CANCELLED -> ended(entry.kind(), entry.nanoTime(), entry.failure());
+      }
+    }
+
+    void started(int attempt, long nanoTime, String thread) {
+      openAttempt = attempt;
+      openStart = nanoTime;
+      openThread = thread;
+      if (limitedSince != 0) {
+        limitWait += nanoTime - limitedSince;
+        limitedSince = 0;
+      }
+    }
+
+    void ended(Kind kind, long nanoTime, String failure) {
+      close(nanoTime, failure);
+      ending =
+          switch (kind) {
+            case SUCCEEDED -> TaskSpan.Ending.SUCCEEDED;
+            case FAILED -> TaskSpan.Ending.FAILED;
+            default -> TaskSpan.Ending.CANCELLED;
+          };
+    }
+
+    /** Ends the open attempt, if there is one, at {@code nanoTime} with {@code failure}. */
+    private void close(long nanoTime, String failure) {
+      if (openThread == null) {
+        return;
+      }
+      TaskSpan.Attempt attempt =
           new TaskSpan.Attempt(
-              start.attempt(),
-              start.nanoTime(),
-              Math.max(start.nanoTime(), end.nanoTime()),
-              start.thread(),
-              end.failure()));
-      open[end.task()] = null;
+              openAttempt, openStart, Math.max(openStart, nanoTime), openThread, failure);
+      openThread = null;
+      if (firstAttempt == null) {
+        firstAttempt = attempt;
+      } else {
+        if (attempts == null) {
+          attempts = new ArrayList<>();
+          attempts.add(firstAttempt);
+        }
+        attempts.add(attempt);
+      }
+    }
+
+    /** The span; a task with no end event (a trace must not lie) is cut at the run's end. */
+    TaskSpan span(String task, long runEnd) {
+      if (ending == null) {
+        boolean started = openThread != null || firstAttempt != null;
+        close(runEnd, null);
+        ending = started ? TaskSpan.Ending.CANCELLED : TaskSpan.Ending.SKIPPED;
+      }
+      List<TaskSpan.Attempt> all =
+          attempts != null ? attempts : firstAttempt != null ? List.of(firstAttempt) : List.of();
+      return new TaskSpan(task, ending, all, decision, limitWait);
     }
   }
 }
