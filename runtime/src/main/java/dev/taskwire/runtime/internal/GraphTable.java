@@ -19,6 +19,11 @@ import java.util.stream.IntStream;
  * a static initializer; every run of that pipeline shares it. Immutable.
  */
 public final class GraphTable implements TaskGraph {
+  /** Shared by every task without dependencies, dependents or tolerant dependents. */
+  private static final int[] NONE = new int[0];
+
+  private static final boolean[] NOTHING_ACCEPTED = new boolean[0];
+
   private final String pipeline;
 
   /** Per task, its name; null in an element graph, whose names are made when asked for. */
@@ -29,10 +34,6 @@ public final class GraphTable implements TaskGraph {
 
   private final int size;
 
-  /** Shared by every task without dependencies, dependents or tolerant dependents. */
-  private static final int[] NONE = new int[0];
-
-  private static final boolean[] NOTHING_ACCEPTED = new boolean[0];
   private final TaskKind[] kinds;
   private final int[][] dependencies;
   private final int[][] dependents;
@@ -187,7 +188,7 @@ public final class GraphTable implements TaskGraph {
         tolerant[count++] = dependent;
       }
     }
-    return count == all.length ? tolerant : Arrays.copyOf(tolerant, count);
+    return count == 0 ? NONE : count == all.length ? tolerant : Arrays.copyOf(tolerant, count);
   }
 
   private static boolean accepts(
