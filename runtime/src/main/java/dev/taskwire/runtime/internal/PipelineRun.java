@@ -273,7 +273,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
    * safe because the processor checked it.
    *
    * @throws IllegalStateException if the task did not reach its elements: it never started, or it
-   *     failed before it had any (its collection could not be read), with that failure as the cause
+   *     failed before it had any (its collection could not be read), with that failure as the
+   *     cause. A fan-out that a stop cancelled while its elements ran gives theirs, as a failed one
+   *     does
    */
   @SuppressWarnings("unchecked")
   public <T> List<Outcome<T>> elementOutcomes(int task) {
@@ -286,8 +288,9 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
       }
       return (List<Outcome<T>>) (List<?>) List.of(outcomes);
     }
+    boolean stopped = ended == TaskStatus.FAILED || ended == TaskStatus.CANCELLED;
     PipelineRun elements =
-        ended == TaskStatus.FAILED && features != null && features.unfinishedElements != null
+        stopped && features != null && features.unfinishedElements != null
             ? features.unfinishedElements[task]
             : null;
     if (elements == null) {
