@@ -1,0 +1,438 @@
+package dev.taskwire.benchmarks.server;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import dev.taskwire.benchmarks.BenchmarkThreads;
+import dev.taskwire.runtime.RunOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * A server under load: {@code --in-flight} requests (default 10,000) are kept in flight, each one a
+ * fresh ten-task {@link RequestPipeline} with three remote calls of 1 to 5 ms, until {@code
+ * --requests} have completed; as each completes, the next starts. The first {@code --warmup}
+ * completions are not measured. For each contender (taskwire, hand-written {@code
+ * CompletableFuture}, Dagger Producers), on a fixed pool of {@code --threads} threads (default 2)
+ * or with {@code --threads virtual} on a virtual thread per task (Java 21+), it reports the
+ * throughput, the p50 and p99 latency of a request (its start to the completion of {@code render})
+ * and the bytes allocated per request, summed over all live platform threads (n/a for virtual
+ * threads, whose allocations that counter does not see). Every answer is checked against {@link
+ * RequestPipeline#expected(Request)}. The contenders run one after another in this JVM, interleaved
+ * over {@code --rounds}; the table shows each one's median.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
+ *     [--threads 2|virtual] [--in-flight 10000] [--requests 200000] [--warmup 50000] \
+ *     [--rounds 3] [--out FILE]
+ * </pre>
+ *
+ * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh appends
+ * it to benchmarks/results.md).
+ */
+public final class ServerLoadBenchmark {
+  private ServerLoadBenchmark() {}
+
+  private static final String[] CONTENDERS = {"taskwire", "completableFuture", "dagger"};
+
+  /** One measured run of one contender. */
+  private record Measurement(
+      double throughput, double p50Millis, double p99Millis, double bytesPerRequest) {}
+
+  public static void main(String[] args) throws Exception {
+    String threads = "2";
+    int inFlight = 10_000;
+    int requests = 200_000;
+    int warmup = 50_000;
+    int rounds = 3;
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--threads" -> threads = args[++i];
+        case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
+        case "--requests" -> requests = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (inFlight < 1 || warmup < 0 || requests <= warmup || rounds < 1) {
+      throw new IllegalArgumentException(
+          "need --in-flight >= 1, --warmup >= 0, --requests > --warmup and --rounds >= 1");
+    }
+    boolean virtual = threads.equals("virtual");
+    ExecutorService executor =
+        virtual ? virtualThreads() : BenchmarkThreads.fixedPool(parse(threads));
+    ScheduledExecutorService timer = BenchmarkThreads.timer();
+    LatencyService service = new LatencyService(timer);
+
+    Map<String, List<Measurement>> results = new LinkedHashMap<>();
+    for (String contender : CONTENDERS) {
+      results.put(contender, new ArrayList<>());
+    }
+    try {
+      Load load = new Load(executor, service, inFlight, requests, warmup, !virtual);
+      for (int round = 0; round < rounds; round++) {
+        for (int c = 0; c < CONTENDERS.length; c++) {
+          // Rotate the order each round, so that no contender always runs first.
+          String contender = CONTENDERS[(c + round) % CONTENDERS.length];
+          System.gc();
+          Measurement m = load.run(contender);
+          results.get(contender).add(m);
+          System.err.printf(
+              Locale.ROOT,
+              "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request%n",
+              round + 1,
+              contender,
+              m.throughput(),
+              m.p50Millis(),
+              m.p99Millis(),
+              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m.bytesPerRequest()));
+        }
+      }
+    } finally {
+      executor.shutdownNow();
+      timer.shutdownNow();
+    }
+
+    String table =
+        table(results, virtual ? "virtual" : threads, virtual, inFlight, requests, warmup, rounds);
+    System.out.print(table);
+    if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int parse(String threads) {
+    try {
+      return Integer.parseInt(threads);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--threads takes a number of pool threads or \"virtual\", not " + threads, e);
+    }
+  }
+
+  /**
+   * {@code Executors.newVirtualThreadPerTaskExecutor()}, found by reflection: this code compiles
+   * for Java 17, where the method does not exist.
+   */
+  private static ExecutorService virtualThreads() {
+    try {
+      return (ExecutorService)
+          java.util.concurrent.Executors.class
+              .getMethod("newVirtualThreadPerTaskExecutor")
+              .invoke(null);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(
+          "--threads virtual needs Java 21 or later (Executors.newVirtualThreadPerTaskExecutor);"
+              + " this JVM is Java "
+              + Runtime.version(),
+          e);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot create a virtual-thread executor", e);
+    }
+  }
+
+  /** The load generator: one instance, reused for every run. */
+  private static final class Load {
+    private final ExecutorService executor;
+    private final LatencyService service;
+    private final RunOptions options;
+    private final RequestComponent.Factory dagger = DaggerRequestComponent.factory();
+    private final int inFlight;
+    private final int requests;
+    private final int warmup;
+    private final boolean countBytes;
+    private final com.sun.management.ThreadMXBean threadBean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** Latency of each measured request, preallocated and reused. */
+    private final long[] latencies;
+
+    // The state of the current run.
+    private String contender;
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger recorded = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private CountDownLatch done;
+    private volatile long measureStartNanos;
+    private volatile long measureEndNanos;
+    private volatile long bytesBefore;
+    private volatile long bytesAfter;
+
+    Load(
+        ExecutorService executor,
+        LatencyService service,
+        int inFlight,
+        int requests,
+        int warmup,
+        boolean countBytes) {
+      this.executor = executor;
+      this.service = service;
+      this.options = RunOptions.defaults().executor(executor);
+      this.inFlight = inFlight;
+      this.requests = requests;
+      this.warmup = warmup;
+      this.countBytes = countBytes;
+      this.latencies = new long[requests - warmup];
+    }
+
+    Measurement run(String contender) throws InterruptedException {
+      this.contender = contender;
+      started.set(0);
+      completed.set(0);
+      recorded.set(0);
+      failure.set(null);
+      done = new CountDownLatch(1);
+      if (warmup == 0) {
+        markMeasureStart();
+      }
+      int first = Math.min(inFlight, requests);
+      for (int i = 0; i < first; i++) {
+        startNext();
+      }
+      if (!done.await(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException(
+            contender + ": timed out, " + completed.get() + " of " + requests + " completed");
+      }
+      Throwable error = failure.get();
+      if (error != null) {
+        throw new IllegalStateException(contender + " failed", error);
+      }
+      int measured = requests - warmup;
+      double seconds = (measureEndNanos - measureStartNanos) / 1e9;
+      long[] sorted = latencies.clone();
+      Arrays.sort(sorted);
+      return new Measurement(
+          measured / seconds,
+          percentile(sorted, 0.50) / 1e6,
+          percentile(sorted, 0.99) / 1e6,
+          countBytes ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN);
+    }
+
+    private void startNext() {
+      int id = started.getAndIncrement();
+      if (id >= requests || failure.get() != null) {
+        return;
+      }
+      Request request = Request.of(id);
+      InFlight callback = new InFlight(this, request, System.nanoTime());
+      try {
+        switch (contender) {
+          case "taskwire" -> {
+            var unused =
+                new RequestPipelineRunner(new RequestPipeline(request, service), options)
+                    .start()
+                    .render()
+                    .whenComplete(callback);
+          }
+          case "completableFuture" -> {
+            var unused =
+                RequestFutures.start(new RequestPipeline(request, service), executor)
+                    .whenComplete(callback);
+          }
+          case "dagger" -> {
+            ListenableFuture<Integer> render = dagger.create(executor, service, request).render();
+            callback.listenable = render;
+            render.addListener(callback, MoreExecutors.directExecutor());
+          }
+          default -> throw new IllegalArgumentException("unknown contender " + contender);
+        }
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    void complete(Request request, long startNanos, Integer value, Throwable error) {
+      long now = System.nanoTime();
+      if (error != null) {
+        fail(new IllegalStateException("request " + request.id() + " failed", error));
+        return;
+      }
+      int expected = RequestPipeline.expected(request);
+      if (value == null || value != expected) {
+        fail(
+            new IllegalStateException(
+                contender
+                    + ": request "
+                    + request.id()
+                    + " answered "
+                    + value
+                    + ", expected "
+                    + expected));
+        return;
+      }
+      int index = completed.getAndIncrement();
+      if (index >= warmup) {
+        latencies[index - warmup] = now - startNanos;
+        if (recorded.incrementAndGet() == requests - warmup) {
+          measureEndNanos = System.nanoTime();
+          bytesAfter = allocatedBytes();
+          done.countDown();
+          return;
+        }
+      } else if (index == warmup - 1) {
+        markMeasureStart();
+      }
+      startNext();
+    }
+
+    private void markMeasureStart() {
+      bytesBefore = allocatedBytes();
+      measureStartNanos = System.nanoTime();
+    }
+
+    private void fail(Throwable error) {
+      if (failure.compareAndSet(null, error)) {
+        done.countDown();
+      }
+    }
+
+    /** Bytes allocated so far by all live platform threads (0 if not counted). */
+    private long allocatedBytes() {
+      if (!countBytes) {
+        return 0;
+      }
+      long[] bytes = threadBean.getThreadAllocatedBytes(threadBean.getAllThreadIds());
+      long sum = 0;
+      for (long b : bytes) {
+        if (b > 0) {
+          sum += b;
+        }
+      }
+      return sum;
+    }
+  }
+
+  /** One request's completion hook: a {@code whenComplete} action, or a Guava listener. */
+  private static final class InFlight implements BiConsumer<Integer, Throwable>, Runnable {
+    private final Load load;
+    private final Request request;
+    private final long startNanos;
+    ListenableFuture<Integer> listenable;
+
+    InFlight(Load load, Request request, long startNanos) {
+      this.load = load;
+      this.request = request;
+      this.startNanos = startNanos;
+    }
+
+    @Override
+    public void accept(Integer value, Throwable error) {
+      load.complete(request, startNanos, value, error);
+    }
+
+    @Override
+    public void run() {
+      Integer value;
+      try {
+        value = listenable.get();
+      } catch (ExecutionException e) {
+        load.complete(request, startNanos, null, e.getCause());
+        return;
+      } catch (InterruptedException | RuntimeException e) {
+        load.complete(request, startNanos, null, e);
+        return;
+      }
+      load.complete(request, startNanos, value, null);
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))];
+  }
+
+  private static double median(
+      List<Measurement> ms, java.util.function.ToDoubleFunction<Measurement> f) {
+    double[] values = ms.stream().mapToDouble(f).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  private static String table(
+      Map<String, List<Measurement>> results,
+      String threads,
+      boolean virtual,
+      int inFlight,
+      int requests,
+      int warmup,
+      int rounds) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "`java -cp benchmarks/target/benchmarks.jar"
+                + " dev.taskwire.benchmarks.server.ServerLoadBenchmark`, Java %s: %,d requests"
+                + " kept in flight, each a fresh 10-task pipeline with three remote calls of 1 to 5"
+                + " ms (seeded per request, the same for every contender) on one timer thread;"
+                + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
+                + " interleaved rounds. Latency: a request's start to the completion of its last"
+                + " task. Bytes: allocated per request by all live platform threads%s.%n%n",
+            Runtime.version().feature(),
+            inFlight,
+            requests,
+            warmup,
+            virtual ? "a virtual thread per task" : threads + " pool threads",
+            rounds,
+            virtual ? " (n/a: virtual threads' allocations are not counted)" : ""));
+    md.append("| contender | throughput (req/s) | p50 (ms) | p99 (ms) | bytes / request |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("taskwire", "taskwire `start()`");
+    labels.put("completableFuture", "CompletableFuture");
+    labels.put("dagger", "Dagger Producers");
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      List<Measurement> ms = results.get(label.getKey());
+      double[] m = {
+        median(ms, Measurement::throughput),
+        median(ms, Measurement::p50Millis),
+        median(ms, Measurement::p99Millis),
+        median(ms, Measurement::bytesPerRequest)
+      };
+      medians.put(label.getKey(), m);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %.2f | %.2f | %s |%n",
+              label.getValue(),
+              m[0],
+              m[1],
+              m[2],
+              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m[3])));
+    }
+    double[] tw = medians.get("taskwire");
+    double[] cf = medians.get("completableFuture");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** |%n",
+            tw[0] / cf[0],
+            tw[1] / cf[1],
+            tw[2] / cf[2],
+            virtual ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3])));
+    return md.toString();
+  }
+}
