@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskwire.runtime.FailurePolicy;
+import dev.taskwire.runtime.Outcome;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
@@ -209,6 +210,15 @@ class TuningPipelineTest {
           GRID.size() + 1,
           jobs(server, JobKind.TRAINING),
           "every trial once, and train[2]'s retry");
+      // What the failed run trained is still there, trial by trial, where train() throws.
+      List<Outcome<TrialScore>> trials =
+          TuningPipelineRunner.partialResults(failure).trainOutcomes();
+      assertEquals(GRID.size(), trials.size());
+      for (int trial = 0; trial < GRID.size(); trial++) {
+        assertEquals(trial != 2, trials.get(trial).isSuccess(), "trial " + trial);
+      }
+      assertEquals(GRID.get(0), trials.get(0).value().params());
+      assertInstanceOf(JobFailedException.class, trials.get(2).failure());
 
       started.tasks.clear();
       TuningPipelineRunner.Results results = runner.resume(failure);
