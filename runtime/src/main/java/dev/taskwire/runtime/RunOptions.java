@@ -1,6 +1,6 @@
 package dev.taskwire.runtime;
 
-import dev.taskwire.runtime.internal.SharedLimit;
+import dev.taskwire.runtime.internal.LimitPermits;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.serial.AllowList;
 import dev.taskwire.runtime.store.FileResultStore;
@@ -270,7 +270,7 @@ public final class RunOptions {
    *     this copy already sets {@code name}
    */
   public RunOptions limit(String name, int permits) {
-    SharedLimit limit = new SharedLimit(name, permits);
+    SharedLimit limit = new LimitPermits(name, permits);
     if (limits.containsKey(name)) {
       throw new IllegalArgumentException(
           "limit '" + name + "' is set already, to " + limits.get(name).permits());

@@ -1,7 +1,7 @@
 package dev.taskwire.samples;
 
 import dev.taskwire.runtime.RunOptions;
-import dev.taskwire.runtime.internal.SharedLimit;
+import dev.taskwire.runtime.SharedLimit;
 import dev.taskwire.samples.automl.DaemonPools;
 import dev.taskwire.samples.automl.client.AutoMlClient;
 import dev.taskwire.samples.automl.client.ClientConfig;

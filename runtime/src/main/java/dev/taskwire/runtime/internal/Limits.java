@@ -1,12 +1,12 @@
 package dev.taskwire.runtime.internal;
 
 /**
- * Shared limits on the scheduler's side ({@code @Task(limit = "automl")}, see {@link SharedLimit}):
- * a task that names one takes a permit before its attempt starts, and gives it back when the
- * attempt ends, however it ends. A task that finds no permit free is still ready but on no stack:
- * its in-flight slot holds its {@link Wait}, no thread waits for it, and the permit's release
- * pushes it on its run's ready stack with the permit already its own. A stop takes it out of the
- * queue and it leaves without starting, as any ready task does.
+ * Shared limits on the scheduler's side ({@code @Task(limit = "automl")}, see {@link
+ * LimitPermits}): a task that names one takes a permit before its attempt starts, and gives it back
+ * when the attempt ends, however it ends. A task that finds no permit free is still ready but on no
+ * stack: its in-flight slot holds its {@link Wait}, no thread waits for it, and the permit's
+ * release pushes it on its run's ready stack with the permit already its own. A stop takes it out
+ * of the queue and it leaves without starting, as any ready task does.
  */
 final class Limits {
   private Limits() {}
@@ -15,9 +15,9 @@ final class Limits {
   static final class Wait {
     final Scheduler run;
     final int task;
-    final SharedLimit limit;
+    final LimitPermits limit;
 
-    Wait(Scheduler run, int task, SharedLimit limit) {
+    Wait(Scheduler run, int task, LimitPermits limit) {
       this.run = run;
       this.task = task;
       this.limit = limit;
@@ -30,7 +30,7 @@ final class Limits {
    * for a permit and this thread must let it go (without leaving: the task is still active).
    */
   static boolean mayStart(Scheduler run, int task, Thread thread) {
-    SharedLimit limit = run.template.limitOf(task);
+    LimitPermits limit = run.template.limitOf(task);
     if (limit == null) {
       return true;
     }

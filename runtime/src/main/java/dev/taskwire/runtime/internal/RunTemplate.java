@@ -4,6 +4,7 @@ import dev.taskwire.runtime.ContextPropagator;
 import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.SharedLimit;
 import dev.taskwire.runtime.TaskGraph;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.serial.AllowList;
@@ -49,7 +50,7 @@ public final class RunTemplate {
   private final Map<String, SharedLimit> limitsByName;
 
   /** Per task, the shared limit it takes a permit of, or null; null if no task names one. */
-  final SharedLimit[] limits;
+  final LimitPermits[] limits;
 
   /** Whether runs need a {@link RunFeatures}: when nothing here asks for one, a run has none. */
   final boolean needsFeatures;
@@ -93,8 +94,8 @@ public final class RunTemplate {
    *
    * @throws IllegalArgumentException if a task names a limit that {@code limitsByName} lacks
    */
-  private static SharedLimit[] limitsOf(GraphTable graph, Map<String, SharedLimit> limitsByName) {
-    SharedLimit[] limits = null;
+  private static LimitPermits[] limitsOf(GraphTable graph, Map<String, SharedLimit> limitsByName) {
+    LimitPermits[] limits = null;
     for (int task = 0; task < graph.size(); task++) {
       String name = graph.limitOf(task);
       if (name == null) {
@@ -117,15 +118,15 @@ public final class RunTemplate {
         continue; // its elements take the permits, each its own, never the task itself
       }
       if (limits == null) {
-        limits = new SharedLimit[graph.size()];
+        limits = new LimitPermits[graph.size()];
       }
-      limits[task] = limit;
+      limits[task] = (LimitPermits) limit; // RunOptions.limit makes every one
     }
     return limits;
   }
 
   /** The shared limit {@code task} takes a permit of, or null. */
-  SharedLimit limitOf(int task) {
+  LimitPermits limitOf(int task) {
     return limits == null ? null : limits[task];
   }
 

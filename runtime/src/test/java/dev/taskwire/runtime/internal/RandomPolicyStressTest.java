@@ -8,6 +8,7 @@ import dev.taskwire.runtime.FailurePolicy;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunEvent;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.SharedLimit;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.TaskPolicy;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.SharedLimit;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.TaskPolicy;
@@ -51,10 +52,11 @@ class SharedLimitTest {
     final AtomicInteger mostOpen = new AtomicInteger();
     final ConcurrentLinkedQueue<CompletableFuture<String>> calls = new ConcurrentLinkedQueue<>();
 
+    /** Queued before it counts as open: a test that sees it open can complete it. */
     CompletableFuture<String> call() {
-      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
       CompletableFuture<String> call = new CompletableFuture<>();
       calls.add(call);
+      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
       return call;
     }
 
@@ -177,13 +179,15 @@ class SharedLimitTest {
   void cancellingTheHolderPassesThePermitOnAndCancellingAWaiterLeavesTheQueue() {
     Service service = new Service();
     RunOptions options = RunOptions.defaults().executor(pool).limit("automl", 1);
+    // One after another: which run holds the permit and which waits first must not be a race.
     PipelineRun holder = training(service).start(options);
+    while (service.open.get() < 1) {
+      Thread.onSpinWait(); // the holder took the permit and called the service
+    }
     PipelineRun waiter = training(service).start(options);
+    awaitWaiting(options, 1);
     PipelineRun cancelledWhileWaiting = training(service).start(options);
     awaitWaiting(options, 2);
-    while (service.open.get() < 1) {
-      Thread.onSpinWait(); // the holder took the permit; its call is on its way
-    }
 
     assertTrue(cancelledWhileWaiting.cancel());
     assertThrows(CancellationException.class, cancelledWhileWaiting::await);
@@ -196,7 +200,7 @@ class SharedLimitTest {
     }
     service.calls.poll(); // the cancelled holder's call
     service.open.decrementAndGet();
-    service.completeOne();
+    assertTrue(service.completeOne(), "the waiter's call");
     waiter.await();
     assertEquals(0, limitOf(options).inUse());
     assertEquals(0, limitOf(options).waiting());

@@ -1,16 +1,16 @@
 package dev.taskwire.runtime.internal;
 
+import dev.taskwire.runtime.SharedLimit;
 import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
- * A named limit on how many calls of the tasks that name it ({@code @Task(limit = "automl")}) run
- * at once, across every run whose options hold it: a count of permits and a first-come queue of the
- * tasks waiting for one. A waiting task holds no thread; a released permit passes straight to the
- * first waiter, which is pushed on its run's ready stack (see {@link Limits}). Made by {@link
+ * A {@link SharedLimit}'s permits: a count and a first-come queue of the tasks waiting for one. A
+ * waiting task holds no thread; a released permit passes straight to the first waiter, which is
+ * pushed on its run's ready stack (see {@link Limits}). Made by {@link
  * dev.taskwire.runtime.RunOptions#limit}; not for use outside the runtime.
  */
-public final class SharedLimit {
+public final class LimitPermits implements SharedLimit {
   private final String name;
   private final int permits;
 
@@ -20,7 +20,7 @@ public final class SharedLimit {
   /** Guarded by this. */
   private final ArrayDeque<Limits.Wait> waiting = new ArrayDeque<>();
 
-  public SharedLimit(String name, int permits) {
+  public LimitPermits(String name, int permits) {
     if (Objects.requireNonNull(name, "name").isBlank()) {
       throw new IllegalArgumentException("a limit's name must not be blank");
     }
@@ -32,21 +32,22 @@ public final class SharedLimit {
     this.permits = permits;
   }
 
+  @Override
   public String name() {
     return name;
   }
 
-  /** How many calls may run at once. */
+  @Override
   public int permits() {
     return permits;
   }
 
-  /** How many calls hold a permit now. */
+  @Override
   public synchronized int inUse() {
     return inUse;
   }
 
-  /** How many tasks wait for a permit now. */
+  @Override
   public synchronized int waiting() {
     return waiting.size();
   }
