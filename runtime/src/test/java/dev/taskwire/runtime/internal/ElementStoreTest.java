@@ -1,5 +1,6 @@
 package dev.taskwire.runtime.internal;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -235,20 +239,52 @@ class ElementStoreTest {
         refused.getMessage());
   }
 
+  /**
+   * Elements 1 and 3 wait until a listener has heard element 2 fail: had fail-fast stopped them,
+   * they would be interrupted and their outcomes failures.
+   */
   @Test
-  void aDependentOfElementOutcomesKeepsTheElementsGoingUnderFailFast() {
+  void aDependentOfElementOutcomesKeepsTheElementsGoingUnderFailFast() throws Exception {
+    CountDownLatch failed = new CountDownLatch(1);
+    TaskListener hearsTheFailure =
+        new TaskListener() {
+          @Override
+          public void taskFailed(TaskEvent event) {
+            if (event.task().equals("train[1]")) {
+              failed.countDown();
+            }
+          }
+        };
     TestPipeline pipeline =
-        grid(List.of(1, 2, 3), 10, "t", 2)
-            .value("report", run -> run.<Integer>elementOutcomes(2), "train")
+        new TestPipeline()
+            .value("grid", run -> List.of(1, 2, 3))
+            .forEach(
+                "train",
+                TaskKind.VALUE,
+                "grid",
+                0,
+                (element, run) -> {
+                  if ((Integer) element == 2) {
+                    throw new IllegalStateException("element 2 fails");
+                  }
+                  assertTrue(failed.await(10, SECONDS), "element 2 failed first");
+                  return (Integer) element * 10;
+                },
+                "grid")
+            .value("report", run -> run.<Integer>elementOutcomes(1), "train")
             .acceptingElementOutcomesOf("train");
-    called.clear();
-    PipelineRun run = pipeline.run(RunOptions.defaults());
-    List<Outcome<Integer>> outcomes = run.value(3);
-    assertEquals(3, outcomes.size());
-    assertEquals(10, outcomes.get(0).value());
-    assertEquals("element 2 fails", outcomes.get(1).failure().getMessage());
-    assertEquals(30, outcomes.get(2).value());
-    assertEquals(Set.of(1, 2, 3), calledElements());
-    assertFalse(outcomes.get(1).isSuccess());
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      PipelineRun run =
+          pipeline.run(RunOptions.defaults().executor(threads).listener(hearsTheFailure));
+      List<Outcome<Integer>> outcomes = run.value(2);
+      assertEquals(3, outcomes.size());
+      assertEquals(10, outcomes.get(0).value());
+      assertFalse(outcomes.get(1).isSuccess());
+      assertEquals("element 2 fails", outcomes.get(1).failure().getMessage());
+      assertEquals(30, outcomes.get(2).value());
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }
