@@ -1,7 +1,6 @@
 package dev.taskwire.hazelcast;
 
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
@@ -22,11 +21,12 @@ import java.util.Objects;
  *       interface otherwise), not to every interface;
  *   <li>it joins only the cluster name you give, and only the members you list: multicast and
  *       auto-detection (which discover strangers on the network or in the cloud) are off;
- *   <li>Hazelcast's own Java deserialization is restricted ({@link #restrictJavaSerialization}):
- *       besides Hazelcast's defaults (its own classes and the JDK's) it admits only taskwire's call
- *       envelope, which carries the pipeline object, arguments and results as bytes that taskwire
- *       reads through the task's allow-list; a gadget class from a library on the class path is
- *       refused before it is created.
+ *   <li>Hazelcast's own Java deserialization is restricted ({@link #restrictJavaSerialization}) to
+ *       its defaults (its own classes and the JDK's): taskwire's calls travel as Hazelcast {@code
+ *       IdentifiedDataSerializable}s ({@link TaskwireSerializerFactory}, registered by {@link
+ *       #configureSerialization}), whose Java-serialized values taskwire reads through the task's
+ *       allow-list; a gadget class from a library on the class path is refused before it is
+ *       created.
  * </ul>
  *
  * <p>That is not authentication: put the cluster on a network only trusted machines reach (a
@@ -38,8 +38,8 @@ public final class HazelcastConfigs {
   /**
    * A member of cluster {@code clusterName} that binds to {@code bindAddress} on {@code port} and
    * joins over TCP/IP the members at {@code members} ({@code "10.0.0.7:5701"}; its own address may
-   * be among them), with no multicast, auto-detection or phone-home, and restricted Java
-   * deserialization.
+   * be among them), with no multicast, auto-detection or phone-home, taskwire's serialization and
+   * restricted Java deserialization ({@link #configureSerialization}).
    */
   public static Config member(
       String clusterName, String bindAddress, int port, List<String> members) {
@@ -54,13 +54,14 @@ public final class HazelcastConfigs {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members));
-    restrictJavaSerialization(config.getSerializationConfig());
+    configureSerialization(config.getSerializationConfig());
     return config;
   }
 
   /**
    * A client of cluster {@code clusterName} that connects to the members at {@code addresses} only
-   * (no discovery, no phone-home), with restricted Java deserialization.
+   * (no discovery, no phone-home), with taskwire's serialization and restricted Java
+   * deserialization ({@link #configureSerialization}).
    */
   public static ClientConfig client(String clusterName, List<String> addresses) {
     ClientConfig config = new ClientConfig();
@@ -68,7 +69,7 @@ public final class HazelcastConfigs {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.getNetworkConfig().setAddresses(List.copyOf(addresses));
     config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
-    restrictJavaSerialization(config.getSerializationConfig());
+    configureSerialization(config.getSerializationConfig());
     return config;
   }
 
@@ -82,20 +83,29 @@ public final class HazelcastConfigs {
   }
 
   /**
-   * Restricts what Hazelcast itself deserializes with Java serialization to its defaults (its own
-   * classes, the JDK's, and their arrays) and taskwire's call envelope. Without a Java
-   * serialization filter Hazelcast deserializes any class on the class path that a peer names.
-   * Keeps a filter already configured, adding taskwire's envelope to its allowed classes. For
-   * members and clients configured some other way (XML, YAML, your own code).
+   * What a member's or a driver's serialization needs for taskwire, for members and clients
+   * configured some other way (XML, YAML, your own code): registers {@link
+   * TaskwireSerializerFactory}, which a member needs to read a dispatched call (a member without it
+   * fails each task sent to it with an {@link IllegalStateException} saying so), and {@linkplain
+   * #restrictJavaSerialization restricts Java deserialization}.
+   */
+  public static SerializationConfig configureSerialization(SerializationConfig serialization) {
+    serialization.addDataSerializableFactory(
+        TaskwireSerializerFactory.FACTORY_ID, new TaskwireSerializerFactory());
+    return restrictJavaSerialization(serialization);
+  }
+
+  /**
+   * Restricts what Hazelcast itself deserializes with Java serialization to its defaults: its own
+   * classes, the JDK's, and their arrays. Without a Java serialization filter Hazelcast
+   * deserializes any class on the class path that a peer names. taskwire needs nothing beyond the
+   * defaults (its calls are not Java-serialized, see {@link #configureSerialization}). Keeps a
+   * filter already configured.
    */
   public static SerializationConfig restrictJavaSerialization(SerializationConfig serialization) {
-    JavaSerializationFilterConfig filter = serialization.getJavaSerializationFilterConfig();
-    if (filter == null) {
-      filter = new JavaSerializationFilterConfig();
-      serialization.setJavaSerializationFilterConfig(filter);
+    if (serialization.getJavaSerializationFilterConfig() == null) {
+      serialization.setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
     }
-    ClassFilter allowed = filter.getWhitelist();
-    allowed.addClasses(DispatchedTask.class.getName());
     return serialization;
   }
 }

@@ -1,19 +1,25 @@
 package dev.taskwire.hazelcast;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MemberSelector;
 import com.hazelcast.cluster.memberselector.MemberSelectors;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.taskwire.runtime.remote.RemoteCall;
 import dev.taskwire.runtime.remote.TaskDispatcher;
 import dev.taskwire.runtime.remote.WorkerLostException;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs the {@code @Distributed} tasks of a pipeline on a Hazelcast cluster:
@@ -27,7 +33,7 @@ import java.util.concurrent.Future;
  *
  * <p>The driver (this JVM) keeps the graph and schedules; each dispatched task is sent with its
  * arguments through the cluster's {@link IExecutorService} (named {@code "taskwire"} unless set) to
- * a member the engine picks among those the {@linkplain Builder#members selector} accepts (by
+ * a member picked at random among those the {@linkplain Builder#members selector} accepts (by
  * default the data members, so a lite-member or client driver never runs them itself), and its
  * result comes back. Every member needs the same build of the pipeline on its class path: a member
  * with another build fails the task with a {@link
@@ -38,8 +44,10 @@ import java.util.concurrent.Future;
  * generated {@code RemoteTasks}) and the driver the result through the task's (see {@link
  * dev.taskwire.runtime.serial.AllowList}); any other class fails the task with a {@link
  * dev.taskwire.runtime.serial.RejectedClassException}, which is not retried. Configure members and
- * clients with {@link HazelcastConfigs}, so that Hazelcast's own deserialization is restricted too
- * and members join only the cluster you name.
+ * clients with {@link HazelcastConfigs}, so that members can read taskwire's calls ({@link
+ * TaskwireSerializerFactory}; a member that cannot fails the task with an {@link
+ * IllegalStateException} saying so), Hazelcast's own deserialization is restricted too, and members
+ * join only the cluster you name.
  *
  * <p>If the member running a task leaves or dies before it answers, the task fails with a {@link
  * WorkerLostException} and the run re-runs it on another member (see {@link
@@ -49,6 +57,9 @@ import java.util.concurrent.Future;
  * one dispatcher serves any number of runs.
  */
 public final class HazelcastDispatcher implements TaskDispatcher {
+  /** Replies up to this many bytes are read on the thread they arrive on. */
+  static final int READ_WHERE_IT_ARRIVES = 16 * 1024;
+
   private final HazelcastInstance hazelcast;
   private final IExecutorService executor;
   private final MemberSelector members;
@@ -82,29 +93,36 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   + notSerializable,
               notSerializable));
     }
+    Member target;
     Future<byte[]> submitted;
     try {
-      submitted = executor.submit(task, members);
+      target = pickMember();
+      submitted = executor.submitToMember(task, target);
     } catch (RuntimeException refused) {
-      return CompletableFuture.failedFuture(translate(refused, call));
+      return CompletableFuture.failedFuture(translate(refused, call, null));
     }
     // The reply is read with the loader of the thread that dispatched: the application's.
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     CompletableFuture<Object> result = new CompletableFuture<>();
-    // Members' and clients' executor futures are CompletableFutures in Hazelcast 5.
-    ((CompletionStage<?>) submitted)
-        .whenComplete(
-            (reply, failure) -> {
-              if (failure != null) {
-                result.completeExceptionally(translate(failure, call));
-                return;
-              }
-              try {
-                result.complete(CallReply.read((byte[]) reply, call, loader));
-              } catch (Throwable failed) { // the task's own failure, or a refused reply
-                result.completeExceptionally(failed);
-              }
-            });
+    // Members' and clients' executor futures are CompletableFutures in Hazelcast 5. Their callbacks
+    // without an executor go to Hazelcast's default executor, which on a machine of two cores or
+    // fewer starts a thread per callback; this one runs where the reply arrives (a small reply is
+    // read there, a large one on the common pool), and the run hands the task's dependents to its
+    // own threads.
+    var unusedReply =
+        ((CompletableFuture<?>) submitted)
+            .whenCompleteAsync(
+                (reply, failure) -> {
+                  if (failure != null) {
+                    result.completeExceptionally(translate(failure, call, target));
+                  } else if (((byte[]) reply).length <= READ_WHERE_IT_ARRIVES) {
+                    complete(result, (byte[]) reply, call, loader);
+                  } else {
+                    ForkJoinPool.commonPool()
+                        .execute(() -> complete(result, (byte[]) reply, call, loader));
+                  }
+                },
+                Runnable::run);
     // A timeout or a stopped run cancels the result: stop the task on the member too. Best effort:
     // if the cancel fails (say the client is closing), the run has moved on and no one could act.
     var unused =
@@ -117,17 +135,70 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     return result;
   }
 
+  private static void complete(
+      CompletableFuture<Object> result, byte[] reply, RemoteCall call, ClassLoader loader) {
+    try {
+      result.complete(CallReply.read(reply, call, loader));
+    } catch (Throwable failed) { // the task's own failure, or a refused reply
+      result.completeExceptionally(failed);
+    }
+  }
+
+  /**
+   * A member the selector accepts, at random, as Hazelcast's executor picks one; the dispatcher
+   * picks it itself to name it if it cannot read the call.
+   */
+  private Member pickMember() {
+    Set<Member> all = hazelcast.getCluster().getMembers();
+    Member picked = null;
+    int accepted = 0;
+    for (Member member : all) {
+      // Each accepted member replaces the pick with probability 1/accepted: all equally likely.
+      if (members.select(member) && ThreadLocalRandom.current().nextInt(++accepted) == 0) {
+        picked = member;
+      }
+    }
+    if (picked == null) {
+      throw new RejectedExecutionException(
+          "none of the " + all.size() + " members of the cluster is selected by " + members);
+    }
+    return picked;
+  }
+
   @Override
   public int rerunsWhenWorkerLost() {
     return rerunsWhenMemberLost;
   }
 
-  /** The task's own exception, or a {@link WorkerLostException} if its member was lost. */
-  private Throwable translate(Throwable failure, RemoteCall call) {
+  /**
+   * The task's own exception, a {@link WorkerLostException} if its member was lost, or an {@link
+   * IllegalStateException} if the member cannot read taskwire's calls.
+   *
+   * @param member the member the call went to, or null if it went nowhere
+   */
+  private Throwable translate(Throwable failure, RemoteCall call, Member member) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
+    }
+    if (cause instanceof HazelcastSerializationException
+        && String.valueOf(cause.getMessage())
+            .contains(
+                "No DataSerializerFactory registered for namespace: "
+                    + TaskwireSerializerFactory.FACTORY_ID)) {
+      return new IllegalStateException(
+          "member "
+              + (member == null ? "?" : member.getAddress())
+              + " cannot read task '"
+              + call.task()
+              + "' of "
+              + call.pipeline()
+              + ": its serialization config lacks taskwire's TaskwireSerializerFactory (factory id "
+              + TaskwireSerializerFactory.FACTORY_ID
+              + "); configure the member with HazelcastConfigs.member(...) or"
+              + " HazelcastConfigs.configureSerialization(config.getSerializationConfig())",
+          cause);
     }
     if (LostMember.isLost(cause) && hazelcast.getLifecycleService().isRunning()) {
       return new WorkerLostException(

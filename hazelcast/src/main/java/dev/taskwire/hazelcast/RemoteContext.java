@@ -18,12 +18,17 @@ final class RemoteContext {
   /** The key of the member's propagators in its user context. */
   static final String PROPAGATORS = "dev.taskwire.remoteContextPropagators";
 
+  private static final String[] NO_PAIRS = {};
+
   private static final System.Logger LOG = System.getLogger(RemoteContext.class.getName());
 
   private RemoteContext() {}
 
   /** The fields as alternating names and values: plain JDK strings travel past any filter. */
   static String[] pairs(Map<String, String> fields) {
+    if (fields.isEmpty()) {
+      return NO_PAIRS;
+    }
     String[] pairs = new String[2 * fields.size()];
     int i = 0;
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -47,19 +52,16 @@ final class RemoteContext {
   }
 
   /**
-   * Restores the call's fields with each of {@code member}'s propagators; returns the scopes for
-   * {@link #close}, null where a propagator threw.
+   * Restores the call's fields (as {@link #pairs} gave them) with each of {@code member}'s
+   * propagators; returns the scopes for {@link #close}, null where a propagator threw.
    */
   static ContextPropagator.Scope[] restore(
-      HazelcastInstance member,
-      Map<String, String> fields,
-      String pipeline,
-      String task,
-      int attempt) {
+      HazelcastInstance member, String[] pairs, String pipeline, String task, int attempt) {
     Object propagators = member.getUserContext().get(PROPAGATORS);
     if (!(propagators instanceof List<?> remotes) || remotes.isEmpty()) {
       return null;
     }
+    Map<String, String> fields = fields(pairs);
     ContextPropagator.Scope[] scopes = new ContextPropagator.Scope[remotes.size()];
     for (int i = 0; i < scopes.length; i++) {
       try {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,6 +152,42 @@ class UntrustedInputTest {
         assertThrows(RejectedClassException.class, () -> sendStraightToTheMember(payload));
     assertEquals("[I", refused.className());
     assertTrue(refused.getMessage().contains("an array of 2130706433 elements"));
+  }
+
+  @Test
+  void aJavaSerializedArgumentWithAnArrayLongerThanItCouldHoldIsRefusedBeforeItIsAllocated()
+      throws IOException {
+    // An int[] inside a List goes Java-serialized, and is read through the call's allow-list.
+    byte[] payload = payload(null, new Object[] {List.of(new int[] {7})});
+    byte[] lengthAndElement = {0, 0, 0, 1, 0, 0, 0, 7};
+    int at = indexOf(payload, lengthAndElement);
+    assertTrue(at > 0, "no int[] of one element 7 in the payload");
+    payload[at] = (byte) 0x7f; // 2,130,706,433 elements
+    RejectedClassException refused =
+        assertThrows(RejectedClassException.class, () -> sendStraightToTheMember(payload));
+    assertEquals("[I", refused.className());
+    assertEquals("a call of task 'part0' of " + PIPELINE, refused.what());
+    assertTrue(refused.getMessage().contains("an array of 2130706433 elements"));
+  }
+
+  @Test
+  void aStringArgumentLongerThanTheCallIsRefusedBeforeItIsAllocated() throws IOException {
+    byte[] payload = payload(null, new Object[] {"text"});
+    // The payload ends with the string's length (4 bytes) and its 4 bytes.
+    payload[payload.length - 8] = (byte) 0x7f;
+    RejectedClassException refused =
+        assertThrows(RejectedClassException.class, () -> sendStraightToTheMember(payload));
+    assertEquals(String.class.getName(), refused.className());
+    assertTrue(refused.getMessage().contains("an array of 2130706436 elements"));
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -27,7 +27,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * taking 1 KB) called locally, and sent to a Hazelcast member in this JVM over loopback TCP from a
  * lite-member driver and from a client driver. The difference to {@code local} is the round trip:
  * serializing the call, the network hop both ways, the member's executor, and the result's way
- * back.
+ * back. {@code gc.alloc.rate.norm} counts the driver's and the member's allocations together.
+ *
+ * <p>On a JVM whose common pool has a parallelism of 1 (a machine of two cores or fewer), Hazelcast
+ * 5 runs each callback of its futures on a new thread, and each dispatched task pays for one (from
+ * a client) or two (from a member) threads started; {@code -jvmArgsPrepend
+ * -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} measures it as on a larger machine,
+ * where they go to the common pool.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
