@@ -185,10 +185,22 @@ abstract class ReadyStack {
   }
 
   /**
-   * After a push: wake the parked caller of {@code run()} if there is one, else a helper; for a
-   * fan-out's elements, also the parked caller of the run they belong to, which takes them too.
+   * After a push: a thread seated for this run in the {@link HelperWatch} leaves the work for
+   * itself (the watch wakes a worker if its current task takes long); any other wakes one now.
    */
   final void wakeWorker() {
+    if (HelperWatch.seatedFor(this)) {
+      HelperWatch.workWaits();
+    } else {
+      wakeNow();
+    }
+  }
+
+  /**
+   * Wakes the parked caller of {@code run()} if there is one, else a helper; for a fan-out's
+   * elements, also the parked caller of the run they belong to, which takes them too.
+   */
+  final void wakeNow() {
     if (!wakeParkedCaller()) {
       signalHelper();
       wakeOuterCaller();
@@ -261,21 +273,38 @@ abstract class ReadyStack {
   }
 
   private void takeTasks() {
-    for (int task = pop(); task != EMPTY; task = pop()) {
-      runPopped(task);
+    int seat = HelperWatch.sit(this);
+    try {
+      for (int task = pop(); task != EMPTY; task = pop()) {
+        runPopped(task, seat);
+      }
+    } finally {
+      HelperWatch.leave(seat);
     }
   }
 
+  /** Runs a task taken from the stack by a thread in {@code seat} of the {@link HelperWatch}. */
+  final void runPopped(int task, int seat) {
+    shareWaitingTasks(seat);
+    runFrom(task);
+  }
+
   /**
-   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
-   * that they run in parallel. That holds for async tasks too: their methods should only start work
-   * and return, but one that blocks (say, until another task has started) must not keep the tasks
-   * behind it from running.
+   * Before a thread in {@code seat} of the {@link HelperWatch} (-1 if none) runs a task it took: if
+   * more are waiting, a seated thread leaves them for itself and tells the watch, which wakes a
+   * worker should this task take longer than a tick; a thread without a seat signals another helper
+   * at once. Either way they run in parallel where it pays. That holds for async tasks too: their
+   * methods should only start work and return, but one that blocks (say, until another task has
+   * started) must not keep the tasks behind it from running.
    */
-  final void runPopped(int task) {
-    if (hasReady()) {
+  final void shareWaitingTasks(int seat) {
+    if (seat >= 0) {
+      HelperWatch.tookTask(seat);
+      if (hasReady()) {
+        HelperWatch.workWaits();
+      }
+    } else if (hasReady()) {
       signalHelper();
     }
-    runFrom(task);
   }
 }

@@ -72,7 +72,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    */
   @Override
   public void run() {
-    if (Timer.isTimerThread()) {
+    if (Timer.isBookkeepingThread()) {
       Timer.runOffTimer(this::help);
       return;
     }
@@ -167,6 +167,15 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /** The calling thread of {@link RunTemplate#run()}: takes ready tasks until the run settles. */
   private void workUntilSettled() {
+    int seat = HelperWatch.sit(this);
+    try {
+      workUntilSettled(seat);
+    } finally {
+      HelperWatch.leave(seat);
+    }
+  }
+
+  private void workUntilSettled(int seat) {
     boolean interrupted = false;
     while (!isDone()) {
       if (Thread.interrupted()) {
@@ -175,7 +184,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       }
       int task = pop();
       if (task != EMPTY) {
-        runPopped(task);
+        runPopped(task, seat);
         continue;
       }
       if (graph.hasFanOuts() && FanOut.runReadyElement(this)) {

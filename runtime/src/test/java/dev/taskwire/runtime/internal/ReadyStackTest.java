@@ -405,13 +405,28 @@ class ReadyStackTest {
   }
 
   @Test
-  void aHelperRunsEveryReadyTaskAndSignalsAnotherWhileMoreAreWaiting() {
+  void aHelperRunsEveryReadyTaskAndLeavesTheWaitingOnesToTheWatch() {
     Stack stack = new Stack(3);
     stack.push(0);
     stack.push(1);
     stack.push(2);
     stack.signalHelper();
     stack.helpers.get(0).run();
+    assertEquals(List.of(2, 1, 0), stack.ran);
+    // Seated in the HelperWatch, it hands no other helper over: each task returned at once, so
+    // it took the next itself.
+    assertEquals(1, stack.helpers.size());
+    assertFalse(stack.hasReady());
+  }
+
+  @Test
+  void aHelperWithoutASeatSignalsAnotherWhileMoreAreWaiting() {
+    Stack stack = new Stack(3);
+    stack.push(0);
+    stack.push(1);
+    stack.push(2);
+    stack.signalHelper();
+    SeatedElsewhere.run(stack.helpers.get(0));
     assertEquals(List.of(2, 1, 0), stack.ran);
     // When it took 2, more were waiting: it signalled a second helper, still pending when it took
     // 1.
