@@ -7,11 +7,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
- * task made ready is pushed, and a helper is handed to the executor to take it. A helper that
- * starts and still sees work signals the next, so threads join as long as work remains, without a
- * submission per task; the helper is the run itself ({@link Scheduler}). The caller of {@code
- * run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a push
- * wakes it). Package-private: a superclass rather than a field, so that a run is still one object.
+ * task made ready is pushed. A thread seated in the {@link HelperWatch} for this run (one taking
+ * its tasks) leaves what it pushes for itself, and the watch hands a helper to the executor should
+ * it stay on one task for long; any other thread hands a helper over at once. A helper without a
+ * seat that starts and still sees work signals the next, so threads join as long as work remains,
+ * without a submission per task; the helper is the run itself ({@link Scheduler}). The caller of
+ * {@code run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a
+ * push wakes it). Package-private: a superclass rather than a field, so that a run is still one
+ * object.
  *
  * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
