@@ -441,9 +441,8 @@ public final class ResultsTable {
         "Four independent tasks that each keep a core busy for that long, then their sum, on a"
             + " pool of 2 threads: `run()` against plain calls one after another and against"
             + " `supplyAsync` per task.\n\n");
-    md.append(
-        "| task length | sequential µs | CF µs | taskwire µs | ×sequential | ×CF |\n"
-            + "|--:|--:|--:|--:|--:|--:|\n");
+    md.append("| task length | sequential µs | CF µs | taskwire µs | ×sequential | ×CF |\n");
+    md.append("|--:|--:|--:|--:|--:|--:|\n");
     rows.forEach(
         (micros, times) ->
             md.append("| ")
