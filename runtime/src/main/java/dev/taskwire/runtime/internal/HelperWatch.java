@@ -16,16 +16,21 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Parallelism is not lost either: one daemon thread, the watch, looks at the seats every {@link
  * #TICK_NANOS} while any seated run has tasks waiting, and wakes a worker for a run (its parked
- * caller, or a helper) whose seated thread has been on one task for a full tick. So tasks that take
- * longer than a tick run in parallel as before, a tick late; and a task that blocks until a sibling
- * has started (which it should not, but may) gets its sibling started. With nothing waiting the
- * watch parks until a thread leaves work on a stack.
+ * caller, or a helper) that had tasks waiting at two looks in a row: work that waits a tick or more
+ * gets a thread of its own (and the seated thread hands one over itself when it takes a task while
+ * work has waited since before the watch's latest look). So tasks of 50 µs and more run in parallel
+ * as before, a tick or so late, while a graph of quick tasks is mostly done before the watch looks;
+ * and a task that blocks until a sibling has started (which it should not, but may) gets its
+ * sibling started. With nothing waiting the watch parks until a thread leaves work on a stack.
  *
  * <p>The watch runs bookkeeping only, like the {@link Timer}: a helper that an executor runs on the
  * thread handing it over runs elsewhere ({@link Timer#runOffTimer}).
  */
 final class HelperWatch {
-  /** How long a seated thread may stay on one task while others wait before a worker is woken. */
+  /**
+   * How often the watch looks while work waits: work waiting this long or twice as long gets a
+   * worker.
+   */
   static final long TICK_NANOS = 50_000;
 
   /** After this many ticks without waiting work, the watch parks until work waits again. */
@@ -34,26 +39,34 @@ final class HelperWatch {
   /** Seats: more threads at once than this take tasks the eager way, a helper per push. */
   private static final int SEATS = 128;
 
-  /** Ints between two seats' {@code since} entries, so that each is on its own cache lines. */
-  private static final int STRIDE = 32;
+  /** Longs between two seats' entries in {@link #waitingSince}: each on cache lines of its own. */
+  private static final int STRIDE = 16;
+
+  /** What {@link #waitingSince} holds while a seat's thread found no work waiting. */
+  private static final long NOTHING_WAITING = Long.MIN_VALUE;
 
   private static final VarHandle RUNS = MethodHandles.arrayElementVarHandle(ReadyStack[].class);
-  private static final VarHandle SINCE = MethodHandles.arrayElementVarHandle(int[].class);
 
   /** Per seat, the run its thread takes tasks from; null if the seat is free. */
   private static final ReadyStack[] runs = new ReadyStack[SEATS];
 
-  /** Per seat, at {@code seat * STRIDE}, the tick at which its thread took its current task. */
-  private static final int[] since = new int[SEATS * STRIDE];
+  /**
+   * Per seat, at {@code seat * STRIDE}, since which of the watch's looks its thread has found work
+   * waiting each time it took a task; the seated thread's own.
+   */
+  private static final long[] waitingSince = new long[SEATS * STRIDE];
+
+  /** Per seat, the run the watch saw with work waiting at its last look; the watch's own. */
+  private static final ReadyStack[] waitingAtLastLook = new ReadyStack[SEATS];
 
   /** Per thread, the seat it holds; null if none (Integers up to 127 are cached: no garbage). */
   private static final ThreadLocal<Integer> SEAT = new ThreadLocal<>();
 
-  /** Ticks of the watch, so far. */
-  private static volatile int tick;
-
   /** Seats up to this one (exclusive) have been taken at some time: the watch looks no further. */
   private static final AtomicInteger seatsUsed = new AtomicInteger();
+
+  /** The watch's looks so far: a clock for the seated threads that costs a field read. */
+  private static volatile int looks;
 
   /** True while the watch is parked without a time limit: a thread leaving work unparks it. */
   private static volatile boolean idle = true;
@@ -95,6 +108,7 @@ final class HelperWatch {
     for (int seat = 0; seat < SEATS; seat++) {
       if (runs[seat] == null && RUNS.compareAndSet(runs, seat, null, run)) {
         SEAT.set(seat);
+        waitingSince[seat * STRIDE] = NOTHING_WAITING;
         if (seatsUsed.get() <= seat) {
           seatsUsed.accumulateAndGet(seat + 1, Math::max);
         }
@@ -118,9 +132,31 @@ final class HelperWatch {
     return seat != null && runs[seat] == run;
   }
 
-  /** The seated thread took a task: its time on it counts from now. */
-  static void tookTask(int seat) {
-    SINCE.setRelease(since, seat * STRIDE, tick);
+  /**
+   * The thread in {@code seat} takes a task while others wait: returns whether they have waited
+   * since before the watch's latest look, so that it should hand a helper over now. A clock read
+   * per task would cost more than a quick task; the watch's looks are 50 to 125 µs apart, so this
+   * hands a helper over for work that has waited that long or (by chance) less, and quicker than
+   * the watch, which waits for a second look.
+   */
+  static boolean waitedLong(int seat) {
+    int entry = seat * STRIDE;
+    long now = looks;
+    long since = waitingSince[entry];
+    if (since == NOTHING_WAITING) {
+      waitingSince[entry] = now;
+      return false;
+    }
+    if (now == since) {
+      return false;
+    }
+    waitingSince[entry] = now; // the helper takes what waits; later work waits anew
+    return true;
+  }
+
+  /** The thread in {@code seat} takes a task and no other waits. */
+  static void nothingWaits(int seat) {
+    waitingSince[seat * STRIDE] = NOTHING_WAITING;
   }
 
   /** A seated thread left work on its run's stack: the watch must look. */
@@ -131,19 +167,17 @@ final class HelperWatch {
     }
   }
 
-  /** The watch's loop: wakes a worker for each run whose seated thread holds up waiting work. */
+  /** The watch's loop: wakes a worker for each run whose waiting work is held up. */
   @SuppressWarnings("InfiniteLoopStatement") // a daemon thread, for the life of the JVM
   private static void watch() {
     int quiet = 0;
     for (; ; ) {
-      int now = tick + 1;
-      tick = now;
-      if (lookAtSeats(now)) {
+      if (lookAtSeats()) {
         quiet = 0;
       } else if (++quiet >= IDLE_TICKS) {
         // A thread that leaves work after this sees idle and unparks us, or we see its work.
         idle = true;
-        if (!lookAtSeats(now)) {
+        if (!lookAtSeats()) {
           LockSupport.park();
         }
         idle = false;
@@ -154,21 +188,31 @@ final class HelperWatch {
     }
   }
 
-  /** Wakes workers where work is held up; returns whether any seated run has work waiting. */
-  private static boolean lookAtSeats(int now) {
+  /**
+   * Wakes a worker for each seated run that had work waiting at the last look too; returns whether
+   * any seated run has work waiting.
+   */
+  private static boolean lookAtSeats() {
+    @SuppressWarnings("NonAtomicVolatileUpdate") // the watch's thread alone writes it
+    int look = looks + 1;
+    looks = look;
     boolean waiting = false;
     for (int seat = 0, used = seatsUsed.get(); seat < used; seat++) {
       ReadyStack run = (ReadyStack) RUNS.getAcquire(runs, seat);
-      if (run != null && run.hasReady()) {
-        waiting = true;
-        if (now - (int) SINCE.getAcquire(since, seat * STRIDE) >= 2) {
-          SINCE.setRelease(since, seat * STRIDE, now); // one wake a tick is enough
-          try {
-            run.wakeNow();
-          } catch (Throwable broken) { // the watch must go on for every other run
-            Warnings.warn(() -> "taskwire could not wake a helper", broken);
-          }
-        }
+      if (run == null || !run.hasReady()) {
+        waitingAtLastLook[seat] = null;
+        continue;
+      }
+      waiting = true;
+      if (waitingAtLastLook[seat] != run) {
+        waitingAtLastLook[seat] = run;
+        continue;
+      }
+      waitingAtLastLook[seat] = null; // the next wake for this run two looks from now at most
+      try {
+        run.wakeNow();
+      } catch (Throwable broken) { // the watch must go on for every other run
+        Warnings.warn(() -> "taskwire could not wake a helper", broken);
       }
     }
     return waiting;

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
  * task made ready is pushed. A thread seated in the {@link HelperWatch} for this run (one taking
  * its tasks) leaves what it pushes for itself, and the watch hands a helper to the executor should
- * it stay on one task for long; any other thread hands a helper over at once. A helper without a
+ * that work wait a tick or more; any other thread hands a helper over at once. A helper without a
  * seat that starts and still sees work signals the next, so threads join as long as work remains,
  * without a submission per task; the helper is the run itself ({@link Scheduler}). The caller of
  * {@code run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a
@@ -295,15 +295,19 @@ abstract class ReadyStack {
   /**
    * Before a thread in {@code seat} of the {@link HelperWatch} (-1 if none) runs a task it took: if
    * more are waiting, a seated thread leaves them for itself and tells the watch, which wakes a
-   * worker should this task take longer than a tick; a thread without a seat signals another helper
-   * at once. Either way they run in parallel where it pays. That holds for async tasks too: their
-   * methods should only start work and return, but one that blocks (say, until another task has
-   * started) must not keep the tasks behind it from running.
+   * worker should they wait a tick or more, and hands a helper over itself if they have waited
+   * since before the watch's latest look; a thread without a seat signals another helper at once.
+   * Either way they run in parallel where it pays. That holds for async tasks too: their methods
+   * should only start work and return, but one that blocks (say, until another task has started)
+   * must not keep the tasks behind it from running.
    */
   final void shareWaitingTasks(int seat) {
     if (seat >= 0) {
-      HelperWatch.tookTask(seat);
-      if (hasReady()) {
+      if (!hasReady()) {
+        HelperWatch.nothingWaits(seat);
+      } else if (HelperWatch.waitedLong(seat)) {
+        signalHelper();
+      } else {
         HelperWatch.workWaits();
       }
     } else if (hasReady()) {

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * The thread that brings a counter to zero makes that task ready; the task then runs exactly once.
  * A thread that finishes a task continues with one newly ready dependent itself; further ready
  * tasks go on the run's {@link ReadyStack}. The thread takes them itself once its task returns, and
- * the {@link HelperWatch} hands a helper to the executor if that task takes longer than a tick, so
+ * the {@link HelperWatch} hands a helper to the executor if they wait a tick (50 µs) or more, so
  * quick tasks run without a hand-off and slow independent ones in parallel; a thread that pushes
  * for another run's stack (a stage's callback, a timer) hands a helper over at once. {@link
  * RunTemplate#run()} lends the calling thread to the run: it takes ready tasks from the stack
