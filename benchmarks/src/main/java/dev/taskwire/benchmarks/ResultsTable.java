@@ -257,6 +257,7 @@ public final class ResultsTable {
     }
 
     fanOutTable(results, md);
+    workTable(results, md);
 
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
@@ -413,6 +414,54 @@ public final class ResultsTable {
               .append(ratio(taskwire.get("bytes"), futures.get("bytes")))
               .append("** |\n");
         });
+  }
+
+  /**
+   * WorkBenchmark: per task length, the time of four independent tasks by plain calls, by
+   * hand-written futures and by taskwire, and taskwire's ratio to each.
+   */
+  private static void workTable(JsonNode results, StringBuilder md) {
+    // micros -> contender -> time
+    Map<String, Map<String, Score>> rows = new LinkedHashMap<>();
+    for (JsonNode result : results) {
+      String benchmark = result.get("benchmark").asText();
+      if (benchmark.contains(".WorkBenchmark.")) {
+        rows.computeIfAbsent(
+                result.path("params").path("micros").asText("?"), row -> new LinkedHashMap<>())
+            .put(
+                benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                score(result.get("primaryMetric")));
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Parallel where it pays (`WorkBenchmark`)\n\n");
+    md.append(
+        "Four independent tasks that each keep a core busy for that long, then their sum, on a"
+            + " pool of 2 threads: `run()` against plain calls one after another and against"
+            + " `supplyAsync` per task.\n\n");
+    md.append("| task length | sequential µs | CF µs | taskwire µs | ×sequential | ×CF |\n");
+    md.append("|--:|--:|--:|--:|--:|--:|\n");
+    rows.forEach(
+        (micros, times) ->
+            md.append("| ")
+                .append(micros)
+                .append(" µs | ")
+                .append(timeOrDash(times.get("sequential")))
+                .append(" | ")
+                .append(timeOrDash(times.get("completableFuture")))
+                .append(" | ")
+                .append(timeOrDash(times.get("taskwire")))
+                .append(" | ")
+                .append(ratio(times.get("taskwire"), times.get("sequential")))
+                .append(" | ")
+                .append(ratio(times.get("taskwire"), times.get("completableFuture")))
+                .append(" |\n"));
+  }
+
+  private static String timeOrDash(Score score) {
+    return score == null ? "–" : withError(score, 1);
   }
 
   private static String perElement(Score bytes, double elements) {

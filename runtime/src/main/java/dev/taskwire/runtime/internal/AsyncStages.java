@@ -22,14 +22,26 @@ final class AsyncStages {
    * starts its calls, instead of handing each to the executor; such a method should only start work
    * and return. The sources lie on the stack in declaration order, so the caller takes them in that
    * order; it takes every task off the stack to get at them, holds the sync ones (start() runs no
-   * sync task on the caller's thread) and pushes them back before each call and at the end. Before
-   * each call, if more tasks are ready, a helper is signalled, so that a method that blocks (say,
-   * until a sibling has started) cannot keep the others from running: a helper may then take a
-   * later async source first, and call it on its own thread.
+   * sync task on the caller's thread) and pushes them back before each call and at the end. While
+   * it calls, it holds a seat in the {@link HelperWatch}: should a method block (say, until a
+   * sibling has started), the watch hands the run to a helper within a tick or two, which takes the
+   * later sources and calls them on its own thread.
    */
   static void callReadyHere(Scheduler run) {
     // The thread's own interrupt status is not the methods': they start without it, get it back.
     boolean interrupted = Thread.interrupted();
+    int seat = HelperWatch.sit(run);
+    try {
+      callReadyHere(run, seat);
+    } finally {
+      HelperWatch.leave(seat);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void callReadyHere(Scheduler run, int seat) {
     int held = ReadyStack.EMPTY;
     int heldBottom = ReadyStack.EMPTY;
     for (int task = run.pop(); task != ReadyStack.EMPTY; task = run.pop()) {
@@ -42,16 +54,11 @@ final class AsyncStages {
         run.pushChain(held, heldBottom);
         held = ReadyStack.EMPTY;
       }
-      if (run.hasReady()) {
-        run.signalHelper();
-      }
+      run.shareWaitingTasks(seat);
       run.pushIfReady(run.execute(task));
     }
     if (held != ReadyStack.EMPTY) {
       run.pushChain(held, heldBottom);
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -150,7 +150,7 @@ final class FanOut {
       if (run.inFlight(task) instanceof Scheduler elements) {
         int element = elements.pop();
         if (element != ReadyStack.EMPTY) {
-          elements.runPopped(element);
+          elements.runPopped(element, -1);
           return true;
         }
       }

@@ -7,11 +7,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ready stack of one run and the threads that take from it; {@link PipelineRun} extends it. A
- * task made ready is pushed, and a helper is handed to the executor to take it. A helper that
- * starts and still sees work signals the next, so threads join as long as work remains, without a
- * submission per task; the helper is the run itself ({@link Scheduler}). The caller of {@code
- * run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a push
- * wakes it). Package-private: a superclass rather than a field, so that a run is still one object.
+ * task made ready is pushed. A thread seated in the {@link HelperWatch} for this run (one taking
+ * its tasks) leaves what it pushes for itself, and the watch hands a helper to the executor should
+ * that work wait a tick or more; any other thread hands a helper over at once. A helper without a
+ * seat that starts and still sees work signals the next, so threads join as long as work remains,
+ * without a submission per task; the helper is the run itself ({@link Scheduler}). The caller of
+ * {@code run()} takes from the stack too (it parks in {@link PipelineRun#workUntilSettled} and a
+ * push wakes it). Package-private: a superclass rather than a field, so that a run is still one
+ * object.
  *
  * <p>The stack needs no array of its own: a task on it is ready, so its status (see {@link
  * PipelineRun}) has counted down to 0 and nothing else changes it until it runs; the push stores
@@ -185,10 +188,22 @@ abstract class ReadyStack {
   }
 
   /**
-   * After a push: wake the parked caller of {@code run()} if there is one, else a helper; for a
-   * fan-out's elements, also the parked caller of the run they belong to, which takes them too.
+   * After a push: a thread seated for this run in the {@link HelperWatch} leaves the work for
+   * itself (the watch wakes a worker if its current task takes long); any other wakes one now.
    */
   final void wakeWorker() {
+    if (HelperWatch.seatedFor(this)) {
+      HelperWatch.workWaits();
+    } else {
+      wakeNow();
+    }
+  }
+
+  /**
+   * Wakes the parked caller of {@code run()} if there is one, else a helper; for a fan-out's
+   * elements, also the parked caller of the run they belong to, which takes them too.
+   */
+  final void wakeNow() {
     if (!wakeParkedCaller()) {
       signalHelper();
       wakeOuterCaller();
@@ -261,21 +276,42 @@ abstract class ReadyStack {
   }
 
   private void takeTasks() {
-    for (int task = pop(); task != EMPTY; task = pop()) {
-      runPopped(task);
+    int seat = HelperWatch.sit(this);
+    try {
+      for (int task = pop(); task != EMPTY; task = pop()) {
+        runPopped(task, seat);
+      }
+    } finally {
+      HelperWatch.leave(seat);
     }
   }
 
+  /** Runs a task taken from the stack by a thread in {@code seat} of the {@link HelperWatch}. */
+  final void runPopped(int task, int seat) {
+    shareWaitingTasks(seat);
+    runFrom(task);
+  }
+
   /**
-   * Runs a task taken from the stack. If more are waiting, another helper is signalled first so
-   * that they run in parallel. That holds for async tasks too: their methods should only start work
-   * and return, but one that blocks (say, until another task has started) must not keep the tasks
-   * behind it from running.
+   * Before a thread in {@code seat} of the {@link HelperWatch} (-1 if none) runs a task it took: if
+   * more are waiting, a seated thread leaves them for itself and tells the watch, which wakes a
+   * worker should they wait a tick or more, and hands a helper over itself if they have waited
+   * since before the watch's latest look; a thread without a seat signals another helper at once.
+   * Either way they run in parallel where it pays. That holds for async tasks too: their methods
+   * should only start work and return, but one that blocks (say, until another task has started)
+   * must not keep the tasks behind it from running.
    */
-  final void runPopped(int task) {
-    if (hasReady()) {
+  final void shareWaitingTasks(int seat) {
+    if (seat >= 0) {
+      if (!hasReady()) {
+        HelperWatch.nothingWaits(seat);
+      } else if (HelperWatch.waitedLong(seat)) {
+        signalHelper();
+      } else {
+        HelperWatch.workWaits();
+      }
+    } else if (hasReady()) {
       signalHelper();
     }
-    runFrom(task);
   }
 }

@@ -16,13 +16,16 @@ import java.util.function.BiConsumer;
  * <p>Each task has a counter of prerequisites that have not yet succeeded (its {@link TaskStatus}).
  * The thread that brings a counter to zero makes that task ready; the task then runs exactly once.
  * A thread that finishes a task continues with one newly ready dependent itself; further ready
- * tasks go on the run's {@link ReadyStack}, and a helper is handed to the executor to take them, so
- * independent tasks run in parallel. {@link RunTemplate#run()} lends the calling thread to the run:
- * it takes ready tasks from the stack itself instead of parking, so small graphs run without any
- * hand-off between threads. An async task's method runs like a sync task, then no thread waits
- * ({@link AsyncStages}). {@link RunTemplate#start()} calls the async methods that are ready at the
- * start on the calling thread, in declaration order, as hand-written code starts its calls, and
- * leaves every sync task to the executor.
+ * tasks go on the run's {@link ReadyStack}. The thread takes them itself once its task returns, and
+ * the {@link HelperWatch} hands a helper to the executor if they wait a tick (50 µs) or more, so
+ * quick tasks run without a hand-off and slow independent ones in parallel; a thread that pushes
+ * for another run's stack (a stage's callback, a timer) hands a helper over at once. {@link
+ * RunTemplate#run()} lends the calling thread to the run: it takes ready tasks from the stack
+ * itself instead of parking, so small graphs run without any hand-off between threads. An async
+ * task's method runs like a sync task, then no thread waits ({@link AsyncStages}). {@link
+ * RunTemplate#start()} calls the async methods that are ready at the start on the calling thread,
+ * in declaration order, as hand-written code starts its calls, and leaves every sync task to the
+ * executor.
  *
  * <p>A run of every task with no listener, result store, deadline or per-task policy allocates this
  * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
@@ -72,7 +75,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
    */
   @Override
   public void run() {
-    if (Timer.isTimerThread()) {
+    if (Timer.isBookkeepingThread()) {
       Timer.runOffTimer(this::help);
       return;
     }
@@ -167,6 +170,15 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
 
   /** The calling thread of {@link RunTemplate#run()}: takes ready tasks until the run settles. */
   private void workUntilSettled() {
+    int seat = HelperWatch.sit(this);
+    try {
+      workUntilSettled(seat);
+    } finally {
+      HelperWatch.leave(seat);
+    }
+  }
+
+  private void workUntilSettled(int seat) {
     boolean interrupted = false;
     while (!isDone()) {
       if (Thread.interrupted()) {
@@ -175,7 +187,7 @@ final class Scheduler extends PipelineRun implements Runnable, BiConsumer<Object
       }
       int task = pop();
       if (task != EMPTY) {
-        runPopped(task);
+        runPopped(task, seat);
         continue;
       }
       if (graph.hasFanOuts() && FanOut.runReadyElement(this)) {

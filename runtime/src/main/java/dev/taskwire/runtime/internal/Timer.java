@@ -63,8 +63,13 @@ final class Timer {
             });
   }
 
-  static boolean isTimerThread() {
-    return Thread.currentThread() == timerThread;
+  /**
+   * Whether this thread runs bookkeeping only: the timer's, or the {@link HelperWatch}'s, which
+   * hands helpers to executors too.
+   */
+  static boolean isBookkeepingThread() {
+    Thread current = Thread.currentThread();
+    return current == timerThread || HelperWatch.isWatchThread();
   }
 
   /**
@@ -73,7 +78,7 @@ final class Timer {
    * not start (no memory for it), here after all.
    */
   static void runOffTimer(Runnable action) {
-    if (isTimerThread()) {
+    if (isBookkeepingThread()) {
       try {
         CallerRuns.THREADS.execute(action);
         return;

@@ -446,9 +446,10 @@ class ListenerOrderTest {
 
   /**
    * A thread has taken a ready task from the stack but not yet started it when the run is
-   * cancelled: it holds still in the hand-off of a helper for the other ready task (which happens
-   * between taking a task and starting it). It then sees the stop and leaves the task unstarted:
-   * skipped, exactly like the task that was still on the stack.
+   * cancelled: it holds still in the hand-off of a helper for the other ready task (which a thread
+   * seated elsewhere in the HelperWatch makes between taking a task and starting it). It then sees
+   * the stop and leaves the task unstarted: skipped, exactly like the task that was still on the
+   * stack.
    */
   @Test
   void aReadyTaskTakenButNotYetStartedWhenTheRunStopsIsSkippedToo() throws Exception {
@@ -462,7 +463,7 @@ class ListenerOrderTest {
             .value("after", never("after"), "one", "two")
             .start(
                 RunOptions.defaults()
-                    .executor(stoppingAt(2, taken, cancelled, pool(2)))
+                    .executor(stoppingAt(2, taken, cancelled, SeatedElsewhere.executor(pool(2))))
                     .listener(recorder));
     await(taken);
     assertTrue(run.cancel());

@@ -405,13 +405,27 @@ class ReadyStackTest {
   }
 
   @Test
-  void aHelperRunsEveryReadyTaskAndSignalsAnotherWhileMoreAreWaiting() {
+  void aSeatedHelperRunsEveryReadyTaskItself() {
     Stack stack = new Stack(3);
     stack.push(0);
     stack.push(1);
     stack.push(2);
     stack.signalHelper();
     stack.helpers.get(0).run();
+    // Seated in the HelperWatch, it leaves the waiting tasks for itself and takes each in turn.
+    // Whether it also hands a helper over depends on the watch's clock (see HelperWatchTest).
+    assertEquals(List.of(2, 1, 0), stack.ran);
+    assertFalse(stack.hasReady());
+  }
+
+  @Test
+  void aHelperWithoutASeatSignalsAnotherWhileMoreAreWaiting() {
+    Stack stack = new Stack(3);
+    stack.push(0);
+    stack.push(1);
+    stack.push(2);
+    stack.signalHelper();
+    SeatedElsewhere.run(stack.helpers.get(0));
     assertEquals(List.of(2, 1, 0), stack.ran);
     // When it took 2, more were waiting: it signalled a second helper, still pending when it took
     // 1.
