@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskwire.runtime.RunOptions;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** {@code start()}, the per-task futures, {@code await()} and {@code cancel()}. */
@@ -96,24 +100,51 @@ class ExecutionTest {
     assertEquals(22, execution.await().after());
   }
 
-  @Test
-  void runsOnTheExecutorOfItsOptions() throws Exception {
-    ExecutorService single = Executors.newSingleThreadExecutor();
+  @RepeatedTest(20)
+  void runLendsTheCallingThreadAndTakesHelpersFromTheExecutorOfItsOptions() throws Exception {
     AtomicInteger submitted = new AtomicInteger();
+    ExecutorService pool = Executors.newSingleThreadExecutor(named("options-pool"));
     Executor counting =
         task -> {
           submitted.incrementAndGet();
-          single.execute(task);
+          pool.execute(task);
         };
     try {
-      PrimitivesRunner.Results results =
-          new PrimitivesRunner(new Primitives(), RunOptions.defaults().executor(counting)).run();
-      assertEquals(84, results.doubled());
-      assertEquals("Integer 42", results.boxed());
-      assertTrue(submitted.get() > 0, "no task ran on the executor of the options");
+      // each task waits for the other to start: one runs on the caller, the other on a helper
+      RendezvousRunner.Results results =
+          new RendezvousRunner(new Rendezvous(), RunOptions.defaults().executor(counting)).run();
+      String caller = Thread.currentThread().getName();
+      assertEquals(
+          Set.of(caller, "options-pool"),
+          Set.copyOf(List.of(results.left(), results.right())),
+          "the threads the tasks ran on");
+      assertTrue(submitted.get() > 0, "the helper did not come through the options' executor");
     } finally {
-      single.shutdown();
-      assertTrue(single.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
+  }
+
+  @RepeatedTest(20)
+  void startRunsSyncTasksOnTheExecutorOfItsOptions() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2, named("options-pool"));
+    try {
+      RendezvousRunner.Results results =
+          new RendezvousRunner(new Rendezvous(), RunOptions.defaults().executor(pool))
+              .start()
+              .await();
+      assertEquals(
+          Set.of("options-pool"),
+          Set.copyOf(List.of(results.left(), results.right())),
+          "the threads the tasks ran on");
+    } finally {
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+  }
+
+  /** Threads that all carry {@code name}, so that a test can tell them from the caller. */
+  private static ThreadFactory named(String name) {
+    return runnable -> new Thread(runnable, name);
   }
 }
