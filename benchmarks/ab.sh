@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B of two builds of the benchmarks jar in one run: each benchmark runs once per jar, the two
 # interleaved fork by fork, so that the machine's drift hits both alike. Prints time and bytes per
-# operation for A and B and their ratio B/A.
+# operation for A and B and their ratio B/A, one row per benchmark and parameter set.
 #
 #   cp benchmarks/target/benchmarks.jar /tmp/before.jar     # on the commit before the change
 #   ... change, then: mvn -q -B verify -pl benchmarks -am -DskipTests
@@ -32,14 +32,17 @@ rows = collections.defaultdict(lambda: {"A": [], "B": [], "Abytes": [], "Bbytes"
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
     name, side, _fork, _ = os.path.basename(path).rsplit(".", 3)
     for result in json.load(open(path)):
-        rows[name][side].extend(x for it in result["primaryMetric"]["rawData"] for x in it)
-        rows[name]["unit"] = result["primaryMetric"]["scoreUnit"]
+        # one row per benchmark and parameter set, as in "run:telemetry=none"
+        params = ",".join(f"{k}={v}" for k, v in sorted(result.get("params", {}).items()))
+        row = rows[name + (":" + params if params else "")]
+        row[side].extend(x for it in result["primaryMetric"]["rawData"] for x in it)
+        row["unit"] = result["primaryMetric"]["scoreUnit"]
         norm = result["secondaryMetrics"].get("gc.alloc.rate.norm")
         if norm:
-            rows[name][side + "bytes"].append(norm["score"])
+            row[side + "bytes"].append(norm["score"])
 mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
-print(f"{'benchmark':50} {'unit':>6} {'A':>9} {'B':>9} {'B/A':>6} {'A B/op':>9} {'B B/op':>9}")
+print(f"{'benchmark':70} {'unit':>6} {'A':>9} {'B':>9} {'B/A':>6} {'A B/op':>9} {'B B/op':>9}")
 for name, r in rows.items():
     a, b = mean(r["A"]), mean(r["B"])
-    print(f"{name:50} {r['unit']:>6} {a:9.3f} {b:9.3f} {b / a:6.2f} {mean(r['Abytes']):9.0f} {mean(r['Bbytes']):9.0f}")
+    print(f"{name:70} {r['unit']:>6} {a:9.3f} {b:9.3f} {b / a:6.2f} {mean(r['Abytes']):9.0f} {mean(r['Bbytes']):9.0f}")
 PY

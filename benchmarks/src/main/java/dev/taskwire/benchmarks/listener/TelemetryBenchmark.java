@@ -32,15 +32,18 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What telemetry costs a run of the random DAG (109 tasks, about 330 events a run), one setting per
  * {@code telemetry} row, against {@code none}: a listener that overrides nothing ({@code noOp}: no
- * event is even made), taskwire's {@link TraceRecorder}, OpenTelemetry tracing on the no-op API
- * ({@code otelNoop}) and on the SDK with a batch span processor whose exporter drops the spans
- * ({@code otelSdk}), JDK Flight Recorder with taskwire's events enabled ({@code jfr}), and
- * Micrometer metrics on a {@code SimpleMeterRegistry} ({@code micrometer}). A new runner per run,
- * as a service builds one per request; JMH's {@code -prof gc} gives the bytes.
+ * event is even made), taskwire's {@link TraceRecorder} ({@code traceRecorder}; {@code
+ * traceRecorderRead} also reads each run's spans, which the recorder assembles when they are first
+ * read), OpenTelemetry tracing on the no-op API ({@code otelNoop}) and on the SDK with a batch span
+ * processor whose exporter drops the spans ({@code otelSdk}), JDK Flight Recorder with taskwire's
+ * events enabled ({@code jfr}), and Micrometer metrics on a {@code SimpleMeterRegistry} ({@code
+ * micrometer}). A new runner per run, as a service builds one per request; JMH's {@code -prof gc}
+ * gives the bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,24 +52,37 @@ public class TelemetryBenchmark {
   @Param("2")
   public int threads;
 
-  @Param({"none", "noOp", "traceRecorder", "otelNoop", "otelSdk", "jfr", "micrometer"})
+  @Param({
+    "none",
+    "noOp",
+    "traceRecorder",
+    "traceRecorderRead",
+    "otelNoop",
+    "otelSdk",
+    "jfr",
+    "micrometer"
+  })
   public String telemetry;
 
   private final RandomDag pipeline = new RandomDag();
   private ExecutorService pool;
   private RunOptions options;
+  private TraceRecorder recorder;
+  private boolean readTrace;
   private OpenTelemetrySdk sdk;
   private Recording recording;
 
   @Setup(Level.Trial)
   public void setUp() {
     pool = BenchmarkThreads.fixedPool(threads);
+    recorder = new TraceRecorder();
+    readTrace = telemetry.equals("traceRecorderRead");
     RunOptions plain = RunOptions.defaults().executor(pool);
     options =
         switch (telemetry) {
           case "none", "jfr" -> plain;
           case "noOp" -> plain.listener(new TaskListener() {});
-          case "traceRecorder" -> plain.listener(new TraceRecorder());
+          case "traceRecorder", "traceRecorderRead" -> plain.listener(recorder);
           case "otelNoop" -> plain.propagate(TaskwireTracing.create(OpenTelemetry.noop()));
           case "otelSdk" -> plain.propagate(TaskwireTracing.create(sdk()));
           case "micrometer" ->
@@ -80,7 +96,8 @@ public class TelemetryBenchmark {
       recording.setMaxSize(64L << 20);
       recording.start();
     }
-    Answers.requireAll(getClass().getSimpleName(), RandomDag.EXPECTED, Map.of(telemetry, run()));
+    Answers.requireAll(
+        getClass().getSimpleName(), RandomDag.EXPECTED, Map.of(telemetry, runOnce()));
   }
 
   /** The SDK with a batch processor, as in production, and an exporter that drops every span. */
@@ -124,7 +141,15 @@ public class TelemetryBenchmark {
   }
 
   @Benchmark
-  public int run() {
+  public int run(Blackhole sink) {
+    int total = runOnce();
+    if (readTrace) {
+      sink.consume(recorder.trace().tasks());
+    }
+    return total;
+  }
+
+  private int runOnce() {
     return new RandomDagRunner(pipeline, options).run().total();
   }
 }

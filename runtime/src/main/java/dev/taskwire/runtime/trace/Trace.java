@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A recorded run: its graph, how long it took, how it ended, and a {@link TaskSpan} for every task.
@@ -20,13 +21,49 @@ public final class Trace {
   private final TaskGraph graph;
   private final long durationNanos;
   private final TaskSpan.Ending ending;
-  private final List<TaskSpan> tasks;
 
-  private Trace(TaskGraph graph, long durationNanos, TaskSpan.Ending ending, List<TaskSpan> tasks) {
+  /**
+   * The spans. Final, so that every thread sees them, or what makes them, however the trace reached
+   * it.
+   */
+  private final Spans spans;
+
+  /**
+   * A trace's spans: given ({@link #of}), or made from a {@link TraceRecorder}'s recording when
+   * they are first read, so that a run whose trace nobody reads pays nothing for them.
+   */
+  private static final class Spans {
+    private volatile List<TaskSpan> made;
+
+    /** What makes the spans, until it has; guarded by this. */
+    private Supplier<List<TaskSpan>> maker;
+
+    Spans(List<TaskSpan> made, Supplier<List<TaskSpan>> maker) {
+      this.made = made;
+      this.maker = maker;
+    }
+
+    List<TaskSpan> get() {
+      List<TaskSpan> spans = made;
+      return spans != null ? spans : make();
+    }
+
+    private synchronized List<TaskSpan> make() {
+      List<TaskSpan> spans = made;
+      if (spans == null) {
+        spans = List.copyOf(maker.get());
+        made = spans;
+        maker = null;
+      }
+      return spans;
+    }
+  }
+
+  private Trace(TaskGraph graph, long durationNanos, TaskSpan.Ending ending, Spans spans) {
     this.graph = graph;
     this.durationNanos = durationNanos;
     this.ending = ending;
-    this.tasks = tasks;
+    this.spans = spans;
   }
 
   /**
@@ -55,7 +92,19 @@ public final class Trace {
       throw new IllegalArgumentException("negative duration " + durationNanos);
     }
     return new Trace(
-        graph, durationNanos, Objects.requireNonNull(ending, "ending"), List.copyOf(tasks));
+        graph,
+        durationNanos,
+        Objects.requireNonNull(ending, "ending"),
+        new Spans(List.copyOf(tasks), null));
+  }
+
+  /**
+   * A recorded trace whose spans {@code spans} makes, once, when they are first read: one span per
+   * task of {@code graph}, in its order (the recorder makes them so; {@link #of} checks them).
+   */
+  static Trace madeWhenRead(
+      TaskGraph graph, long durationNanos, TaskSpan.Ending ending, Supplier<List<TaskSpan>> spans) {
+    return new Trace(graph, durationNanos, ending, new Spans(null, spans));
   }
 
   /** The graph that ran, with its edges. */
@@ -80,7 +129,7 @@ public final class Trace {
 
   /** One span per task, in the graph's order. */
   public List<TaskSpan> tasks() {
-    return tasks;
+    return spans.get();
   }
 
   /** The span of the task called {@code name}. */
@@ -89,7 +138,7 @@ public final class Trace {
     if (index < 0) {
       throw new IllegalArgumentException("no task named '" + name + "' in " + pipeline());
     }
-    return tasks.get(index);
+    return tasks().get(index);
   }
 
   /** The chain of tasks that decided when the run ended, and every task's slack. */
@@ -143,7 +192,7 @@ public final class Trace {
         + " in "
         + Durations.readable(durationNanos)
         + ", "
-        + tasks.size()
+        + graph.size()
         + " tasks}";
   }
 }

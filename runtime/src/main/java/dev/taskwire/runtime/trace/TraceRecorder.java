@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Recording is cheap and lock-free: a task's first attempt, its start and its end, is written
  * into arrays of the run, one slot per task, and any other event (a retry, a wait for a limit, a
- * store's decision) appends one small entry to a concurrent queue; the trace is assembled once,
- * when the run finishes. One recorder follows one run at a time (events carry no run identity);
- * give concurrent runs a recorder each.
+ * store's decision) appends one small entry to a concurrent queue. The trace's spans are assembled
+ * from these once, when they are first read, so a run whose trace nobody reads pays nothing for
+ * them. One recorder follows one run at a time (events carry no run identity); give concurrent runs
+ * a recorder each.
  */
 public final class TraceRecorder implements TaskListener {
   private enum Kind {
@@ -158,7 +159,11 @@ public final class TraceRecorder implements TaskListener {
     add(Kind.LOOKED_UP, event, null, decision.name());
   }
 
-  /** Every task event happens-before runFinished, so the queue is complete here. */
+  /**
+   * Every task event happens-before runFinished, so the recording is complete here, and nothing
+   * writes it any more: the next run gets a recording of its own. The spans are made from it when
+   * the trace is first read.
+   */
   @Override
   public void runFinished(RunEvent event) {
     Recording finished = recording;
@@ -172,7 +177,7 @@ public final class TraceRecorder implements TaskListener {
                 ? TaskSpan.Ending.FAILED
                 : TaskSpan.Ending.CANCELLED;
     long duration = event.nanoTime() - finished.startNanos;
-    last = Trace.of(finished.graph, duration, ending, spans(finished, duration));
+    last = Trace.madeWhenRead(finished.graph, duration, ending, () -> spans(finished, duration));
   }
 
   /** A thread's name, or its id for a thread without one (virtual threads by default). */

@@ -14,6 +14,7 @@ import dev.taskwire.runtime.internal.PipelineRun;
 import dev.taskwire.runtime.internal.TestPipeline;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -140,6 +141,88 @@ class TraceRecorderTest {
     new TestPipeline().value("first", r -> 1).run(options);
     new TestPipeline().value("second", r -> 2).run(options);
     assertEquals(List.of("second"), recorder.trace().graph().taskNames());
+  }
+
+  @Test
+  void aTraceKeepsItsRunWhenReadAfterTheNextRun() {
+    TraceRecorder recorder = new TraceRecorder();
+    RunOptions options = RunOptions.defaults().listener(recorder);
+    new TestPipeline().value("first", r -> 1).value("then", r -> 2, "first").run(options);
+    Trace first = recorder.trace();
+    assertThrows(
+        PipelineException.class,
+        () ->
+            new TestPipeline()
+                .value(
+                    "first",
+                    r -> {
+                      throw new IllegalStateException("second run");
+                    })
+                .value("then", r -> 2, "first")
+                .run(options));
+
+    // the first trace's spans are made only now, from its own run's recording
+    assertEquals(TaskSpan.Ending.SUCCEEDED, first.task("first").ending());
+    assertEquals(null, first.task("first").attempts().get(0).failure());
+    assertEquals(TaskSpan.Ending.SUCCEEDED, first.task("then").ending());
+    assertEquals(TaskSpan.Ending.FAILED, recorder.trace().task("first").ending());
+    assertEquals(TaskSpan.Ending.SKIPPED, recorder.trace().task("then").ending());
+  }
+
+  @RepeatedTest(20)
+  void threadsThatReadATraceAtOnceSeeOneCompleteListOfSpans() throws Exception {
+    TraceRecorder recorder = new TraceRecorder();
+    TestPipeline pipeline = new TestPipeline().value("t0", r -> 0);
+    for (int task = 1; task < 50; task++) {
+      pipeline.value("t" + task, r -> 1, "t" + (task - 1) / 2);
+    }
+    pipeline.run(RunOptions.defaults().listener(recorder));
+    Trace trace = recorder.trace();
+
+    int readers = 4;
+    CountDownLatch ready = new CountDownLatch(readers);
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<List<TaskSpan>>> reads = new ArrayList<>();
+    for (int reader = 0; reader < readers; reader++) {
+      reads.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                return trace.tasks();
+              },
+              runnable -> new Thread(runnable).start()));
+    }
+    assertTrue(ready.await(10, SECONDS));
+    go.countDown();
+    List<TaskSpan> spans = reads.get(0).get(10, SECONDS);
+    for (CompletableFuture<List<TaskSpan>> read : reads) {
+      assertSame(spans, read.get(10, SECONDS), "every reader gets the one list");
+    }
+    assertSame(spans, trace.tasks());
+    assertEquals(pipeline.graph().taskNames(), spans.stream().map(TaskSpan::task).toList());
+    for (TaskSpan span : spans) {
+      assertEquals(TaskSpan.Ending.SUCCEEDED, span.ending(), span.toString());
+      assertEquals(1, span.attempts().size(), span.toString());
+      assertFalse(span.thread().isEmpty());
+    }
+    assertThrows(UnsupportedOperationException.class, () -> spans.remove(0));
+  }
+
+  @Test
+  void aRecordedTraceSaysWhatItHoldsBeforeItsSpansAreRead() {
+    TraceRecorder recorder = new TraceRecorder();
+    new TestPipeline()
+        .value("a", r -> 1)
+        .value("b", r -> 2)
+        .run(RunOptions.defaults().listener(recorder));
+    Trace trace = recorder.trace();
+    assertTrue(trace.toString().endsWith(", 2 tasks}"), trace.toString());
+    assertEquals(2, trace.tasks().size());
   }
 
   @Test
