@@ -501,16 +501,17 @@ public final class ShapeGenerator {
         + name
         + "();\n"
         + "  private Executor executor;\n"
+        + "  private RunOptions options;\n"
         + "  private "
         + name
         + "Runner runner;\n\n"
         + "  @Override\n"
         + "  protected void prepare(Executor executor) {\n"
         + "    this.executor = executor;\n"
-        + "    this.runner =\n"
-        + "        new "
+        + "    this.options = RunOptions.defaults().executor(executor);\n"
+        + "    this.runner = new "
         + name
-        + "Runner(pipeline, RunOptions.defaults().executor(executor));\n"
+        + "Runner(pipeline, options);\n"
         + "  }\n\n"
         + "  @Override\n"
         + "  protected int expected() {\n"
@@ -549,6 +550,15 @@ public final class ShapeGenerator {
         + "  @Override\n"
         + "  protected int runTaskwireStart() {\n"
         + "    return runner.start().await()."
+        + sink
+        + "();\n"
+        + "  }\n"
+        + "\n"
+        + "  @Override\n"
+        + "  protected int runTaskwireNewRunner() {\n"
+        + "    return new "
+        + name
+        + "Runner(pipeline, options).run()."
         + sink
         + "();\n"
         + "  }\n"
