@@ -57,6 +57,7 @@ public final class ResultsTable {
     CONTENDERS.put("completableFuture", "CompletableFuture");
     CONTENDERS.put("dagger", "Dagger Producers");
     CONTENDERS.put("taskwire", "taskwire `run()`");
+    CONTENDERS.put("taskwireNewRunner", "taskwire `run()`, new runner per run");
     CONTENDERS.put("taskwireStart", "taskwire `start().await()`");
   }
 
@@ -225,8 +226,9 @@ public final class ResultsTable {
     if (!listener.isEmpty()) {
       md.append("\n## The listener hook (random DAG, `run()`)\n\n");
       md.append(
-          "With no listener registered each event costs one null check; registering one"
-              + " builds an event object per event and calls it.\n\n");
+          "A run makes only the events some listener overrides: with no listener, or one that"
+              + " overrides nothing, an event costs one check; a listener that overrides an event"
+              + " gets an event object for it.\n\n");
       md.append(
           "| pool threads | listeners | time per run (µs) | bytes per run | time / no listener"
               + " |\n|---:|---|---:|---:|---:|\n");
@@ -258,6 +260,8 @@ public final class ResultsTable {
 
     fanOutTable(results, md);
     workTable(results, md);
+    telemetryTable(results, md);
+    dispatchTable(results, md);
 
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
@@ -277,10 +281,12 @@ public final class ResultsTable {
       int decimals) {
     md.append("| shape | tasks | pool threads |");
     CONTENDERS.values().forEach(heading -> md.append(' ').append(heading).append(" |"));
-    md.append(" **taskwire / CF** | taskwire / Dagger | `start().await()` / CF |\n");
+    md.append(
+        " **taskwire / CF** | new runner per run / CF | taskwire / Dagger | `start().await()` / CF"
+            + " |\n");
     md.append("|---|---:|---:|");
     CONTENDERS.values().forEach(heading -> md.append("---:|"));
-    md.append("---:|---:|---:|\n");
+    md.append("---:|---:|---:|---:|\n");
     for (Shape shape : SHAPES) {
       Map<String, Map<String, Map<String, Score>>> byThreads = scores.get(shape.benchmark());
       if (byThreads == null) {
@@ -306,6 +312,12 @@ public final class ResultsTable {
         md.append(" **")
             .append(ratio(taskwire, metric(contenders, "completableFuture", metric)))
             .append("** |");
+        md.append(' ')
+            .append(
+                ratio(
+                    metric(contenders, "taskwireNewRunner", metric),
+                    metric(contenders, "completableFuture", metric)))
+            .append(" |");
         md.append(' ').append(ratio(taskwire, metric(contenders, "dagger", metric))).append(" |");
         md.append(' ')
             .append(
@@ -321,6 +333,22 @@ public final class ResultsTable {
       Map<String, Map<String, Score>> contenders, String contender, String metric) {
     Map<String, Score> metrics = contenders.get(contender);
     return metrics == null ? null : metrics.get(metric);
+  }
+
+  /** A time score in milliseconds, whichever unit JMH reported it in ({@code run.sh} asks µs). */
+  private static Score inMillis(JsonNode metric) {
+    Score score = score(metric);
+    double perMilli =
+        switch (metric.path("scoreUnit").asText()) {
+          case "ns/op" -> 1e6;
+          case "us/op" -> 1e3;
+          case "ms/op" -> 1;
+          case "s/op" -> 1e-3;
+          default ->
+              throw new IllegalArgumentException(
+                  "not a time per operation: " + metric.path("scoreUnit").asText());
+        };
+    return new Score(score.value() / perMilli, score.error() / perMilli);
   }
 
   private static Score score(JsonNode metric) {
@@ -373,7 +401,7 @@ public final class ResultsTable {
       boolean async = method.endsWith("Async");
       String contender = async ? method.substring(0, method.length() - "Async".length()) : method;
       Map<String, Score> metrics = new LinkedHashMap<>();
-      metrics.put("time", score(result.get("primaryMetric")));
+      metrics.put("time", inMillis(result.get("primaryMetric")));
       metrics.put("bytes", score(result.path("secondaryMetrics").path("gc.alloc.rate.norm")));
       rows.computeIfAbsent(
               result.path("params").path("elements").asText("?") + (async ? " async" : " sync"),
@@ -457,6 +485,81 @@ public final class ResultsTable {
                 .append(ratio(times.get("taskwire"), times.get("sequential")))
                 .append(" | ")
                 .append(ratio(times.get("taskwire"), times.get("completableFuture")))
+                .append(" |\n"));
+  }
+
+  /**
+   * TelemetryBenchmark: per telemetry setting, the time and bytes of a run of the random DAG and
+   * their ratios to the run with no telemetry.
+   */
+  private static void telemetryTable(JsonNode results, StringBuilder md) {
+    Map<String, Map<String, Score>> rows = new LinkedHashMap<>();
+    for (JsonNode result : results) {
+      if (result.get("benchmark").asText().contains(".TelemetryBenchmark.")) {
+        Map<String, Score> metrics = new LinkedHashMap<>();
+        metrics.put("time", score(result.get("primaryMetric")));
+        metrics.put("bytes", score(result.path("secondaryMetrics").path("gc.alloc.rate.norm")));
+        rows.put(result.path("params").path("telemetry").asText("?"), metrics);
+      }
+    }
+    Map<String, Score> none = rows.get("none");
+    if (none == null) {
+      return;
+    }
+    md.append("\n## Telemetry (`TelemetryBenchmark`)\n\n");
+    md.append(
+        "A run of the random DAG (109 trivial tasks) with a new runner per run, per telemetry"
+            + " setting (see the class's javadoc for each), against none.\n\n");
+    md.append("| telemetry | time per run (µs) | bytes per run | time ×none | bytes ×none |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    rows.forEach(
+        (telemetry, metrics) ->
+            md.append("| ")
+                .append(telemetry)
+                .append(" | ")
+                .append(withError(metrics.get("time"), 1))
+                .append(" | ")
+                .append(withError(metrics.get("bytes"), 0))
+                .append(" | ")
+                .append(ratio(metrics.get("time"), none.get("time")))
+                .append(" | ")
+                .append(ratio(metrics.get("bytes"), none.get("bytes")))
+                .append(" |\n"));
+  }
+
+  /**
+   * DispatchBenchmark: time and bytes per dispatched task, in this JVM and through Hazelcast from a
+   * client and from a lite member.
+   */
+  private static void dispatchTable(JsonNode results, StringBuilder md) {
+    Map<String, Score[]> rows = new LinkedHashMap<>();
+    for (JsonNode result : results) {
+      String benchmark = result.get("benchmark").asText();
+      if (benchmark.contains(".DispatchBenchmark.")) {
+        rows.put(
+            benchmark.substring(benchmark.lastIndexOf('.') + 1),
+            new Score[] {
+              score(result.get("primaryMetric")),
+              score(result.path("secondaryMetrics").path("gc.alloc.rate.norm"))
+            });
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Dispatch to Hazelcast (`DispatchBenchmark`)\n\n");
+    md.append(
+        "One task with a 1 KB argument, run in this JVM (`local`) or dispatched to a member of a"
+            + " Hazelcast cluster in the same JVM; bytes count both sides.\n\n");
+    md.append("| dispatched | time per task (µs) | bytes per task |\n|---|---:|---:|\n");
+    rows.forEach(
+        (method, scores) ->
+            md.append("| ")
+                .append(method)
+                .append(" | ")
+                .append(withError(scores[0], 1))
+                .append(" | ")
+                .append(withError(scores[1], 0))
                 .append(" |\n"));
   }
 

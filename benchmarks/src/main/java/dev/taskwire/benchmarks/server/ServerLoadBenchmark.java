@@ -17,11 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,10 +34,11 @@ import java.util.function.BiConsumer;
  * CompletableFuture}, Dagger Producers), on a fixed pool of {@code --threads} threads (default 2)
  * or with {@code --threads virtual} on a virtual thread per task (Java 21+), it reports the
  * throughput, the p50 and p99 latency of a request (its start to the completion of {@code render})
- * and the bytes allocated per request, summed over all live platform threads (n/a for virtual
- * threads, whose allocations that counter does not see). Every answer is checked against {@link
- * RequestPipeline#expected(Request)}. The contenders run one after another in this JVM, interleaved
- * over {@code --rounds}; the table shows each one's median.
+ * the bytes allocated per request, summed over all live platform threads (n/a for virtual threads,
+ * whose allocations that counter does not see), and the tasks handed to the executor per request
+ * (every contender gets the same executor, wrapped to count them). Every answer is checked against
+ * {@link RequestPipeline#expected(Request)}. The contenders run one after another in this JVM,
+ * interleaved over {@code --rounds}; the table shows each one's median.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
@@ -53,7 +56,11 @@ public final class ServerLoadBenchmark {
 
   /** One measured run of one contender. */
   private record Measurement(
-      double throughput, double p50Millis, double p99Millis, double bytesPerRequest) {}
+      double throughput,
+      double p50Millis,
+      double p99Millis,
+      double bytesPerRequest,
+      double handOffsPerRequest) {}
 
   public static void main(String[] args) throws Exception {
     String threads = "2";
@@ -98,13 +105,15 @@ public final class ServerLoadBenchmark {
           results.get(contender).add(m);
           System.err.printf(
               Locale.ROOT,
-              "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request%n",
+              "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request"
+                  + "  %.2f hand-offs/request%n",
               round + 1,
               contender,
               m.throughput(),
               m.p50Millis(),
               m.p99Millis(),
-              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m.bytesPerRequest()));
+              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m.bytesPerRequest()),
+              m.handOffsPerRequest());
         }
       }
     } finally {
@@ -156,7 +165,10 @@ public final class ServerLoadBenchmark {
 
   /** The load generator: one instance, reused for every run. */
   private static final class Load {
-    private final ExecutorService executor;
+    /** The pool, counting every task handed to it; what every contender runs on. */
+    private final Executor executor;
+
+    private final LongAdder handOffs = new LongAdder();
     private final LatencyService service;
     private final RunOptions options;
     private final RequestComponent.Factory dagger = DaggerRequestComponent.factory();
@@ -181,6 +193,8 @@ public final class ServerLoadBenchmark {
     private volatile long measureEndNanos;
     private volatile long bytesBefore;
     private volatile long bytesAfter;
+    private volatile long handOffsBefore;
+    private volatile long handOffsAfter;
 
     Load(
         ExecutorService executor,
@@ -189,7 +203,11 @@ public final class ServerLoadBenchmark {
         int requests,
         int warmup,
         boolean countBytes) {
-      this.executor = executor;
+      this.executor =
+          task -> {
+            handOffs.increment();
+            executor.execute(task);
+          };
       this.service = service;
       this.options = RunOptions.defaults().executor(executor);
       this.inFlight = inFlight;
@@ -229,7 +247,8 @@ public final class ServerLoadBenchmark {
           measured / seconds,
           percentile(sorted, 0.50) / 1e6,
           percentile(sorted, 0.99) / 1e6,
-          countBytes ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN);
+          countBytes ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN,
+          (handOffsAfter - handOffsBefore) / (double) measured);
     }
 
     private void startNext() {
@@ -290,6 +309,7 @@ public final class ServerLoadBenchmark {
         if (recorded.incrementAndGet() == requests - warmup) {
           measureEndNanos = System.nanoTime();
           bytesAfter = allocatedBytes();
+          handOffsAfter = handOffs.sum();
           done.countDown();
           return;
         }
@@ -301,6 +321,7 @@ public final class ServerLoadBenchmark {
 
     private void markMeasureStart() {
       bytesBefore = allocatedBytes();
+      handOffsBefore = handOffs.sum();
       measureStartNanos = System.nanoTime();
     }
 
@@ -389,7 +410,8 @@ public final class ServerLoadBenchmark {
                 + " ms (seeded per request, the same for every contender) on one timer thread;"
                 + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
                 + " interleaved rounds. Latency: a request's start to the completion of its last"
-                + " task. Bytes: allocated per request by all live platform threads%s.%n%n",
+                + " task. Bytes: allocated per request by all live platform threads%s. Hand-offs: tasks"
+                + " handed to the executor per request.%n%n",
             Runtime.version().feature(),
             inFlight,
             requests,
@@ -397,8 +419,10 @@ public final class ServerLoadBenchmark {
             virtual ? "a virtual thread per task" : threads + " pool threads",
             rounds,
             virtual ? " (n/a: virtual threads' allocations are not counted)" : ""));
-    md.append("| contender | throughput (req/s) | p50 (ms) | p99 (ms) | bytes / request |\n");
-    md.append("|---|---:|---:|---:|---:|\n");
+    md.append(
+        "| contender | throughput (req/s) | p50 (ms) | p99 (ms) | bytes / request"
+            + " | hand-offs / request |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("taskwire", "taskwire `start()`");
     labels.put("completableFuture", "CompletableFuture");
@@ -410,29 +434,32 @@ public final class ServerLoadBenchmark {
         median(ms, Measurement::throughput),
         median(ms, Measurement::p50Millis),
         median(ms, Measurement::p99Millis),
-        median(ms, Measurement::bytesPerRequest)
+        median(ms, Measurement::bytesPerRequest),
+        median(ms, Measurement::handOffsPerRequest)
       };
       medians.put(label.getKey(), m);
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %.2f | %.2f | %s |%n",
+              "| %s | %,.0f | %.2f | %.2f | %s | %.2f |%n",
               label.getValue(),
               m[0],
               m[1],
               m[2],
-              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m[3])));
+              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m[3]),
+              m[4]));
     }
     double[] tw = medians.get("taskwire");
     double[] cf = medians.get("completableFuture");
     md.append(
         String.format(
             Locale.ROOT,
-            "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** |%n",
+            "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** | %.2f |%n",
             tw[0] / cf[0],
             tw[1] / cf[1],
             tw[2] / cf[2],
-            virtual ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3])));
+            virtual ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3]),
+            tw[4] / cf[4]));
     return md.toString();
   }
 }
