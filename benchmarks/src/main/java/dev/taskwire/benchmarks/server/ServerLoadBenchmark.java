@@ -197,7 +197,7 @@ public final class ServerLoadBenchmark {
     private volatile long handOffsAfter;
 
     Load(
-        ExecutorService executor,
+        ExecutorService pool,
         LatencyService service,
         int inFlight,
         int requests,
@@ -206,10 +206,10 @@ public final class ServerLoadBenchmark {
       this.executor =
           task -> {
             handOffs.increment();
-            executor.execute(task);
+            pool.execute(task);
           };
       this.service = service;
-      this.options = RunOptions.defaults().executor(executor);
+      this.options = RunOptions.defaults().executor(this.executor);
       this.inFlight = inFlight;
       this.requests = requests;
       this.warmup = warmup;
