@@ -4,6 +4,9 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import dev.taskwire.benchmarks.BenchmarkThreads;
 import dev.taskwire.runtime.RunOptions;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * A server under load: {@code --in-flight} requests (default 10,000) are kept in flight, each one a
@@ -34,11 +38,11 @@ import java.util.function.BiConsumer;
  * CompletableFuture}, Dagger Producers), on a fixed pool of {@code --threads} threads (default 2)
  * or with {@code --threads virtual} on a virtual thread per task (Java 21+), it reports the
  * throughput, the p50 and p99 latency of a request (its start to the completion of {@code render})
- * the bytes allocated per request, summed over all live platform threads (n/a for virtual threads,
- * whose allocations that counter does not see), and the tasks handed to the executor per request
- * (every contender gets the same executor, wrapped to count them). Every answer is checked against
- * {@link RequestPipeline#expected(Request)}. The contenders run one after another in this JVM,
- * interleaved over {@code --rounds}; the table shows each one's median.
+ * the bytes allocated per request (by every thread, virtual ones included, on Java 21+; by the live
+ * platform threads on Java 17), the process's CPU time per request, and the tasks handed to the
+ * executor per request (every contender gets the same executor, wrapped to count them). Every
+ * answer is checked against {@link RequestPipeline#expected(Request)}. The contenders run one after
+ * another in this JVM, interleaved over {@code --rounds}; the table shows each one's median.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
@@ -60,7 +64,8 @@ public final class ServerLoadBenchmark {
       double p50Millis,
       double p99Millis,
       double bytesPerRequest,
-      double handOffsPerRequest) {}
+      double handOffsPerRequest,
+      double cpuMicrosPerRequest) {}
 
   public static void main(String[] args) throws Exception {
     String threads = "2";
@@ -95,7 +100,7 @@ public final class ServerLoadBenchmark {
       results.put(contender, new ArrayList<>());
     }
     try {
-      Load load = new Load(executor, service, inFlight, requests, warmup, !virtual);
+      Load load = new Load(executor, service, inFlight, requests, warmup);
       for (int round = 0; round < rounds; round++) {
         for (int c = 0; c < CONTENDERS.length; c++) {
           // Rotate the order each round, so that no contender always runs first.
@@ -106,14 +111,15 @@ public final class ServerLoadBenchmark {
           System.err.printf(
               Locale.ROOT,
               "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request"
-                  + "  %.2f hand-offs/request%n",
+                  + "  %.2f hand-offs/request  %.1f µs CPU/request%n",
               round + 1,
               contender,
               m.throughput(),
               m.p50Millis(),
               m.p99Millis(),
-              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m.bytesPerRequest()),
-              m.handOffsPerRequest());
+              bytes(m.bytesPerRequest()),
+              m.handOffsPerRequest(),
+              m.cpuMicrosPerRequest());
         }
       }
     } finally {
@@ -175,9 +181,7 @@ public final class ServerLoadBenchmark {
     private final int inFlight;
     private final int requests;
     private final int warmup;
-    private final boolean countBytes;
-    private final com.sun.management.ThreadMXBean threadBean =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final LongSupplier allocatedBytes = allocationCounter();
 
     /** Latency of each measured request, preallocated and reused. */
     private final long[] latencies;
@@ -195,14 +199,12 @@ public final class ServerLoadBenchmark {
     private volatile long bytesAfter;
     private volatile long handOffsBefore;
     private volatile long handOffsAfter;
+    private volatile long cpuBefore;
+    private volatile long cpuAfter;
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    Load(
-        ExecutorService pool,
-        LatencyService service,
-        int inFlight,
-        int requests,
-        int warmup,
-        boolean countBytes) {
+    Load(ExecutorService pool, LatencyService service, int inFlight, int requests, int warmup) {
       this.executor =
           task -> {
             handOffs.increment();
@@ -213,7 +215,6 @@ public final class ServerLoadBenchmark {
       this.inFlight = inFlight;
       this.requests = requests;
       this.warmup = warmup;
-      this.countBytes = countBytes;
       this.latencies = new long[requests - warmup];
     }
 
@@ -247,8 +248,9 @@ public final class ServerLoadBenchmark {
           measured / seconds,
           percentile(sorted, 0.50) / 1e6,
           percentile(sorted, 0.99) / 1e6,
-          countBytes ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN,
-          (handOffsAfter - handOffsBefore) / (double) measured);
+          allocatedBytes != null ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN,
+          (handOffsAfter - handOffsBefore) / (double) measured,
+          (cpuAfter - cpuBefore) / 1e3 / measured);
     }
 
     private void startNext() {
@@ -308,8 +310,9 @@ public final class ServerLoadBenchmark {
         latencies[index - warmup] = now - startNanos;
         if (recorded.incrementAndGet() == requests - warmup) {
           measureEndNanos = System.nanoTime();
-          bytesAfter = allocatedBytes();
+          bytesAfter = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
           handOffsAfter = handOffs.sum();
+          cpuAfter = os.getProcessCpuTime();
           done.countDown();
           return;
         }
@@ -320,8 +323,9 @@ public final class ServerLoadBenchmark {
     }
 
     private void markMeasureStart() {
-      bytesBefore = allocatedBytes();
+      bytesBefore = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
       handOffsBefore = handOffs.sum();
+      cpuBefore = os.getProcessCpuTime();
       measureStartNanos = System.nanoTime();
     }
 
@@ -330,21 +334,48 @@ public final class ServerLoadBenchmark {
         done.countDown();
       }
     }
+  }
 
-    /** Bytes allocated so far by all live platform threads (0 if not counted). */
-    private long allocatedBytes() {
-      if (!countBytes) {
-        return 0;
-      }
-      long[] bytes = threadBean.getThreadAllocatedBytes(threadBean.getAllThreadIds());
-      long sum = 0;
-      for (long b : bytes) {
-        if (b > 0) {
-          sum += b;
-        }
-      }
-      return sum;
+  /**
+   * Bytes allocated so far: by every thread that has run, virtual threads included, where the JVM
+   * counts them ({@code getTotalThreadAllocatedBytes()}, Java 21+), else by the live platform
+   * threads (Java 17, which has no virtual threads); null if the JVM counts neither.
+   */
+  private static LongSupplier allocationCounter() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+      return null;
     }
+    try {
+      // Found by reflection: this code compiles for Java 17, where the method does not exist.
+      MethodHandle total =
+          MethodHandles.publicLookup()
+              .findVirtual(
+                  com.sun.management.ThreadMXBean.class,
+                  "getTotalThreadAllocatedBytes",
+                  MethodType.methodType(long.class))
+              .bindTo(threads);
+      return () -> {
+        try {
+          return (long) total.invokeExact();
+        } catch (Throwable e) {
+          throw new IllegalStateException("cannot read the bytes allocated", e);
+        }
+      };
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return () -> {
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+          sum += Math.max(bytes, 0);
+        }
+        return sum;
+      };
+    }
+  }
+
+  private static String bytes(double perRequest) {
+    return Double.isNaN(perRequest) ? "n/a" : String.format(Locale.ROOT, "%,.0f", perRequest);
   }
 
   /** One request's completion hook: a {@code whenComplete} action, or a Guava listener. */
@@ -410,19 +441,18 @@ public final class ServerLoadBenchmark {
                 + " ms (seeded per request, the same for every contender) on one timer thread;"
                 + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
                 + " interleaved rounds. Latency: a request's start to the completion of its last"
-                + " task. Bytes: allocated per request by all live platform threads%s. Hand-offs: tasks"
-                + " handed to the executor per request.%n%n",
+                + " task. Bytes: allocated per request by every thread. CPU: the process's CPU time"
+                + " per request. Hand-offs: tasks handed to the executor per request.%n%n",
             Runtime.version().feature(),
             inFlight,
             requests,
             warmup,
             virtual ? "a virtual thread per task" : threads + " pool threads",
-            rounds,
-            virtual ? " (n/a: virtual threads' allocations are not counted)" : ""));
+            rounds));
     md.append(
         "| contender | throughput (req/s) | p50 (ms) | p99 (ms) | bytes / request"
-            + " | hand-offs / request |\n");
-    md.append("|---|---:|---:|---:|---:|---:|\n");
+            + " | CPU µs / request | hand-offs / request |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("taskwire", "taskwire `start()`");
     labels.put("completableFuture", "CompletableFuture");
@@ -435,18 +465,20 @@ public final class ServerLoadBenchmark {
         median(ms, Measurement::p50Millis),
         median(ms, Measurement::p99Millis),
         median(ms, Measurement::bytesPerRequest),
-        median(ms, Measurement::handOffsPerRequest)
+        median(ms, Measurement::handOffsPerRequest),
+        median(ms, Measurement::cpuMicrosPerRequest)
       };
       medians.put(label.getKey(), m);
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %.2f | %.2f | %s | %.2f |%n",
+              "| %s | %,.0f | %.2f | %.2f | %s | %.1f | %.2f |%n",
               label.getValue(),
               m[0],
               m[1],
               m[2],
-              virtual ? "n/a" : String.format(Locale.ROOT, "%,.0f", m[3]),
+              bytes(m[3]),
+              m[5],
               m[4]));
     }
     double[] tw = medians.get("taskwire");
@@ -454,11 +486,12 @@ public final class ServerLoadBenchmark {
     md.append(
         String.format(
             Locale.ROOT,
-            "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** | %.2f |%n",
+            "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** | %.2f | %.2f |%n",
             tw[0] / cf[0],
             tw[1] / cf[1],
             tw[2] / cf[2],
-            virtual ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3]),
+            Double.isNaN(tw[3]) ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3]),
+            tw[5] / cf[5],
             tw[4] / cf[4]));
     return md.toString();
   }

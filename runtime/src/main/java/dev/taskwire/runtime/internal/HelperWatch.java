@@ -59,8 +59,13 @@ final class HelperWatch {
   /** Per seat, the run the watch saw with work waiting at its last look; the watch's own. */
   private static final ReadyStack[] waitingAtLastLook = new ReadyStack[SEATS];
 
-  /** Per thread, the seat it holds; null if none (Integers up to 127 are cached: no garbage). */
-  private static final ThreadLocal<Integer> SEAT = new ThreadLocal<>();
+  /**
+   * Per seat, the thread holding it; null if the seat is free. Written by that thread alone, and
+   * compared by each thread with itself only, so a stale entry never misleads: a thread sees its
+   * own writes. Not a thread-local: with a virtual thread per task every helper is a new thread,
+   * and its first thread-local would cost it a map of its own (and the collector a weak reference).
+   */
+  private static final Thread[] holders = new Thread[SEATS];
 
   /** Seats up to this one (exclusive) have been taken at some time: the watch looks no further. */
   private static final AtomicInteger seatsUsed = new AtomicInteger();
@@ -102,12 +107,13 @@ final class HelperWatch {
    * are taken.
    */
   static int sit(ReadyStack run) {
-    if (SEAT.get() != null) {
+    Thread me = Thread.currentThread();
+    if (seatOf(me) >= 0) {
       return -1;
     }
     for (int seat = 0; seat < SEATS; seat++) {
       if (runs[seat] == null && RUNS.compareAndSet(runs, seat, null, run)) {
-        SEAT.set(seat);
+        holders[seat] = me;
         waitingSince[seat * STRIDE] = NOTHING_WAITING;
         if (seatsUsed.get() <= seat) {
           seatsUsed.accumulateAndGet(seat + 1, Math::max);
@@ -121,15 +127,28 @@ final class HelperWatch {
   /** Gives up a seat from {@link #sit}; -1 is no seat. */
   static void leave(int seat) {
     if (seat >= 0) {
-      SEAT.set(null);
+      holders[seat] = null; // before the seat is free: the next holder's entry comes after this
       RUNS.setRelease(runs, seat, null);
     }
   }
 
   /** Whether this thread is seated for {@code run}: it will take what it leaves on the stack. */
   static boolean seatedFor(ReadyStack run) {
-    Integer seat = SEAT.get();
-    return seat != null && runs[seat] == run;
+    int seat = seatOf(Thread.currentThread());
+    return seat >= 0 && runs[seat] == run;
+  }
+
+  /**
+   * The seat {@code thread} holds, or -1. A scan of the seats taken so far: a few on a pool of a
+   * few threads, and cheaper than a thread-local's first use on a new thread.
+   */
+  private static int seatOf(Thread thread) {
+    for (int seat = 0, used = seatsUsed.get(); seat < used; seat++) {
+      if (holders[seat] == thread) {
+        return seat;
+      }
+    }
+    return -1;
   }
 
   /**

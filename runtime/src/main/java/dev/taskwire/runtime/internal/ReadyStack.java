@@ -40,9 +40,16 @@ abstract class ReadyStack {
   /** The caller of await() is parked, or about to park, until the run settles. */
   static final int AWAITER_PARKED = 4;
 
+  /**
+   * One thread inside {@code execute()} marked in {@link #HANDING_OVER} rather than in {@link
+   * #handingOver}; the bits from this one up count them.
+   */
+  private static final int HANDING_OVER_MARKED_LOCALLY = 8;
+
   private static final VarHandle READY_HEAD;
   private static final VarHandle WORKERS;
   private static final VarHandle CALLER;
+  private static final VarHandle HANDING_OVER_THREAD;
 
   static {
     try {
@@ -50,6 +57,7 @@ abstract class ReadyStack {
       READY_HEAD = lookup.findVarHandle(ReadyStack.class, "readyHead", long.class);
       WORKERS = lookup.findVarHandle(ReadyStack.class, "workers", int.class);
       CALLER = lookup.findVarHandle(ReadyStack.class, "caller", Thread.class);
+      HANDING_OVER_THREAD = lookup.findVarHandle(ReadyStack.class, "handingOver", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -64,8 +72,22 @@ abstract class ReadyStack {
   /** The top task in the low 32 bits, EMPTY if none; a version in the high 32 bits. */
   private volatile long readyHead = EMPTY & 0xffffffffL;
 
-  /** HELPER_PENDING, CALLER_PARKED and AWAITER_PARKED, in one field so that a run stays small. */
+  /**
+   * HELPER_PENDING, CALLER_PARKED and AWAITER_PARKED, and the count of HANDING_OVER_MARKED_LOCALLY,
+   * in one field so that a run stays small.
+   */
   private volatile int workers;
+
+  /**
+   * The thread inside the executor's {@code execute()} handing this run a helper, if any: a helper
+   * that finds its own thread here was run inline by the executor, on the thread handing it over
+   * ({@code CallerRunsPolicy} when the pool is full, a direct executor); see {@link #help()}. One
+   * thread at a time; another that hands over meanwhile (or this one again, from inside a helper
+   * run inline) marks itself in {@link #HANDING_OVER}. A field of the run rather than a
+   * thread-local, which with a virtual thread per task would cost every new thread a map of its
+   * own; it fills what was padding, so the run stays 72 bytes.
+   */
+  private volatile Thread handingOver;
 
   /**
    * The thread in {@code run()}, set before the first push, so every thread that takes a task sees
@@ -74,11 +96,8 @@ abstract class ReadyStack {
   Thread caller;
 
   /**
-   * Per thread, the run it is handing a helper to, while inside the executor's {@code execute()};
-   * null if none. A helper that finds its own run here was run inline by the executor, on the
-   * thread handing it over ({@code CallerRunsPolicy} when the pool is full, a direct executor); see
-   * {@link #help()}. Thread-confined, so it needs no field in the run (which stays at 64 bytes) and
-   * no reasoning about which thread sees which write.
+   * Per thread, the run it is handing a helper to while inside the executor's {@code execute()},
+   * when {@link #handingOver} was taken; null if none.
    */
   private static final ThreadLocal<ReadyStack> HANDING_OVER = new ThreadLocal<>();
 
@@ -232,21 +251,48 @@ abstract class ReadyStack {
   final void signalHelper() {
     for (int seen = workers; (seen & HELPER_PENDING) == 0; seen = workers) {
       if (WORKERS.compareAndSet(this, seen, seen | HELPER_PENDING)) {
-        ReadyStack outer = HANDING_OVER.get();
-        HANDING_OVER.set(this);
-        try {
-          executor().execute(helper());
-        } catch (RuntimeException | Error rejected) {
-          // No helper will start (or one ran inline and threw): none is pending any more.
-          WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
-          // A retry's timer may be signalling: failing tasks calls listeners, never on the timer.
-          Timer.runOffTimer(() -> failReadyTasks(rejected));
-        } finally {
-          HANDING_OVER.set(outer);
+        if (HANDING_OVER_THREAD.compareAndSet(this, null, Thread.currentThread())) {
+          try {
+            executeHelper();
+          } finally {
+            handingOver = null;
+          }
+        } else {
+          executeHelperMarkedLocally();
         }
         return;
       }
     }
+  }
+
+  /** Hands a helper over while another thread (or this one, further down) holds handingOver. */
+  private void executeHelperMarkedLocally() {
+    WORKERS.getAndAdd(this, HANDING_OVER_MARKED_LOCALLY);
+    ReadyStack outer = HANDING_OVER.get();
+    HANDING_OVER.set(this);
+    try {
+      executeHelper();
+    } finally {
+      HANDING_OVER.set(outer);
+      WORKERS.getAndAdd(this, -HANDING_OVER_MARKED_LOCALLY);
+    }
+  }
+
+  private void executeHelper() {
+    try {
+      executor().execute(helper());
+    } catch (RuntimeException | Error rejected) {
+      // No helper will start (or one ran inline and threw): none is pending any more.
+      WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
+      // A retry's timer may be signalling: failing tasks calls listeners, never on the timer.
+      Timer.runOffTimer(() -> failReadyTasks(rejected));
+    }
+  }
+
+  /** Whether this thread is inside {@code execute()}, handing this run a helper. */
+  private boolean handingOverHere() {
+    return handingOver == Thread.currentThread()
+        || (workers >= HANDING_OVER_MARKED_LOCALLY && HANDING_OVER.get() == this);
   }
 
   /**
@@ -260,7 +306,7 @@ abstract class ReadyStack {
    */
   final void help() {
     WORKERS.getAndBitwiseAnd(this, ~HELPER_PENDING);
-    if (HANDING_OVER.get() != this) {
+    if (!handingOverHere()) {
       takeTasks();
       return;
     }

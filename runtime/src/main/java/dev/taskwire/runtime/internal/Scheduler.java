@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
  * executor.
  *
  * <p>A run of every task with no listener, result store, deadline or per-task policy allocates this
- * object (64 bytes), one int array (each task's status, which also links the ready stack) and one
+ * object (72 bytes), one int array (each task's status, which also links the ready stack) and one
  * Object array (each task's value and what it has in flight); the graph and the options are shared
  * through the template, never copied. The run is its own helper (the Runnable handed to the
  * executor) and the callback of the stages it waits for, so neither costs an object. Everything

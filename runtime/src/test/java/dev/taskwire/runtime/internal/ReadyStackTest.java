@@ -5,6 +5,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +35,10 @@ class ReadyStackTest {
   private static final class Stack extends ReadyStack {
     final List<Runnable> helpers = new CopyOnWriteArrayList<>();
     final List<Integer> ran = new CopyOnWriteArrayList<>();
+
+    /** Per task run, how many helpers were taking tasks on its thread's stack when it ran. */
+    final List<Long> nesting = new CopyOnWriteArrayList<>();
+
     final List<Throwable> refusals = new CopyOnWriteArrayList<>();
 
     /** Keeps each helper without running it; a test runs one to play a pool thread. */
@@ -55,6 +61,16 @@ class ReadyStackTest {
     @Override
     void runFrom(int task) {
       ran.add(task);
+      nesting.add(
+          StackWalker.getInstance()
+              .walk(
+                  frames ->
+                      frames
+                          .filter(
+                              frame ->
+                                  frame.getClassName().equals(ReadyStack.class.getName())
+                                      && frame.getMethodName().equals("takeTasks"))
+                          .count()));
     }
 
     @Override
@@ -431,6 +447,62 @@ class ReadyStackTest {
     // 1.
     assertEquals(2, stack.helpers.size());
     assertFalse(stack.hasReady());
+  }
+
+  @Test
+  void aHelperTheExecutorRunsInlineTakesTheTasksWithoutNestingAnother() {
+    Stack stack = new Stack(3);
+    stack.executor = Runnable::run; // every hand-off runs where it is made
+    stack.push(0);
+    stack.push(1);
+    stack.push(2);
+    // Seated elsewhere, the helper hands over another before each task while more wait; that one
+    // runs inline, on the thread whose helper is already taking the tasks, and must return at once.
+    SeatedElsewhere.run(stack::signalHelper);
+    assertEquals(List.of(2, 1, 0), stack.ran);
+    assertEquals(List.of(1L, 1L, 1L), stack.nesting, "helpers taking tasks when each task ran");
+  }
+
+  @Test
+  void aHelperRunInlineIsKnownAsSuchWhileAnotherThreadIsStillHandingOneOver() throws Exception {
+    Stack stack = new Stack(3);
+    Thread first = Thread.currentThread();
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    stack.executor =
+        helper -> {
+          if (Thread.currentThread() != first) {
+            helper.run(); // the second thread's hand-offs run inline
+            return;
+          }
+          // The first hand-off: this thread stays inside execute(), so the run's own mark of the
+          // thread handing over is this one's while the second thread hands over and runs inline.
+          Thread second =
+              new Thread(
+                  () -> {
+                    try {
+                      helper.run(); // started: no helper is pending any more; nothing is ready
+                      stack.push(0);
+                      stack.push(1);
+                      stack.push(2);
+                      SeatedElsewhere.run(stack::signalHelper);
+                    } catch (Throwable e) {
+                      failure.set(e);
+                    } finally {
+                      done.countDown();
+                    }
+                  });
+          second.start();
+          try {
+            assertTrue(done.await(10, SECONDS), "the second thread did not finish");
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        };
+    stack.signalHelper();
+    assertNull(failure.get());
+    assertEquals(List.of(2, 1, 0), stack.ran);
+    assertEquals(List.of(1L, 1L, 1L), stack.nesting, "helpers taking tasks when each task ran");
   }
 
   @Test
