@@ -7,6 +7,7 @@ import dev.taskwire.runtime.RunOptions;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ import java.util.function.LongSupplier;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
  *     [--threads 2|virtual] [--in-flight 10000] [--requests 200000] [--warmup 50000] \
- *     [--rounds 3] [--out FILE]
+ *     [--rounds 3] [--contenders taskwire,completableFuture,dagger] [--out FILE]
  * </pre>
  *
  * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh appends
@@ -65,7 +66,8 @@ public final class ServerLoadBenchmark {
       double p99Millis,
       double bytesPerRequest,
       double handOffsPerRequest,
-      double cpuMicrosPerRequest) {}
+      double cpuMicrosPerRequest,
+      double gcMicrosPerRequest) {}
 
   public static void main(String[] args) throws Exception {
     String threads = "2";
@@ -74,6 +76,7 @@ public final class ServerLoadBenchmark {
     int warmup = 50_000;
     int rounds = 3;
     Path out = null;
+    List<String> contenders = List.of(CONTENDERS);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = args[++i];
@@ -82,8 +85,13 @@ public final class ServerLoadBenchmark {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--contenders" -> contenders = List.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (!List.of(CONTENDERS).containsAll(contenders) || contenders.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--contenders takes some of " + String.join(",", CONTENDERS) + ", not " + contenders);
     }
     if (inFlight < 1 || warmup < 0 || requests <= warmup || rounds < 1) {
       throw new IllegalArgumentException(
@@ -96,22 +104,22 @@ public final class ServerLoadBenchmark {
     LatencyService service = new LatencyService(timer);
 
     Map<String, List<Measurement>> results = new LinkedHashMap<>();
-    for (String contender : CONTENDERS) {
+    for (String contender : contenders) {
       results.put(contender, new ArrayList<>());
     }
     try {
       Load load = new Load(executor, service, inFlight, requests, warmup);
       for (int round = 0; round < rounds; round++) {
-        for (int c = 0; c < CONTENDERS.length; c++) {
+        for (int c = 0; c < contenders.size(); c++) {
           // Rotate the order each round, so that no contender always runs first.
-          String contender = CONTENDERS[(c + round) % CONTENDERS.length];
+          String contender = contenders.get((c + round) % contenders.size());
           System.gc();
           Measurement m = load.run(contender);
           results.get(contender).add(m);
           System.err.printf(
               Locale.ROOT,
               "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request"
-                  + "  %.2f hand-offs/request  %.1f µs CPU/request%n",
+                  + "  %.2f hand-offs/request  %.1f µs CPU/request  %.1f µs GC/request%n",
               round + 1,
               contender,
               m.throughput(),
@@ -119,7 +127,8 @@ public final class ServerLoadBenchmark {
               m.p99Millis(),
               bytes(m.bytesPerRequest()),
               m.handOffsPerRequest(),
-              m.cpuMicrosPerRequest());
+              m.cpuMicrosPerRequest(),
+              m.gcMicrosPerRequest());
         }
       }
     } finally {
@@ -201,6 +210,8 @@ public final class ServerLoadBenchmark {
     private volatile long handOffsAfter;
     private volatile long cpuBefore;
     private volatile long cpuAfter;
+    private volatile long gcBefore;
+    private volatile long gcAfter;
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -250,7 +261,8 @@ public final class ServerLoadBenchmark {
           percentile(sorted, 0.99) / 1e6,
           allocatedBytes != null ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN,
           (handOffsAfter - handOffsBefore) / (double) measured,
-          (cpuAfter - cpuBefore) / 1e3 / measured);
+          (cpuAfter - cpuBefore) / 1e3 / measured,
+          (gcAfter - gcBefore) * 1e3 / measured);
     }
 
     private void startNext() {
@@ -313,6 +325,7 @@ public final class ServerLoadBenchmark {
           bytesAfter = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
           handOffsAfter = handOffs.sum();
           cpuAfter = os.getProcessCpuTime();
+          gcAfter = gcMillis();
           done.countDown();
           return;
         }
@@ -326,6 +339,7 @@ public final class ServerLoadBenchmark {
       bytesBefore = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
       handOffsBefore = handOffs.sum();
       cpuBefore = os.getProcessCpuTime();
+      gcBefore = gcMillis();
       measureStartNanos = System.nanoTime();
     }
 
@@ -372,6 +386,15 @@ public final class ServerLoadBenchmark {
         return sum;
       };
     }
+  }
+
+  /** Milliseconds the collectors have spent so far, pauses and concurrent work alike. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(collector.getCollectionTime(), 0);
+    }
+    return total;
   }
 
   private static String bytes(double perRequest) {
@@ -460,6 +483,9 @@ public final class ServerLoadBenchmark {
     Map<String, double[]> medians = new LinkedHashMap<>();
     for (Map.Entry<String, String> label : labels.entrySet()) {
       List<Measurement> ms = results.get(label.getKey());
+      if (ms == null) {
+        continue; // not among --contenders
+      }
       double[] m = {
         median(ms, Measurement::throughput),
         median(ms, Measurement::p50Millis),
@@ -483,6 +509,9 @@ public final class ServerLoadBenchmark {
     }
     double[] tw = medians.get("taskwire");
     double[] cf = medians.get("completableFuture");
+    if (tw == null || cf == null) {
+      return md.toString();
+    }
     md.append(
         String.format(
             Locale.ROOT,
