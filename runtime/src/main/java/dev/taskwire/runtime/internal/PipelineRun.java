@@ -327,7 +327,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
    * A future of task {@code task}'s result, completed when the task succeeds or fails, or when the
    * run settles without running it (exceptionally: with the run's {@link PipelineException} if a
    * task failed, with a {@link CancellationException} if it was cancelled). Each call returns a new
-   * copy: completing or cancelling it affects neither the run nor other callers.
+   * future: completing or cancelling it affects neither the run nor other callers.
    */
   public <T> CompletableFuture<T> future(int task) {
     RequestedFutures requested = futures;
@@ -338,7 +338,7 @@ public abstract sealed class PipelineRun extends ReadyStack permits Scheduler {
         requested = created;
       }
     }
-    return requested.copyOf(task);
+    return requested.newFuture(task);
   }
 
   /**
