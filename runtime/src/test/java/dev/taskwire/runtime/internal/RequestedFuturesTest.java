@@ -118,6 +118,20 @@ class RequestedFuturesTest {
     assertEquals(null, Settling.outcomeOf(run));
   }
 
+  @Test
+  void aTaskAskedForManyTimesCompletesEveryFutureHandedOut() throws Exception {
+    CompletableFuture<Object> pending = new CompletableFuture<>();
+    PipelineRun run = new TestPipeline().async("call", r -> pending).start(options());
+    List<CompletableFuture<Object>> futures = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) { // a caller asking in a loop: each gets a copy of its own
+      futures.add(run.future(0));
+    }
+    pending.complete(42);
+    for (CompletableFuture<Object> future : futures) {
+      assertEquals(42, join(future));
+    }
+  }
+
   private RunOptions options() {
     return RunOptions.defaults().executor(pool);
   }
