@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns JMH's JSON result file (and the compile-time benchmark's table) into the markdown report
@@ -493,16 +494,12 @@ public final class ResultsTable {
    * their ratios to the run with no telemetry.
    */
   private static void telemetryTable(JsonNode results, StringBuilder md) {
-    Map<String, Map<String, Score>> rows = new LinkedHashMap<>();
-    for (JsonNode result : results) {
-      if (result.get("benchmark").asText().contains(".TelemetryBenchmark.")) {
-        Map<String, Score> metrics = new LinkedHashMap<>();
-        metrics.put("time", score(result.get("primaryMetric")));
-        metrics.put("bytes", score(result.path("secondaryMetrics").path("gc.alloc.rate.norm")));
-        rows.put(result.path("params").path("telemetry").asText("?"), metrics);
-      }
-    }
-    Map<String, Score> none = rows.get("none");
+    Map<String, Cost> rows =
+        costs(
+            results,
+            "TelemetryBenchmark",
+            result -> result.path("params").path("telemetry").asText("?"));
+    Cost none = rows.get("none");
     if (none == null) {
       return;
     }
@@ -513,17 +510,17 @@ public final class ResultsTable {
     md.append("| telemetry | time per run (µs) | bytes per run | time ×none | bytes ×none |\n");
     md.append("|---|---:|---:|---:|---:|\n");
     rows.forEach(
-        (telemetry, metrics) ->
+        (telemetry, cost) ->
             md.append("| ")
                 .append(telemetry)
                 .append(" | ")
-                .append(withError(metrics.get("time"), 1))
+                .append(withError(cost.time(), 1))
                 .append(" | ")
-                .append(withError(metrics.get("bytes"), 0))
+                .append(withError(cost.bytes(), 0))
                 .append(" | ")
-                .append(ratio(metrics.get("time"), none.get("time")))
+                .append(ratio(cost.time(), none.time()))
                 .append(" | ")
-                .append(ratio(metrics.get("bytes"), none.get("bytes")))
+                .append(ratio(cost.bytes(), none.bytes()))
                 .append(" |\n"));
   }
 
@@ -532,18 +529,14 @@ public final class ResultsTable {
    * client and from a lite member.
    */
   private static void dispatchTable(JsonNode results, StringBuilder md) {
-    Map<String, Score[]> rows = new LinkedHashMap<>();
-    for (JsonNode result : results) {
-      String benchmark = result.get("benchmark").asText();
-      if (benchmark.contains(".DispatchBenchmark.")) {
-        rows.put(
-            benchmark.substring(benchmark.lastIndexOf('.') + 1),
-            new Score[] {
-              score(result.get("primaryMetric")),
-              score(result.path("secondaryMetrics").path("gc.alloc.rate.norm"))
+    Map<String, Cost> rows =
+        costs(
+            results,
+            "DispatchBenchmark",
+            result -> {
+              String benchmark = result.get("benchmark").asText();
+              return benchmark.substring(benchmark.lastIndexOf('.') + 1);
             });
-      }
-    }
     if (rows.isEmpty()) {
       return;
     }
@@ -553,14 +546,33 @@ public final class ResultsTable {
             + " Hazelcast cluster in the same JVM; bytes count both sides.\n\n");
     md.append("| dispatched | time per task (µs) | bytes per task |\n|---|---:|---:|\n");
     rows.forEach(
-        (method, scores) ->
+        (method, cost) ->
             md.append("| ")
                 .append(method)
                 .append(" | ")
-                .append(withError(scores[0], 1))
+                .append(withError(cost.time(), 1))
                 .append(" | ")
-                .append(withError(scores[1], 0))
+                .append(withError(cost.bytes(), 0))
                 .append(" |\n"));
+  }
+
+  /** A benchmark's time and bytes per operation. */
+  private record Cost(Score time, Score bytes) {}
+
+  /** The time and bytes of each result of {@code benchmark} (a class's simple name), by row. */
+  private static Map<String, Cost> costs(
+      JsonNode results, String benchmark, Function<JsonNode, String> row) {
+    Map<String, Cost> costs = new LinkedHashMap<>();
+    for (JsonNode result : results) {
+      if (result.get("benchmark").asText().contains("." + benchmark + ".")) {
+        costs.put(
+            row.apply(result),
+            new Cost(
+                score(result.get("primaryMetric")),
+                score(result.path("secondaryMetrics").path("gc.alloc.rate.norm"))));
+      }
+    }
+    return costs;
   }
 
   private static String timeOrDash(Score score) {

@@ -202,18 +202,22 @@ public final class ServerLoadBenchmark {
     private final AtomicInteger recorded = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private CountDownLatch done;
-    private volatile long measureStartNanos;
-    private volatile long measureEndNanos;
-    private volatile long bytesBefore;
-    private volatile long bytesAfter;
-    private volatile long handOffsBefore;
-    private volatile long handOffsAfter;
-    private volatile long cpuBefore;
-    private volatile long cpuAfter;
-    private volatile long gcBefore;
-    private volatile long gcAfter;
+    private volatile Counters atStart;
+    private volatile Counters atEnd;
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** What the measurement reads at its start and its end; bytes are 0 if not counted. */
+    private record Counters(long nanos, long bytes, long handOffs, long cpuNanos, long gcMillis) {}
+
+    private Counters counters() {
+      return new Counters(
+          System.nanoTime(),
+          allocatedBytes != null ? allocatedBytes.getAsLong() : 0,
+          handOffs.sum(),
+          os.getProcessCpuTime(),
+          gcMillis());
+    }
 
     Load(ExecutorService pool, LatencyService service, int inFlight, int requests, int warmup) {
       this.executor =
@@ -237,7 +241,7 @@ public final class ServerLoadBenchmark {
       failure.set(null);
       done = new CountDownLatch(1);
       if (warmup == 0) {
-        markMeasureStart();
+        atStart = counters();
       }
       int first = Math.min(inFlight, requests);
       for (int i = 0; i < first; i++) {
@@ -251,18 +255,19 @@ public final class ServerLoadBenchmark {
       if (error != null) {
         throw new IllegalStateException(contender + " failed", error);
       }
-      int measured = requests - warmup;
-      double seconds = (measureEndNanos - measureStartNanos) / 1e9;
+      double measured = requests - warmup;
+      Counters start = atStart;
+      Counters end = atEnd;
       long[] sorted = latencies.clone();
       Arrays.sort(sorted);
       return new Measurement(
-          measured / seconds,
+          measured / ((end.nanos() - start.nanos()) / 1e9),
           percentile(sorted, 0.50) / 1e6,
           percentile(sorted, 0.99) / 1e6,
-          allocatedBytes != null ? (bytesAfter - bytesBefore) / (double) measured : Double.NaN,
-          (handOffsAfter - handOffsBefore) / (double) measured,
-          (cpuAfter - cpuBefore) / 1e3 / measured,
-          (gcAfter - gcBefore) * 1e3 / measured);
+          allocatedBytes != null ? (end.bytes() - start.bytes()) / measured : Double.NaN,
+          (end.handOffs() - start.handOffs()) / measured,
+          (end.cpuNanos() - start.cpuNanos()) / 1e3 / measured,
+          (end.gcMillis() - start.gcMillis()) * 1e3 / measured);
     }
 
     private void startNext() {
@@ -321,26 +326,14 @@ public final class ServerLoadBenchmark {
       if (index >= warmup) {
         latencies[index - warmup] = now - startNanos;
         if (recorded.incrementAndGet() == requests - warmup) {
-          measureEndNanos = System.nanoTime();
-          bytesAfter = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
-          handOffsAfter = handOffs.sum();
-          cpuAfter = os.getProcessCpuTime();
-          gcAfter = gcMillis();
+          atEnd = counters();
           done.countDown();
           return;
         }
       } else if (index == warmup - 1) {
-        markMeasureStart();
+        atStart = counters();
       }
       startNext();
-    }
-
-    private void markMeasureStart() {
-      bytesBefore = allocatedBytes != null ? allocatedBytes.getAsLong() : 0;
-      handOffsBefore = handOffs.sum();
-      cpuBefore = os.getProcessCpuTime();
-      gcBefore = gcMillis();
-      measureStartNanos = System.nanoTime();
     }
 
     private void fail(Throwable error) {
@@ -480,48 +473,50 @@ public final class ServerLoadBenchmark {
     labels.put("taskwire", "taskwire `start()`");
     labels.put("completableFuture", "CompletableFuture");
     labels.put("dagger", "Dagger Producers");
-    Map<String, double[]> medians = new LinkedHashMap<>();
+    Map<String, Measurement> medians = new LinkedHashMap<>();
     for (Map.Entry<String, String> label : labels.entrySet()) {
       List<Measurement> ms = results.get(label.getKey());
       if (ms == null) {
         continue; // not among --contenders
       }
-      double[] m = {
-        median(ms, Measurement::throughput),
-        median(ms, Measurement::p50Millis),
-        median(ms, Measurement::p99Millis),
-        median(ms, Measurement::bytesPerRequest),
-        median(ms, Measurement::handOffsPerRequest),
-        median(ms, Measurement::cpuMicrosPerRequest)
-      };
+      Measurement m =
+          new Measurement(
+              median(ms, Measurement::throughput),
+              median(ms, Measurement::p50Millis),
+              median(ms, Measurement::p99Millis),
+              median(ms, Measurement::bytesPerRequest),
+              median(ms, Measurement::handOffsPerRequest),
+              median(ms, Measurement::cpuMicrosPerRequest),
+              median(ms, Measurement::gcMicrosPerRequest));
       medians.put(label.getKey(), m);
       md.append(
           String.format(
               Locale.ROOT,
               "| %s | %,.0f | %.2f | %.2f | %s | %.1f | %.2f |%n",
               label.getValue(),
-              m[0],
-              m[1],
-              m[2],
-              bytes(m[3]),
-              m[5],
-              m[4]));
+              m.throughput(),
+              m.p50Millis(),
+              m.p99Millis(),
+              bytes(m.bytesPerRequest()),
+              m.cpuMicrosPerRequest(),
+              m.handOffsPerRequest()));
     }
-    double[] tw = medians.get("taskwire");
-    double[] cf = medians.get("completableFuture");
+    Measurement tw = medians.get("taskwire");
+    Measurement cf = medians.get("completableFuture");
     if (tw == null || cf == null) {
       return md.toString();
     }
+    double bytes = tw.bytesPerRequest() / cf.bytesPerRequest();
     md.append(
         String.format(
             Locale.ROOT,
             "| **taskwire / CF** | **%.2f** | %.2f | **%.2f** | **%s** | %.2f | %.2f |%n",
-            tw[0] / cf[0],
-            tw[1] / cf[1],
-            tw[2] / cf[2],
-            Double.isNaN(tw[3]) ? "n/a" : String.format(Locale.ROOT, "%.2f", tw[3] / cf[3]),
-            tw[5] / cf[5],
-            tw[4] / cf[4]));
+            tw.throughput() / cf.throughput(),
+            tw.p50Millis() / cf.p50Millis(),
+            tw.p99Millis() / cf.p99Millis(),
+            Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%.2f", bytes),
+            tw.cpuMicrosPerRequest() / cf.cpuMicrosPerRequest(),
+            tw.handOffsPerRequest() / cf.handOffsPerRequest()));
     return md.toString();
   }
 }

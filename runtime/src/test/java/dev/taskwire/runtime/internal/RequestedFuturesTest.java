@@ -3,6 +3,7 @@ package dev.taskwire.runtime.internal;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,7 +116,7 @@ class RequestedFuturesTest {
     assertEquals(42, join(run.future(0)));
     assertEquals("mine", join(completed));
     assertTrue(cancelled.isCancelled());
-    assertEquals(null, Settling.outcomeOf(run));
+    assertNull(Settling.outcomeOf(run));
   }
 
   @Test
