@@ -517,6 +517,38 @@ public final class ServerLoadBenchmark {
             Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%.2f", bytes),
             tw.cpuMicrosPerRequest() / cf.cpuMicrosPerRequest(),
             tw.handOffsPerRequest() / cf.handOffsPerRequest()));
+    md.append(roundByRound(results.get("taskwire"), results.get("completableFuture")));
     return md.toString();
+  }
+
+  /**
+   * Each round's taskwire/CF ratios of throughput and p99, and in how many rounds each target held:
+   * the two ran back to back in each round, so a round's ratio is spared the machine's drift over
+   * the run, which moves either contender's own numbers by far more than the medians show.
+   */
+  private static String roundByRound(List<Measurement> tw, List<Measurement> cf) {
+    StringBuilder throughput = new StringBuilder();
+    StringBuilder p99 = new StringBuilder();
+    int ahead = 0;
+    int p99Within = 0;
+    for (int round = 0; round < tw.size(); round++) {
+      double throughputRatio = tw.get(round).throughput() / cf.get(round).throughput();
+      double p99Ratio = tw.get(round).p99Millis() / cf.get(round).p99Millis();
+      ahead += throughputRatio >= 1 ? 1 : 0;
+      p99Within += p99Ratio <= 1.1 ? 1 : 0;
+      String separator = round == 0 ? "" : ", ";
+      throughput.append(separator).append(String.format(Locale.ROOT, "%.2f", throughputRatio));
+      p99.append(separator).append(String.format(Locale.ROOT, "%.2f", p99Ratio));
+    }
+    return String.format(
+        Locale.ROOT,
+        "%nRound by round, taskwire / CF: throughput %s (at least 1.0 in %d of %d rounds);"
+            + " p99 %s (at most 1.1 in %d of %d).%n",
+        throughput,
+        ahead,
+        tw.size(),
+        p99,
+        p99Within,
+        tw.size());
   }
 }
