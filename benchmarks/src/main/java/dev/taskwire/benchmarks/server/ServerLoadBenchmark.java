@@ -43,12 +43,13 @@ import java.util.function.LongSupplier;
  * platform threads on Java 17), the process's CPU time per request, and the tasks handed to the
  * executor per request (every contender gets the same executor, wrapped to count them). Every
  * answer is checked against {@link RequestPipeline#expected(Request)}. The contenders run one after
- * another in this JVM, interleaved over {@code --rounds}; the table shows each one's median.
+ * another in this JVM, interleaved over {@code --rounds} after {@code --warmup-rounds} that are not
+ * measured; the table shows each one's median.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
  *     [--threads 2|virtual] [--in-flight 10000] [--requests 200000] [--warmup 50000] \
- *     [--rounds 3] [--contenders taskwire,completableFuture,dagger] [--out FILE]
+ *     [--rounds 3] [--warmup-rounds 1] [--contenders taskwire,completableFuture,dagger] [--out FILE]
  * </pre>
  *
  * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh appends
@@ -75,6 +76,7 @@ public final class ServerLoadBenchmark {
     int requests = 200_000;
     int warmup = 50_000;
     int rounds = 3;
+    int warmupRounds = 1;
     Path out = null;
     List<String> contenders = List.of(CONTENDERS);
     for (int i = 0; i < args.length; i++) {
@@ -84,6 +86,7 @@ public final class ServerLoadBenchmark {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--contenders" -> contenders = List.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -93,9 +96,10 @@ public final class ServerLoadBenchmark {
       throw new IllegalArgumentException(
           "--contenders takes some of " + String.join(",", CONTENDERS) + ", not " + contenders);
     }
-    if (inFlight < 1 || warmup < 0 || requests <= warmup || rounds < 1) {
+    if (inFlight < 1 || warmup < 0 || requests <= warmup || rounds < 1 || warmupRounds < 0) {
       throw new IllegalArgumentException(
-          "need --in-flight >= 1, --warmup >= 0, --requests > --warmup and --rounds >= 1");
+          "need --in-flight >= 1, --warmup >= 0, --requests > --warmup, --rounds >= 1"
+              + " and --warmup-rounds >= 0");
     }
     boolean virtual = threads.equals("virtual");
     ExecutorService executor =
@@ -109,18 +113,22 @@ public final class ServerLoadBenchmark {
     }
     try {
       Load load = new Load(executor, service, inFlight, requests, warmup);
-      for (int round = 0; round < rounds; round++) {
+      // Unmeasured rounds first: whoever ran first right after the JVM started came out slowest,
+      // since the code all contenders share (the JDK's executors and futures) was not compiled yet.
+      for (int round = -warmupRounds; round < rounds; round++) {
         for (int c = 0; c < contenders.size(); c++) {
           // Rotate the order each round, so that no contender always runs first.
-          String contender = contenders.get((c + round) % contenders.size());
+          String contender = contenders.get(Math.floorMod(c + round, contenders.size()));
           System.gc();
           Measurement m = load.run(contender);
-          results.get(contender).add(m);
+          if (round >= 0) {
+            results.get(contender).add(m);
+          }
           System.err.printf(
               Locale.ROOT,
-              "round %d %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request"
+              "%s %-17s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s bytes/request"
                   + "  %.2f hand-offs/request  %.1f µs CPU/request  %.1f µs GC/request%n",
-              round + 1,
+              round < 0 ? "warm-up" : "round " + (round + 1),
               contender,
               m.throughput(),
               m.p50Millis(),
@@ -137,7 +145,15 @@ public final class ServerLoadBenchmark {
     }
 
     String table =
-        table(results, virtual ? "virtual" : threads, virtual, inFlight, requests, warmup, rounds);
+        table(
+            results,
+            virtual ? "virtual" : threads,
+            virtual,
+            inFlight,
+            requests,
+            warmup,
+            rounds,
+            warmupRounds);
     System.out.print(table);
     if (out != null) {
       Path parent = out.toAbsolutePath().getParent();
@@ -446,7 +462,8 @@ public final class ServerLoadBenchmark {
       int inFlight,
       int requests,
       int warmup,
-      int rounds) {
+      int rounds,
+      int warmupRounds) {
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
@@ -456,7 +473,7 @@ public final class ServerLoadBenchmark {
                 + " kept in flight, each a fresh 10-task pipeline with three remote calls of 1 to 5"
                 + " ms (seeded per request, the same for every contender) on one timer thread;"
                 + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
-                + " interleaved rounds. Latency: a request's start to the completion of its last"
+                + " interleaved rounds, after %d not measured. Latency: a request's start to the completion of its last"
                 + " task. Bytes: allocated per request by every thread. CPU: the process's CPU time"
                 + " per request. Hand-offs: tasks handed to the executor per request.%n%n",
             Runtime.version().feature(),
@@ -464,7 +481,8 @@ public final class ServerLoadBenchmark {
             requests,
             warmup,
             virtual ? "a virtual thread per task" : threads + " pool threads",
-            rounds));
+            rounds,
+            warmupRounds));
     md.append(
         "| contender | throughput (req/s) | p50 (ms) | p99 (ms) | bytes / request"
             + " | CPU µs / request | hand-offs / request |\n");
