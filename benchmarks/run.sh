@@ -9,7 +9,8 @@
 #   MVN_ARGS      Maven flags (default: -q -B); add -o to build offline
 #   JMH_ARGS      run settings (default: -f 2 -wi 3 -w 2s -i 5 -r 2s)
 #   COMPILE_ARGS  CompileTimeBenchmark settings (default: --rounds 5 --warmup 3)
-#   SERVER_ARGS   ServerLoadBenchmark settings (default: --rounds 5 after one unmeasured round, about 55 seconds)
+#   SERVER_ARGS   ServerLoadBenchmark settings (default: --rounds 5, after one unmeasured round;
+#                 about 55 seconds)
 #   OUT_DIR       where results.md and results.json go (default: benchmarks)
 #   LOCK          a lock file: the build and every measurement hold it (flock), so that builds
 #                 sharing this machine wait instead of disturbing the numbers (default:

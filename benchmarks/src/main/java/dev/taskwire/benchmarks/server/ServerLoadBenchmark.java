@@ -473,9 +473,10 @@ public final class ServerLoadBenchmark {
                 + " kept in flight, each a fresh 10-task pipeline with three remote calls of 1 to 5"
                 + " ms (seeded per request, the same for every contender) on one timer thread;"
                 + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
-                + " interleaved rounds, after %d not measured. Latency: a request's start to the completion of its last"
-                + " task. Bytes: allocated per request by every thread. CPU: the process's CPU time"
-                + " per request. Hand-offs: tasks handed to the executor per request.%n%n",
+                + " interleaved rounds, after %d not measured. Latency: a request's start to the"
+                + " completion of its last task. Bytes: allocated per request by every thread. CPU:"
+                + " the process's CPU time per request. Hand-offs: tasks handed to the executor per"
+                + " request.%n%n",
             Runtime.version().feature(),
             inFlight,
             requests,
