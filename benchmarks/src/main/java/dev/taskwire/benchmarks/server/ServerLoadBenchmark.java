@@ -49,7 +49,8 @@ import java.util.function.LongSupplier;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
  *     [--threads 2|virtual] [--in-flight 10000] [--requests 200000] [--warmup 50000] \
- *     [--rounds 3] [--warmup-rounds 1] [--contenders taskwire,completableFuture,dagger] [--out FILE]
+ *     [--rounds 3] [--warmup-rounds 1] [--contenders taskwire,completableFuture,dagger] \
+ *     [--out FILE]
  * </pre>
  *
  * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh appends
