@@ -29,9 +29,16 @@ public final class TaskwireSerializerFactory implements DataSerializableFactory 
   /** The class id of a dispatched call. */
   static final int DISPATCHED_TASK = 1;
 
+  /** The class id of several calls sent to one member together. */
+  static final int DISPATCHED_BATCH = 2;
+
   @Override
   public IdentifiedDataSerializable create(int classId) {
-    return classId == DISPATCHED_TASK ? new DispatchedTask() : null;
+    return switch (classId) {
+      case DISPATCHED_TASK -> new DispatchedTask();
+      case DISPATCHED_BATCH -> new DispatchedBatch();
+      default -> null;
+    };
   }
 
   @Override

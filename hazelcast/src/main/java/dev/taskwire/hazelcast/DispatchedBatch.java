@@ -1,0 +1,125 @@
+package dev.taskwire.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.StreamCorruptedException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Several dispatched calls sent to one member in one message (see {@link
+ * HazelcastDispatcher.Builder#batchSize}): on the member they run one after another on the executor
+ * thread that received them, each checked and answered as a lone {@link DispatchedTask} is, and
+ * their replies go back together.
+ *
+ * <p>On the wire: the number of calls, then each call as a {@link DispatchedTask} writes itself.
+ * The reply: the number of replies, then each {@link CallReply}'s length and bytes, in the order of
+ * the calls.
+ */
+final class DispatchedBatch
+    implements Callable<byte[]>, IdentifiedDataSerializable, HazelcastInstanceAware {
+  private DispatchedTask[] calls;
+
+  /** For {@link TaskwireSerializerFactory}: a batch about to be read. */
+  DispatchedBatch() {}
+
+  DispatchedBatch(List<DispatchedTask> calls) {
+    this.calls = calls.toArray(DispatchedTask[]::new);
+  }
+
+  @Override
+  public int getFactoryId() {
+    return TaskwireSerializerFactory.FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return TaskwireSerializerFactory.DISPATCHED_BATCH;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeInt(calls.length);
+    for (DispatchedTask call : calls) {
+      call.writeData(out);
+    }
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    // Every call takes more than 16 bytes: a count the input cannot hold is refused before the
+    // array is made.
+    calls =
+        new DispatchedTask[WireValues.length(in, 16, DispatchedTask[].class, "a batch of calls")];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = new DispatchedTask();
+      calls[i].readData(in);
+    }
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    for (DispatchedTask call : calls) {
+      call.setHazelcastInstance(member);
+    }
+  }
+
+  /**
+   * Runs the calls in order and returns their replies. A cancelled batch (an interrupt) stops
+   * before its next call.
+   */
+  @Override
+  public byte[] call() throws InterruptedException {
+    byte[][] replies = new byte[calls.length][];
+    int size = Integer.BYTES;
+    for (int i = 0; i < calls.length; i++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("batch cancelled before call " + calls[i]);
+      }
+      replies[i] = calls[i].call();
+      calls[i] = null; // its arguments may be garbage now
+      size += Integer.BYTES + replies[i].length;
+    }
+    ByteBuffer joined = ByteBuffer.allocate(size).putInt(replies.length);
+    for (byte[] reply : replies) {
+      joined.putInt(reply.length).put(reply);
+    }
+    return joined.array();
+  }
+
+  /**
+   * The replies in a batch's answer, in the order of its calls.
+   *
+   * @throws StreamCorruptedException if it does not hold {@code expected} replies
+   */
+  static byte[][] replies(byte[] answer, int expected) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(answer));
+    int count = in.readInt();
+    if (count != expected) {
+      throw new StreamCorruptedException(
+          "a batch of " + expected + " calls was answered with " + count + " replies");
+    }
+    byte[][] replies = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      int length = in.readInt();
+      if (length < 0 || length > in.available()) {
+        throw new StreamCorruptedException(
+            "reply " + i + " of a batch claims " + length + " bytes, more than are left");
+      }
+      replies[i] = in.readNBytes(length);
+    }
+    return replies;
+  }
+
+  @Override
+  public String toString() {
+    return "taskwire batch of " + (calls == null ? 0 : calls.length) + " calls";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.taskwire.hazelcast;
+
+import dev.taskwire.runtime.remote.RemoteCall;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * One dispatched call on the driver, from {@link HazelcastDispatcher#dispatch} until its reply is
+ * read: what was sent, the result the run waits for, and what was submitted to carry it (alone or
+ * in a batch), to cancel on the member when the run no longer wants it.
+ */
+final class PendingCall {
+  final RemoteCall call;
+  final DispatchedTask task;
+  final CompletableFuture<Object> result = new CompletableFuture<>();
+
+  /** The loader the reply is read with: the dispatching thread's, the application's. */
+  private final ClassLoader loader;
+
+  /** The calls sent with this one, itself included; null if it went alone. */
+  private volatile List<PendingCall> batch;
+
+  /** What carries the call to its member; null until submitted. */
+  private volatile Future<?> submitted;
+
+  PendingCall(RemoteCall call, DispatchedTask task, ClassLoader loader) {
+    this.call = call;
+    this.task = task;
+    this.loader = loader;
+  }
+
+  /** Before submitting: the call goes with {@code batch}. */
+  void sentWith(List<PendingCall> batch) {
+    this.batch = batch;
+  }
+
+  /** After submitting: {@code submitted} carries the call, and maybe others. */
+  void submitted(Future<?> submitted) {
+    this.submitted = submitted;
+    cancelIfUnwanted();
+  }
+
+  /** Completes the result with the value or the failure in {@code reply}. */
+  void complete(byte[] reply) {
+    try {
+      result.complete(CallReply.read(reply, call, loader));
+    } catch (Throwable failed) { // the task's own failure, or a refused reply
+      result.completeExceptionally(failed);
+    }
+  }
+
+  /**
+   * Cancels the submitted work on its member once no result it carries is still wanted: at once for
+   * a lone call, when the last of them is cancelled for a batch. Best effort: if the cancel fails
+   * (say the client is closing), the run has moved on and no one could act.
+   */
+  void cancelIfUnwanted() {
+    Future<?> carrier = submitted;
+    if (carrier == null || carrier.isDone() || !result.isDone()) {
+      return;
+    }
+    List<PendingCall> others = batch;
+    if (others == null || others.stream().allMatch(other -> other.result.isDone())) {
+      carrier.cancel(true);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.taskwire.hazelcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.TaskEvent;
+import dev.taskwire.runtime.remote.WorkerLostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Calls sent in batches ({@link HazelcastDispatcher.Builder#batchSize}): the batches are counted on
+ * the members, as their executors' started tasks. The sender is held until every call of the burst
+ * waits, so that which calls go together does not depend on timing.
+ */
+class BatchingTest {
+  @RegisterExtension static final HazelcastCluster cluster = HazelcastCluster.ofMembers(3);
+
+  /** Holds the sender until released; afterwards sends on the common pool. */
+  private static final class HeldSender implements Executor {
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean released;
+
+    @Override
+    public synchronized void execute(Runnable command) {
+      if (released) {
+        ForkJoinPool.commonPool().execute(command);
+      } else {
+        held.add(command);
+      }
+    }
+
+    synchronized void release() {
+      released = true;
+      held.forEach(ForkJoinPool.commonPool()::execute);
+    }
+  }
+
+  @Test
+  void aBurstOfCallsGoesInBatchesSpreadOverTheMembersAndEachGetsItsOwnResult() throws Exception {
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newLiteMember())
+            .batchSize(8)
+            .sendBatchesOn(sender)
+            .build();
+    long messagesBefore = messagesRun();
+    BatchPipelineRunner.Execution execution =
+        new BatchPipelineRunner(
+                new BatchPipeline("batches", 40, -1), RunOptions.defaults().dispatcher(dispatcher))
+            .start();
+    awaitWaiting(dispatcher, 40);
+    sender.release();
+    BatchPipelineRunner.Results results = execution.await();
+
+    assertEquals(
+        LongStream.range(0, 40).map(n -> n * n).boxed().toList(),
+        results.square().stream().map(Part::value).toList());
+    assertEquals(LongStream.range(0, 40).map(n -> n * n).sum(), results.total());
+    // 40 calls in batches of at most 8: five messages, handed to the three members in turn.
+    assertEquals(5, messagesRun() - messagesBefore);
+    Set<String> ranOn = results.square().stream().map(Part::member).collect(Collectors.toSet());
+    assertEquals(memberIds(), ranOn);
+  }
+
+  @Test
+  void aFewCallsStillRunSideBySideOnAsManyMembers() throws Exception {
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newClient())
+            .batchSize(16)
+            .sendBatchesOn(sender)
+            .build();
+    long messagesBefore = messagesRun();
+    BatchPipelineRunner.Execution execution =
+        new BatchPipelineRunner(
+                new BatchPipeline("few", 6, -1), RunOptions.defaults().dispatcher(dispatcher))
+            .start();
+    awaitWaiting(dispatcher, 6);
+    sender.release();
+    BatchPipelineRunner.Results results = execution.await();
+
+    assertEquals(
+        List.of(0L, 1L, 4L, 9L, 16L, 25L), results.square().stream().map(Part::value).toList());
+    // Six calls, three members: three batches of two, not one of six (two of three if a member
+    // was lost in a test before).
+    assertEquals(cluster.members().size(), messagesRun() - messagesBefore);
+    assertEquals(
+        memberIds(), results.square().stream().map(Part::member).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void aBatchWhoseMemberIsLostHasEachOfItsCallsReRunElsewhere() throws Exception {
+    HazelcastInstance driver = cluster.newLiteMember();
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(driver).batchSize(6).sendBatchesOn(sender).build();
+    String runId = "batch-victim-" + System.nanoTime();
+    CompletableFuture<String> mark = Marks.awaitMark(driver, runId);
+    RecordingListener listener = new RecordingListener();
+    BatchPipelineRunner.Execution execution =
+        new BatchPipelineRunner(
+                new BatchPipeline(runId, 6, 0),
+                RunOptions.defaults().listener(listener).dispatcher(dispatcher))
+            .start();
+    awaitWaiting(dispatcher, 6);
+    sender.release();
+
+    // Element 0 goes first in a batch of two (six calls over three members), and blocks it.
+    String victim = Marks.await(mark, Duration.ofMinutes(1));
+    cluster.members().stream()
+        .filter(member -> member.getCluster().getLocalMember().getUuid().toString().equals(victim))
+        .findFirst()
+        .orElseThrow()
+        .getLifecycleService()
+        .terminate();
+    BatchPipelineRunner.Results results = execution.await();
+
+    assertEquals(55, results.total());
+    assertNotEquals(victim, results.square().get(0).member());
+    assertNotEquals(victim, results.square().get(1).member());
+    List<TaskEvent> retried = listener.retried;
+    assertEquals(2, retried.size(), retried::toString);
+    retried.forEach(event -> assertInstanceOf(WorkerLostException.class, event.error()));
+  }
+
+  @Test
+  void batchSizeMustBePositive() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HazelcastDispatcher.builder(cluster.members().get(0)).batchSize(0));
+    assertEquals("batchSize must be at least 1: 0", refused.getMessage());
+  }
+
+  /** Waits until the burst's calls all wait for the held sender. */
+  private static void awaitWaiting(HazelcastDispatcher dispatcher, int calls) throws Exception {
+    long limit = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (dispatcher.callsWaiting() < calls) {
+      if (System.nanoTime() > limit) {
+        throw new AssertionError(dispatcher.callsWaiting() + " of " + calls + " calls waiting");
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  /** Every message the members' taskwire executors have run: lone calls and batches. */
+  private static long messagesRun() {
+    return cluster.members().stream()
+        .mapToLong(
+            member ->
+                member.getExecutorService("taskwire").getLocalExecutorStats().getStartedTaskCount())
+        .sum();
+  }
+
+  private static Set<String> memberIds() {
+    return cluster.members().stream()
+        .map(member -> member.getCluster().getLocalMember().getUuid().toString())
+        .collect(Collectors.toSet());
+  }
+}
