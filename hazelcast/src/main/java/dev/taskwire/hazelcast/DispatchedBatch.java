@@ -30,8 +30,11 @@ final class DispatchedBatch
   /** For {@link TaskwireSerializerFactory}: a batch about to be read. */
   DispatchedBatch() {}
 
-  DispatchedBatch(List<DispatchedTask> calls) {
-    this.calls = calls.toArray(DispatchedTask[]::new);
+  DispatchedBatch(List<PendingCall> pending) {
+    calls = new DispatchedTask[pending.size()];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = pending.get(i).task;
+    }
   }
 
   @Override

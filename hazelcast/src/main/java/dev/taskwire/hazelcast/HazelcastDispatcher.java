@@ -106,13 +106,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     PendingCall pending =
         new PendingCall(call, task, Thread.currentThread().getContextClassLoader());
     // A timeout or a stopped run cancels the result: stop the task on the member too.
-    var unused =
-        pending.result.whenComplete(
-            (value, failure) -> {
-              if (pending.result.isCancelled()) {
-                pending.cancelIfUnwanted();
-              }
-            });
+    var unused = pending.result.whenComplete(pending);
     if (batcher != null) {
       batcher.add(pending);
     } else {
@@ -134,15 +128,16 @@ public final class HazelcastDispatcher implements TaskDispatcher {
    */
   void send(List<PendingCall> calls, Member target) {
     if (calls.size() > 1) {
-      calls.forEach(call -> call.sentWith(calls));
+      for (PendingCall call : calls) {
+        call.sentWith(calls);
+      }
     }
     Future<byte[]> submitted;
     try {
       submitted =
           calls.size() == 1
               ? executor.submitToMember(calls.get(0).task, target)
-              : executor.submitToMember(
-                  new DispatchedBatch(calls.stream().map(call -> call.task).toList()), target);
+              : executor.submitToMember(new DispatchedBatch(calls), target);
     } catch (Throwable refused) { // an Error too: a call must not wait for ever
       calls.forEach(call -> call.result.completeExceptionally(translate(refused, call.call, null)));
       return;
@@ -168,7 +163,9 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   }
                 },
                 Runnable::run);
-    calls.forEach(call -> call.submitted(submitted));
+    for (PendingCall call : calls) {
+      call.submitted(submitted);
+    }
   }
 
   /** Completes each call with its reply in {@code answer}: the reply itself for a lone call. */

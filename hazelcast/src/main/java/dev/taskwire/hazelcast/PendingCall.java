@@ -4,13 +4,14 @@ import dev.taskwire.runtime.remote.RemoteCall;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * One dispatched call on the driver, from {@link HazelcastDispatcher#dispatch} until its reply is
  * read: what was sent, the result the run waits for, and what was submitted to carry it (alone or
  * in a batch), to cancel on the member when the run no longer wants it.
  */
-final class PendingCall {
+final class PendingCall implements BiConsumer<Object, Throwable> {
   final RemoteCall call;
   final DispatchedTask task;
   final CompletableFuture<Object> result = new CompletableFuture<>();
@@ -50,12 +51,20 @@ final class PendingCall {
     }
   }
 
+  /** When the result completes: if it was cancelled, the work on the member may be too. */
+  @Override
+  public void accept(Object value, Throwable failure) {
+    if (result.isCancelled()) {
+      cancelIfUnwanted();
+    }
+  }
+
   /**
    * Cancels the submitted work on its member once no result it carries is still wanted: at once for
    * a lone call, when the last of them is cancelled for a batch. Best effort: if the cancel fails
    * (say the client is closing), the run has moved on and no one could act.
    */
-  void cancelIfUnwanted() {
+  private void cancelIfUnwanted() {
     Future<?> carrier = submitted;
     if (carrier == null || carrier.isDone() || !result.isDone()) {
       return;

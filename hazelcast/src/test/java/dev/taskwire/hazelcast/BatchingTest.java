@@ -1,11 +1,14 @@
 package dev.taskwire.hazelcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.remote.WorkerLostException;
@@ -13,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -119,7 +124,8 @@ class BatchingTest {
     awaitWaiting(dispatcher, 6);
     sender.release();
 
-    // Element 0 goes first in a batch of two (six calls over three members), and blocks it.
+    // Element 0 shares a batch with one other (six calls over three members) and blocks it.
+    int batchOfVictim = 6 / cluster.members().size();
     String victim = Marks.await(mark, Duration.ofMinutes(1));
     cluster.members().stream()
         .filter(member -> member.getCluster().getLocalMember().getUuid().toString().equals(victim))
@@ -131,10 +137,46 @@ class BatchingTest {
 
     assertEquals(55, results.total());
     assertNotEquals(victim, results.square().get(0).member());
-    assertNotEquals(victim, results.square().get(1).member());
+    // The whole batch is lost with its member: each of its calls is re-run.
     List<TaskEvent> retried = listener.retried;
-    assertEquals(2, retried.size(), retried::toString);
+    assertEquals(batchOfVictim, retried.size(), retried::toString);
     retried.forEach(event -> assertInstanceOf(WorkerLostException.class, event.error()));
+  }
+
+  @Test
+  void aStoppedRunCancelsItsBatchOnTheMember() throws Exception {
+    HazelcastInstance driver = cluster.newClient();
+    String target = cluster.members().get(0).getCluster().getLocalMember().getUuid().toString();
+    HeldSender sender = new HeldSender();
+    // One selected member: both calls go in one batch, one behind the other (which goes first
+    // depends on which of the run's threads dispatched first).
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(driver)
+            .members(member -> member.getUuid().toString().equals(target))
+            .batchSize(4)
+            .sendBatchesOn(sender)
+            .build();
+    String runId = "stuck-" + System.nanoTime();
+    IMap<String, String> marks = driver.getMap(VictimPipeline.MARKS);
+    List<CompletableFuture<String>> started =
+        List.of(Marks.awaitMark(driver, runId + ":0"), Marks.awaitMark(driver, runId + ":1"));
+    long messagesBefore = messagesRun();
+    StuckPipelineRunner.Execution execution =
+        new StuckPipelineRunner(
+                new StuckPipeline(runId), RunOptions.defaults().dispatcher(dispatcher))
+            .start();
+    awaitWaiting(dispatcher, 2);
+    sender.release();
+    CompletableFuture.anyOf(started.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+    int first = started.get(0).isDone() ? 0 : 1;
+    CompletableFuture<String> interrupted = Marks.awaitUpdate(driver, runId + ":" + first);
+
+    assertTrue(execution.cancel());
+    assertEquals("interrupted", Marks.await(interrupted, Duration.ofMinutes(1)));
+    assertThrows(CancellationException.class, execution::await);
+    // The batch stopped with its first call: the second never started.
+    assertFalse(marks.containsKey(runId + ":" + (1 - first)));
+    assertEquals(1, messagesRun() - messagesBefore);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,19 @@ final class Marks {
             runId,
             true);
     return marked.whenComplete((uuid, failure) -> marks.removeEntryListener(registration));
+  }
+
+  /** Completes with the next value put under {@code key}, which already holds one. */
+  static CompletableFuture<String> awaitUpdate(HazelcastInstance driver, String key) {
+    IMap<String, String> marks = driver.getMap(VictimPipeline.MARKS);
+    CompletableFuture<String> updated = new CompletableFuture<>();
+    UUID registration =
+        marks.addEntryListener(
+            (EntryUpdatedListener<String, String>)
+                (EntryEvent<String, String> event) -> updated.complete(event.getValue()),
+            key,
+            true);
+    return updated.whenComplete((value, failure) -> marks.removeEntryListener(registration));
   }
 
   static String await(CompletableFuture<String> mark, Duration limit) throws Exception {
