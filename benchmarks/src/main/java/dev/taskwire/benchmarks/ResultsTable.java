@@ -263,6 +263,7 @@ public final class ResultsTable {
     workTable(results, md);
     telemetryTable(results, md);
     dispatchTable(results, md);
+    dispatchFanOutTable(results, md);
 
     if (compileTable != null) {
       md.append("\n## Compile time of the processor\n\n");
@@ -549,6 +550,42 @@ public final class ResultsTable {
         (method, cost) ->
             md.append("| ")
                 .append(method)
+                .append(" | ")
+                .append(withError(cost.time(), 1))
+                .append(" | ")
+                .append(withError(cost.bytes(), 0))
+                .append(" |\n"));
+  }
+
+  /**
+   * DispatchFanOutBenchmark: time and bytes per element of a dispatched fan-out, each element sent
+   * alone or in batches, against the same run in this JVM.
+   */
+  private static void dispatchFanOutTable(JsonNode results, StringBuilder md) {
+    Map<String, Cost> rows =
+        costs(
+            results,
+            "DispatchFanOutBenchmark",
+            result -> {
+              String benchmark = result.get("benchmark").asText();
+              String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+              return method.equals("local")
+                  ? "local"
+                  : method + ", batchSize " + result.path("params").path("batchSize").asText();
+            });
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## A dispatched fan-out, alone and in batches (`DispatchFanOutBenchmark`)\n\n");
+    md.append(
+        "64 elements of 1 KB, each checksummed by a task dispatched from a client to a member in"
+            + " the same JVM, each call alone (`batchSize` 1) or in batches; per element, bytes"
+            + " counting both sides.\n\n");
+    md.append("| elements sent | time per element (µs) | bytes per element |\n|---|---:|---:|\n");
+    rows.forEach(
+        (row, cost) ->
+            md.append("| ")
+                .append(row)
                 .append(" | ")
                 .append(withError(cost.time(), 1))
                 .append(" | ")

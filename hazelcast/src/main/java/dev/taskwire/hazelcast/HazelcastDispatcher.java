@@ -39,9 +39,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * arguments through the cluster's {@link IExecutorService} (named {@code "taskwire"} unless set) to
  * a member picked at random among those the {@linkplain Builder#members selector} accepts (by
  * default the data members, so a lite-member or client driver never runs them itself), and its
- * result comes back. Every member needs the same build of the pipeline on its class path: a member
- * with another build fails the task with a {@link
- * dev.taskwire.runtime.remote.FingerprintMismatchException} naming both fingerprints.
+ * result comes back. With a {@linkplain Builder#batchSize batch size} above 1, calls dispatched
+ * together (the elements of a fan-out) go to members in batches, one message each. Every member
+ * needs the same build of the pipeline on its class path: a member with another build fails the
+ * task with a {@link dev.taskwire.runtime.remote.FingerprintMismatchException} naming both
+ * fingerprints.
  *
  * <p>What crosses the wire is read back only as the classes the task's signature declares: a member
  * reads the pipeline object and arguments through the call's allow-list (from the pipeline's
@@ -163,8 +165,8 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   }
                 },
                 Runnable::run);
-    for (PendingCall call : calls) {
-      call.submitted(submitted);
+    for (int i = 0; i < calls.size(); i++) { // no iterator: a lone call's path allocates little
+      calls.get(i).submitted(submitted);
     }
   }
 
