@@ -203,8 +203,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
       }
     }
     if (selected.isEmpty()) {
-      throw new RejectedExecutionException(
-          "none of the " + all.size() + " members of the cluster is selected by " + members);
+      throw noneSelected(all);
     }
     Collections.rotate(selected, ThreadLocalRandom.current().nextInt(selected.size()));
     return selected;
@@ -222,10 +221,14 @@ public final class HazelcastDispatcher implements TaskDispatcher {
       }
     }
     if (picked == null) {
-      throw new RejectedExecutionException(
-          "none of the " + all.size() + " members of the cluster is selected by " + members);
+      throw noneSelected(all);
     }
     return picked;
+  }
+
+  private RejectedExecutionException noneSelected(Set<Member> all) {
+    return new RejectedExecutionException(
+        "none of the " + all.size() + " members of the cluster is selected by " + members);
   }
 
   /** How many calls wait for the batches' sender; 0 without batches. For tests. */
