@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
  * thread that received them, each checked and answered as a lone {@link DispatchedTask} is, and
  * their replies go back together.
  *
- * <p>On the wire: the number of calls, then each call as a {@link DispatchedTask} writes itself.
+ * <p>On the wire: the number of calls, then each call as a {@link DispatchedTask} writes itself,
+ * except that a call whose header (pipeline, fingerprint, task) is the one before's, as for the
+ * elements of a fan-out, leaves it out: a byte before each call says whether its header follows.
  * The reply: the number of replies, then each {@link CallReply}'s length and bytes, in the order of
  * the calls.
  */
@@ -50,20 +52,33 @@ final class DispatchedBatch
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
     out.writeInt(calls.length);
-    for (DispatchedTask call : calls) {
-      call.writeData(out);
+    for (int i = 0; i < calls.length; i++) {
+      boolean header = i == 0 || !calls[i].sameHeaderAs(calls[i - 1]);
+      out.writeBoolean(header);
+      if (header) {
+        calls[i].writeHeader(out);
+      }
+      calls[i].writeBody(out);
     }
   }
 
   @Override
   public void readData(ObjectDataInput in) throws IOException {
-    // Every call takes more than 16 bytes: a count the input cannot hold is refused before the
+    // Every call takes at least 9 bytes (a flag, an attempt, a context's length): a count the input
+    // cannot hold is refused before the
     // array is made.
     calls =
-        new DispatchedTask[WireValues.length(in, 16, DispatchedTask[].class, "a batch of calls")];
+        new DispatchedTask[WireValues.length(in, 9, DispatchedTask[].class, "a batch of calls")];
     for (int i = 0; i < calls.length; i++) {
       calls[i] = new DispatchedTask();
-      calls[i].readData(in);
+      if (in.readBoolean()) {
+        calls[i].readHeader(in);
+      } else if (i > 0) {
+        calls[i].readHeaderOf(calls[i - 1]);
+      } else {
+        throw new StreamCorruptedException("the first call of a batch has no header");
+      }
+      calls[i].readBody(in);
     }
   }
 

@@ -103,9 +103,45 @@ final class DispatchedTask
 
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
+    writeHeader(out);
+    writeBody(out);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    readHeader(in);
+    readBody(in);
+  }
+
+  /** Which task of which build: the same for every element of a fan-out. */
+  void writeHeader(ObjectDataOutput out) throws IOException {
     out.writeString(pipeline);
     out.writeString(fingerprint);
     out.writeString(task);
+  }
+
+  void readHeader(ObjectDataInput in) throws IOException {
+    pipeline = in.readString();
+    fingerprint = in.readString();
+    task = in.readString();
+  }
+
+  /** Whether this call's header is {@code other}'s, so that a batch sends it once. */
+  boolean sameHeaderAs(DispatchedTask other) {
+    return pipeline.equals(other.pipeline)
+        && fingerprint.equals(other.fingerprint)
+        && task.equals(other.task);
+  }
+
+  /** Takes {@code other}'s header, for a call of a batch that did not repeat it. */
+  void readHeaderOf(DispatchedTask other) {
+    pipeline = other.pipeline;
+    fingerprint = other.fingerprint;
+    task = other.task;
+  }
+
+  /** The attempt, the context and the payload: what is the call's own. */
+  void writeBody(ObjectDataOutput out) throws IOException {
     out.writeInt(attempt);
     out.writeInt(context.length);
     for (String field : context) {
@@ -118,11 +154,7 @@ final class DispatchedTask
     }
   }
 
-  @Override
-  public void readData(ObjectDataInput in) throws IOException {
-    pipeline = in.readString();
-    fingerprint = in.readString();
-    task = in.readString();
+  void readBody(ObjectDataInput in) throws IOException {
     attempt = in.readInt();
     What what = new What(pipeline, task);
     context = new String[WireValues.length(in, 1, String[].class, what)];

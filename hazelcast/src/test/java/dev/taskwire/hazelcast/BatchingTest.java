@@ -108,6 +108,47 @@ class BatchingTest {
   }
 
   @Test
+  void callsOfDifferentTasksShareABatchAndEachRunsItsOwnTask() throws Exception {
+    String target = cluster.members().get(0).getCluster().getLocalMember().getUuid().toString();
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newClient())
+            .members(member -> member.getUuid().toString().equals(target))
+            .batchSize(6)
+            .sendBatchesOn(sender)
+            .build();
+    SpreadPipeline pipeline = new SpreadPipeline(1_000);
+    long messagesBefore = messagesRun();
+    SpreadPipelineRunner.Execution execution =
+        new SpreadPipelineRunner(pipeline, RunOptions.defaults().dispatcher(dispatcher)).start();
+    // part0 to part5 become ready together; total waits for them.
+    awaitWaiting(dispatcher, 6);
+    sender.release();
+    SpreadPipelineRunner.Results results = execution.await();
+
+    SpreadPipelineRunner.Results local = new SpreadPipelineRunner(pipeline).run();
+    assertEquals(
+        List.of(
+            local.part0().value(),
+            local.part1().value(),
+            local.part2().value(),
+            local.part3().value(),
+            local.part4().value(),
+            local.part5().value()),
+        List.of(
+            results.part0().value(),
+            results.part1().value(),
+            results.part2().value(),
+            results.part3().value(),
+            results.part4().value(),
+            results.part5().value()));
+    assertEquals(local.total().value(), results.total().value());
+    assertEquals(target, results.part3().member());
+    // One batch of the six parts, then total alone.
+    assertEquals(2, messagesRun() - messagesBefore);
+  }
+
+  @Test
   void aBatchWhoseMemberIsLostHasEachOfItsCallsReRunElsewhere() throws Exception {
     HazelcastInstance driver = cluster.newLiteMember();
     HeldSender sender = new HeldSender();
