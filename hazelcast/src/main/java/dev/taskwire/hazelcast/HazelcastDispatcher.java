@@ -243,7 +243,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
 
   /**
    * The task's own exception, a {@link WorkerLostException} if its member was lost, or an {@link
-   * IllegalStateException} if the member cannot read taskwire's calls.
+   * IllegalStateException} if the member cannot read taskwire's calls or batches.
    *
    * @param member the member the call went to, or null if it went nowhere
    */
@@ -269,6 +269,25 @@ public final class HazelcastDispatcher implements TaskDispatcher {
               + TaskwireSerializerFactory.FACTORY_ID
               + "); configure the member with HazelcastConfigs.member(...) or"
               + " HazelcastConfigs.configureSerialization(config.getSerializationConfig())",
+          cause);
+    }
+    if (cause instanceof HazelcastSerializationException
+        && String.valueOf(cause.getMessage())
+            .contains(
+                "namespace: "
+                    + TaskwireSerializerFactory.FACTORY_ID
+                    + ", classId: "
+                    + TaskwireSerializerFactory.DISPATCHED_BATCH
+                    + ",")) {
+      return new IllegalStateException(
+          "member "
+              + (member == null ? "?" : member.getAddress())
+              + " cannot read a batch of calls (task '"
+              + call.task()
+              + "' of "
+              + call.pipeline()
+              + "): its taskwire-hazelcast is older than batches; put the driver's version on"
+              + " every member, or send each call alone (batchSize 1)",
           cause);
     }
     if (LostMember.isLost(cause) && hazelcast.getLifecycleService().isRunning()) {

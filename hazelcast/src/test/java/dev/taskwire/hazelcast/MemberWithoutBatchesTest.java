@@ -1,0 +1,82 @@
+package dev.taskwire.hazelcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import dev.taskwire.runtime.PipelineException;
+import dev.taskwire.runtime.RunOptions;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member with a taskwire-hazelcast older than batches (its factory creates lone calls only)
+ * cannot read a batch: the calls fail with a message that names the member and both ways out.
+ */
+class MemberWithoutBatchesTest {
+  private static HazelcastInstance member;
+  private static HazelcastInstance client;
+
+  @BeforeAll
+  static void startAMemberThatKnowsOnlyLoneCalls() {
+    String cluster = "taskwire-no-batches-" + ProcessHandle.current().pid();
+    int port = LoopbackConfig.freePort();
+    Config config = LoopbackConfig.member(cluster, port, List.of(port));
+    DataSerializableFactory loneCallsOnly =
+        classId ->
+            classId == TaskwireSerializerFactory.DISPATCHED_TASK ? new DispatchedTask() : null;
+    config
+        .getSerializationConfig()
+        .getDataSerializableFactories()
+        .put(TaskwireSerializerFactory.FACTORY_ID, loneCallsOnly);
+    member = Hazelcast.newHazelcastInstance(config);
+    client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, List.of(port)));
+  }
+
+  @AfterAll
+  static void stop() {
+    client.shutdown();
+    member.getLifecycleService().terminate();
+  }
+
+  @Test
+  void aBatchFailsWithAMessageThatNamesTheMemberAndTheWaysOut() {
+    PipelineException failure =
+        assertThrows(
+            PipelineException.class,
+            () ->
+                new BatchPipelineRunner(
+                        new BatchPipeline("old-member", 4, -1),
+                        RunOptions.defaults()
+                            .dispatcher(HazelcastDispatcher.builder(client).batchSize(4).build()))
+                    .run());
+
+    IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
+    assertEquals(
+        "member "
+            + member.getCluster().getLocalMember().getAddress()
+            + " cannot read a batch of calls (task 'square' of "
+            + BatchPipeline.class.getCanonicalName()
+            + "): its taskwire-hazelcast is older than batches; put the driver's version on every"
+            + " member, or send each call alone (batchSize 1)",
+        cause.getMessage());
+  }
+
+  @Test
+  void loneCallsStillRunThere() {
+    assertEquals(
+        14,
+        new BatchPipelineRunner(
+                new BatchPipeline("old-member-lone", 4, -1),
+                RunOptions.defaults().dispatcher(HazelcastDispatcher.builder(client).build()))
+            .run()
+            .total());
+  }
+}
