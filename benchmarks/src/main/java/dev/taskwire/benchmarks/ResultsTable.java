@@ -546,15 +546,7 @@ public final class ResultsTable {
         "One task with a 1 KB argument, run in this JVM (`local`) or dispatched to a member of a"
             + " Hazelcast cluster in the same JVM; bytes count both sides.\n\n");
     md.append("| dispatched | time per task (µs) | bytes per task |\n|---|---:|---:|\n");
-    rows.forEach(
-        (method, cost) ->
-            md.append("| ")
-                .append(method)
-                .append(" | ")
-                .append(withError(cost.time(), 1))
-                .append(" | ")
-                .append(withError(cost.bytes(), 0))
-                .append(" |\n"));
+    costRows(rows, md);
   }
 
   /**
@@ -582,6 +574,11 @@ public final class ResultsTable {
             + " the same JVM, each call alone (`batchSize` 1) or in batches; per element, bytes"
             + " counting both sides.\n\n");
     md.append("| elements sent | time per element (µs) | bytes per element |\n|---|---:|---:|\n");
+    costRows(rows, md);
+  }
+
+  /** One table row per entry: its name, time and bytes. */
+  private static void costRows(Map<String, Cost> rows, StringBuilder md) {
     rows.forEach(
         (row, cost) ->
             md.append("| ")
