@@ -364,9 +364,9 @@ public final class HazelcastDispatcher implements TaskDispatcher {
      * needs, and over as many members as there are calls. Calls are sent by a task on the common
      * pool: those the run dispatches before it runs go in one round of batches, so a lone call pays
      * one hand-off between threads, and a fan-out throttled with {@code maxConcurrency}, which
-     * dispatches its elements as earlier ones end, makes small batches. A batch whose member is
-     * lost re-runs each of its calls as a lone call would be re-run; a call's timeout or a
-     * cancelled run cancels a batch on its member once none of its calls is wanted.
+     * dispatches its elements as earlier ones end, makes batches of at most that many. A batch
+     * whose member is lost re-runs each of its calls as a lone call would be re-run; a call's
+     * timeout or a cancelled run cancels a batch on its member once none of its calls is wanted.
      */
     public Builder batchSize(int batchSize) {
       if (batchSize < 1) {
