@@ -108,6 +108,28 @@ class BatchingTest {
   }
 
   @Test
+  void aThrottledFanOutsBatchesHoldAtMostItsConcurrency() throws Exception {
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newClient()).batchSize(8).sendBatchesOn(sender).build();
+    long messagesBefore = messagesRun();
+    ThrottledPipelineRunner.Execution execution =
+        new ThrottledPipelineRunner(
+                new ThrottledPipeline(), RunOptions.defaults().dispatcher(dispatcher))
+            .start();
+    awaitWaiting(dispatcher, 2);
+    // The run holds the other four back until these two are answered.
+    assertEquals(2, dispatcher.callsWaiting());
+    sender.release();
+    ThrottledPipelineRunner.Results results = execution.await();
+
+    assertEquals(
+        List.of(0L, 1L, 4L, 9L, 16L, 25L), results.square().stream().map(Part::value).toList());
+    // Six calls, at most two in a message.
+    assertTrue(messagesRun() - messagesBefore >= 3, () -> (messagesRun() - messagesBefore) + "");
+  }
+
+  @Test
   void callsOfDifferentTasksShareABatchAndEachRunsItsOwnTask() throws Exception {
     String target = cluster.members().get(0).getCluster().getLocalMember().getUuid().toString();
     HeldSender sender = new HeldSender();
