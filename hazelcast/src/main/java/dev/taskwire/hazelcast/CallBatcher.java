@@ -38,9 +38,7 @@ final class CallBatcher {
         sender.execute(this::sendWaiting);
       } catch (RejectedExecutionException refused) {
         sending.set(false);
-        for (PendingCall next; (next = waiting.poll()) != null; ) {
-          next.result.completeExceptionally(dispatcher.translate(refused, next.call, null));
-        }
+        dispatcher.fail(takeWaiting(), refused, null);
       }
     }
   }
@@ -53,19 +51,24 @@ final class CallBatcher {
   /** Sends what waits, round after round, until nothing does. */
   private void sendWaiting() {
     do {
-      List<PendingCall> calls = new ArrayList<>();
-      for (PendingCall next; (next = waiting.poll()) != null; ) {
-        if (!next.result.isDone()) { // cancelled before it left: nothing to send
-          calls.add(next);
-        }
-      }
       try {
-        send(calls);
+        send(takeWaiting());
       } finally {
         sending.set(false);
       }
       // A call added after the poll and before the flag cleared found a sender: this one.
     } while (!waiting.isEmpty() && sending.compareAndSet(false, true));
+  }
+
+  /** The calls waiting, but for those cancelled before they left: nothing to send for them. */
+  private List<PendingCall> takeWaiting() {
+    List<PendingCall> calls = new ArrayList<>();
+    for (PendingCall next; (next = waiting.poll()) != null; ) {
+      if (!next.result.isDone()) {
+        calls.add(next);
+      }
+    }
+    return calls;
   }
 
   /**
@@ -80,9 +83,7 @@ final class CallBatcher {
     try {
       members = dispatcher.selectedMembers();
     } catch (RuntimeException refused) {
-      calls.forEach(
-          call ->
-              call.result.completeExceptionally(dispatcher.translate(refused, call.call, null)));
+      dispatcher.fail(calls, refused, null);
       return;
     }
     int count = calls.size();

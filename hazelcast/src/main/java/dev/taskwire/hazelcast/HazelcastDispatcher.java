@@ -116,7 +116,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
       try {
         target = pickMember();
       } catch (RuntimeException refused) {
-        pending.result.completeExceptionally(translate(refused, call, null));
+        fail(List.of(pending), refused, null);
         return pending.result;
       }
       send(List.of(pending), target);
@@ -141,7 +141,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
               ? executor.submitToMember(calls.get(0).task, target)
               : executor.submitToMember(new DispatchedBatch(calls), target);
     } catch (Throwable refused) { // an Error too: a call must not wait for ever
-      calls.forEach(call -> call.result.completeExceptionally(translate(refused, call.call, null)));
+      fail(calls, refused, null);
       return;
     }
     // Members' and clients' executor futures are CompletableFutures in Hazelcast 5. Their callbacks
@@ -154,10 +154,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
             .whenCompleteAsync(
                 (answer, failure) -> {
                   if (failure != null) {
-                    calls.forEach(
-                        call ->
-                            call.result.completeExceptionally(
-                                translate(failure, call.call, target)));
+                    fail(calls, failure, target);
                   } else if (((byte[]) answer).length <= READ_WHERE_IT_ARRIVES) {
                     complete(calls, (byte[]) answer);
                   } else {
@@ -167,6 +164,17 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                 Runnable::run);
     for (int i = 0; i < calls.size(); i++) { // no iterator: a lone call's path allocates little
       calls.get(i).submitted(submitted);
+    }
+  }
+
+  /**
+   * Fails each of {@code calls} with {@code failure} as {@link #translate} reads it for the call.
+   *
+   * @param member the member the calls went to, or null if they went nowhere
+   */
+  void fail(List<PendingCall> calls, Throwable failure, Member member) {
+    for (PendingCall call : calls) {
+      call.result.completeExceptionally(translate(failure, call.call, member));
     }
   }
 
@@ -247,7 +255,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
    *
    * @param member the member the call went to, or null if it went nowhere
    */
-  Throwable translate(Throwable failure, RemoteCall call, Member member) {
+  private Throwable translate(Throwable failure, RemoteCall call, Member member) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
