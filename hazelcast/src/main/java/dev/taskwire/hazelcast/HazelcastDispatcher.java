@@ -153,6 +153,11 @@ public final class HazelcastDispatcher implements TaskDispatcher {
         ((CompletableFuture<?>) submitted)
             .whenCompleteAsync(
                 (answer, failure) -> {
+                  // Completing one call may stop the run and cancel the others: the answer is in,
+                  // there is nothing left to cancel on the member.
+                  for (int i = 0; i < calls.size(); i++) {
+                    calls.get(i).answered();
+                  }
                   if (failure != null) {
                     fail(calls, failure, target);
                   } else if (((byte[]) answer).length <= READ_WHERE_IT_ARRIVES) {

@@ -3,6 +3,7 @@ package dev.taskwire.hazelcast;
 import dev.taskwire.runtime.remote.RemoteCall;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
@@ -25,6 +26,9 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
   /** What carries the call to its member; null until submitted. */
   private volatile Future<?> submitted;
 
+  /** Whether the member's answer came: nothing is left to cancel there. */
+  private volatile boolean answered;
+
   PendingCall(RemoteCall call, DispatchedTask task, ClassLoader loader) {
     this.call = call;
     this.task = task;
@@ -40,6 +44,11 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
   void submitted(Future<?> submitted) {
     this.submitted = submitted;
     cancelIfUnwanted();
+  }
+
+  /** Before its result completes: the member answered, or the message carrying the call failed. */
+  void answered() {
+    answered = true;
   }
 
   /** Completes the result with the value or the failure in {@code reply}. */
@@ -61,17 +70,21 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
 
   /**
    * Cancels the submitted work on its member once no result it carries is still wanted: at once for
-   * a lone call, when the last of them is cancelled for a batch. Best effort: if the cancel fails
-   * (say the client is closing), the run has moved on and no one could act.
+   * a lone call, when the last of them is cancelled for a batch, never once it was answered. Best
+   * effort: if the cancel fails (say the client is closing), the run has moved on and no one could
+   * act.
    */
   private void cancelIfUnwanted() {
     Future<?> carrier = submitted;
-    if (carrier == null || carrier.isDone() || !result.isDone()) {
+    if (carrier == null || answered || carrier.isDone() || !result.isDone()) {
       return;
     }
     List<PendingCall> others = batch;
     if (others == null || others.stream().allMatch(other -> other.result.isDone())) {
-      carrier.cancel(true);
+      // Hazelcast's client waits for the member to confirm a cancel, and the thread cancelling may
+      // be the one that confirmation must come through (a client's response thread, when a failed
+      // call stops the run), or the run's timer: cancel elsewhere.
+      ForkJoinPool.commonPool().execute(() -> carrier.cancel(true));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.taskwire.hazelcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
@@ -11,6 +12,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,15 +50,21 @@ class MemberWithoutBatchesTest {
 
   @Test
   void aBatchFailsWithAMessageThatNamesTheMemberAndTheWaysOut() {
+    // The first call failed stops the run, which cancels the other three on the client's thread
+    // that read the failure: a cancel sent to the member from there would wait for ever.
     PipelineException failure =
-        assertThrows(
-            PipelineException.class,
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(1),
             () ->
-                new BatchPipelineRunner(
-                        new BatchPipeline("old-member", 4, -1),
-                        RunOptions.defaults()
-                            .dispatcher(HazelcastDispatcher.builder(client).batchSize(4).build()))
-                    .run());
+                assertThrows(
+                    PipelineException.class,
+                    () ->
+                        new BatchPipelineRunner(
+                                new BatchPipeline("old-member", 4, -1),
+                                RunOptions.defaults()
+                                    .dispatcher(
+                                        HazelcastDispatcher.builder(client).batchSize(4).build()))
+                            .run()));
 
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(
