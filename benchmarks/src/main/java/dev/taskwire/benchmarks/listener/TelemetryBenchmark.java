@@ -7,6 +7,7 @@ import dev.taskwire.benchmarks.randomdag.RandomDagRunner;
 import dev.taskwire.micrometer.TaskwireMetrics;
 import dev.taskwire.opentelemetry.TaskwireTracing;
 import dev.taskwire.runtime.RunOptions;
+import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.TaskListener;
 import dev.taskwire.runtime.trace.TraceRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +38,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What telemetry costs a run of the random DAG (109 tasks, about 330 events a run), one setting per
  * {@code telemetry} row, against {@code none}: a listener that overrides nothing ({@code noOp}: no
- * event is even made), taskwire's {@link TraceRecorder} ({@code traceRecorder}; {@code
+ * event is even made), one that hears each task's start and end and ignores them ({@code
+ * startEndNoOp}: the floor of any listener that times tasks, since each of those events carries a
+ * reading of the clock), taskwire's {@link TraceRecorder} ({@code traceRecorder}; {@code
  * traceRecorderRead} also reads each run's spans, which the recorder assembles when they are first
  * read), OpenTelemetry tracing on the no-op API ({@code otelNoop}) and on the SDK with a batch span
  * processor whose exporter drops the spans ({@code otelSdk}), JDK Flight Recorder with taskwire's
@@ -55,6 +58,7 @@ public class TelemetryBenchmark {
   @Param({
     "none",
     "noOp",
+    "startEndNoOp",
     "traceRecorder",
     "traceRecorderRead",
     "otelNoop",
@@ -82,6 +86,7 @@ public class TelemetryBenchmark {
         switch (telemetry) {
           case "none", "jfr" -> plain;
           case "noOp" -> plain.listener(new TaskListener() {});
+          case "startEndNoOp" -> plain.listener(new StartEndNoOp());
           case "traceRecorder", "traceRecorderRead" -> plain.listener(recorder);
           case "otelNoop" -> plain.propagate(TaskwireTracing.create(OpenTelemetry.noop()));
           case "otelSdk" -> plain.propagate(TaskwireTracing.create(sdk()));
@@ -98,6 +103,15 @@ public class TelemetryBenchmark {
     }
     Answers.requireAll(
         getClass().getSimpleName(), RandomDag.EXPECTED, Map.of(telemetry, runOnce()));
+  }
+
+  /** Hears each task's start and end, as a recorder of spans must, and does nothing with them. */
+  private static final class StartEndNoOp implements TaskListener {
+    @Override
+    public void taskStarted(TaskEvent event) {}
+
+    @Override
+    public void taskSucceeded(TaskEvent event) {}
   }
 
   /** The SDK with a batch processor, as in production, and an exporter that drops every span. */
