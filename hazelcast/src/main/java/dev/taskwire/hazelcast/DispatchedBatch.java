@@ -115,7 +115,7 @@ final class DispatchedBatch
   /**
    * The replies in a batch's answer, in the order of its calls.
    *
-   * @throws StreamCorruptedException if it does not hold {@code expected} replies
+   * @throws StreamCorruptedException if it does not hold {@code expected} replies and nothing else
    */
   static byte[][] replies(byte[] answer, int expected) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(answer));
@@ -132,6 +132,10 @@ final class DispatchedBatch
             "reply " + i + " of a batch claims " + length + " bytes, more than are left");
       }
       replies[i] = in.readNBytes(length);
+    }
+    if (in.available() > 0) {
+      throw new StreamCorruptedException(
+          "a batch's answer has " + in.available() + " bytes after its last reply");
     }
     return replies;
   }

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +70,11 @@ public final class HazelcastDispatcher implements TaskDispatcher {
   private final MemberSelector members;
   private final int rerunsWhenMemberLost;
 
+  /**
+   * Sends batches, reads large replies and sends cancels, off the run's and Hazelcast's threads.
+   */
+  private final Executor threads;
+
   /** Gathers calls into batches; null when each call goes alone. */
   private final CallBatcher batcher;
 
@@ -79,8 +83,9 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     this.executor = builder.hazelcast.getExecutorService(builder.executorName);
     this.members = builder.members;
     this.rerunsWhenMemberLost = builder.rerunsWhenMemberLost;
+    this.threads = builder.threads;
     this.batcher =
-        builder.batchSize > 1 ? new CallBatcher(this, builder.batchSize, builder.sender) : null;
+        builder.batchSize > 1 ? new CallBatcher(this, builder.batchSize, builder.threads) : null;
   }
 
   /** Starts a dispatcher that sends tasks through {@code hazelcast}: a member or a client. */
@@ -106,7 +111,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     }
     // The reply is read with the loader of the thread that dispatched: the application's.
     PendingCall pending =
-        new PendingCall(call, task, Thread.currentThread().getContextClassLoader());
+        new PendingCall(call, task, Thread.currentThread().getContextClassLoader(), threads);
     // A timeout or a stopped run cancels the result: stop the task on the member too.
     var unused = pending.result.whenComplete(pending);
     if (batcher != null) {
@@ -147,7 +152,8 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     // Members' and clients' executor futures are CompletableFutures in Hazelcast 5. Their callbacks
     // without an executor go to Hazelcast's default executor, which on a machine of two cores or
     // fewer starts a thread per callback; this one runs where the answer arrives (a small answer is
-    // read there, a large one on the common pool), and the run hands the task's dependents to its
+    // read there, a large one on a dispatcher thread), and the run hands the task's dependents to
+    // its
     // own threads.
     var unusedAnswer =
         ((CompletableFuture<?>) submitted)
@@ -160,10 +166,12 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   }
                   if (failure != null) {
                     fail(calls, failure, target);
-                  } else if (((byte[]) answer).length <= READ_WHERE_IT_ARRIVES) {
-                    complete(calls, (byte[]) answer);
+                  } else if (!(answer instanceof byte[] reply)) {
+                    fail(calls, notAReply(answer, calls, target), target);
+                  } else if (reply.length <= READ_WHERE_IT_ARRIVES) {
+                    complete(calls, reply);
                   } else {
-                    ForkJoinPool.commonPool().execute(() -> complete(calls, (byte[]) answer));
+                    threads.execute(() -> complete(calls, reply));
                   }
                 },
                 Runnable::run);
@@ -181,6 +189,23 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     for (PendingCall call : calls) {
       call.result.completeExceptionally(translate(failure, call.call, member));
     }
+  }
+
+  /** The failure of calls whose member answered with something other than their replies. */
+  private static IllegalStateException notAReply(
+      Object answer, List<PendingCall> calls, Member member) {
+    return new IllegalStateException(
+        "member "
+            + member.getAddress()
+            + " answered "
+            + (calls.size() == 1 ? "a call" : "a batch of " + calls.size() + " calls")
+            + " (task '"
+            + calls.get(0).call.task()
+            + "' of "
+            + calls.get(0).call.pipeline()
+            + ") with "
+            + (answer == null ? "null" : "a " + answer.getClass().getName())
+            + (calls.size() == 1 ? ", not its reply" : ", not their replies"));
   }
 
   /** Completes each call with its reply in {@code answer}: the reply itself for a lone call. */
@@ -330,7 +355,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     private MemberSelector members = MemberSelectors.DATA_MEMBER_SELECTOR;
     private int rerunsWhenMemberLost = 3;
     private int batchSize = 1;
-    private Executor sender = ForkJoinPool.commonPool();
+    private Executor threads = DispatcherThreads.EXECUTOR;
 
     private Builder(HazelcastInstance hazelcast) {
       this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
@@ -374,12 +399,13 @@ public final class HazelcastDispatcher implements TaskDispatcher {
      * their member, and each call's result comes back with the whole batch's. So batch calls of
      * short tasks, in batches small enough to keep every member's executor threads busy: the
      * dispatcher spreads a burst of calls over the selected members, in as many batches as it
-     * needs, and over as many members as there are calls. Calls are sent by a task on the common
-     * pool: those the run dispatches before it runs go in one round of batches, so a lone call pays
-     * one hand-off between threads, and a fan-out throttled with {@code maxConcurrency}, which
-     * dispatches its elements as earlier ones end, makes batches of at most that many. A batch
-     * whose member is lost re-runs each of its calls as a lone call would be re-run; a call's
-     * timeout or a cancelled run cancels a batch on its member once none of its calls is wanted.
+     * needs, and over as many members as there are calls. Calls are sent by a thread of taskwire's
+     * own ({@code taskwire-hazelcast-N}): those the run dispatches before it runs go in one round
+     * of batches, so a lone call pays one hand-off between threads, and a fan-out throttled with
+     * {@code maxConcurrency}, which dispatches its elements as earlier ones end, makes batches of
+     * at most that many. A batch whose member is lost re-runs each of its calls as a lone call
+     * would be re-run; a call's timeout or a cancelled run cancels a batch on its member once none
+     * of its calls is wanted.
      */
     public Builder batchSize(int batchSize) {
       if (batchSize < 1) {
@@ -389,9 +415,12 @@ public final class HazelcastDispatcher implements TaskDispatcher {
       return this;
     }
 
-    /** Where batches are gathered and sent; the common pool unless a test says otherwise. */
-    Builder sendBatchesOn(Executor sender) {
-      this.sender = Objects.requireNonNull(sender, "sender");
+    /**
+     * Where batches are sent, large replies read and cancels sent; {@link DispatcherThreads} unless
+     * a test says otherwise.
+     */
+    Builder dispatcherThreads(Executor threads) {
+      this.threads = Objects.requireNonNull(threads, "threads");
       return this;
     }
 

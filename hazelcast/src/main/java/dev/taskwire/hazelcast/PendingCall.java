@@ -3,7 +3,7 @@ package dev.taskwire.hazelcast;
 import dev.taskwire.runtime.remote.RemoteCall;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
@@ -20,6 +20,9 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
   /** The loader the reply is read with: the dispatching thread's, the application's. */
   private final ClassLoader loader;
 
+  /** Where a cancel is sent from (see {@link #cancelIfUnwanted}). */
+  private final Executor canceller;
+
   /** The calls sent with this one, itself included; null if it went alone. */
   private volatile List<PendingCall> batch;
 
@@ -29,10 +32,11 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
   /** Whether the member's answer came: nothing is left to cancel there. */
   private volatile boolean answered;
 
-  PendingCall(RemoteCall call, DispatchedTask task, ClassLoader loader) {
+  PendingCall(RemoteCall call, DispatchedTask task, ClassLoader loader, Executor canceller) {
     this.call = call;
     this.task = task;
     this.loader = loader;
+    this.canceller = canceller;
   }
 
   /** Before submitting: the call goes with {@code batch}. */
@@ -84,7 +88,15 @@ final class PendingCall implements BiConsumer<Object, Throwable> {
       // Hazelcast's client waits for the member to confirm a cancel, and the thread cancelling may
       // be the one that confirmation must come through (a client's response thread, when a failed
       // call stops the run), or the run's timer: cancel elsewhere.
-      ForkJoinPool.commonPool().execute(() -> carrier.cancel(true));
+      canceller.execute(() -> cancelQuietly(carrier));
+    }
+  }
+
+  private static void cancelQuietly(Future<?> carrier) {
+    try {
+      carrier.cancel(true);
+    } catch (RuntimeException closing) {
+      // Best effort (see above): the client may be shutting down.
     }
   }
 }

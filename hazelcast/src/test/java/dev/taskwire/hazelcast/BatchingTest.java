@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -13,17 +14,18 @@ import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.remote.WorkerLostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -31,28 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the members, as their executors' started tasks. The sender is held until every call of the burst
  * waits, so that which calls go together does not depend on timing.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // a lost call would hang a test, not fail it
 class BatchingTest {
   @RegisterExtension static final HazelcastCluster cluster = HazelcastCluster.ofMembers(3);
-
-  /** Holds the sender until released; afterwards sends on the common pool. */
-  private static final class HeldSender implements Executor {
-    private final List<Runnable> held = new ArrayList<>();
-    private boolean released;
-
-    @Override
-    public synchronized void execute(Runnable command) {
-      if (released) {
-        ForkJoinPool.commonPool().execute(command);
-      } else {
-        held.add(command);
-      }
-    }
-
-    synchronized void release() {
-      released = true;
-      held.forEach(ForkJoinPool.commonPool()::execute);
-    }
-  }
 
   @Test
   void aBurstOfCallsGoesInBatchesSpreadOverTheMembersAndEachGetsItsOwnResult() throws Exception {
@@ -60,14 +43,14 @@ class BatchingTest {
     HazelcastDispatcher dispatcher =
         HazelcastDispatcher.builder(cluster.newLiteMember())
             .batchSize(8)
-            .sendBatchesOn(sender)
+            .dispatcherThreads(sender)
             .build();
     long messagesBefore = messagesRun();
     BatchPipelineRunner.Execution execution =
         new BatchPipelineRunner(
                 new BatchPipeline("batches", 40, -1), RunOptions.defaults().dispatcher(dispatcher))
             .start();
-    awaitWaiting(dispatcher, 40);
+    HeldSender.awaitWaiting(dispatcher, 40);
     sender.release();
     BatchPipelineRunner.Results results = execution.await();
 
@@ -87,14 +70,14 @@ class BatchingTest {
     HazelcastDispatcher dispatcher =
         HazelcastDispatcher.builder(cluster.newClient())
             .batchSize(16)
-            .sendBatchesOn(sender)
+            .dispatcherThreads(sender)
             .build();
     long messagesBefore = messagesRun();
     BatchPipelineRunner.Execution execution =
         new BatchPipelineRunner(
                 new BatchPipeline("few", 6, -1), RunOptions.defaults().dispatcher(dispatcher))
             .start();
-    awaitWaiting(dispatcher, 6);
+    HeldSender.awaitWaiting(dispatcher, 6);
     sender.release();
     BatchPipelineRunner.Results results = execution.await();
 
@@ -111,13 +94,16 @@ class BatchingTest {
   void aThrottledFanOutsBatchesHoldAtMostItsConcurrency() throws Exception {
     HeldSender sender = new HeldSender();
     HazelcastDispatcher dispatcher =
-        HazelcastDispatcher.builder(cluster.newClient()).batchSize(8).sendBatchesOn(sender).build();
+        HazelcastDispatcher.builder(cluster.newClient())
+            .batchSize(8)
+            .dispatcherThreads(sender)
+            .build();
     long messagesBefore = messagesRun();
     ThrottledPipelineRunner.Execution execution =
         new ThrottledPipelineRunner(
                 new ThrottledPipeline(), RunOptions.defaults().dispatcher(dispatcher))
             .start();
-    awaitWaiting(dispatcher, 2);
+    HeldSender.awaitWaiting(dispatcher, 2);
     // The run holds the other four back until these two are answered.
     assertEquals(2, dispatcher.callsWaiting());
     sender.release();
@@ -137,14 +123,14 @@ class BatchingTest {
         HazelcastDispatcher.builder(cluster.newClient())
             .members(member -> member.getUuid().toString().equals(target))
             .batchSize(6)
-            .sendBatchesOn(sender)
+            .dispatcherThreads(sender)
             .build();
     SpreadPipeline pipeline = new SpreadPipeline(1_000);
     long messagesBefore = messagesRun();
     SpreadPipelineRunner.Execution execution =
         new SpreadPipelineRunner(pipeline, RunOptions.defaults().dispatcher(dispatcher)).start();
     // part0 to part5 become ready together; total waits for them.
-    awaitWaiting(dispatcher, 6);
+    HeldSender.awaitWaiting(dispatcher, 6);
     sender.release();
     SpreadPipelineRunner.Results results = execution.await();
 
@@ -175,7 +161,7 @@ class BatchingTest {
     HazelcastInstance driver = cluster.newLiteMember();
     HeldSender sender = new HeldSender();
     HazelcastDispatcher dispatcher =
-        HazelcastDispatcher.builder(driver).batchSize(6).sendBatchesOn(sender).build();
+        HazelcastDispatcher.builder(driver).batchSize(6).dispatcherThreads(sender).build();
     String runId = "batch-victim-" + System.nanoTime();
     CompletableFuture<String> mark = Marks.awaitMark(driver, runId);
     RecordingListener listener = new RecordingListener();
@@ -184,7 +170,7 @@ class BatchingTest {
                 new BatchPipeline(runId, 6, 0),
                 RunOptions.defaults().listener(listener).dispatcher(dispatcher))
             .start();
-    awaitWaiting(dispatcher, 6);
+    HeldSender.awaitWaiting(dispatcher, 6);
     sender.release();
 
     // Element 0 shares a batch with one other (six calls over three members) and blocks it.
@@ -217,7 +203,7 @@ class BatchingTest {
         HazelcastDispatcher.builder(driver)
             .members(member -> member.getUuid().toString().equals(target))
             .batchSize(4)
-            .sendBatchesOn(sender)
+            .dispatcherThreads(sender)
             .build();
     String runId = "stuck-" + System.nanoTime();
     IMap<String, String> marks = driver.getMap(VictimPipeline.MARKS);
@@ -228,7 +214,7 @@ class BatchingTest {
         new StuckPipelineRunner(
                 new StuckPipeline(runId), RunOptions.defaults().dispatcher(dispatcher))
             .start();
-    awaitWaiting(dispatcher, 2);
+    HeldSender.awaitWaiting(dispatcher, 2);
     sender.release();
     CompletableFuture.anyOf(started.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
     int first = started.get(0).isDone() ? 0 : 1;
@@ -243,23 +229,55 @@ class BatchingTest {
   }
 
   @Test
+  void batchesLeaveWhileEveryThreadOfTheCommonPoolIsBusy() throws Exception {
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newClient()).batchSize(8).build();
+    // Every thread of the common pool waits, and one more task waits in its queue: nothing given to
+    // the pool now runs until the test ends. (A plain wait adds no thread to the pool.)
+    ForkJoinPool common = ForkJoinPool.commonPool();
+    AtomicInteger waiting = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(1);
+    Runnable waiter =
+        () -> {
+          waiting.incrementAndGet();
+          try {
+            done.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    try {
+      long limit = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (waiting.get() < common.getPoolSize() || !common.hasQueuedSubmissions()) {
+        assertTrue(System.nanoTime() < limit, "the common pool never filled");
+        if (!common.hasQueuedSubmissions()) {
+          common.execute(waiter); // the pool may start a thread for it, or have one idle
+        }
+        Thread.sleep(1);
+      }
+
+      BatchPipelineRunner.Results results =
+          assertTimeoutPreemptively(
+              Duration.ofMinutes(1),
+              () ->
+                  new BatchPipelineRunner(
+                          new BatchPipeline("busy-common-pool", 6, -1),
+                          RunOptions.defaults().dispatcher(dispatcher))
+                      .run());
+
+      assertEquals(55, results.total());
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
   void batchSizeMustBePositive() {
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class,
             () -> HazelcastDispatcher.builder(cluster.members().get(0)).batchSize(0));
     assertEquals("batchSize must be at least 1: 0", refused.getMessage());
-  }
-
-  /** Waits until the burst's calls all wait for the held sender. */
-  private static void awaitWaiting(HazelcastDispatcher dispatcher, int calls) throws Exception {
-    long limit = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (dispatcher.callsWaiting() < calls) {
-      if (System.nanoTime() > limit) {
-        throw new AssertionError(dispatcher.callsWaiting() + " of " + calls + " calls waiting");
-      }
-      Thread.sleep(1);
-    }
   }
 
   /** Every message the members' taskwire executors have run: lone calls and batches. */

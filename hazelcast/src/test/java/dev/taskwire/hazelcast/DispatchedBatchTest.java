@@ -44,4 +44,19 @@ class DispatchedBatchTest {
         assertThrows(StreamCorruptedException.class, () -> DispatchedBatch.replies(answer, 1));
     assertEquals("reply 0 of a batch claims 1000 bytes, more than are left", refused.getMessage());
   }
+
+  @Test
+  void bytesAfterTheLastReplyAreRefused() {
+    byte[] answer =
+        ByteBuffer.allocate(4 + 4 + 1 + 2)
+            .putInt(1)
+            .putInt(1)
+            .put((byte) 7)
+            .putShort((short) 9)
+            .array();
+
+    StreamCorruptedException refused =
+        assertThrows(StreamCorruptedException.class, () -> DispatchedBatch.replies(answer, 1));
+    assertEquals("a batch's answer has 2 bytes after its last reply", refused.getMessage());
+  }
 }

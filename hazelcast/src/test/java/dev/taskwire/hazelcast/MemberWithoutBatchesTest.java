@@ -49,22 +49,22 @@ class MemberWithoutBatchesTest {
   }
 
   @Test
-  void aBatchFailsWithAMessageThatNamesTheMemberAndTheWaysOut() {
+  void aBatchFailsWithAMessageThatNamesTheMemberAndTheWaysOut() throws Exception {
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(client).batchSize(4).dispatcherThreads(sender).build();
+    BatchPipelineRunner.Execution execution =
+        new BatchPipelineRunner(
+                new BatchPipeline("old-member", 4, -1),
+                RunOptions.defaults().dispatcher(dispatcher))
+            .start();
+    HeldSender.awaitWaiting(dispatcher, 4);
+    sender.release();
     // The first call failed stops the run, which cancels the other three on the client's thread
     // that read the failure: a cancel sent to the member from there would wait for ever.
     PipelineException failure =
         assertTimeoutPreemptively(
-            Duration.ofMinutes(1),
-            () ->
-                assertThrows(
-                    PipelineException.class,
-                    () ->
-                        new BatchPipelineRunner(
-                                new BatchPipeline("old-member", 4, -1),
-                                RunOptions.defaults()
-                                    .dispatcher(
-                                        HazelcastDispatcher.builder(client).batchSize(4).build()))
-                            .run()));
+            Duration.ofMinutes(1), () -> assertThrows(PipelineException.class, execution::await));
 
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A member configured without taskwire's {@link TaskwireSerializerFactory} cannot read a call: the
- * task fails at once, with a message that names the member and the fix, and is not retried.
+ * task fails at once (no re-run as if its member were lost), with a message that names the member
+ * and the fix.
  */
 class MissingFactoryTest {
   private static HazelcastInstance member;
