@@ -2,6 +2,7 @@ package dev.taskwire.micrometer;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -219,6 +222,23 @@ class TaskwireMetricsTest {
     expected.put("taskwire.task.outcomes{outcome=skipped,task=after}", 1L);
     expected.put("taskwire.run.duration{outcome=cancelled}", 1L);
     assertEquals(expected, meters(Gate.class));
+  }
+
+  /**
+   * A run stopped by its deadline is timed as failed, not cancelled: its task waits at a gate
+   * nobody opens, so only the deadline ends it.
+   */
+  @Test
+  void aRunStoppedByItsDeadlineIsTimedAsFailed() {
+    RunOptions withDeadline = options.deadline(Duration.ofMillis(50));
+    PipelineException failure =
+        assertThrows(PipelineException.class, new GateRunner(new Gate(), withDeadline)::run);
+    TimeoutException timeout = assertInstanceOf(TimeoutException.class, failure.getCause());
+    assertTrue(timeout.getMessage().contains("passed its deadline"), timeout.getMessage());
+
+    Map<String, Long> runs = new TreeMap<>(meters(Gate.class));
+    runs.keySet().removeIf(meter -> !meter.startsWith(TaskwireMetrics.RUN_DURATION + "{"));
+    assertEquals(Map.of("taskwire.run.duration{outcome=failed}", 1L), runs);
   }
 
   /**

@@ -33,8 +33,11 @@ public final class ConsoleProgress implements TaskListener {
   private final PrintStream out;
   private final boolean terminal;
 
-  /** How long a run may make no progress before its snapshot is printed; 0 for never. */
-  private final long stuckAfterNanos;
+  /**
+   * How long a run may make no progress before its snapshot is printed; 0 for never. Not private:
+   * tests read the default, which no one waits a minute to see.
+   */
+  final long stuckAfterNanos;
 
   private Supplier<String> snapshot = () -> "";
   private long lastProgressNanos;

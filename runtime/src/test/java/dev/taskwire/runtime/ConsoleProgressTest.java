@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -200,6 +201,49 @@ class ConsoleProgressTest {
       gate.countDown();
     }
     run.await();
+  }
+
+  /**
+   * {@link Duration#ZERO} turns the report off. Two reporters follow the same run, one turned off
+   * and one of 20 ms, and the run stays stuck until the one of 20 ms has printed its snapshot
+   * twice: the run was quiet well past where a short setting prints, and the one turned off printed
+   * none. Both watches share one thread, the one turned off scheduled first.
+   */
+  @RepeatedTest(5)
+  void zeroTurnsTheStuckRunReportOff() throws Exception {
+    Watched reported = new Watched(Pattern.compile("(?s).*no progress for .*no progress for .*"));
+    ConsoleProgress reporting =
+        ConsoleProgress.to(new PrintStream(reported, true, StandardCharsets.UTF_8), false)
+            .reportingStuckRunsAfter(Duration.ofMillis(20));
+    ConsoleProgress off = ConsoleProgress.to(out, false).reportingStuckRunsAfter(Duration.ZERO);
+    CountDownLatch gate = new CountDownLatch(1);
+    PipelineRun run =
+        new TestPipeline()
+            .value("blocker", r -> gate.await(20, SECONDS))
+            .value("after", r -> 2, "blocker")
+            .start(RunOptions.defaults().listener(off).listener(reporting));
+    try {
+      assertTrue(reported.seen.await(20, SECONDS), reported.toString(StandardCharsets.UTF_8));
+    } finally {
+      gate.countDown();
+    }
+    run.await();
+    String text = output();
+    assertFalse(text.contains("no progress"), text);
+    assertTrue(text.contains("run of test.Pipeline succeeded: 2/2 tasks in "), text);
+  }
+
+  /** A minute unless changed; waiting a minute is no test, so the setting is read. */
+  @Test
+  void theStuckRunReportWaitsAMinuteByDefault() {
+    long minute = Duration.ofMinutes(1).toNanos();
+    assertEquals(minute, ConsoleProgress.to(out, false).stuckAfterNanos);
+    assertEquals(minute, ConsoleProgress.to(out, true).stuckAfterNanos);
+    assertEquals(minute, ConsoleProgress.toStandardError().stuckAfterNanos);
+    ConsoleProgress tenSeconds =
+        ConsoleProgress.to(out, false).reportingStuckRunsAfter(Duration.ofSeconds(10));
+    assertEquals(Duration.ofSeconds(10).toNanos(), tenSeconds.stuckAfterNanos);
+    assertEquals(0, tenSeconds.reportingStuckRunsAfter(Duration.ZERO).stuckAfterNanos);
   }
 
   @Test

@@ -29,9 +29,9 @@ import java.util.TreeSet;
  *
  * <p>Reads are also limited, so that a small input cannot exhaust the stack or the heap: objects
  * nest at most {@link #MAX_DEPTH} deep, and an array (or the table a collection allocates) may have
- * at most four times as many elements as the input has bytes, since a real one needs at least a
- * byte per element ({@link #MAX_ARRAY_LENGTH} and {@link #MAX_BYTES} bound an input of unknown
- * length). A JVM-wide filter ({@code -Djdk.serialFilter}) still applies on top.
+ * at most four times as many elements as the input has bytes, plus 64, since a real one needs at
+ * least a byte per element ({@link #MAX_ARRAY_LENGTH} and {@link #MAX_BYTES} bound an input of
+ * unknown length). A JVM-wide filter ({@code -Djdk.serialFilter}) still applies on top.
  *
  * <p>When a value legitimately holds a class the processor could not name (a field of an interface
  * type, say), add it with {@code @Distributed(allow = ...)}, which reaches the cluster's members

@@ -42,9 +42,7 @@ class RandomFanOutStressTest extends StressFixture {
 
   @Test
   void randomFanOutsKeepEveryInvariant() {
-    Random seeds = seeds(20261127L);
-    for (int trial = 0; trial < TRIALS; trial++) {
-      long seed = seeds.nextLong();
+    for (long seed : graphSeeds(20261127L, TRIALS)) {
       new Trial(new Random(seed), "seed " + seed).check();
     }
   }

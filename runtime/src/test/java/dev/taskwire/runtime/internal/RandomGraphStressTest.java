@@ -38,9 +38,7 @@ class RandomGraphStressTest extends StressFixture {
 
   @Test
   void randomGraphsKeepEveryInvariant() {
-    Random seeds = seeds(20261127L);
-    for (int graph = 0; graph < GRAPHS; graph++) {
-      long seed = seeds.nextLong();
+    for (long seed : graphSeeds(20261127L, GRAPHS)) {
       Shape shape = Shape.random(new Random(seed));
       for (int run = 0; run < RUNS_PER_GRAPH; run++) {
         new Trial(shape, new Random(seed * 31 + run), "seed " + seed + " run " + run).check();

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Timeout;
  * heard what {@link ListenerContract} checks, and that {@code taskLimited} came between a task's
  * scheduled, or retried, and its attempt's started.
  *
- * <p>Seeded: the seed of a failing graph is in the message; {@code -Dtaskwire.stress.replay=SEED}
+ * <p>Seeded: the seed of a failing graph is in the message; {@code -Dtaskwire.stress.seed=SEED}
  * runs that graph's trials alone. {@code -Dtaskwire.stress.graphs=N} runs more graphs (see the
  * README).
  */
@@ -107,10 +107,7 @@ class RandomPolicyStressTest extends StressFixture {
 
   @Test
   void randomPoliciesKeepEveryInvariant() {
-    Random seeds = seeds(20261128L);
-    Long replay = Long.getLong("taskwire.stress.replay");
-    for (int graph = 0; graph < (replay == null ? GRAPHS : 1); graph++) {
-      long seed = replay == null ? seeds.nextLong() : replay;
+    for (long seed : graphSeeds(20261128L, GRAPHS)) {
       for (int run = 0; run < RUNS_PER_GRAPH; run++) {
         long trialSeed = seed * 31 + run;
         Trial trial =

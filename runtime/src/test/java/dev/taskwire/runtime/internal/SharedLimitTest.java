@@ -29,6 +29,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -115,6 +116,49 @@ class SharedLimitTest {
       run.await();
     }
     assertEquals(4, service.mostOpen.get(), "exactly the limit, never more");
+    assertEquals(0, limitOf(options).inUse());
+    assertEquals(0, limitOf(options).waiting());
+  }
+
+  /**
+   * With the only permit held, four runs queue for it one after another: each starts only once the
+   * run before it is in the queue ({@link SharedLimit#waiting()}, which counts the queue itself;
+   * {@code taskLimited} is heard just before a task joins it). Released, the permit passes down the
+   * queue in that order: each waiter's task records itself, and the next waiter gets the permit
+   * only when that task's attempt has ended.
+   */
+  @RepeatedTest(5)
+  void permitsGoFirstComeFirstServed() {
+    Service service = new Service();
+    RunOptions options = RunOptions.defaults().executor(pool).limit("automl", 1);
+    PipelineRun holder = training(service).start(options);
+    while (service.open.get() < 1) {
+      Thread.onSpinWait(); // the holder took the permit and called the service
+    }
+    List<String> served = new CopyOnWriteArrayList<>();
+    List<String> queued = List.of("first", "second", "third", "fourth");
+    List<PipelineRun> waiters = new ArrayList<>();
+    for (String name : queued) {
+      waiters.add(
+          new TestPipeline()
+              .value(
+                  "train",
+                  run -> {
+                    served.add(name);
+                    return name;
+                  })
+              .limit("automl")
+              .start(options));
+      awaitWaiting(options, waiters.size());
+    }
+    assertEquals(List.of(), served, "a waiter ran while the holder held the only permit");
+
+    assertTrue(service.completeOne()); // the holder's call ends: its permit goes down the queue
+    holder.await();
+    for (PipelineRun waiter : waiters) {
+      waiter.await();
+    }
+    assertEquals(queued, served);
     assertEquals(0, limitOf(options).inUse());
     assertEquals(0, limitOf(options).waiting());
   }

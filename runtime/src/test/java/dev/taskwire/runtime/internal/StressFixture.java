@@ -66,9 +66,22 @@ abstract class StressFixture {
     remote.shutdownNow();
   }
 
-  /** The seeds of the trials: from {@code -Dtaskwire.stress.seed}, else {@code defaultSeed}. */
-  static Random seeds(long defaultSeed) {
-    return new Random(Long.getLong("taskwire.stress.seed", defaultSeed));
+  /**
+   * The seeds of a test's {@code count} graphs, drawn from {@code firstSeed}; with {@code
+   * -Dtaskwire.stress.seed=N}, the one seed N, as a failure's message prints it, to replay that
+   * graph alone.
+   */
+  static long[] graphSeeds(long firstSeed, int count) {
+    Long replay = Long.getLong("taskwire.stress.seed");
+    if (replay != null) {
+      return new long[] {replay};
+    }
+    Random seeds = new Random(firstSeed);
+    long[] drawn = new long[count];
+    for (int graph = 0; graph < count; graph++) {
+      drawn[graph] = seeds.nextLong();
+    }
+    return drawn;
   }
 
   /** The executor of one trial: one in four runs on the CallerRunsPolicy pool. */

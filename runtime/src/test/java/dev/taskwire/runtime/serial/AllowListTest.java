@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.ObjectInputFilter.FilterInfo;
+import java.io.ObjectInputFilter.Status;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -355,6 +358,93 @@ class AllowListTest {
     bytes[at + 2] = (byte) (length >>> 8);
     bytes[at + 3] = (byte) length;
     return bytes;
+  }
+
+  /**
+   * Of known length, an array may have four times as many elements as the input has bytes, plus 64:
+   * at that bound the filter lets the JDK allocate it (the read then runs out of input, the
+   * elements being missing), one more is refused.
+   */
+  @Test
+  void anArrayMayHaveFourTimesTheInputsBytesPlus64Elements() throws Exception {
+    int limit = 4 * hugeIntArray(0).length + 64; // the length never changes the input's size
+    assertThrows(EOFException.class, () -> JDK_ONLY.read(hugeIntArray(limit), null));
+    RejectedClassException refused =
+        assertThrows(
+            RejectedClassException.class, () -> JDK_ONLY.read(hugeIntArray(limit + 1), null));
+    assertEquals("[I", refused.className());
+    assertTrue(
+        refused
+            .getMessage()
+            .endsWith(
+                "an array of "
+                    + (limit + 1)
+                    + " elements in the result of task 't' of p.P, more than the limit of "
+                    + limit
+                    + " for an input of this size"),
+        refused.getMessage());
+  }
+
+  /**
+   * Of unknown length, an input may hold 100 million elements per array and 2 GiB less a byte
+   * ({@code Integer.MAX_VALUE}), and no more. The stream's own header one element past the limit is
+   * refused before the array is allocated; the limits themselves, which only a stream of that size
+   * could reach, are asked of the filter directly.
+   */
+  @Test
+  void anInputOfUnknownLengthMayHoldAHundredMillionElementsPerArrayAndTwoGibibytes()
+      throws Exception {
+    RejectedClassException refused =
+        assertThrows(
+            RejectedClassException.class,
+            () -> JDK_ONLY.read(new ByteArrayInputStream(hugeIntArray(100_000_001)), -1, null));
+    assertEquals("[I", refused.className());
+    assertTrue(
+        refused
+            .getMessage()
+            .contains(
+                "an array of 100000001 elements in the result of task 't' of p.P, more than"
+                    + " the limit of 100000000 for an input of this size"),
+        refused.getMessage());
+
+    assertEquals(Status.UNDECIDED, JDK_ONLY.filter(-1).checkInput(read(100_000_000, 1_000)));
+    assertEquals(Status.REJECTED, JDK_ONLY.filter(-1).checkInput(read(100_000_001, 1_000)));
+    long twoGibibytes = 2L * 1024 * 1024 * 1024;
+    assertEquals(Status.UNDECIDED, JDK_ONLY.filter(-1).checkInput(read(-1, twoGibibytes - 1)));
+    assertEquals(Status.REJECTED, JDK_ONLY.filter(-1).checkInput(read(-1, twoGibibytes)));
+  }
+
+  /**
+   * What a stream tells its filter of an array of {@code arrayLength} (-1: none) after {@code
+   * streamBytes}.
+   */
+  private static FilterInfo read(long arrayLength, long streamBytes) {
+    return new FilterInfo() {
+      @Override
+      public Class<?> serialClass() {
+        return null;
+      }
+
+      @Override
+      public long arrayLength() {
+        return arrayLength;
+      }
+
+      @Override
+      public long depth() {
+        return 1;
+      }
+
+      @Override
+      public long references() {
+        return 1;
+      }
+
+      @Override
+      public long streamBytes() {
+        return streamBytes;
+      }
+    };
   }
 
   @Test
