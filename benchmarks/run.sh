@@ -2,7 +2,7 @@
 # Builds the benchmarks jar, runs every JMH benchmark and the compile-time benchmark, and writes
 # benchmarks/results.md (the tables) and benchmarks/results.json (JMH's raw JSON).
 #
-#   benchmarks/run.sh                      # everything, about 18 minutes on 2 cores
+#   benchmarks/run.sh                      # everything, about 40 minutes on 2 cores
 #   benchmarks/run.sh 'Diamond|Async'      # extra arguments go to JMH: a benchmark regex, -p threads=2,4, ...
 #
 # Environment:
