@@ -11,6 +11,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.taskwire.runtime.remote.RemoteTasks;
 import java.lang.reflect.Array;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import javax.tools.JavaFileObject;
@@ -25,6 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class BigPipelineTest {
   private static final int TASKS = 10_000;
+
+  /**
+   * HotSpot compiles no method whose bytecode is longer ({@code -XX:HugeMethodLimit}, which {@code
+   * DontCompileHugeMethods}, on by default, applies): such a method is interpreted for ever.
+   */
+  private static final int HOTSPOT_HUGE_METHOD_LIMIT = 8_000;
 
   /** Task i depends on task i - 1 and on task i / 2 (task 0 twice for task 1): chain and fan-in. */
   private static final IntFunction<int[]> CHAIN_AND_HALF =
@@ -53,11 +61,11 @@ class BigPipelineTest {
   void tenThousandTaskPipelineCompilesWithoutWarningsAndRuns() {
     assertThat(TenThousand.COMPILATION).succeededWithoutWarnings();
     String runner = contents(TenThousand.COMPILATION, "test.BigRunner");
-    // 133 tasks of weight 3 (one for the task, one per parameter) to a chunk of at most 400.
+    // 100 tasks of weight 4 (two for the task, one per parameter) to a chunk of at most 400.
     assertThat(runner).contains("  public static final TaskGraph GRAPH = graph();\n");
-    assertThat(runner).contains("    return switch (task / 133) {\n");
-    assertThat(runner).contains("      case 75 -> Tasks9975To9999.invoke(pipeline, task, run);\n");
-    assertThat(runner).contains("  private static final class Tasks9975To9999 {\n");
+    assertThat(runner).contains("    return switch (task / 100) {\n");
+    assertThat(runner).contains("      case 99 -> Tasks9900To9999.invoke(pipeline, task, run);\n");
+    assertThat(runner).contains("  private static final class Tasks9900To9999 {\n");
     assertThat(runner).contains("  public static final class Target implements Targets0To999,\n");
     assertThat(runner).contains("    Target t9999 = Target.VALUES[9999];\n");
 
@@ -133,6 +141,7 @@ class BigPipelineTest {
                     tasks,
                     upstream)));
     assertThat(compilation).succeededWithoutWarnings();
+    assertEveryMethodCompilable(compilation, "test.WideRunner");
     String runner = contents(compilation, "test.WideRunner");
     assertThat(runner).contains("    return switch (task / 6) {\n");
     assertThat(runner)
@@ -169,6 +178,7 @@ class BigPipelineTest {
                     tasks,
                     CHAIN_AND_HALF)));
     assertThat(compilation).succeededWithoutWarnings();
+    assertEveryMethodCompilable(compilation, "test.SpreadRunner", "test.SpreadRemoteTasks");
     assertThat(contents(compilation, "test.SpreadRemoteTasks"))
         .contains("    int index = SpreadRunner.GRAPH.indexOf(task);\n");
 
@@ -193,6 +203,129 @@ class BigPipelineTest {
     }
     Object results = classes.run("test.SpreadRunner", pipeline);
     assertThat(call(results, "t1999")).isEqualTo(values(tasks, CHAIN_AND_HALF)[tasks - 1]);
+  }
+
+  /**
+   * The chunks keep every method of the runner within the 8,000 bytes of code that HotSpot compiles
+   * (README, Size), as the class files say; here in the 10,000-task pipeline, whose tasks have two
+   * parameters (100 to a chunk). The tests below and above do the same for tasks that cost other
+   * amounts of code for their weight.
+   */
+  @Test
+  void noMethodOfTheTenThousandTaskRunnerIsTooLargeForHotSpotToCompile() {
+    Map<String, Integer> big = MethodSizes.of(TenThousand.COMPILATION, "test.Big");
+    // The reader reads javac's code: t0 is iconst_1, ireturn; t1 adds up its two parameters.
+    assertThat(big).containsEntry("test.Big.t0()I", 2);
+    assertThat(big).containsEntry("test.Big.t1(II)I", 6);
+    assertEveryMethodCompilable(TenThousand.COMPILATION, "test.BigRunner");
+  }
+
+  /** Tasks without parameters weigh 2: 200 to a chunk. */
+  @Test
+  void noMethodOfARunnerOfTasksWithoutParametersIsTooLargeForHotSpotToCompile() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.NoParameters", pipeline("class NoParameters {", 1_200, task -> new int[0])));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(contents(compilation, "test.NoParametersRunner"))
+        .contains("  private static final class Tasks0To199 {\n");
+    assertEveryMethodCompilable(compilation, "test.NoParametersRunner");
+  }
+
+  @Test
+  void noMethodOfARunnerOfVoidTasksIsTooLargeForHotSpotToCompile() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.Voids", tasks("class Voids {", 1_200, "  @Task void t%1$d() {}\n")));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(contents(compilation, "test.VoidsRunner"))
+        .contains("  private static final class Tasks0To199 {\n");
+    assertEveryMethodCompilable(compilation, "test.VoidsRunner");
+  }
+
+  /** {@code @Distributed} tasks with every setting of a policy, in the runner and remote tasks. */
+  @Test
+  void noMethodOfARunnerOfDistributedTasksWithPoliciesIsTooLargeForHotSpotToCompile() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.Policies",
+                tasks(
+                    """
+                    @dev.taskwire.Distributed
+                    class Policies implements java.io.Serializable {
+                      private static final long serialVersionUID = 1L;
+
+                      @Task @dev.taskwire.Distributed(false) static int source() {
+                        return 1;
+                      }
+                    """,
+                    1_200,
+                    """
+                      @Task(timeout = "1s", retries = 2, backoff = "10ms", maxBackoff = "1s",
+                          retryOn = {IllegalStateException.class, java.io.UncheckedIOException.class})
+                      int t%1$d(@DependsOn("source") int a, @DependsOn("source") int b) {
+                        return a + b + %1$d;
+                      }
+                    """)));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEveryMethodCompilable(compilation, "test.PoliciesRunner", "test.PoliciesRemoteTasks");
+  }
+
+  /**
+   * Fails if a method of a class file of {@code compilation} whose binary name starts with one of
+   * {@code generated} has more than {@link #HOTSPOT_HUGE_METHOD_LIMIT} bytes of code, naming each,
+   * static initializers excepted; also if no method of a chunk ({@code $Tasks...}) has 1,000, which
+   * would mean the sizes were not read.
+   */
+  private static void assertEveryMethodCompilable(Compilation compilation, String... generated) {
+    Map<String, Integer> sizes = MethodSizes.of(compilation, generated);
+    assertThat(
+            sizes.entrySet().stream()
+                .filter(entry -> entry.getKey().contains("$Tasks"))
+                .mapToInt(Map.Entry::getValue)
+                .max()
+                .orElse(0))
+        .isGreaterThan(1_000);
+    Map<String, Integer> tooLarge = new TreeMap<>();
+    sizes.forEach(
+        (method, size) -> {
+          // A static initializer runs once, and interpreted: a Targets interface's sets a thousand
+          // constants in some 10,000 bytes.
+          if (size > HOTSPOT_HUGE_METHOD_LIMIT && !method.contains(".<clinit>(")) {
+            tooLarge.put(method, size);
+          }
+        });
+    assertThat(tooLarge).isEmpty();
+  }
+
+  /**
+   * The largest pipeline of tasks that return nothing that the README says fits (Size) compiles:
+   * {@link ClassFileLimits}' estimates are upper bounds of what javac writes.
+   */
+  @Test
+  void theLargestPipelineOfVoidTasksCompiles() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.Huge", tasks("class Huge {", 49_120, "  @Task void t%1$d() {}\n")));
+    // Diagnostics first: a failed compilation's report would print the 10 MB runner.
+    assertThat(compilation.diagnostics()).isEmpty();
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  /** As above, for the README's 48,033 tasks that all return {@code int}. */
+  @Test
+  void theLargestPipelineOfIntTasksCompiles() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forSourceString(
+                "test.Huge", tasks("class Huge {", 48_033, "  @Task int t%1$d() { return 1; }\n")));
+    // Diagnostics first: a failed compilation's report would print the 10 MB runner.
+    assertThat(compilation.diagnostics()).isEmpty();
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   /**
@@ -244,6 +377,22 @@ class BigPipelineTest {
         sum.append('p').append(k).append(" + ");
       }
       source.append(") { return ").append(sum).append("1; }\n");
+    }
+    return source.append("}\n").toString();
+  }
+
+  /**
+   * A pipeline class that opens with {@code header} and has {@code tasks} more tasks, task {@code
+   * i} written as {@code String.format(task, i)}.
+   */
+  private static String tasks(String header, int tasks, String task) {
+    StringBuilder source =
+        new StringBuilder("package test;\n\nimport dev.taskwire.DependsOn;\n")
+            .append("import dev.taskwire.Task;\n\n")
+            .append(header)
+            .append('\n');
+    for (int i = 0; i < tasks; i++) {
+      source.append(String.format(task, i));
     }
     return source.append("}\n").toString();
   }

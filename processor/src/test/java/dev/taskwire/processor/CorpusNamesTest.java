@@ -40,8 +40,8 @@ class CorpusNamesTest {
   }
 
   /**
-   * Two chunks of the split runner: each task weighs one plus its parameters, 7 for three tasks,
-   * and 172 tasks are the most that weigh no more than {@link Chunks#MAX_WEIGHT} in every chunk.
+   * Three chunks of the split runner: each task weighs two plus its parameters, 10 for three tasks,
+   * and 120 tasks are the most that weigh no more than {@link Chunks#MAX_WEIGHT} in every chunk.
    */
   @Test
   @Scenario("ThreeHundredTasks")
@@ -49,7 +49,7 @@ class CorpusNamesTest {
     Compiled scenario = Corpus.compile("ThreeHundredTasks");
     assertThat(scenario.compilation()).succeededWithoutWarnings();
     assertThat(Sources.contents(scenario.compilation(), "corpus.ThreeHundredTasksRunner"))
-        .contains("case 1 -> Tasks172To299.invoke(pipeline, task, run);");
+        .contains("case 2 -> Tasks240To299.invoke(pipeline, task, run);");
     int[] values = new int[300];
     values[0] = 1;
     for (int i = 1; i < values.length; i++) {

@@ -48,6 +48,24 @@ class PipelineClassDiagnosticsTest {
     assertThat(compilation.generatedSourceFiles()).isEmpty();
   }
 
+  /**
+   * As a local class: javac enters an anonymous class, in a field's initializer or a method's body,
+   * only when it attributes that code, after annotation processing, so the processor never sees
+   * these {@code @Task}s (README, Things worth knowing): no error, no warning, no runner.
+   */
+  @Test
+  void taskInAnAnonymousClassIsInvisibleToTheProcessor() {
+    Compilation compilation = compile(source("bad/TaskInAnonymousClass.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+    // Nor anything else of the processor's (a graph picture, a service file): javac's classes only.
+    assertThat(compilation.generatedFiles().stream().map(file -> file.toUri().getPath()).toList())
+        .containsExactly(
+            "/CLASS_OUTPUT/test/TaskInAnonymousClass.class",
+            "/CLASS_OUTPUT/test/TaskInAnonymousClass$1.class",
+            "/CLASS_OUTPUT/test/TaskInAnonymousClass$2.class");
+  }
+
   @Test
   void privateNestedPipelineClass() {
     JavaFileObject file = source("bad/PrivateNestedPipeline.java");
