@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,36 +18,26 @@ import org.junit.jupiter.api.Test;
  * cannot read a batch: the calls fail with a message that names the member and both ways out.
  */
 class MemberWithoutBatchesTest {
-  private static HazelcastInstance member;
-  private static HazelcastInstance client;
+  private static OddMember cluster;
 
   @BeforeAll
   static void startAMemberThatKnowsOnlyLoneCalls() {
-    String cluster = "taskwire-no-batches-" + ProcessHandle.current().pid();
-    int port = LoopbackConfig.freePort();
-    Config config = LoopbackConfig.member(cluster, port, List.of(port));
     DataSerializableFactory loneCallsOnly =
         classId ->
             classId == TaskwireSerializerFactory.DISPATCHED_TASK ? new DispatchedTask() : null;
-    config
-        .getSerializationConfig()
-        .getDataSerializableFactories()
-        .put(TaskwireSerializerFactory.FACTORY_ID, loneCallsOnly);
-    member = Hazelcast.newHazelcastInstance(config);
-    client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, List.of(port)));
+    cluster = OddMember.start("no-batches", loneCallsOnly);
   }
 
   @AfterAll
   static void stop() {
-    client.shutdown();
-    member.getLifecycleService().terminate();
+    cluster.close();
   }
 
   @Test
   void aBatchFailsWithAMessageThatNamesTheMemberAndTheWaysOut() throws Exception {
     HeldSender sender = new HeldSender();
     HazelcastDispatcher dispatcher =
-        HazelcastDispatcher.builder(client).batchSize(4).dispatcherThreads(sender).build();
+        HazelcastDispatcher.builder(cluster.client).batchSize(4).dispatcherThreads(sender).build();
     BatchPipelineRunner.Execution execution =
         new BatchPipelineRunner(
                 new BatchPipeline("old-member", 4, -1),
@@ -69,7 +54,7 @@ class MemberWithoutBatchesTest {
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(
         "member "
-            + member.getCluster().getLocalMember().getAddress()
+            + cluster.member.getCluster().getLocalMember().getAddress()
             + " cannot read a batch of calls (task 'square' of "
             + BatchPipeline.class.getCanonicalName()
             + "): its taskwire-hazelcast is older than batches; put the driver's version on every"
@@ -83,7 +68,8 @@ class MemberWithoutBatchesTest {
         14,
         new BatchPipelineRunner(
                 new BatchPipeline("old-member-lone", 4, -1),
-                RunOptions.defaults().dispatcher(HazelcastDispatcher.builder(client).build()))
+                RunOptions.defaults()
+                    .dispatcher(HazelcastDispatcher.builder(cluster.client).build()))
             .run()
             .total());
   }

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import java.util.List;
@@ -22,26 +18,16 @@ import org.junit.jupiter.api.Test;
  * and the fix.
  */
 class MissingFactoryTest {
-  private static HazelcastInstance member;
-  private static HazelcastInstance client;
+  private static OddMember cluster;
 
   @BeforeAll
   static void startAMemberWithoutTheFactory() {
-    String cluster = "taskwire-no-factory-" + ProcessHandle.current().pid();
-    int port = LoopbackConfig.freePort();
-    Config config = LoopbackConfig.member(cluster, port, List.of(port));
-    config
-        .getSerializationConfig()
-        .getDataSerializableFactories()
-        .remove(TaskwireSerializerFactory.FACTORY_ID);
-    member = Hazelcast.newHazelcastInstance(config);
-    client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, List.of(port)));
+    cluster = OddMember.start("no-factory", null);
   }
 
   @AfterAll
   static void stop() {
-    client.shutdown();
-    member.getLifecycleService().terminate();
+    cluster.close();
   }
 
   @Test
@@ -55,7 +41,7 @@ class MissingFactoryTest {
                         new FingerprintPipeline(),
                         RunOptions.defaults()
                             .listener(listener)
-                            .dispatcher(HazelcastDispatcher.builder(client).build()))
+                            .dispatcher(HazelcastDispatcher.builder(cluster.client).build()))
                     .run());
 
     assertEquals("count", failure.failedTask());
@@ -65,7 +51,7 @@ class MissingFactoryTest {
             .getMessage()
             .startsWith(
                 "member "
-                    + member.getCluster().getLocalMember().getAddress()
+                    + cluster.member.getCluster().getLocalMember().getAddress()
                     + " cannot read task 'count' of "
                     + FingerprintPipeline.class.getCanonicalName()
                     + ": its serialization config lacks taskwire's TaskwireSerializerFactory"),

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * that names the member, rather than waiting for ever.
  */
 class NullAnswerTest {
-  private static HazelcastInstance member;
-  private static HazelcastInstance client;
+  private static OddMember cluster;
 
   /** Read where a call should be, and answers null. */
   static final class NullAnswer implements IdentifiedDataSerializable, Callable<Object> {
@@ -55,21 +49,12 @@ class NullAnswerTest {
 
   @BeforeAll
   static void startAFaultyMember() {
-    String cluster = "taskwire-null-answer-" + ProcessHandle.current().pid();
-    int port = LoopbackConfig.freePort();
-    Config config = LoopbackConfig.member(cluster, port, List.of(port));
-    config
-        .getSerializationConfig()
-        .getDataSerializableFactories()
-        .put(TaskwireSerializerFactory.FACTORY_ID, classId -> new NullAnswer());
-    member = Hazelcast.newHazelcastInstance(config);
-    client = HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, List.of(port)));
+    cluster = OddMember.start("null-answer", classId -> new NullAnswer());
   }
 
   @AfterAll
   static void stop() {
-    client.shutdown();
-    member.getLifecycleService().terminate();
+    cluster.close();
   }
 
   @Test
@@ -84,13 +69,14 @@ class NullAnswerTest {
                         new FingerprintPipelineRunner(
                                 new FingerprintPipeline(),
                                 RunOptions.defaults()
-                                    .dispatcher(HazelcastDispatcher.builder(client).build()))
+                                    .dispatcher(
+                                        HazelcastDispatcher.builder(cluster.client).build()))
                             .run()));
 
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(
         "member "
-            + member.getCluster().getLocalMember().getAddress()
+            + cluster.member.getCluster().getLocalMember().getAddress()
             + " answered a call (task 'count' of "
             + FingerprintPipeline.class.getCanonicalName()
             + ") with null, not its reply",

@@ -21,12 +21,17 @@ class PendingCallTest {
   private final CompletableFuture<byte[]> carrier = new CompletableFuture<>();
 
   private PendingCall sent() {
+    return sent(Runnable::run);
+  }
+
+  /** A call whose cancels are sent on {@code canceller}. */
+  private PendingCall sent(Executor canceller) {
     PendingCall call =
         new PendingCall(
             new RemoteCall("app.Pipeline", "fingerprint", "task", 1, "pipeline", new Object[0]),
             null,
             getClass().getClassLoader(),
-            Runnable::run);
+            canceller);
     var unused = call.result.whenComplete(call); // as HazelcastDispatcher.dispatch registers it
     return call;
   }
@@ -110,13 +115,7 @@ class PendingCallTest {
             escaped.add(thrown);
           }
         };
-    PendingCall call =
-        new PendingCall(
-            new RemoteCall("app.Pipeline", "fingerprint", "task", 1, "pipeline", new Object[0]),
-            null,
-            getClass().getClassLoader(),
-            recording);
-    var unused = call.result.whenComplete(call);
+    PendingCall call = sent(recording);
     AtomicBoolean tried = new AtomicBoolean();
     CompletableFuture<byte[]> closing =
         new CompletableFuture<>() {
