@@ -91,7 +91,9 @@ final class DispatchedBatch
 
   /**
    * Runs the calls in order and returns their replies. A cancelled batch (an interrupt) stops
-   * before its next call.
+   * before its next call; a call that overflows its stack fails alone, but any other
+   * VirtualMachineError ends the batch, every call of it failing with it, as it would end a lone
+   * call.
    */
   @Override
   public byte[] call() throws InterruptedException {
@@ -101,7 +103,12 @@ final class DispatchedBatch
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("batch cancelled before call " + calls[i]);
       }
-      replies[i] = calls[i].call();
+      try {
+        replies[i] = calls[i].call();
+      } catch (StackOverflowError overflow) {
+        // That call's own failure, as it is alone: its stack has unwound, and the others may run.
+        replies[i] = CallReply.failure(overflow);
+      }
       calls[i] = null; // its arguments may be garbage now
       size += Integer.BYTES + replies[i].length;
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import dev.taskwire.runtime.TaskEvent;
 import dev.taskwire.runtime.remote.WorkerLostException;
@@ -269,6 +270,33 @@ class BatchingTest {
     } finally {
       done.countDown();
     }
+  }
+
+  /** A stack overflow is the failure of the call that overflowed, not of its batch. */
+  @Test
+  void aCallThatOverflowsItsStackFailsAloneInItsBatch() throws Exception {
+    String target = cluster.members().get(0).getCluster().getLocalMember().getUuid().toString();
+    HeldSender sender = new HeldSender();
+    HazelcastDispatcher dispatcher =
+        HazelcastDispatcher.builder(cluster.newClient())
+            .members(member -> member.getUuid().toString().equals(target))
+            .batchSize(2)
+            .dispatcherThreads(sender)
+            .build();
+    RunOptions options = RunOptions.defaults().dispatcher(dispatcher);
+    OverflowPipelineRunner.Execution overflowing =
+        new OverflowPipelineRunner(new OverflowPipeline(true), options).start();
+    OverflowPipelineRunner.Execution fine =
+        new OverflowPipelineRunner(new OverflowPipeline(false), options).start();
+    HeldSender.awaitWaiting(dispatcher, 2);
+    long messagesBefore = messagesRun();
+    sender.release();
+
+    assertEquals(1, fine.await().depth());
+    PipelineException failure = assertThrows(PipelineException.class, overflowing::await);
+    assertEquals("depth", failure.failedTask());
+    assertInstanceOf(StackOverflowError.class, failure.getCause());
+    assertEquals(1, messagesRun() - messagesBefore);
   }
 
   @Test
