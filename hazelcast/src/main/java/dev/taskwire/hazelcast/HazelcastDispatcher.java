@@ -153,8 +153,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     // without an executor go to Hazelcast's default executor, which on a machine of two cores or
     // fewer starts a thread per callback; this one runs where the answer arrives (a small answer is
     // read there, a large one on a dispatcher thread), and the run hands the task's dependents to
-    // its
-    // own threads.
+    // its own threads.
     var unusedAnswer =
         ((CompletableFuture<?>) submitted)
             .whenCompleteAsync(
