@@ -399,7 +399,7 @@ public final class ResultsTable {
       if (!benchmark.contains(".FanOutBenchmark.")) {
         continue;
       }
-      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      String method = method(result);
       boolean async = method.endsWith("Async");
       String contender = async ? method.substring(0, method.length() - "Async".length()) : method;
       Map<String, Score> metrics = new LinkedHashMap<>();
@@ -458,9 +458,7 @@ public final class ResultsTable {
       if (benchmark.contains(".WorkBenchmark.")) {
         rows.computeIfAbsent(
                 result.path("params").path("micros").asText("?"), row -> new LinkedHashMap<>())
-            .put(
-                benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                score(result.get("primaryMetric")));
+            .put(method(result), score(result.get("primaryMetric")));
       }
     }
     if (rows.isEmpty()) {
@@ -530,14 +528,7 @@ public final class ResultsTable {
    * client and from a lite member.
    */
   private static void dispatchTable(JsonNode results, StringBuilder md) {
-    Map<String, Cost> rows =
-        costs(
-            results,
-            "DispatchBenchmark",
-            result -> {
-              String benchmark = result.get("benchmark").asText();
-              return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            });
+    Map<String, Cost> rows = costs(results, "DispatchBenchmark", ResultsTable::method);
     if (rows.isEmpty()) {
       return;
     }
@@ -559,8 +550,7 @@ public final class ResultsTable {
             results,
             "DispatchFanOutBenchmark",
             result -> {
-              String benchmark = result.get("benchmark").asText();
-              String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+              String method = method(result);
               return method.equals("local")
                   ? "local"
                   : method + ", batchSize " + result.path("params").path("batchSize").asText();
@@ -588,6 +578,15 @@ public final class ResultsTable {
                 .append(" | ")
                 .append(withError(cost.bytes(), 0))
                 .append(" |\n"));
+  }
+
+  /**
+   * The benchmark method of a result: {@code fromClient} of {@code
+   * ...DispatchBenchmark.fromClient}.
+   */
+  private static String method(JsonNode result) {
+    String benchmark = result.get("benchmark").asText();
+    return benchmark.substring(benchmark.lastIndexOf('.') + 1);
   }
 
   /** A benchmark's time and bytes per operation. */

@@ -65,8 +65,7 @@ final class DispatchedBatch
   @Override
   public void readData(ObjectDataInput in) throws IOException {
     // Every call takes at least 9 bytes (a flag, an attempt, a context's length): a count the input
-    // cannot hold is refused before the
-    // array is made.
+    // cannot hold is refused before the array is made.
     calls =
         new DispatchedTask[WireValues.length(in, 9, DispatchedTask[].class, "a batch of calls")];
     for (int i = 0; i < calls.length; i++) {

@@ -290,11 +290,10 @@ public final class HazelcastDispatcher implements TaskDispatcher {
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof HazelcastSerializationException
-        && String.valueOf(cause.getMessage())
-            .contains(
-                "No DataSerializerFactory registered for namespace: "
-                    + TaskwireSerializerFactory.FACTORY_ID)) {
+    if (isSerializationFailure(
+        cause,
+        "No DataSerializerFactory registered for namespace: "
+            + TaskwireSerializerFactory.FACTORY_ID)) {
       return new IllegalStateException(
           "member "
               + (member == null ? "?" : member.getAddress())
@@ -308,14 +307,13 @@ public final class HazelcastDispatcher implements TaskDispatcher {
               + " HazelcastConfigs.configureSerialization(config.getSerializationConfig())",
           cause);
     }
-    if (cause instanceof HazelcastSerializationException
-        && String.valueOf(cause.getMessage())
-            .contains(
-                "namespace: "
-                    + TaskwireSerializerFactory.FACTORY_ID
-                    + ", classId: "
-                    + TaskwireSerializerFactory.DISPATCHED_BATCH
-                    + ",")) {
+    if (isSerializationFailure(
+        cause,
+        "namespace: "
+            + TaskwireSerializerFactory.FACTORY_ID
+            + ", classId: "
+            + TaskwireSerializerFactory.DISPATCHED_BATCH
+            + ",")) {
       return new IllegalStateException(
           "member "
               + (member == null ? "?" : member.getAddress())
@@ -340,6 +338,12 @@ public final class HazelcastDispatcher implements TaskDispatcher {
           cause);
     }
     return cause;
+  }
+
+  /** Whether {@code cause} is Hazelcast's failure to read something, saying {@code text}. */
+  private static boolean isSerializationFailure(Throwable cause, String text) {
+    return cause instanceof HazelcastSerializationException
+        && String.valueOf(cause.getMessage()).contains(text);
   }
 
   @Override

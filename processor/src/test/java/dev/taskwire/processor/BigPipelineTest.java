@@ -223,26 +223,25 @@ class BigPipelineTest {
   /** Tasks without parameters weigh 2: 200 to a chunk. */
   @Test
   void noMethodOfARunnerOfTasksWithoutParametersIsTooLargeForHotSpotToCompile() {
-    Compilation compilation =
-        compile(
-            JavaFileObjects.forSourceString(
-                "test.NoParameters", pipeline("class NoParameters {", 1_200, task -> new int[0])));
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(contents(compilation, "test.NoParametersRunner"))
-        .contains("  private static final class Tasks0To199 {\n");
-    assertEveryMethodCompilable(compilation, "test.NoParametersRunner");
+    assertChunksOf200Compilable(
+        "NoParameters", pipeline("class NoParameters {", 1_200, task -> new int[0]));
   }
 
   @Test
   void noMethodOfARunnerOfVoidTasksIsTooLargeForHotSpotToCompile() {
-    Compilation compilation =
-        compile(
-            JavaFileObjects.forSourceString(
-                "test.Voids", tasks("class Voids {", 1_200, "  @Task void t%1$d() {}\n")));
+    assertChunksOf200Compilable(
+        "Voids", tasks("class Voids {", 1_200, "  @Task void t%1$d() {}\n"));
+  }
+
+  /**
+   * That pipeline {@code test.<name>} compiles into chunks of 200 tasks, none of them too large.
+   */
+  private static void assertChunksOf200Compilable(String name, String source) {
+    Compilation compilation = compile(JavaFileObjects.forSourceString("test." + name, source));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(contents(compilation, "test.VoidsRunner"))
+    assertThat(contents(compilation, "test." + name + "Runner"))
         .contains("  private static final class Tasks0To199 {\n");
-    assertEveryMethodCompilable(compilation, "test.VoidsRunner");
+    assertEveryMethodCompilable(compilation, "test." + name + "Runner");
   }
 
   /** {@code @Distributed} tasks with every setting of a policy, in the runner and remote tasks. */

@@ -105,32 +105,23 @@ class ClassFileLimitsTest {
 
   @Test
   void voidTasksFitUpTo49120() {
-    Limits limits = new Limits(49_120, false);
-    assertThat(ask(limits)).succeededWithoutWarnings();
-    assertThat(limits.fit).isTrue();
+    assertFits(49_120, false);
   }
 
   @Test
   void voidTasks49121AreAnErrorOnThePipelineClassNamingExecution() {
-    Limits limits = new Limits(49_121, false);
-    Compilation compilation = ask(limits);
-    assertThat(limits.fit).isFalse();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "pipeline test.Limit has 49121 tasks, too many for one runner: LimitRunner.Execution,"
-                + " which has a method per task, would need about 65536 constant pool entries,"
-                + " more than the 65534 a class file can hold; split the tasks over two or more"
-                + " pipeline classes")
-        .inFile(LIMIT)
-        .onLine(5);
+    assertRefused(
+        49_121,
+        false,
+        "pipeline test.Limit has 49121 tasks, too many for one runner: LimitRunner.Execution,"
+            + " which has a method per task, would need about 65536 constant pool entries,"
+            + " more than the 65534 a class file can hold; split the tasks over two or more"
+            + " pipeline classes");
   }
 
   @Test
   void intTasksFitUpTo48033() {
-    Limits limits = new Limits(48_033, true);
-    assertThat(ask(limits)).succeededWithoutWarnings();
-    assertThat(limits.fit).isTrue();
+    assertFits(48_033, true);
   }
 
   /**
@@ -139,17 +130,27 @@ class ClassFileLimitsTest {
    */
   @Test
   void intTasks48034AreAnErrorOnThePipelineClassNamingTheRunner() {
-    Limits limits = new Limits(48_034, true);
+    assertRefused(
+        48_034,
+        true,
+        "pipeline test.Limit has 48034 tasks, too many for one runner: LimitRunner,"
+            + " which has a method per task, would need about 65536 constant pool entries,"
+            + " more than the 65534 a class file can hold; split the tasks over two or more"
+            + " pipeline classes");
+  }
+
+  private static void assertFits(int tasks, boolean returnInt) {
+    Limits limits = new Limits(tasks, returnInt);
+    assertThat(ask(limits)).succeededWithoutWarnings();
+    assertThat(limits.fit).isTrue();
+  }
+
+  /** That {@code tasks} tasks are refused with {@code message}, once, on the pipeline class. */
+  private static void assertRefused(int tasks, boolean returnInt, String message) {
+    Limits limits = new Limits(tasks, returnInt);
     Compilation compilation = ask(limits);
     assertThat(limits.fit).isFalse();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "pipeline test.Limit has 48034 tasks, too many for one runner: LimitRunner,"
-                + " which has a method per task, would need about 65536 constant pool entries,"
-                + " more than the 65534 a class file can hold; split the tasks over two or more"
-                + " pipeline classes")
-        .inFile(LIMIT)
-        .onLine(5);
+    assertThat(compilation).hadErrorContaining(message).inFile(LIMIT).onLine(5);
   }
 }
