@@ -166,11 +166,13 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   if (failure != null) {
                     fail(calls, failure, target);
                   } else if (!(answer instanceof byte[] reply)) {
-                    fail(calls, notAReply(answer, calls, target), target);
+                    for (PendingCall call : calls) {
+                      call.result.completeExceptionally(notAReply(answer, calls, target));
+                    }
                   } else if (reply.length <= READ_WHERE_IT_ARRIVES) {
-                    complete(calls, reply);
+                    complete(calls, reply, target);
                   } else {
-                    threads.execute(() -> complete(calls, reply));
+                    threads.execute(() -> complete(calls, reply, target));
                   }
                 },
                 Runnable::run);
@@ -181,13 +183,40 @@ public final class HazelcastDispatcher implements TaskDispatcher {
 
   /**
    * Fails each of {@code calls} with {@code failure} as {@link #translate} reads it for the call.
+   * Each call of a batch gets an exception of its own: the calls may belong to different runs, and
+   * a run adds to its task's failure (an earlier attempt's, as suppressed), which another run must
+   * not see.
    *
    * @param member the member the calls went to, or null if they went nowhere
    */
   void fail(List<PendingCall> calls, Throwable failure, Member member) {
     for (PendingCall call : calls) {
-      call.result.completeExceptionally(translate(failure, call.call, member));
+      Throwable translated = translate(failure, call.call, member);
+      if (calls.size() > 1 && translated == unwrap(failure)) {
+        translated = batchFailed(translated, calls, member);
+      }
+      call.result.completeExceptionally(translated);
     }
+  }
+
+  /**
+   * The failure of each call of a batch that failed as a whole with {@code cause}: refused if it
+   * went nowhere ({@code member} null), else an IllegalStateException naming the member.
+   */
+  private static RuntimeException batchFailed(
+      Throwable cause, List<PendingCall> calls, Member member) {
+    String batch =
+        "a batch of "
+            + calls.size()
+            + " calls (task '"
+            + calls.get(0).call.task()
+            + "' of "
+            + calls.get(0).call.pipeline()
+            + ")";
+    return member == null
+        ? new RejectedExecutionException(batch + " could not be sent: " + cause, cause)
+        : new IllegalStateException(
+            batch + " to member " + member.getAddress() + " failed: " + cause, cause);
   }
 
   /** The failure of calls whose member answered with something other than their replies. */
@@ -207,8 +236,11 @@ public final class HazelcastDispatcher implements TaskDispatcher {
             + (calls.size() == 1 ? ", not its reply" : ", not their replies"));
   }
 
-  /** Completes each call with its reply in {@code answer}: the reply itself for a lone call. */
-  private static void complete(List<PendingCall> calls, byte[] answer) {
+  /**
+   * Completes each call with its reply in {@code answer} from {@code member}: the reply itself for
+   * a lone call.
+   */
+  private static void complete(List<PendingCall> calls, byte[] answer, Member member) {
     if (calls.size() == 1) {
       calls.get(0).complete(answer);
       return;
@@ -217,7 +249,21 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     try {
       replies = DispatchedBatch.replies(answer, calls.size());
     } catch (IOException | RuntimeException malformed) {
-      calls.forEach(call -> call.result.completeExceptionally(malformed));
+      for (PendingCall call : calls) { // each its own exception, as in fail()
+        call.result.completeExceptionally(
+            new IllegalStateException(
+                "member "
+                    + member.getAddress()
+                    + " answered a batch of "
+                    + calls.size()
+                    + " calls (task '"
+                    + calls.get(0).call.task()
+                    + "' of "
+                    + calls.get(0).call.pipeline()
+                    + ") with replies taskwire cannot read: "
+                    + malformed.getMessage(),
+                malformed));
+      }
       return;
     }
     for (int i = 0; i < replies.length; i++) {
@@ -285,11 +331,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
    * @param member the member the call went to, or null if it went nowhere
    */
   private Throwable translate(Throwable failure, RemoteCall call, Member member) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = unwrap(failure);
     if (isSerializationFailure(
         cause,
         "No DataSerializerFactory registered for namespace: "
@@ -336,6 +378,16 @@ public final class HazelcastDispatcher implements TaskDispatcher {
               + " was lost: "
               + cause,
           cause);
+    }
+    return cause;
+  }
+
+  /** The failure inside Hazelcast's and the JDK's wrappers. */
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
     }
     return cause;
   }
