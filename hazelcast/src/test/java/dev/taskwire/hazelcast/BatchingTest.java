@@ -28,6 +28,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Calls sent in batches ({@link HazelcastDispatcher.Builder#batchSize}): the batches are counted on
@@ -193,8 +195,14 @@ class BatchingTest {
     retried.forEach(event -> assertInstanceOf(WorkerLostException.class, event.error()));
   }
 
-  @Test
-  void aStoppedRunCancelsItsBatchOnTheMember() throws Exception {
+  /**
+   * The batch's call that was running when the run stopped ends it, whether it throws the interrupt
+   * or returns with its thread's interrupt status set (then the batch's own check stops it before
+   * its next call).
+   */
+  @ParameterizedTest(name = "the running call returns when interrupted: {0}")
+  @ValueSource(booleans = {false, true})
+  void aStoppedRunCancelsItsBatchOnTheMember(boolean returnsInterrupted) throws Exception {
     HazelcastInstance driver = cluster.newClient();
     String target = cluster.members().get(0).getCluster().getLocalMember().getUuid().toString();
     HeldSender sender = new HeldSender();
@@ -213,7 +221,8 @@ class BatchingTest {
     long messagesBefore = messagesRun();
     StuckPipelineRunner.Execution execution =
         new StuckPipelineRunner(
-                new StuckPipeline(runId), RunOptions.defaults().dispatcher(dispatcher))
+                new StuckPipeline(runId, returnsInterrupted),
+                RunOptions.defaults().dispatcher(dispatcher))
             .start();
     HeldSender.awaitWaiting(dispatcher, 2);
     sender.release();

@@ -12,16 +12,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * A dispatched fan-out of two elements that never finish on their own: each marks {@code
  * "<runId>:<element>"} in {@link VictimPipeline#MARKS} as {@code "started"}, waits until it is
- * interrupted, then marks it {@code "interrupted"} and gives up.
+ * interrupted, then marks it {@code "interrupted"} and gives up: it throws the
+ * InterruptedException, or, if {@code returnsInterrupted}, returns as a task that cannot stop
+ * midway would, with its thread's interrupt status set again.
  */
 @Distributed
 public class StuckPipeline implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String runId;
+  private final boolean returnsInterrupted;
 
-  public StuckPipeline(String runId) {
+  public StuckPipeline(String runId, boolean returnsInterrupted) {
     this.runId = runId;
+    this.returnsInterrupted = returnsInterrupted;
   }
 
   @Task
@@ -40,6 +44,10 @@ public class StuckPipeline implements Serializable {
       return "not interrupted";
     } catch (InterruptedException interrupted) {
       member.getMap(VictimPipeline.MARKS).put(runId + ":" + element, "interrupted");
+      if (returnsInterrupted) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
       throw interrupted;
     }
   }
