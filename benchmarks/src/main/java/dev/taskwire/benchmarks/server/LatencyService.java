@@ -14,10 +14,15 @@ import java.util.concurrent.TimeUnit;
  * hand-written code, Guava's {@code ListenableFuture} (a {@code SettableFuture}) for Dagger.
  */
 public final class LatencyService {
-  private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService[] timers;
 
-  public LatencyService(ScheduledExecutorService timer) {
-    this.timer = timer;
+  /** A service whose calls each go to one of {@code timers}, chosen by the call's value. */
+  public LatencyService(ScheduledExecutorService... timers) {
+    this.timers = timers.clone();
+  }
+
+  private ScheduledExecutorService timer(int value) {
+    return timers[Math.floorMod(value, timers.length)];
   }
 
   /**
@@ -33,7 +38,8 @@ public final class LatencyService {
   public CompletableFuture<Integer> call(int value, int latencyMillis) {
     CompletableFuture<Integer> answer = new CompletableFuture<>();
     // Completing a future throws nothing (dependents' failures stay in their own futures).
-    var unused = timer.schedule(() -> answer.complete(value), latencyMillis, TimeUnit.MILLISECONDS);
+    var unused =
+        timer(value).schedule(() -> answer.complete(value), latencyMillis, TimeUnit.MILLISECONDS);
     return answer;
   }
 
@@ -41,7 +47,8 @@ public final class LatencyService {
   public ListenableFuture<Integer> callListenable(int value, int latencyMillis) {
     SettableFuture<Integer> answer = SettableFuture.create();
     // Setting a future throws nothing (Guava catches and logs what a listener throws).
-    var unused = timer.schedule(() -> answer.set(value), latencyMillis, TimeUnit.MILLISECONDS);
+    var unused =
+        timer(value).schedule(() -> answer.set(value), latencyMillis, TimeUnit.MILLISECONDS);
     return answer;
   }
 }

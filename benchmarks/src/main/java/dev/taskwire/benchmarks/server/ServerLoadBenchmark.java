@@ -44,13 +44,15 @@ import java.util.function.LongSupplier;
  * executor per request (every contender gets the same executor, wrapped to count them). Every
  * answer is checked against {@link RequestPipeline#expected(Request)}. The contenders run one after
  * another in this JVM, interleaved over {@code --rounds} after {@code --warmup-rounds} that are not
- * measured; the table shows each one's median.
+ * measured; the table shows each one's median. The simulated service completes its calls on {@code
+ * --timers} timer threads (default 1), each call on the one its value picks: one timer thread,
+ * which every call's completion waits for, bounds the throughput on two cores.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.taskwire.benchmarks.server.ServerLoadBenchmark \
  *     [--threads 2|virtual] [--in-flight 10000] [--requests 200000] [--warmup 50000] \
  *     [--rounds 3] [--warmup-rounds 1] [--contenders taskwire,completableFuture,dagger] \
- *     [--out FILE]
+ *     [--timers 1] [--out FILE]
  * </pre>
  *
  * <p>It prints a markdown table, and writes it to {@code --out} if given (benchmarks/run.sh appends
@@ -73,6 +75,7 @@ public final class ServerLoadBenchmark {
 
   public static void main(String[] args) throws Exception {
     String threads = "2";
+    int timerCount = 1;
     int inFlight = 10_000;
     int requests = 200_000;
     int warmup = 50_000;
@@ -83,6 +86,7 @@ public final class ServerLoadBenchmark {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = args[++i];
+        case "--timers" -> timerCount = Integer.parseInt(args[++i]);
         case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -97,16 +101,24 @@ public final class ServerLoadBenchmark {
       throw new IllegalArgumentException(
           "--contenders takes some of " + String.join(",", CONTENDERS) + ", not " + contenders);
     }
-    if (inFlight < 1 || warmup < 0 || requests <= warmup || rounds < 1 || warmupRounds < 0) {
+    if (inFlight < 1
+        || warmup < 0
+        || requests <= warmup
+        || rounds < 1
+        || warmupRounds < 0
+        || timerCount < 1) {
       throw new IllegalArgumentException(
-          "need --in-flight >= 1, --warmup >= 0, --requests > --warmup, --rounds >= 1"
-              + " and --warmup-rounds >= 0");
+          "need --in-flight >= 1, --warmup >= 0, --requests > --warmup, --rounds >= 1,"
+              + " --warmup-rounds >= 0 and --timers >= 1");
     }
     boolean virtual = threads.equals("virtual");
     ExecutorService executor =
         virtual ? virtualThreads() : BenchmarkThreads.fixedPool(parse(threads));
-    ScheduledExecutorService timer = BenchmarkThreads.timer();
-    LatencyService service = new LatencyService(timer);
+    ScheduledExecutorService[] timers = new ScheduledExecutorService[timerCount];
+    for (int t = 0; t < timerCount; t++) {
+      timers[t] = BenchmarkThreads.timer();
+    }
+    LatencyService service = new LatencyService(timers);
 
     Map<String, List<Measurement>> results = new LinkedHashMap<>();
     for (String contender : contenders) {
@@ -142,7 +154,9 @@ public final class ServerLoadBenchmark {
       }
     } finally {
       executor.shutdownNow();
-      timer.shutdownNow();
+      for (ScheduledExecutorService timer : timers) {
+        timer.shutdownNow();
+      }
     }
 
     String table =
@@ -150,6 +164,7 @@ public final class ServerLoadBenchmark {
             results,
             virtual ? "virtual" : threads,
             virtual,
+            timerCount,
             inFlight,
             requests,
             warmup,
@@ -460,6 +475,7 @@ public final class ServerLoadBenchmark {
       Map<String, List<Measurement>> results,
       String threads,
       boolean virtual,
+      int timers,
       int inFlight,
       int requests,
       int warmup,
@@ -472,7 +488,7 @@ public final class ServerLoadBenchmark {
             "`java -cp benchmarks/target/benchmarks.jar"
                 + " dev.taskwire.benchmarks.server.ServerLoadBenchmark`, Java %s: %,d requests"
                 + " kept in flight, each a fresh 10-task pipeline with three remote calls of 1 to 5"
-                + " ms (seeded per request, the same for every contender) on one timer thread;"
+                + " ms (seeded per request, the same for every contender) on %s;"
                 + " %,d requests per run, the first %,d not measured; executor: %s. Median of %d"
                 + " interleaved rounds, after %d not measured. Latency: a request's start to the"
                 + " completion of its last task. Bytes: allocated per request by every thread. CPU:"
@@ -480,6 +496,7 @@ public final class ServerLoadBenchmark {
                 + " request.%n%n",
             Runtime.version().feature(),
             inFlight,
+            timers == 1 ? "one timer thread" : timers + " timer threads",
             requests,
             warmup,
             virtual ? "a virtual thread per task" : threads + " pool threads",
