@@ -31,17 +31,25 @@ import org.junit.jupiter.api.Timeout;
 class FaultyBatchTest {
   private static OddMember cluster;
 
-  /** Whether the member's batches throw; otherwise they answer bytes that are not replies. */
-  private static volatile boolean throwing;
+  /** How the member's batches fail. */
+  private enum Fault {
+    /** Answer that nine replies follow, and send none. */
+    MALFORMED,
+    THROW,
+    ANSWER_NULL
+  }
 
-  /** Read where a batch should be; throws, or answers that nine replies follow and sends none. */
+  private static volatile Fault fault;
+
+  /** Read where a batch should be; fails as {@link #fault} says. */
   static final class FaultyBatch implements IdentifiedDataSerializable, Callable<Object> {
     @Override
     public Object call() {
-      if (throwing) {
-        throw new UnsupportedOperationException("this member runs no batches");
-      }
-      return new byte[] {0, 0, 0, 9};
+      return switch (fault) {
+        case MALFORMED -> new byte[] {0, 0, 0, 9};
+        case THROW -> throw new UnsupportedOperationException("this member runs no batches");
+        case ANSWER_NULL -> null;
+      };
     }
 
     @Override
@@ -73,7 +81,7 @@ class FaultyBatchTest {
 
   @Test
   void aMalformedAnswerFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
-    throwing = false;
+    fault = Fault.MALFORMED;
     Throwable[] causes = failTwoRunsInOneBatch();
 
     for (Throwable cause : causes) {
@@ -92,7 +100,7 @@ class FaultyBatchTest {
 
   @Test
   void aBatchThatThrowsFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
-    throwing = true;
+    fault = Fault.THROW;
     Throwable[] causes = failTwoRunsInOneBatch();
 
     for (Throwable cause : causes) {
@@ -105,6 +113,23 @@ class FaultyBatchTest {
               + " failed: java.lang.UnsupportedOperationException: this member runs no batches",
           cause.getMessage());
       assertInstanceOf(UnsupportedOperationException.class, cause.getCause());
+    }
+  }
+
+  @Test
+  void aNullAnswerFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
+    fault = Fault.ANSWER_NULL;
+    Throwable[] causes = failTwoRunsInOneBatch();
+
+    for (Throwable cause : causes) {
+      assertInstanceOf(IllegalStateException.class, cause);
+      assertEquals(
+          "member "
+              + memberAddress()
+              + " answered a batch of 2 calls (task 'depth' of "
+              + OverflowPipeline.class.getCanonicalName()
+              + ") with null, not their replies",
+          cause.getMessage());
     }
   }
 
@@ -134,7 +159,7 @@ class FaultyBatchTest {
 
   /**
    * Starts two runs whose one call each goes in one batch; returns the two runs' failures, checked
-   * to be two exceptions with one cause: what went wrong, once for the batch.
+   * to be two exceptions with one cause (if any): what went wrong, once for the batch.
    */
   private static Throwable[] failTwoRunsInOneBatch(HazelcastDispatcher.Builder builder)
       throws InterruptedException {
