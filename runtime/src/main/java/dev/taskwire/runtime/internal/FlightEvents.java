@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * JDK Flight Recorder events of runs ({@link JfrRun}) and task attempts ({@link JfrTaskAttempt}),
  * made only while a recording takes them. Each run asks once, when it is made: without such a
  * recording it gets no listener from here and pays one check; with one, it gets a {@link Recorder}
- * of its own. A recording stopped mid-run only makes the rest of its events go unwritten.
+ * of its own, or a {@link RunRecorder}, which hears no task event, if the recording takes runs but
+ * not attempts. A recording stopped mid-run only makes the rest of its events go unwritten.
  */
 final class FlightEvents implements TaskListener {
   private static final FlightEvents LISTENER = new FlightEvents();
@@ -35,7 +36,10 @@ final class FlightEvents implements TaskListener {
 
   @Override
   public TaskListener forRun(RunEvent started) {
-    return recording() ? new Recorder(started.graph()) : null;
+    if (ATTEMPTS.isEnabled()) {
+      return new Recorder(started.graph());
+    }
+    return RUNS.isEnabled() ? new RunRecorder() : null;
   }
 
   @Override
@@ -43,10 +47,46 @@ final class FlightEvents implements TaskListener {
     return "taskwire's flight recorder events";
   }
 
-  /** The events of one run; the state of each task lives from its scheduling to its end. */
-  private static final class Recorder implements TaskListener {
-    private final TaskGraph graph;
+  /**
+   * The run event of one run. It overrides no task event's method, so that the run makes no task
+   * events for it.
+   */
+  private static class RunRecorder implements TaskListener {
     private final JfrRun run = new JfrRun();
+
+    @Override
+    public void runStarted(RunEvent event) {
+      run.begin();
+      run.pipeline = event.pipeline();
+      run.tasks = event.tasks();
+    }
+
+    @Override
+    public void runFinished(RunEvent event) {
+      run.end();
+      RuntimeException failure = event.failure();
+      run.outcome =
+          failure == null
+              ? "succeeded"
+              : failure instanceof CancellationException ? "cancelled" : "failed";
+      run.failure = failure == null ? null : failure.getMessage();
+      if (run.shouldCommit()) {
+        run.commit();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "taskwire's flight recorder event of a run";
+    }
+  }
+
+  /**
+   * The events of one run and of its task attempts; the state of each task lives from its
+   * scheduling to its end.
+   */
+  private static final class Recorder extends RunRecorder {
+    private final TaskGraph graph;
 
     /** Whole tasks' attempts by index; elements', unknown in number until they start, in a map. */
     private final AtomicReferenceArray<Attempt> tasks;
@@ -86,27 +126,6 @@ final class FlightEvents implements TaskListener {
 
     private Attempt remove(TaskEvent event) {
       return event.isElement() ? elements.remove(key(event)) : tasks.getAndSet(event.index(), null);
-    }
-
-    @Override
-    public void runStarted(RunEvent event) {
-      run.begin();
-      run.pipeline = event.pipeline();
-      run.tasks = event.tasks();
-    }
-
-    @Override
-    public void runFinished(RunEvent event) {
-      run.end();
-      RuntimeException failure = event.failure();
-      run.outcome =
-          failure == null
-              ? "succeeded"
-              : failure instanceof CancellationException ? "cancelled" : "failed";
-      run.failure = failure == null ? null : failure.getMessage();
-      if (run.shouldCommit()) {
-        run.commit();
-      }
     }
 
     @Override

@@ -189,6 +189,27 @@ class FlightEventsTest {
         upload.getDuration() + " covers the " + slept + " ns the future was open");
   }
 
+  /** A recording that takes runs but not attempts: the run makes no task events for it. */
+  @Test
+  void aRecordingOfRunsAloneTakesNoTaskEvents() throws Exception {
+    Recording recording = new Recording();
+    recording.enable("taskwire.Run");
+    recording.disable("taskwire.TaskAttempt");
+    recording.start();
+    PipelineRun run = new TestPipeline().value("a", r -> "a").value("b", r -> "b", "a").run();
+    Listeners listeners = run.listeners();
+    assertTrue(listeners.want(Listeners.RUN_FINISHED));
+    for (int event : new int[] {Listeners.SCHEDULED, Listeners.STARTED, Listeners.SUCCEEDED}) {
+      assertFalse(listeners.want(event), "task event " + event);
+    }
+    List<RecordedEvent> events = stopAndRead(recording);
+    assertEquals(
+        List.of("taskwire.Run"),
+        events.stream().map(event -> event.getEventType().getName()).toList());
+    assertEquals(2, events.get(0).getInt("tasks"));
+    assertEquals("succeeded", events.get(0).getString("outcome"));
+  }
+
   @Test
   void withoutARecordingARunGetsNoFlightListener() throws Exception {
     assertFalse(FlightEvents.recording());
