@@ -44,9 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * traceRecorderRead} also reads each run's spans, which the recorder assembles when they are first
  * read), OpenTelemetry tracing on the no-op API ({@code otelNoop}) and on the SDK with a batch span
  * processor whose exporter drops the spans ({@code otelSdk}), JDK Flight Recorder with taskwire's
- * events enabled ({@code jfr}), and Micrometer metrics on a {@code SimpleMeterRegistry} ({@code
- * micrometer}). A new runner per run, as a service builds one per request; JMH's {@code -prof gc}
- * gives the bytes.
+ * events enabled ({@code jfr}; {@code jfrRuns}: the run events alone), and Micrometer metrics on a
+ * {@code SimpleMeterRegistry} ({@code micrometer}). A new runner per run, as a service builds one
+ * per request; JMH's {@code -prof gc} gives the bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +64,7 @@ public class TelemetryBenchmark {
     "otelNoop",
     "otelSdk",
     "jfr",
+    "jfrRuns",
     "micrometer"
   })
   public String telemetry;
@@ -84,7 +85,7 @@ public class TelemetryBenchmark {
     RunOptions plain = RunOptions.defaults().executor(pool);
     options =
         switch (telemetry) {
-          case "none", "jfr" -> plain;
+          case "none", "jfr", "jfrRuns" -> plain;
           case "noOp" -> plain.listener(new TaskListener() {});
           case "startEndNoOp" -> plain.listener(new StartEndNoOp());
           case "traceRecorder", "traceRecorderRead" -> plain.listener(recorder);
@@ -94,10 +95,14 @@ public class TelemetryBenchmark {
               plain.listener(TaskwireMetrics.of(new SimpleMeterRegistry()).listener());
           default -> throw new IllegalArgumentException(telemetry);
         };
-    if (telemetry.equals("jfr")) {
+    if (telemetry.startsWith("jfr")) {
       recording = new Recording();
       recording.enable("taskwire.Run");
-      recording.enable("taskwire.TaskAttempt");
+      if (telemetry.equals("jfr")) {
+        recording.enable("taskwire.TaskAttempt");
+      } else {
+        recording.disable("taskwire.TaskAttempt");
+      }
       recording.setMaxSize(64L << 20);
       recording.start();
     }

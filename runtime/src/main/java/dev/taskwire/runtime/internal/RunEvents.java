@@ -23,15 +23,17 @@ final class RunEvents {
     task(run, Listeners.SCHEDULED, TaskListener::taskScheduled, task, null);
   }
 
-  /** Reports that {@code task} starts an attempt, and notes when, for {@link RunSnapshot}. */
+  /**
+   * Reports that {@code task} starts an attempt, and notes when, for {@link RunSnapshot}: only for
+   * a listener of starts, since reading the clock for every task costs a run of quick tasks more
+   * than the tasks.
+   */
   static void started(Scheduler run, int task) {
     Listeners listeners = run.listeners();
-    if (listeners != null) {
+    if (listeners != null && listeners.want(Listeners.STARTED)) {
       long now = System.nanoTime();
       run.features.started(task, now);
-      if (listeners.want(Listeners.STARTED)) {
-        fire(run, listeners, TaskListener::taskStarted, task, null, false, now);
-      }
+      fire(run, listeners, TaskListener::taskStarted, task, null, false, now);
     }
   }
 
@@ -165,6 +167,7 @@ final class RunEvents {
               run::toString);
       Listeners listeners = features.listeners.forRun(started);
       features.listeners = listeners;
+      features.listenersKnown(run.graph.size());
       if (listeners != null && listeners.want(Listeners.RUN_STARTED)) {
         listeners.fire(TaskListener::runStarted, started);
       }

@@ -40,10 +40,11 @@ final class RunFeatures {
   int plannedTasks;
 
   /**
-   * With listeners: per task, the {@code System.nanoTime()} of its latest start event, which a
-   * {@link RunSnapshot} shows as how long it has been running; null without listeners.
+   * With a listener that hears tasks start: per task, the {@code System.nanoTime()} of its latest
+   * start event, which a {@link RunSnapshot} shows as how long it has been running; null without
+   * one, since the clock is read only for that event.
    */
-  private final long[] startedNanos;
+  private long[] startedNanos;
 
   /**
    * Per task that names a shared limit, 1 while its attempt holds a permit (see {@link Limits});
@@ -84,7 +85,9 @@ final class RunFeatures {
         parent != null
             ? parent.run.listeners()
             : Listeners.beforeStart(template.listeners, context);
-    this.startedNanos = listeners == null ? null : new long[graph.size()];
+    if (parent != null) { // an element run: its listeners are its run's, known since it started
+      listenersKnown(graph.size());
+    }
     this.permits = template.limits == null ? null : new AtomicIntegerArray(graph.size());
   }
 
@@ -101,7 +104,19 @@ final class RunFeatures {
     return permits != null && permits.compareAndSet(task, 1, 0);
   }
 
-  /** Records that {@code task} started an attempt at {@code nanoTime} (with listeners only). */
+  /**
+   * The run's listeners are settled (a run's, after each said in {@code forRun} whether it hears
+   * the run): keeps start times if one of them hears tasks start. Before the run's first task.
+   */
+  void listenersKnown(int tasks) {
+    Listeners known = listeners;
+    startedNanos = known != null && known.want(Listeners.STARTED) ? new long[tasks] : null;
+  }
+
+  /**
+   * Records that {@code task} started an attempt at {@code nanoTime} (with a listener of starts
+   * only).
+   */
   void started(int task, long nanoTime) {
     if (startedNanos != null) {
       startedNanos[task] = nanoTime; // read racily by snapshots, which only show it

@@ -144,7 +144,10 @@ final class RunSnapshot {
     return attempt > 1 ? " (attempt " + attempt + ")" : "";
   }
 
-  /** " for 2.315 s" when the run recorded the start (it does for listeners), else nothing. */
+  /**
+   * " for 2.315 s" when the run recorded the start (it does for a listener of task starts), else
+   * nothing.
+   */
   private static String since(PipelineRun run, int task, long now) {
     long started = run.features == null ? 0 : run.features.startedNanos(task);
     return started == 0 ? "" : String.format(Locale.ROOT, " for %.3f s", (now - started) / 1e9);

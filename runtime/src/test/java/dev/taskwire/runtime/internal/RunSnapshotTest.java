@@ -2,6 +2,7 @@ package dev.taskwire.runtime.internal;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskwire.runtime.RunOptions;
@@ -108,7 +109,7 @@ class RunSnapshotTest {
   void aStuckRunSaysWhatEachTaskIsDoing() throws Exception {
     PipelineRun run = startStuck(RunOptions.defaults());
     try {
-      // How long each has been running is the next test's.
+      // How long each has been running is a later test's.
       String snapshot = run.toString().replaceAll(" for \\d+\\.\\d{3} s", "");
       assertTrue(
           snapshot.startsWith("run of test.Pipeline: running, 2 of 7 tasks ended"), snapshot);
@@ -139,8 +140,15 @@ class RunSnapshotTest {
   }
 
   @Test
-  void aTaskUnderWaySaysForHowLongWhenTheRunHasAListener() throws Exception {
-    PipelineRun run = startStuck(RunOptions.defaults()); // with the test's listener
+  void aTaskUnderWaySaysForHowLongWhenTheRunHasAListenerOfTaskStarts() throws Exception {
+    PipelineRun run =
+        startStuck(
+            RunOptions.defaults()
+                .listener(
+                    new TaskListener() {
+                      @Override
+                      public void taskStarted(TaskEvent event) {}
+                    }));
     try {
       String snapshot = run.toString();
       String duration = " for \\d+\\.\\d{3} s";
@@ -155,6 +163,20 @@ class RunSnapshotTest {
       assertTrue(
           lineOf(snapshot, "each").matches("  each     running its elements" + duration + ": .+"),
           snapshot);
+    } finally {
+      gate.countDown();
+      run.cancel();
+    }
+  }
+
+  /** The test's own listener hears no task start: the run reads no clock for its tasks. */
+  @Test
+  void withAListenerThatHearsNoTaskStartNoDurationIsShown() throws Exception {
+    PipelineRun run = startStuck(RunOptions.defaults());
+    try {
+      String snapshot = run.toString();
+      assertFalse(snapshot.matches("(?s).* for \\d+\\.\\d{3} s.*"), snapshot);
+      assertEquals("  never    waiting for the future it returned", lineOf(snapshot, "never"));
     } finally {
       gate.countDown();
       run.cancel();
