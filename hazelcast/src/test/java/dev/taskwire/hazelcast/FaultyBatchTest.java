@@ -3,17 +3,14 @@ package dev.taskwire.hazelcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import java.io.StreamCorruptedException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -41,37 +38,22 @@ class FaultyBatchTest {
 
   private static volatile Fault fault;
 
-  /** Read where a batch should be; fails as {@link #fault} says. */
-  static final class FaultyBatch implements IdentifiedDataSerializable, Callable<Object> {
-    @Override
-    public Object call() {
-      return switch (fault) {
-        case MALFORMED -> new byte[] {0, 0, 0, 9};
-        case THROW -> throw new UnsupportedOperationException("this member runs no batches");
-        case ANSWER_NULL -> null;
-      };
-    }
-
-    @Override
-    public int getFactoryId() {
-      return TaskwireSerializerFactory.FACTORY_ID;
-    }
-
-    @Override
-    public int getClassId() {
-      return TaskwireSerializerFactory.DISPATCHED_BATCH;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) {}
-
-    @Override
-    public void readData(ObjectDataInput in) {}
+  /** What the member's batches answer, as {@link #fault} says. */
+  private static Object answer() {
+    return switch (fault) {
+      case MALFORMED -> new byte[] {0, 0, 0, 9};
+      case THROW -> throw new UnsupportedOperationException("this member runs no batches");
+      case ANSWER_NULL -> null;
+    };
   }
 
   @BeforeAll
   static void startAFaultyMember() {
-    cluster = OddMember.start("faulty-batch", classId -> new FaultyBatch());
+    cluster =
+        OddMember.start(
+            "faulty-batch",
+            classId ->
+                new StandIn(TaskwireSerializerFactory.DISPATCHED_BATCH, FaultyBatchTest::answer));
   }
 
   @AfterAll
@@ -79,58 +61,45 @@ class FaultyBatchTest {
     cluster.close();
   }
 
+  /** How the failures name the batch of two calls of {@link OverflowPipeline}'s task. */
+  private static final String BATCH =
+      "a batch of 2 calls (task 'depth' of " + OverflowPipeline.class.getCanonicalName() + ")";
+
   @Test
   void aMalformedAnswerFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
     fault = Fault.MALFORMED;
-    Throwable[] causes = failTwoRunsInOneBatch();
-
-    for (Throwable cause : causes) {
-      assertInstanceOf(IllegalStateException.class, cause);
-      assertEquals(
-          "member "
-              + memberAddress()
-              + " answered a batch of 2 calls (task 'depth' of "
-              + OverflowPipeline.class.getCanonicalName()
-              + ") with replies taskwire cannot read: a batch of 2 calls was answered with 9"
-              + " replies",
-          cause.getMessage());
-      assertInstanceOf(StreamCorruptedException.class, cause.getCause());
-    }
+    assertEachFailed(
+        failTwoRunsInOneBatch(),
+        IllegalStateException.class,
+        "member "
+            + memberAddress()
+            + " answered "
+            + BATCH
+            + " with replies taskwire cannot read: a batch of 2 calls was answered with 9 replies",
+        StreamCorruptedException.class);
   }
 
   @Test
   void aBatchThatThrowsFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
     fault = Fault.THROW;
-    Throwable[] causes = failTwoRunsInOneBatch();
-
-    for (Throwable cause : causes) {
-      assertInstanceOf(IllegalStateException.class, cause);
-      assertEquals(
-          "a batch of 2 calls (task 'depth' of "
-              + OverflowPipeline.class.getCanonicalName()
-              + ") to member "
-              + memberAddress()
-              + " failed: java.lang.UnsupportedOperationException: this member runs no batches",
-          cause.getMessage());
-      assertInstanceOf(UnsupportedOperationException.class, cause.getCause());
-    }
+    assertEachFailed(
+        failTwoRunsInOneBatch(),
+        IllegalStateException.class,
+        BATCH
+            + " to member "
+            + memberAddress()
+            + " failed: java.lang.UnsupportedOperationException: this member runs no batches",
+        UnsupportedOperationException.class);
   }
 
   @Test
   void aNullAnswerFailsEachCallWithItsOwnExceptionNamingTheMember() throws Exception {
     fault = Fault.ANSWER_NULL;
-    Throwable[] causes = failTwoRunsInOneBatch();
-
-    for (Throwable cause : causes) {
-      assertInstanceOf(IllegalStateException.class, cause);
-      assertEquals(
-          "member "
-              + memberAddress()
-              + " answered a batch of 2 calls (task 'depth' of "
-              + OverflowPipeline.class.getCanonicalName()
-              + ") with null, not their replies",
-          cause.getMessage());
-    }
+    assertEachFailed(
+        failTwoRunsInOneBatch(),
+        IllegalStateException.class,
+        "member " + memberAddress() + " answered " + BATCH + " with null, not their replies",
+        null);
   }
 
   @Test
@@ -138,18 +107,31 @@ class FaultyBatchTest {
     Throwable[] causes =
         failTwoRunsInOneBatch(HazelcastDispatcher.builder(cluster.client).members(member -> false));
 
+    String refusal =
+        BATCH
+            + " could not be sent: java.util.concurrent.RejectedExecutionException: none of the 1"
+            + " members of the cluster is selected by ";
     for (Throwable cause : causes) {
       assertInstanceOf(RejectedExecutionException.class, cause);
-      assertTrue(
-          cause
-              .getMessage()
-              .startsWith(
-                  "a batch of 2 calls (task 'depth' of "
-                      + OverflowPipeline.class.getCanonicalName()
-                      + ") could not be sent: java.util.concurrent.RejectedExecutionException:"
-                      + " none of the 1 members of the cluster is selected by "),
-          cause.getMessage());
+      assertTrue(cause.getMessage().startsWith(refusal), cause.getMessage());
       assertInstanceOf(RejectedExecutionException.class, cause.getCause());
+    }
+  }
+
+  /** Each of {@code causes} is a {@code type} saying {@code message}, caused by a {@code cause}. */
+  private static void assertEachFailed(
+      Throwable[] causes,
+      Class<? extends Throwable> type,
+      String message,
+      Class<? extends Throwable> cause) {
+    for (Throwable failure : causes) {
+      assertInstanceOf(type, failure);
+      assertEquals(message, failure.getMessage());
+      if (cause == null) {
+        assertNull(failure.getCause());
+      } else {
+        assertInstanceOf(cause, failure.getCause());
+      }
     }
   }
 

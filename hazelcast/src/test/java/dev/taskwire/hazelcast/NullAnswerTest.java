@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import dev.taskwire.runtime.PipelineException;
 import dev.taskwire.runtime.RunOptions;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,33 +19,12 @@ import org.junit.jupiter.api.Test;
 class NullAnswerTest {
   private static OddMember cluster;
 
-  /** Read where a call should be, and answers null. */
-  static final class NullAnswer implements IdentifiedDataSerializable, Callable<Object> {
-    @Override
-    public Object call() {
-      return null;
-    }
-
-    @Override
-    public int getFactoryId() {
-      return TaskwireSerializerFactory.FACTORY_ID;
-    }
-
-    @Override
-    public int getClassId() {
-      return TaskwireSerializerFactory.DISPATCHED_TASK;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) {}
-
-    @Override
-    public void readData(ObjectDataInput in) {}
-  }
-
   @BeforeAll
   static void startAFaultyMember() {
-    cluster = OddMember.start("null-answer", classId -> new NullAnswer());
+    cluster =
+        OddMember.start(
+            "null-answer",
+            classId -> new StandIn(TaskwireSerializerFactory.DISPATCHED_TASK, () -> null));
   }
 
   @AfterAll

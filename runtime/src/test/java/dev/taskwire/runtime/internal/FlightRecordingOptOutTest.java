@@ -1,10 +1,8 @@
 package dev.taskwire.runtime.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.taskwire.runtime.ChildJvm;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,27 +26,7 @@ class FlightRecordingOptOutTest {
       })
   void aRecordingTakesTaskwiresEventsUnlessItsOptionsLeaveThemOut(String option, boolean recorded)
       throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xlog:jfr*=warning",
-                option,
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                Child.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output;
-    try {
-      output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } finally {
-      child.destroyForcibly();
-    }
-    assertEquals(0, child.waitFor(), output);
+    String output = ChildJvm.run(Child.class, "-Xlog:jfr*=warning", option);
     assertTrue(output.endsWith("recording: " + recorded + "\n"), output);
   }
 

@@ -3,11 +3,10 @@ package dev.taskwire.runtime.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.taskwire.runtime.ChildJvm;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,26 +36,7 @@ class JvmWideFilterTest {
     assertNull(ObjectInputFilter.Config.getSerialFilter(), "this JVM has a filter of its own");
     assertEquals(new Refused(1), read(new Refused(1)));
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Djdk.serialFilter=!" + Refused.class.getName(),
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                Child.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output;
-    try {
-      output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } finally {
-      child.destroyForcibly();
-    }
-    assertEquals(0, child.waitFor(), output);
+    String output = ChildJvm.run(Child.class, "-Djdk.serialFilter=!" + Refused.class.getName());
     assertEquals(
         "filter: !"
             + Refused.class.getName()
