@@ -205,14 +205,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
    */
   private static RuntimeException batchFailed(
       Throwable cause, List<PendingCall> calls, Member member) {
-    String batch =
-        "a batch of "
-            + calls.size()
-            + " calls (task '"
-            + calls.get(0).call.task()
-            + "' of "
-            + calls.get(0).call.pipeline()
-            + ")";
+    String batch = describe(calls);
     return member == null
         ? new RejectedExecutionException(batch + " could not be sent: " + cause, cause)
         : new IllegalStateException(
@@ -226,14 +219,21 @@ public final class HazelcastDispatcher implements TaskDispatcher {
         "member "
             + member.getAddress()
             + " answered "
-            + (calls.size() == 1 ? "a call" : "a batch of " + calls.size() + " calls")
-            + " (task '"
-            + calls.get(0).call.task()
-            + "' of "
-            + calls.get(0).call.pipeline()
-            + ") with "
+            + describe(calls)
+            + " with "
             + (answer == null ? "null" : "a " + answer.getClass().getName())
             + (calls.size() == 1 ? ", not its reply" : ", not their replies"));
+  }
+
+  /** "a call (task 't' of p.P)", or "a batch of 3 calls (task 't' of p.P)": its first call's. */
+  private static String describe(List<PendingCall> calls) {
+    RemoteCall first = calls.get(0).call;
+    return (calls.size() == 1 ? "a call" : "a batch of " + calls.size() + " calls")
+        + " (task '"
+        + first.task()
+        + "' of "
+        + first.pipeline()
+        + ")";
   }
 
   /**
@@ -254,13 +254,9 @@ public final class HazelcastDispatcher implements TaskDispatcher {
             new IllegalStateException(
                 "member "
                     + member.getAddress()
-                    + " answered a batch of "
-                    + calls.size()
-                    + " calls (task '"
-                    + calls.get(0).call.task()
-                    + "' of "
-                    + calls.get(0).call.pipeline()
-                    + ") with replies taskwire cannot read: "
+                    + " answered "
+                    + describe(calls)
+                    + " with replies taskwire cannot read: "
                     + malformed.getMessage(),
                 malformed));
       }

@@ -118,13 +118,15 @@ final class RunFeatures {
    * only).
    */
   void started(int task, long nanoTime) {
-    if (startedNanos != null) {
-      startedNanos[task] = nanoTime; // read racily by snapshots, which only show it
+    long[] started = startedNanos;
+    if (started != null) {
+      started[task] = nanoTime; // read racily by snapshots, which only show it
     }
   }
 
   /** When {@code task} last started, or 0 if not recorded. */
   long startedNanos(int task) {
-    return startedNanos == null ? 0 : startedNanos[task];
+    long[] started = startedNanos; // set before the first task starts, read here racily
+    return started == null ? 0 : started[task];
   }
 }
