@@ -166,9 +166,7 @@ public final class HazelcastDispatcher implements TaskDispatcher {
                   if (failure != null) {
                     fail(calls, failure, target);
                   } else if (!(answer instanceof byte[] reply)) {
-                    for (PendingCall call : calls) {
-                      call.result.completeExceptionally(notAReply(answer, calls, target));
-                    }
+                    failNotAReply(calls, answer, target);
                   } else if (reply.length <= READ_WHERE_IT_ARRIVES) {
                     complete(calls, reply, target);
                   } else {
@@ -212,17 +210,24 @@ public final class HazelcastDispatcher implements TaskDispatcher {
             batch + " to member " + member.getAddress() + " failed: " + cause, cause);
   }
 
-  /** The failure of calls whose member answered with something other than their replies. */
-  private static IllegalStateException notAReply(
-      Object answer, List<PendingCall> calls, Member member) {
+  /** Fails each of {@code calls}, whose {@code member} answered {@code answer}, not bytes. */
+  private static void failNotAReply(List<PendingCall> calls, Object answer, Member member) {
+    String what =
+        (answer == null ? "null" : "a " + answer.getClass().getName())
+            + (calls.size() == 1 ? ", not its reply" : ", not their replies");
+    for (PendingCall call : calls) {
+      call.result.completeExceptionally(badAnswer(member, calls, what, null));
+    }
+  }
+
+  /**
+   * The failure of a call whose member answered {@code calls} with {@code what} instead of their
+   * replies: a new exception for each call, as in {@link #fail}.
+   */
+  private static IllegalStateException badAnswer(
+      Member member, List<PendingCall> calls, String what, Throwable cause) {
     return new IllegalStateException(
-        "member "
-            + member.getAddress()
-            + " answered "
-            + describe(calls)
-            + " with "
-            + (answer == null ? "null" : "a " + answer.getClass().getName())
-            + (calls.size() == 1 ? ", not its reply" : ", not their replies"));
+        "member " + member.getAddress() + " answered " + describe(calls) + " with " + what, cause);
   }
 
   /** "a call (task 't' of p.P)", or "a batch of 3 calls (task 't' of p.P)": its first call's. */
@@ -249,15 +254,12 @@ public final class HazelcastDispatcher implements TaskDispatcher {
     try {
       replies = DispatchedBatch.replies(answer, calls.size());
     } catch (IOException | RuntimeException malformed) {
-      for (PendingCall call : calls) { // each its own exception, as in fail()
+      for (PendingCall call : calls) {
         call.result.completeExceptionally(
-            new IllegalStateException(
-                "member "
-                    + member.getAddress()
-                    + " answered "
-                    + describe(calls)
-                    + " with replies taskwire cannot read: "
-                    + malformed.getMessage(),
+            badAnswer(
+                member,
+                calls,
+                "replies taskwire cannot read: " + malformed.getMessage(),
                 malformed));
       }
       return;

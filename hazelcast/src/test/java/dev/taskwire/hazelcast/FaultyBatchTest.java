@@ -72,7 +72,7 @@ class FaultyBatchTest {
         failTwoRunsInOneBatch(),
         IllegalStateException.class,
         "member "
-            + memberAddress()
+            + cluster.address()
             + " answered "
             + BATCH
             + " with replies taskwire cannot read: a batch of 2 calls was answered with 9 replies",
@@ -87,7 +87,7 @@ class FaultyBatchTest {
         IllegalStateException.class,
         BATCH
             + " to member "
-            + memberAddress()
+            + cluster.address()
             + " failed: java.lang.UnsupportedOperationException: this member runs no batches",
         UnsupportedOperationException.class);
   }
@@ -98,7 +98,7 @@ class FaultyBatchTest {
     assertEachFailed(
         failTwoRunsInOneBatch(),
         IllegalStateException.class,
-        "member " + memberAddress() + " answered " + BATCH + " with null, not their replies",
+        "member " + cluster.address() + " answered " + BATCH + " with null, not their replies",
         null);
   }
 
@@ -160,9 +160,5 @@ class FaultyBatchTest {
     assertNotSame(firstCause, secondCause);
     assertSame(firstCause.getCause(), secondCause.getCause());
     return new Throwable[] {firstCause, secondCause};
-  }
-
-  private static String memberAddress() {
-    return cluster.member.getCluster().getLocalMember().getAddress().toString();
   }
 }

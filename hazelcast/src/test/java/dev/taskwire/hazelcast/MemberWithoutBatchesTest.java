@@ -54,7 +54,7 @@ class MemberWithoutBatchesTest {
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(
         "member "
-            + cluster.member.getCluster().getLocalMember().getAddress()
+            + cluster.address()
             + " cannot read a batch of calls (task 'square' of "
             + BatchPipeline.class.getCanonicalName()
             + "): its taskwire-hazelcast is older than batches; put the driver's version on every"

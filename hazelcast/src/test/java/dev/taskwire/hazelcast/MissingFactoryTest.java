@@ -51,7 +51,7 @@ class MissingFactoryTest {
             .getMessage()
             .startsWith(
                 "member "
-                    + cluster.member.getCluster().getLocalMember().getAddress()
+                    + cluster.address()
                     + " cannot read task 'count' of "
                     + FingerprintPipeline.class.getCanonicalName()
                     + ": its serialization config lacks taskwire's TaskwireSerializerFactory"),

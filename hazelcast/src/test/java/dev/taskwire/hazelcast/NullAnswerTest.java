@@ -51,7 +51,7 @@ class NullAnswerTest {
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
     assertEquals(
         "member "
-            + cluster.member.getCluster().getLocalMember().getAddress()
+            + cluster.address()
             + " answered a call (task 'count' of "
             + FingerprintPipeline.class.getCanonicalName()
             + ") with null, not its reply",

@@ -1,6 +1,7 @@
 package dev.taskwire.hazelcast;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.Address;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -37,6 +38,11 @@ final class OddMember implements AutoCloseable {
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     return new OddMember(
         member, HazelcastClient.newHazelcastClient(LoopbackConfig.client(cluster, List.of(port))));
+  }
+
+  /** The member's address, as failures name it. */
+  Address address() {
+    return member.getCluster().getLocalMember().getAddress();
   }
 
   @Override

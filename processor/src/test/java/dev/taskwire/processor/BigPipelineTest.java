@@ -356,11 +356,7 @@ class BigPipelineTest {
    * plus one.
    */
   private static String pipeline(String header, int tasks, IntFunction<int[]> upstream) {
-    StringBuilder source =
-        new StringBuilder("package test;\n\nimport dev.taskwire.DependsOn;\n")
-            .append("import dev.taskwire.Task;\n\n")
-            .append(header)
-            .append('\n');
+    StringBuilder source = opening(header);
     for (int i = 0; i < tasks; i++) {
       int[] prerequisites = upstream.apply(i);
       source.append("  @Task int t").append(i).append('(');
@@ -376,16 +372,20 @@ class BigPipelineTest {
     return source.append("}\n").toString();
   }
 
+  /** A pipeline class's source up to and including {@code header}, its class declaration. */
+  private static StringBuilder opening(String header) {
+    return new StringBuilder("package test;\n\nimport dev.taskwire.DependsOn;\n")
+        .append("import dev.taskwire.Task;\n\n")
+        .append(header)
+        .append('\n');
+  }
+
   /**
    * A pipeline class that opens with {@code header} and has {@code tasks} more tasks, task {@code
    * i} written as {@code String.format(task, i)}.
    */
   private static String tasks(String header, int tasks, String task) {
-    StringBuilder source =
-        new StringBuilder("package test;\n\nimport dev.taskwire.DependsOn;\n")
-            .append("import dev.taskwire.Task;\n\n")
-            .append(header)
-            .append('\n');
+    StringBuilder source = opening(header);
     for (int i = 0; i < tasks; i++) {
       source.append(String.format(task, i));
     }
